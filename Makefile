@@ -1,0 +1,109 @@
+# sio — one hand-written GNU Makefile.  Flags are named parts so any of them
+# can be overridden on the command line (make OPT=-O0, make CC=clang ...).
+# Everything built lands under $(BUILD); `make check` builds twice: plain in
+# build/ and with AddressSanitizer + UndefinedBehaviorSanitizer in build/san/.
+
+VERSION  := 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build
+CC       ?= cc
+STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN     ?= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+OPT      ?= -O2 -g
+SAN      ?=
+PKGS     := sqlite3 gsl plplot inih nettle
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -Ilib -DSIO_VERSION='"$(VERSION)"'
+CFLAGS   += $(STD) $(WARN) $(OPT) $(SAN) $(PKG_CFLAGS)
+LDFLAGS  += $(SAN)
+# libcsv ships no pkg-config file.
+LDLIBS   += $(PKG_LIBS) -lcsv -lpthread -lm
+
+STAGES   := ingest transform measures charts
+PROGS    := $(addprefix $(BUILD)/sio-,$(STAGES)) $(BUILD)/sio-gen
+LIB_SRC  := $(wildcard lib/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+Q := @
+ifeq ($(V),1)
+Q :=
+endif
+
+.PHONY: all deps demo check test test-plain test-san bench install clean lint valgrind
+.SECONDARY:
+
+all: $(PROGS) $(UNIT_BIN)
+
+deps:
+	$(Q)scripts/install-deps
+
+$(BUILD)/libsio.a: $(LIB_OBJ)
+	@echo "  AR    $@"
+	$(Q)$(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c $(wildcard lib/*.h) $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The store's schema is compiled in from lib/schema.sql as one C string.
+$(BUILD)/gen/schema.c: lib/schema.sql
+	@mkdir -p $(dir $@)
+	@echo "  GEN   $@"
+	$(Q){ echo 'const char sio_schema_sql[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+
+# Each stage is every .c file in its folder, linked against libsio.a.
+.SECONDEXPANSION:
+$(BUILD)/sio-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard $$*/*.c))) $(BUILD)/libsio.a
+	@echo "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/sio-gen: $(BUILD)/tests/gen/gen.o $(BUILD)/libsio.a
+	@echo "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/libsio.a
+	@echo "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The demo: a deterministic sample, then every stage, charts under out/.
+demo: deps all
+	$(Q)scripts/demo $(BUILD)
+
+test-plain: all
+	$(Q)tests/run $(BUILD)
+
+test-san:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN="$(SAN_FLAGS)" OPT="-O1 -g" all
+	$(Q)SIO_SANITIZED=1 tests/run build/san
+
+test: test-plain
+
+# Every test, plain and then under ASan+UBSan.
+check: deps
+	$(Q)$(MAKE) --no-print-directory test-plain
+	$(Q)$(MAKE) --no-print-directory test-san
+
+bench: deps all
+	$(Q)scripts/bench $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/sio
+	install -m 755 $(addprefix $(BUILD)/sio-,$(STAGES)) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 config/*.ini $(DESTDIR)$(PREFIX)/share/sio
+
+clean:
+	rm -rf build out var

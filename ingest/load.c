@@ -1,0 +1,239 @@
+/*
+ * load.c — one file into the store, all or nothing.
+ *
+ * Order matters: the file's key (kind, force, month) must be known before
+ * its first row is stored, because an older file with the same key is
+ * superseded first — otherwise the new edition's Crime IDs would collide with
+ * the old edition's and be miscounted as duplicates.  The key comes from a
+ * police.uk file name (YYYY-MM-<force>-<kind>.csv) when it has one, else from
+ * the first usable row.
+ */
+#include "ingest.h"
+#include "month.h"
+#include "sink.h"
+#include "store.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+
+struct file_key {
+    int known;
+    char force[128];
+    month_t month;
+};
+
+/* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */
+static void key_from_name(const char *path, enum file_kind kind, struct file_key *key)
+{
+    char buf[1024], suffix[64];
+    snprintf(buf, sizeof buf, "%s", path);
+    const char *base = basename(buf);
+    size_t n = strlen(base);
+    int slen = snprintf(suffix, sizeof suffix, "-%s.csv", kind_name(kind));
+
+    key->known = 0;
+    if (n <= 8 + (size_t)slen || strcmp(base + n - (size_t)slen, suffix) != 0 || base[7] != '-')
+        return;
+    key->month = month_parse(base, 7);
+    size_t flen = n - 8 - (size_t)slen;
+    if (key->month == MONTH_NONE || flen >= sizeof key->force)
+        return;
+    memcpy(key->force, base + 8, flen);
+    key->force[flen] = '\0';
+    key->known = 1;
+}
+
+static int file_seen(sqlite3 *db, const char *sha, int *seen, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "SELECT 1 FROM files WHERE sha256 = ?", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    *seen = step == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return step == SQLITE_ROW || step == SQLITE_DONE ? SIO_OK
+                                                     : store_fail(db, err, "cannot look up file");
+}
+
+static int file_insert(sqlite3 *db, const char *path, const struct ingest_result *res,
+                       long long bytes, long long *id, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char now[32];
+    int rc = store_prepare(db, "INSERT INTO files(path, sha256, kind, force, month, bytes,"
+                               " rows_read, rows_loaded, rows_rejected, rows_duplicate,"
+                               " loaded_at) VALUES (?,?,?,'','',?,0,0,0,0,?)", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, res->sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, kind_name(res->kind), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, bytes);
+    sqlite3_bind_text(st, 5, store_now(now), -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record file");
+    sqlite3_finalize(st);
+    *id = sqlite3_last_insert_rowid(db);
+    return rc;
+}
+
+static const char *kind_table(enum file_kind kind)
+{
+    return kind == KIND_STREET ? "street" : kind == KIND_OUTCOMES ? "outcomes" : "stop_search";
+}
+
+/* Mark older files with this key superseded and delete their rows. */
+static int supersede(sqlite3 *db, long long id, enum file_kind kind,
+                     const struct file_key *key, int *replaced, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char month[8], sql[256];
+    int rc = store_prepare(db, "UPDATE files SET superseded_by = ?1 WHERE kind = ?2 AND"
+                               " force = ?3 AND month = ?4 AND superseded_by IS NULL"
+                               " AND id <> ?1", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_text(st, 2, kind_name(kind), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, key->force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, month_format(key->month, month), -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot supersede");
+    sqlite3_finalize(st);
+    *replaced = sqlite3_changes(db) > 0;
+    if (rc || !*replaced)
+        return rc;
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE file_id IN"
+             " (SELECT id FROM files WHERE superseded_by = %lld)", kind_table(kind), id);
+    return store_exec(db, sql, err);
+}
+
+static int file_finish(sqlite3 *db, long long id, const struct file_key *key,
+                       const struct ingest_counts *n, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char month[8] = "";
+    int rc = store_prepare(db, "UPDATE files SET force = ?, month = ?, rows_read = ?,"
+                               " rows_loaded = ?, rows_rejected = ?, rows_duplicate = ?"
+                               " WHERE id = ?", &st, err);
+    if (rc)
+        return rc;
+    if (key->known)
+        month_format(key->month, month);
+    sqlite3_bind_text(st, 1, key->known ? key->force : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, n->read);
+    sqlite3_bind_int64(st, 4, n->loaded);
+    sqlite3_bind_int64(st, 5, n->rejected);
+    sqlite3_bind_int64(st, 6, n->duplicate);
+    sqlite3_bind_int64(st, 7, id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record file");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* One data row: reject it, or settle the key on first use and store it. */
+static int take_row(struct row_sink *sink, const struct csvin_row *r, struct file_key *key,
+                    struct ingest_result *res, struct sio_error *err)
+{
+    enum row_fate fate;
+    const char *why = sink_check(sink, r);
+    int rc;
+
+    res->n.read++;
+    if (why) {
+        res->n.rejected++;
+        return sink_reject(sink, r, why, err);
+    }
+    if (!key->known) {
+        snprintf(key->force, sizeof key->force, "%s", sink_row_force(sink, r));
+        key->month = sink->row_month;
+        key->known = 1;
+        if ((rc = supersede(sink->db, sink->file_id, sink->kind, key, &res->replaced, err)))
+            return rc;
+    }
+    if ((rc = sink_insert(sink, r, &fate, err)))
+        return rc;
+    if (fate == ROW_DUPLICATE)
+        res->n.duplicate++;
+    else
+        res->n.loaded++;
+    return SIO_OK;
+}
+
+static int read_header(struct csvin *in, const char *path, enum file_kind force_kind,
+                       enum file_kind *kind, struct sio_error *err)
+{
+    struct csvin_row h;
+    int got = csvin_next(in, &h, err);
+    if (got < 0)
+        return -got;
+    if (got == 0)
+        return sio_fail(err, SIO_EDATA, path, 0, "empty file: no header row");
+    *kind = kind_detect(&h);
+    if (force_kind != KIND_UNKNOWN && *kind == KIND_UNKNOWN && !h.problem)
+        *kind = force_kind;
+    if (*kind == KIND_UNKNOWN)
+        return sio_fail(err, SIO_EDATA, path, h.line,
+                        "header not recognised: not a police.uk street, outcomes or "
+                        "stop-and-search file%s%s", h.problem ? ": " : "",
+                        h.problem ? h.problem : "");
+    return SIO_OK;
+}
+
+static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long bytes,
+                     struct ingest_result *res, struct sio_error *err)
+{
+    struct row_sink sink;
+    struct csvin_row r;
+    struct file_key key;
+    long long id;
+    int rc, got = 0;
+
+    if ((rc = file_insert(db, path, res, bytes, &id, err)) ||
+        (rc = sink_open(&sink, db, res->kind, id, err)))
+        return rc;
+    key_from_name(path, res->kind, &key);
+    snprintf(sink.force, sizeof sink.force, "%s", key.known ? key.force : "");
+    sink.month = key.known ? key.month : MONTH_NONE;
+    if (res->kind == KIND_STOP_SEARCH && !key.known)
+        rc = sio_fail(err, SIO_EDATA, path, 0, "cannot tell the force and month of a "
+                      "stop-and-search file not named YYYY-MM-<force>-stop-and-search.csv");
+    else if (key.known)
+        rc = supersede(db, id, res->kind, &key, &res->replaced, err);
+    while (!rc && (got = csvin_next(in, &r, err)) > 0)
+        rc = take_row(&sink, &r, &key, res, err);
+    if (!rc && got < 0)
+        rc = -got;
+    sink_close(&sink);
+    return rc ? rc : file_finish(db, id, &key, &res->n, err);
+}
+
+int ingest_file(sqlite3 *db, const char *path, enum file_kind force_kind,
+                struct ingest_result *res, struct sio_error *err)
+{
+    struct csvin *in;
+    long long bytes;
+    int rc, seen;
+
+    memset(res, 0, sizeof *res);
+    if ((rc = sha256_file(path, res->sha256, &bytes, err)) ||
+        (rc = file_seen(db, res->sha256, &seen, err)))
+        return rc;
+    if (seen) {
+        res->already = 1;
+        return SIO_OK;
+    }
+    if ((rc = csvin_open(&in, path, err)))
+        return rc;
+    if (!(rc = read_header(in, path, force_kind, &res->kind, err)) &&
+        !(rc = store_begin(db, err))) {
+        rc = load_rows(db, in, path, bytes, res, err);
+        rc = rc ? rc : store_commit(db, err);
+        if (rc)
+            store_rollback(db);
+    }
+    csvin_close(in);
+    return rc;
+}

@@ -1,0 +1,47 @@
+/*
+ * sink.h — validating police.uk rows and writing them to the store.
+ *
+ * A sink holds the prepared statements for one file.  sink_check() decides
+ * whether a row is usable and, if so, where it belongs (force and month);
+ * sink_insert() stores a checked row, or records it as a duplicate when its
+ * Crime ID is already in the store; sink_reject() records a row that failed.
+ */
+#ifndef SIO_INGEST_SINK_H
+#define SIO_INGEST_SINK_H
+
+#include "ingest.h"
+#include "month.h"
+
+enum row_fate { ROW_LOADED, ROW_REJECTED, ROW_DUPLICATE };
+
+struct row_sink {
+    enum file_kind kind;
+    sqlite3 *db;
+    long long file_id;
+    char force[128];             /* stop-and-search: the file name's force slug */
+    month_t month;               /* stop-and-search: the file name's month */
+    sqlite3_stmt *insert, *duplicate, *reject;
+    char why[256];               /* the last sink_check() refusal */
+    double lon, lat;             /* parsed by sink_check() */
+    int has_coords;
+    month_t row_month;           /* the checked row's month */
+};
+
+int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long file_id,
+              struct sio_error *err);
+void sink_close(struct row_sink *s);
+
+/* NULL when the row is usable, else the reason (owned by the sink). */
+const char *sink_check(struct row_sink *s, const struct csvin_row *r);
+
+/* The force and month a checked row belongs to (street and outcomes). */
+const char *sink_row_force(const struct row_sink *s, const struct csvin_row *r);
+
+/* Store a checked row; *fate is ROW_LOADED or ROW_DUPLICATE. */
+int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fate,
+                struct sio_error *err);
+
+int sink_reject(struct row_sink *s, const struct csvin_row *r, const char *reason,
+                struct sio_error *err);
+
+#endif

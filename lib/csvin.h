@@ -1,0 +1,68 @@
+/*
+ * csvin.h — reading CSV rows with everything libcsv leaves to its caller.
+ *
+ * libcsv parses well but reports no line numbers, keeps a UTF-8 BOM inside
+ * the first field, trims spaces, and after a parse error gives up.  csvin
+ * wraps it as a pull reader: csvin_next() returns one row at a time with the
+ * physical line it starts on, its raw bytes (for the rejects table), and a
+ * problem string when the row cannot be trusted: broken quoting, invalid
+ * UTF-8, a NUL byte, a blank line or a row longer than CSVIN_MAX_ROW.
+ * After a problem the reader carries on at the next line.
+ *
+ * Invariants: fields are returned exactly as published (no trimming); a CRLF
+ * or LF line end is never part of a field; a quoted field's embedded CRLF
+ * becomes LF.  Lines without a quote take a fast path (a plain split on
+ * commas) that gives the same rows as libcsv; csvin_set_fast(in, 0) turns it
+ * off so tests can prove that.  Memory is bounded by CSVIN_MAX_ROW whatever
+ * the file size.
+ */
+#ifndef SIO_CSVIN_H
+#define SIO_CSVIN_H
+
+#include "error.h"
+
+#include <stddef.h>
+
+#define CSVIN_MAX_FIELDS 64
+#define CSVIN_MAX_ROW (1 << 20)   /* a row longer than 1 MiB is rejected */
+#define CSVIN_RAW_KEEP 4096       /* raw bytes kept per row for rejects */
+
+struct csvin_row {
+    long line;                          /* physical line the row starts on */
+    long lines;                         /* physical lines it spans */
+    int nfields;                        /* fields in the row (may exceed CSVIN_MAX_FIELDS) */
+    const char *field[CSVIN_MAX_FIELDS];/* NUL-terminated, valid until the next call */
+    size_t len[CSVIN_MAX_FIELDS];
+    const char *raw;                    /* the row's bytes, at most CSVIN_RAW_KEEP */
+    size_t raw_len;
+    const char *problem;                /* NULL, or why the row cannot be used */
+};
+
+struct csvin;
+
+/* Open path for reading.  SIO_ENOINPUT when it cannot be opened. */
+int csvin_open(struct csvin **in, const char *path, struct sio_error *err);
+
+/* Read from an open descriptor (not closed by csvin); name is for messages. */
+int csvin_open_fd(struct csvin **in, int fd, const char *name, struct sio_error *err);
+
+/* Next row into *row.  Returns 1 for a row, 0 at end of file, or -status
+ * (e.g. -SIO_EIO) on a read error with err filled. */
+int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err);
+
+/* Whether the file began with a UTF-8 byte-order mark (stripped). */
+int csvin_had_bom(const struct csvin *in);
+
+/* Bytes consumed so far (for progress). */
+long long csvin_offset(const struct csvin *in);
+
+/* 1: use the quote-free fast path (default); 0: libcsv for every line. */
+void csvin_set_fast(struct csvin *in, int on);
+
+void csvin_close(struct csvin *in);
+
+/* Whether len bytes at s are valid UTF-8 with no NUL; *bad gets the offset
+ * of the first bad byte. */
+int csvin_utf8_ok(const unsigned char *s, size_t len, size_t *bad);
+
+#endif

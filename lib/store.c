@@ -1,0 +1,140 @@
+/*
+ * store.c — opening the SQLite store, transactions and the runs table.
+ */
+#include "store.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+extern const char sio_schema_sql[]; /* lib/schema.sql, compiled in by make */
+
+int store_fail(sqlite3 *db, struct sio_error *err, const char *what)
+{
+    int code = db ? sqlite3_errcode(db) : SQLITE_ERROR;
+    int status = SIO_ESOFTWARE;
+    if (code == SQLITE_FULL || code == SQLITE_IOERR)
+        status = SIO_EIO;
+    else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        status = SIO_ETEMPFAIL;
+    else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        status = SIO_EDATA;
+    else if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)
+        status = SIO_ECANTCREAT;
+    return sio_fail(err, status, db ? sqlite3_db_filename(db, "main") : NULL, 0,
+                    "store: %s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+int store_exec(sqlite3 *db, const char *sql, struct sio_error *err)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail(db, err, "cannot run SQL");
+    return SIO_OK;
+}
+
+static int store_schema(sqlite3 *db, struct sio_error *err)
+{
+    int rc;
+    if ((rc = store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
+                             "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;", err)))
+        return rc;
+    if ((rc = store_begin(db, err)))
+        return rc;
+    if ((rc = store_exec(db, sio_schema_sql, err))) {
+        store_rollback(db);
+        return rc;
+    }
+    return store_commit(db, err);
+}
+
+int store_open(const char *path, sqlite3 **db, struct sio_error *err)
+{
+    int rc;
+    if (sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+        != SQLITE_OK) {
+        rc = sio_fail(err, SIO_ECANTCREAT, path, 0, "cannot open store: %s",
+                      *db ? sqlite3_errmsg(*db) : "out of memory");
+        store_close(*db);
+        *db = NULL;
+        return rc;
+    }
+    if ((rc = store_schema(*db, err))) {
+        snprintf(err->file, sizeof err->file, "%s", path);
+        store_close(*db);
+        *db = NULL;
+    }
+    return rc;
+}
+
+void store_close(sqlite3 *db)
+{
+    sqlite3_close(db);
+}
+
+int store_begin(sqlite3 *db, struct sio_error *err)
+{
+    return store_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(sqlite3 *db, struct sio_error *err)
+{
+    return store_exec(db, "COMMIT", err);
+}
+
+void store_rollback(sqlite3 *db)
+{
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+                  struct sio_error *err)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+        return store_fail(db, err, "cannot prepare statement");
+    return SIO_OK;
+}
+
+char *store_now(char *buf)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+int store_run_start(sqlite3 *db, const char *stage, long long *run_id,
+                    struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char now[32];
+    int rc = store_prepare(db, "INSERT INTO runs(stage, started_at) VALUES (?, ?)", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, stage, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, store_now(now), -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record run");
+    sqlite3_finalize(st);
+    *run_id = sqlite3_last_insert_rowid(db);
+    return rc;
+}
+
+int store_run_finish(sqlite3 *db, long long run_id, const char *fingerprint,
+                     const char *counts, int status, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char now[32];
+    int rc = store_prepare(db, "UPDATE runs SET ended_at = ?, fingerprint = ?, "
+                               "counts = ?, status = ? WHERE id = ?", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, store_now(now), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, fingerprint, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, counts, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, status);
+    sqlite3_bind_int64(st, 5, run_id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record run");
+    sqlite3_finalize(st);
+    return rc;
+}
