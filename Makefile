@@ -72,7 +72,12 @@ $(BUILD)/sio-gen: $(BUILD)/tests/gen/gen.o $(BUILD)/libsio.a
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/libsio.a
+# A unit test named test_<stage>... (test_chart, test_ingest...) also links
+# that stage's objects other than its main.o.
+stage_of = $(firstword $(foreach s,$(STAGES),$(if $(filter test_$(s)%,$(1)),$(s))) \
+	$(if $(filter test_chart%,$(1)),charts))
+stage_objs = $(addprefix $(BUILD)/,$(subst .c,.o,$(filter-out $(1)/main.c,$(wildcard $(1)/*.c))))
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $$(call stage_objs,$$(call stage_of,test_$$*)) $(BUILD)/libsio.a
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 extern const char sio_schema_sql[]; /* lib/schema.sql, compiled in by make */
 
@@ -64,6 +65,15 @@ int store_open(const char *path, sqlite3 **db, struct sio_error *err)
         *db = NULL;
     }
     return rc;
+}
+
+int store_open_existing(const char *path, sqlite3 **db, struct sio_error *err)
+{
+    *db = NULL;
+    if (access(path, F_OK) != 0)
+        return sio_fail(err, SIO_ENOINPUT, path, 0,
+                        "no store here: run sio-ingest first (or give --store)");
+    return store_open(path, db, err);
 }
 
 void store_close(sqlite3 *db)

@@ -18,6 +18,9 @@
 /* Open or create the store at path.  On failure *db is NULL. */
 int store_open(const char *path, sqlite3 **db, struct sio_error *err);
 
+/* Open a store that must already exist (later stages): SIO_ENOINPUT if not. */
+int store_open_existing(const char *path, sqlite3 **db, struct sio_error *err);
+
 /* Close a store opened by store_open(); NULL is fine. */
 void store_close(sqlite3 *db);
 

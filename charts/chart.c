@@ -1,0 +1,414 @@
+/*
+ * chart.c — the house style and the fence around PLplot's output streams.
+ *
+ * PLplot has two hooks that can end a program: plexit() calls the handler set
+ * with plsexit() and then exit()s whatever the handler returns, and plabort()
+ * prints and carries on.  So the exit handler longjmps back into
+ * chart_render() (the only frame that calls PLplot), and the abort handler
+ * records the message for chart_render() to return.  Paths are checked by
+ * creating the temporary file ourselves before PLplot opens it, so the usual
+ * cause of plexit (an unwritable file) never reaches PLplot.  PLplot writes
+ * a scratch file beside the target; the tidied bytes go through lib/atomic
+ * (temporary name, fsync, rename) so a chart appears whole or not at all.
+ *
+ * Two cairo 1.16 habits break "same input, same bytes", and are undone on the
+ * finished file before it is renamed into place:
+ *   - SVG ids "surfaceN" come from a process-wide counter, so the second chart
+ *     drawn says surface6 where the first said surface1: renumbered in order
+ *     of first use.
+ *   - PDF /CreationDate is the wall clock; cairo 1.16 does not read
+ *     SOURCE_DATE_EPOCH, so when that variable is set we write its date over
+ *     the clock's, byte for byte the same length (the xref offsets hold).
+ */
+#include "chart.h"
+
+#include "atomic.h"
+
+#include <plplot.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static jmp_buf chart_jmp;          /* where plexit's handler returns to */
+static int chart_armed;            /* chart_jmp is valid */
+static int chart_broken;           /* PLplot exited once: state unknown */
+static char chart_plmsg[512];      /* last PLplot abort/exit message */
+
+static const unsigned char chart_rgb[CHART_N_COLOURS][3] = {
+    [CHART_WHITE] = {0xFF, 0xFF, 0xFF},      [CHART_INK] = {0x0B, 0x0C, 0x0C},
+    [CHART_DARK_BLUE] = {0x12, 0x43, 0x6D},  [CHART_TURQUOISE] = {0x28, 0xA1, 0x97},
+    [CHART_DARK_PINK] = {0x80, 0x16, 0x50},  [CHART_ORANGE] = {0xF4, 0x6A, 0x25},
+    [CHART_DARK_GREY] = {0x3D, 0x3D, 0x3D},  [CHART_LIGHT_PURPLE] = {0xA2, 0x85, 0xD1},
+    [CHART_PALE_BLUE] = {0xB8, 0xC7, 0xD3},  [CHART_BAND] = {0xEA, 0xEA, 0xEA},
+    [CHART_GRID] = {0xD0, 0xD0, 0xD0},
+};
+
+static int chart_on_exit(const char *msg)
+{
+    snprintf(chart_plmsg, sizeof chart_plmsg, "%s", msg ? msg : "");
+    if (chart_armed)
+        longjmp(chart_jmp, 1);
+    return 1; /* not inside chart_render: PLplot will exit(1) */
+}
+
+static void chart_on_abort(const char *msg)
+{
+    if (!chart_plmsg[0])
+        snprintf(chart_plmsg, sizeof chart_plmsg, "%s", msg ? msg : "");
+}
+
+const char *chart_format_ext(int format)
+{
+    switch (format) {
+    case CHART_PNG: return "png";
+    case CHART_SVG: return "svg";
+    case CHART_PDF: return "pdf";
+    default: return NULL;
+    }
+}
+
+static const char *chart_device(int format)
+{
+    switch (format) {
+    case CHART_PNG: return "pngcairo";
+    case CHART_SVG: return "svgcairo";
+    case CHART_PDF: return "pdfcairo";
+    default: return NULL;
+    }
+}
+
+char *chart_slug(const char *s, char *buf, size_t size)
+{
+    size_t n = 0;
+    int dash = 0;
+
+    for (; *s && n + 2 < size; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c)) {
+            if (dash && n > 0)
+                buf[n++] = '-';
+            buf[n++] = (char)tolower(c);
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+char *chart_thousands(long n, char *buf, size_t size)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
+    size_t o = 0;
+
+    if (n < 0 && o + 1 < size)
+        buf[o++] = '-';
+    for (int i = 0; i < len && o + 1 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0 && o + 2 < size)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* Create one file to prove dir takes new files, then remove it. */
+static int chart_probe_dir(const char *dir, struct sio_error *err)
+{
+    char probe[CONFIG_PATH_MAX + 64];
+    snprintf(probe, sizeof probe, "%s/.sio-probe-%ld", dir, (long)getpid());
+    int fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return sio_fail(err, SIO_ECANTCREAT, dir, 0,
+                        "cannot create files in this directory: %s",
+                        strerror(errno));
+    close(fd);
+    unlink(probe);
+    return SIO_OK;
+}
+
+int chart_make_dir(const char *dir, struct sio_error *err)
+{
+    int rc = atomic_mkdirs(dir, err);
+    return rc != SIO_OK ? rc : chart_probe_dir(dir, err);
+}
+
+/* Read a whole file into a malloc'd buffer (NUL-terminated); NULL on error. */
+char *chart_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long size;
+
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 &&
+        fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)size + 1))) {
+        *len = fread(buf, 1, (size_t)size, f);
+        buf[*len] = '\0';
+        if (*len != (size_t)size) {
+            free(buf);
+            buf = NULL;
+        }
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Copy svg to a new buffer with "surfaceN"/"imageN" ids (after '"' or '#')
+ * renumbered 1, 2, ... in order of first appearance. */
+char *chart_svg_renumber(const char *svg, size_t len, size_t *out_len)
+{
+    static const char *const prefixes[] = {"surface", "image"};
+    long seen[2][64];
+    int n_seen[2] = {0, 0};
+    char *out = malloc(len + 1);
+    size_t o = 0;
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        int matched = 0;
+        for (int p = 0; p < 2 && !matched && i > 0 && (svg[i - 1] == '"' || svg[i - 1] == '#'); p++) {
+            size_t pl = strlen(prefixes[p]);
+            if (i + pl >= len || strncmp(svg + i, prefixes[p], pl) != 0 ||
+                !isdigit((unsigned char)svg[i + pl]))
+                continue;
+            char *end;
+            long id = strtol(svg + i + pl, &end, 10);
+            int k = 0;
+            while (k < n_seen[p] && seen[p][k] != id)
+                k++;
+            if (k == n_seen[p] && k < 64)
+                seen[p][n_seen[p]++] = id;
+            long newid = k < 64 ? k + 1 : id;
+            /* the new number never has more digits than the old one */
+            o += (size_t)sprintf(out + o, "%s%ld", prefixes[p], newid);
+            i = (size_t)(end - svg);
+            matched = 1;
+        }
+        if (!matched)
+            out[o++] = svg[i++];
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+/* Overwrite "/<key> (D:YYYYMMDDHHmmSS..." with the SOURCE_DATE_EPOCH date. */
+static void chart_pdf_fix_date(char *pdf, size_t len, const char *key,
+                               const struct tm *tm)
+{
+    char needle[32], digits[16];
+    snprintf(needle, sizeof needle, "/%s (D:", key);
+    size_t nl = strlen(needle);
+    strftime(digits, sizeof digits, "%Y%m%d%H%M%S", tm);
+    for (size_t i = 0; i + nl + 14 < len; i++) {
+        if (memcmp(pdf + i, needle, nl) != 0)
+            continue;
+        char *d = pdf + i + nl;
+        memcpy(d, digits, 14);
+        if ((d[14] == '+' || d[14] == '-') && i + nl + 20 < len)
+            memcpy(d + 14, "+00'00", 6); /* same length as cairo's offset */
+        return;
+    }
+}
+
+static void chart_pdf_reproducible(char *pdf, size_t len)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    struct tm tm;
+
+    if (!sde || !*sde)
+        return;
+    errno = 0;
+    long long secs = strtoll(sde, &end, 10);
+    time_t t = (time_t)secs;
+    if (*end || errno || secs < 0 || !gmtime_r(&t, &tm))
+        return;
+    chart_pdf_fix_date(pdf, len, "CreationDate", &tm);
+    chart_pdf_fix_date(pdf, len, "ModDate", &tm);
+}
+
+/* Make the bytes PLplot wrote to scratch reproducible and commit them as
+ * af's file. */
+static int chart_finish(const char *scratch, struct atomic_file *af, int format,
+                        struct sio_error *err)
+{
+    size_t len = 0, out_len = 0;
+    char *buf = chart_slurp(scratch, &len), *out = buf;
+    int rc = SIO_OK;
+
+    if (!buf)
+        return sio_fail(err, SIO_EIO, scratch, 0, "cannot read back the chart: %s",
+                        strerror(errno));
+    out_len = len;
+    if (format == CHART_SVG)
+        out = chart_svg_renumber(buf, len, &out_len);
+    else if (format == CHART_PDF)
+        chart_pdf_reproducible(buf, len);
+    if (!out)
+        rc = sio_fail(err, SIO_ESOFTWARE, af->path, 0, "out of memory");
+    else if (fwrite(out, 1, out_len, af->fp) != out_len)
+        rc = sio_fail(err, SIO_EIO, af->path, 0, "write error: %s", strerror(errno));
+    else
+        rc = atomic_commit(af, err);
+    if (out != buf)
+        free(out);
+    free(buf);
+    return rc;
+}
+
+static void chart_set_palette(void)
+{
+    for (int i = 0; i < CHART_N_COLOURS; i++)
+        plscol0a(i, chart_rgb[i][0], chart_rgb[i][1], chart_rgb[i][2], 1.0);
+}
+
+/* Everything per stream, before and right after plinit. */
+static void chart_open_stream(int format, const char *tmp)
+{
+    PLINT strm;
+
+    plmkstrm(&strm);
+    plsdev(chart_device(format));
+    plsfnam(tmp);
+    plspage(0.0, 0.0, CHART_WIDTH, CHART_HEIGHT, 0, 0);
+    plscmap0n(CHART_N_COLOURS);
+    chart_set_palette();
+    plsetopt("drvopt", "text_anti_aliasing=2,graphics_anti_aliasing=2");
+    plinit();
+    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+    pladv(0);
+}
+
+/* Create the scratch file PLplot will write, so PLplot never meets a path
+ * it cannot open (it would exit). */
+static int chart_scratch(const struct atomic_file *af, char *scratch, size_t size,
+                         struct sio_error *err)
+{
+    snprintf(scratch, size, "%s.plot", af->tmp);
+    int fd = open(scratch, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return sio_fail(err, SIO_ECANTCREAT, scratch, 0, "cannot create: %s",
+                        strerror(errno));
+    close(fd);
+    return SIO_OK;
+}
+
+/* Run draw on a fresh stream writing scratch; PLplot errors come back as
+ * SIO_ESOFTWARE through chart_jmp or chart_plmsg. */
+static int chart_plot(const char *scratch, int format, chart_draw_fn draw,
+                      const void *data, const struct chart_style *st,
+                      const char *path, struct sio_error *err)
+{
+    PLINT prev;
+
+    chart_plmsg[0] = '\0';
+    plsexit(chart_on_exit);
+    plsabort(chart_on_abort);
+    plgstrm(&prev);
+    if (setjmp(chart_jmp) != 0) {
+        chart_armed = 0;
+        chart_broken = 1;
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "PLplot failed: %s", chart_plmsg);
+    }
+    chart_armed = 1;
+    chart_open_stream(format, scratch);
+    draw(data, st);
+    plend1();
+    chart_armed = 0;
+    plsstrm(prev);
+    if (chart_plmsg[0])
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "PLplot: %s", chart_plmsg);
+    return SIO_OK;
+}
+
+int chart_render(const char *path, int format, chart_draw_fn draw,
+                 const void *data, const struct chart_style *st,
+                 struct sio_error *err)
+{
+    struct atomic_file af;
+    char scratch[sizeof af.tmp + 8];
+    int rc;
+
+    if (chart_broken)
+        return sio_fail(err, SIO_ESOFTWARE, path, 0,
+                        "not drawn: PLplot failed earlier in this run");
+    if (!chart_device(format))
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "unknown chart format %d", format);
+    if ((rc = atomic_open(&af, path, err)) != SIO_OK)
+        return rc;
+    rc = chart_scratch(&af, scratch, sizeof scratch, err);
+    if (rc == SIO_OK)
+        rc = chart_plot(scratch, format, draw, data, st, path, err);
+    if (rc == SIO_OK)
+        rc = chart_finish(scratch, &af, format, err);
+    if (rc != SIO_OK)
+        atomic_abort(&af);
+    unlink(scratch);
+    return rc;
+}
+
+int chart_write_text(const char *path, const char *text, struct sio_error *err)
+{
+    struct atomic_file af;
+    int rc = atomic_open(&af, path, err);
+
+    if (rc != SIO_OK)
+        return rc;
+    if (fputs(text, af.fp) == EOF) {
+        atomic_abort(&af);
+        return sio_fail(err, SIO_EIO, path, 0, "write error: %s", strerror(errno));
+    }
+    return atomic_commit(&af, err);
+}
+
+void chart_text_size(double height)
+{
+    PLFLT x0, x1, y0, y1;
+
+    plgspa(&x0, &x1, &y0, &y1); /* the page in mm */
+    plschr(height * (y1 - y0), 1.0);
+}
+
+double chart_text_width(const char *text, double height, int bold)
+{
+    size_t glyphs = 0;
+
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        glyphs += (*p & 0xC0) != 0x80; /* count UTF-8 lead bytes only */
+    /* measured on DejaVu Sans as the cairo driver sizes it */
+    return (double)glyphs * (bold ? 0.80 : 0.68) * height * CHART_HEIGHT / CHART_WIDTH;
+}
+
+void chart_page_text(double x, double y, double just, double height,
+                     int bold, int colour, const char *text)
+{
+    PLFLT vx0, vx1, vy0, vy1, wx0, wx1, wy0, wy1;
+
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgvpw(&wx0, &wx1, &wy0, &wy1);
+    plvpor(0.0, 1.0, 0.0, 1.0);
+    plwind(0.0, 1.0, 0.0, 1.0);
+    chart_text_size(height);
+    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, bold ? PL_FCI_BOLD : PL_FCI_MEDIUM);
+    plcol0(colour);
+    plptex(x, y, 1.0, 0.0, just, text);
+    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+    if (vx1 > vx0 && vy1 > vy0) { /* a viewport was set: put it back */
+        plvpor(vx0, vx1, vy0, vy1);
+        plwind(wx0, wx1, wy0, wy1);
+    }
+}

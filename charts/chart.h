@@ -1,0 +1,99 @@
+/*
+ * chart.h — one PLplot stream per chart, fenced so PLplot cannot end sio.
+ *
+ * chart_render() is the only way sio-charts talks to a PLplot output device.
+ * It owns the whole life of one stream: a fresh stream (plmkstrm) with the
+ * house page size, palette and font, a draw callback, plend1, then the file
+ * written under a temporary name beside its final name is tidied (SVG ids
+ * renumbered, PDF date fixed) and renamed into place.  Invariants: a chart
+ * either appears complete under its real name or not at all; no PLplot state
+ * survives from one chart to the next; PLplot's exit and abort hooks are
+ * turned into SIO_ESOFTWARE.  After PLplot has called its exit hook the
+ * library's state is unknown, so every later chart_render() fails at once.
+ * Not thread-safe (PLplot is not either).
+ */
+#ifndef SIO_CHART_H
+#define SIO_CHART_H
+
+#include "config.h"
+#include "error.h"
+
+#include <stddef.h>
+
+#define CHART_WIDTH 1600  /* page width, px (PNG) or pt (SVG, PDF) */
+#define CHART_HEIGHT 1000 /* page height, likewise */
+
+/* cmap0 indices of the house palette (UK Government Analysis Function). */
+enum chart_colour {
+    CHART_WHITE = 0,     /* background */
+    CHART_INK,           /* #0B0C0C text */
+    CHART_DARK_BLUE,     /* #12436D main series */
+    CHART_TURQUOISE,     /* #28A197 */
+    CHART_DARK_PINK,     /* #801650 baseline level */
+    CHART_ORANGE,        /* #F46A25 */
+    CHART_DARK_GREY,     /* #3D3D3D notes, axes */
+    CHART_LIGHT_PURPLE,  /* #A285D1 */
+    CHART_PALE_BLUE,     /* #B8C7D3 tint of dark blue: partial quarters */
+    CHART_BAND,          /* #EAEAEA baseline period band */
+    CHART_GRID,          /* #D0D0D0 grid lines */
+    CHART_N_COLOURS
+};
+
+/* The words every chart carries besides its data. */
+struct chart_style {
+    const char *classification; /* e.g. "OFFICIAL", printed top right */
+    const char *source_note;    /* "Source: ...", printed bottom left */
+    const char *version;        /* sio version, appended to the source note */
+};
+
+/* Draws one chart on the current stream; PLplot calls only, no I/O. */
+typedef void (*chart_draw_fn)(const void *data, const struct chart_style *st);
+
+/* Render draw(data) as format (one CHART_PNG/SVG/PDF bit) to path.  Returns
+ * SIO_OK, SIO_ECANTCREAT when path cannot be created, SIO_EIO on a write
+ * error, SIO_ESOFTWARE when PLplot reported an error. */
+int chart_render(const char *path, int format, chart_draw_fn draw,
+                 const void *data, const struct chart_style *st,
+                 struct sio_error *err);
+
+/* The file extension for one format bit ("png"), or NULL. */
+const char *chart_format_ext(int format);
+
+/* Write a lower-case slug of s into buf: runs of non-alphanumerics become
+ * one '-', none at either end; "" stays "".  Returns buf. */
+char *chart_slug(const char *s, char *buf, size_t size);
+
+/* Create dir and its missing parents (atomic_mkdirs) and check a file can be
+ * made in it.
+ * Returns SIO_OK or SIO_ECANTCREAT naming the directory. */
+int chart_make_dir(const char *dir, struct sio_error *err);
+
+/* Write text to path whole or not at all (lib/atomic).  Returns SIO_OK,
+ * SIO_ECANTCREAT or SIO_EIO. */
+int chart_write_text(const char *path, const char *text, struct sio_error *err);
+
+/* Text sizes are given as a fraction of the page height, so one layout
+ * reads the same on every device.  chart_text_size() sets it for plptex and
+ * plmtex; chart_text_width() estimates the width of text at that size as a
+ * fraction of the page width (measured: DejaVu Sans as the cairo driver
+ * sizes it averages 0.68 of the height a glyph, 0.80 in bold). */
+void chart_text_size(double height);
+double chart_text_width(const char *text, double height, int bold);
+
+/* Write text at page coordinates (0..1 on both axes; just 0 left, 0.5
+ * centre, 1 right), keeping the current viewport and window. */
+void chart_page_text(double x, double y, double just, double height,
+                     int bold, int colour, const char *text);
+
+/* Read a whole file into a malloc'd, NUL-terminated buffer; NULL on error. */
+char *chart_slurp(const char *path, size_t *len);
+
+/* A copy of svg with cairo's process-wide "surfaceN"/"imageN" ids renumbered
+ * 1, 2, ... in order of first use, so one chart's bytes do not depend on how
+ * many charts the process drew before it.  Caller frees. */
+char *chart_svg_renumber(const char *svg, size_t len, size_t *out_len);
+
+/* Format n with thousands separators ("12,345") into buf; returns buf. */
+char *chart_thousands(long n, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * series.c — measure_quarters rows grouped into one series per force x
+ * measure.  Rows arrive ordered, so a series ends when (force, measure)
+ * changes; its points are kept in one growable array reused for every series.
+ */
+#include "series.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char series_sql[] =
+    "SELECT force, measure, quarter_start, count, months_covered,"
+    " baseline_count, baseline_months, change_pct, ci_low_pct, ci_high_pct, verdict"
+    " FROM measure_quarters ORDER BY force, measure, quarter_start";
+
+struct series_walk {
+    struct quarter_series s;   /* the series being gathered */
+    size_t cap;                /* allocated points in s.q */
+    const struct sio_config *cfg;
+};
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+static double col_real(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+/* Start a new series for this row's force and measure. */
+static void series_start(struct series_walk *w, sqlite3_stmt *st)
+{
+    const struct measure_def *m = config_measure(w->cfg, col_text(st, 1));
+
+    w->s.n = 0;
+    snprintf(w->s.force, sizeof w->s.force, "%s", col_text(st, 0));
+    snprintf(w->s.measure_key, sizeof w->s.measure_key, "%s", col_text(st, 1));
+    snprintf(w->s.measure_label, sizeof w->s.measure_label, "%s",
+             m ? m->label : col_text(st, 1));
+    w->s.baseline_start = w->cfg->baseline_start;
+    w->s.baseline_end = w->cfg->baseline_end;
+}
+
+/* Append this row's quarter to the series. */
+static int series_add(struct series_walk *w, sqlite3_stmt *st, struct sio_error *err)
+{
+    const char *qs = col_text(st, 2);
+    month_t start = month_parse(qs, strlen(qs));
+    struct quarter_point *p;
+
+    if (start == MONTH_NONE || month_fq_start(start) != start)
+        return sio_fail(err, SIO_EDATA, "measure_quarters", 0,
+                        "%s, %s: quarter_start \"%s\" is not the first month of a quarter",
+                        w->s.force, w->s.measure_key, qs);
+    if (w->s.n == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 64;
+        p = realloc(w->s.q, cap * sizeof *p);
+        if (!p)
+            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        w->s.q = p;
+        w->cap = cap;
+    }
+    p = &w->s.q[w->s.n++];
+    p->start = start;
+    p->count = (long)sqlite3_column_int64(st, 3);
+    p->months_covered = sqlite3_column_int(st, 4);
+    p->change_pct = col_real(st, 7);
+    p->ci_low_pct = col_real(st, 8);
+    p->ci_high_pct = col_real(st, 9);
+    snprintf(p->verdict, sizeof p->verdict, "%s", col_text(st, 10));
+    w->s.baseline_count = (long)sqlite3_column_int64(st, 5);
+    w->s.baseline_months = sqlite3_column_int(st, 6);
+    return SIO_OK;
+}
+
+static int same_series(const struct series_walk *w, sqlite3_stmt *st)
+{
+    return strcmp(w->s.force, col_text(st, 0)) == 0 &&
+           strcmp(w->s.measure_key, col_text(st, 1)) == 0;
+}
+
+int series_each(sqlite3 *db, const struct sio_config *cfg, series_fn fn,
+                void *ctx, int *n_series, struct sio_error *err)
+{
+    struct series_walk w = {.cfg = cfg};
+    sqlite3_stmt *st = NULL;
+    int rc = SIO_OK, step = SQLITE_DONE;
+
+    *n_series = 0;
+    if (sqlite3_prepare_v2(db, series_sql, -1, &st, NULL) != SQLITE_OK)
+        return sio_fail(err, SIO_ESOFTWARE, sqlite3_db_filename(db, "main"), 0,
+                        "cannot read measure_quarters: %s", sqlite3_errmsg(db));
+    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (w.s.n > 0 && !same_series(&w, st)) {
+            rc = fn(&w.s, ctx, err);
+            ++*n_series;
+        }
+        if (rc == SIO_OK && (w.s.n == 0 || !same_series(&w, st)))
+            series_start(&w, st);
+        if (rc == SIO_OK)
+            rc = series_add(&w, st, err);
+    }
+    if (rc == SIO_OK && step != SQLITE_DONE)
+        rc = sio_fail(err, SIO_ESOFTWARE, sqlite3_db_filename(db, "main"), 0,
+                      "reading measure_quarters: %s", sqlite3_errmsg(db));
+    if (rc == SIO_OK && w.s.n > 0) {
+        rc = fn(&w.s, ctx, err);
+        ++*n_series;
+    }
+    sqlite3_finalize(st);
+    free(w.s.q);
+    return rc;
+}

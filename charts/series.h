@@ -1,0 +1,30 @@
+/*
+ * series.h — quarterly series read from the store's measure_quarters table.
+ *
+ * series_each() walks measure_quarters in force, measure, quarter order and
+ * hands each force x measure to a callback as one struct quarter_series.  The
+ * baseline period comes from the config (the table holds only its counts);
+ * the label from cfg->measures[], or the key itself for a measure the config
+ * no longer lists.
+ */
+#ifndef SIO_SERIES_H
+#define SIO_SERIES_H
+
+#include "config.h"
+#include "error.h"
+#include "quarterly.h"
+
+#include <sqlite3.h>
+
+/* Called once per force x measure; s and its points live until it returns.
+ * A non-SIO_OK return stops the walk and is passed back. */
+typedef int (*series_fn)(const struct quarter_series *s, void *ctx,
+                         struct sio_error *err);
+
+/* Walk measure_quarters.  *n_series counts the series handed to fn.  Returns
+ * SIO_OK, fn's status, SIO_EDATA for a malformed row or SIO_ESOFTWARE for a
+ * store error. */
+int series_each(sqlite3 *db, const struct sio_config *cfg, series_fn fn,
+                void *ctx, int *n_series, struct sio_error *err);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * quarterly.h — one row per financial quarter: the quarter's count, the
+ * rolling 12 months ending with it, and their change against the baseline.
+ */
+#ifndef SIO_MEASURES_QUARTERLY_H
+#define SIO_MEASURES_QUARTERLY_H
+
+#include "config.h"
+#include "series.h"
+
+struct quarter_row {
+    month_t start;            /* first month of the financial quarter */
+    long count;               /* covered months only */
+    int months_covered;       /* 0..3 */
+    long r12_count;           /* 12 months ending the quarter's last month */
+    int r12_months;
+    long baseline_count;
+    int baseline_months;
+    int comparable;           /* both windows fully covered */
+    double change_pct, ci_low_pct, ci_high_pct;  /* when comparable */
+    const char *verdict;      /* increase | decrease | no significant change | not comparable */
+};
+
+/* Fill row for the quarter starting at start.  SIO_EDATA only from the
+ * interval arithmetic on impossible input. */
+int quarterly_row(const struct series *s, month_t start, const struct sio_config *cfg,
+                  struct quarter_row *row, struct sio_error *err);
+
+#endif

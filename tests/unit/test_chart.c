@@ -1,0 +1,316 @@
+/*
+ * test_chart.c — the chart house style, its stream fence and the quarterly
+ * chart, against in-memory series (no store needed).
+ *
+ * The charts/ files are compiled in here because the Makefile links a unit
+ * test with libsio.a only, and stage code is not in libsio.a.  Set
+ * SIO_CHART_OUT=DIR to keep the rendered fixture charts in DIR for a look.
+ */
+#include "../../charts/chart.h"
+#include "../../charts/quarterly.h"
+
+#include "testing.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <stdlib.h>
+
+static char outdir[512]; /* where this run renders */
+
+static const struct chart_style style = {
+    "OFFICIAL", "Source: police.uk street-level crime data, Thames Valley Police.", "0.1.0",
+};
+
+/* 16 quarters from 2018/19 Q2 (so the 2018-07..2019-06 baseline shows),
+ * counts 300-500, the last quarter partial (2 of 3 months). */
+static void fixture(struct quarter_series *s, struct quarter_point *q)
+{
+    static const long counts[16] = {468, 455, 431, 472, 449, 398, 352, 376,
+                                     409, 421, 395, 402, 388, 371, 364, 243};
+    memset(s, 0, sizeof *s);
+    snprintf(s->force, sizeof s->force, "Thames Valley Police");
+    snprintf(s->measure_key, sizeof s->measure_key, "neighbourhood_crime");
+    snprintf(s->measure_label, sizeof s->measure_label, "Neighbourhood crime");
+    s->baseline_start = month_make(2018, 7);
+    s->baseline_end = month_make(2019, 6);
+    s->baseline_count = 468 + 455 + 431 + 472;
+    s->baseline_months = 12;
+    for (int i = 0; i < 16; i++) {
+        q[i] = (struct quarter_point){
+            .start = month_make(2018, 7) + 3 * i, .count = counts[i],
+            .months_covered = i == 15 ? 2 : 3, .change_pct = NAN,
+            .ci_low_pct = NAN, .ci_high_pct = NAN};
+        snprintf(q[i].verdict, sizeof q[i].verdict, "not comparable");
+    }
+    q[14].change_pct = -12.4;
+    q[14].ci_low_pct = -15.1;
+    q[14].ci_high_pct = -9.6;
+    snprintf(q[14].verdict, sizeof q[14].verdict, "decrease");
+    s->q = q;
+    s->n = 16;
+}
+
+static int same_bytes(const char *a, const char *b)
+{
+    size_t la = 0, lb = 0;
+    char *x = chart_slurp(a, &la), *y = chart_slurp(b, &lb);
+    int same = x && y && la == lb && la > 0 && memcmp(x, y, la) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+static int exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0;
+}
+
+/* Entries of dir whose name contains part (stray temporaries). */
+static int count_files(const char *dir, const char *part)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    while (d && (e = readdir(d)))
+        n += strstr(e->d_name, part) != NULL;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static char *in_out(const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%s", outdir, name);
+    return buf;
+}
+
+TEST(slug_lowercases_and_joins_with_single_dashes)
+{
+    char b[64];
+    CHECK_STR(chart_slug("Thames Valley Police", b, sizeof b), "thames-valley-police");
+    CHECK_STR(chart_slug("London, City of", b, sizeof b), "london-city-of");
+    CHECK_STR(chart_slug("  --Avon & Somerset--", b, sizeof b), "avon-somerset");
+    CHECK_STR(chart_slug("", b, sizeof b), "");
+}
+
+TEST(thousands_separators)
+{
+    char b[32];
+    CHECK_STR(chart_thousands(0, b, sizeof b), "0");
+    CHECK_STR(chart_thousands(999, b, sizeof b), "999");
+    CHECK_STR(chart_thousands(1000, b, sizeof b), "1,000");
+    CHECK_STR(chart_thousands(1234567, b, sizeof b), "1,234,567");
+    CHECK_STR(chart_thousands(-4500, b, sizeof b), "-4,500");
+}
+
+TEST(baseline_level_is_average_per_quarter)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    fixture(&s, q);
+    CHECK_NEAR(quarterly_baseline_level(&s), 1826.0 / 12 * 3, 1e-12);
+    s.baseline_months = 0;
+    CHECK(isnan(quarterly_baseline_level(&s)));
+}
+
+TEST(title_states_the_latest_comparable_finding)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[256];
+    fixture(&s, q);
+    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 12% lower than the baseline");
+    q[14].change_pct = 7.6;
+    snprintf(q[14].verdict, sizeof q[14].verdict, "increase");
+    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 8% higher than the baseline");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "no significant change");
+    CHECK_STR(quarterly_title(&s, b, sizeof b),
+              "Neighbourhood crime: no significant change from the baseline (8% higher)");
+    q[14].change_pct = 0.3;
+    CHECK_STR(quarterly_title(&s, b, sizeof b),
+              "Neighbourhood crime: no significant change from the baseline (in line)");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "not comparable");
+    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: not comparable with the baseline");
+}
+
+TEST(subtitle_names_force_and_periods)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[256];
+    fixture(&s, q);
+    CHECK_STR(quarterly_subtitle(&s, b, sizeof b),
+              "Thames Valley Police. 12 months to Mar 2022 compared with the baseline, Jul 2018 to Jun 2019");
+}
+
+TEST(alt_text_has_the_key_numbers)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[1024];
+    fixture(&s, q);
+    quarterly_alt_text(&s, b, sizeof b);
+    CHECK(strstr(b, "neighbourhood crime recorded by Thames Valley Police") != NULL);
+    CHECK(strstr(b, "from 2018/19 Q2 to 2022/23 Q1") != NULL);
+    CHECK(strstr(b, "baseline average of 457 crimes per quarter (Jul 2018 to Jun 2019)") != NULL);
+    CHECK(strstr(b, "In the 12 months to Mar 2022 it was 12% lower than the baseline") != NULL);
+    CHECK(strstr(b, "2022/23 Q1, had 243 crimes in the 2 of its 3 months with data") != NULL);
+    CHECK(b[strlen(b) - 1] == '\n');
+}
+
+TEST(svg_renumbering_is_by_first_use)
+{
+    const char *in = "<g id=\"surface17\"><use xlink:href=\"#surface23\"/>"
+                     "<use xlink:href=\"#surface17\"/> surface9 <g id=\"image40\">";
+    size_t n;
+    char *out = chart_svg_renumber(in, strlen(in), &n);
+    CHECK_STR(out, "<g id=\"surface1\"><use xlink:href=\"#surface2\"/>"
+                   "<use xlink:href=\"#surface1\"/> surface9 <g id=\"image1\">");
+    CHECK_INT(n, strlen(out));
+    free(out);
+}
+
+TEST(svg_twice_gives_the_same_bytes)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    struct sio_error err;
+    char a[600], b[600];
+    fixture(&s, q);
+    CHECK_INT(chart_render(in_out("a.svg", a, sizeof a), CHART_SVG, quarterly_draw, &s, &style, &err), SIO_OK);
+    CHECK_INT(chart_render(in_out("b.svg", b, sizeof b), CHART_SVG, quarterly_draw, &s, &style, &err), SIO_OK);
+    CHECK(same_bytes(a, b));
+    CHECK(count_files(outdir, ".tmp") == 0);
+}
+
+TEST(png_is_1600_by_1000)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    struct sio_error err;
+    unsigned char h[24] = {0};
+    char p[600];
+    fixture(&s, q);
+    CHECK_INT(chart_render(in_out("neighbourhood_crime.png", p, sizeof p), CHART_PNG,
+                           quarterly_draw, &s, &style, &err), SIO_OK);
+    FILE *f = fopen(p, "rb");
+    CHECK(f && fread(h, 1, sizeof h, f) == sizeof h);
+    if (f)
+        fclose(f);
+    CHECK(memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0);
+    CHECK_INT((h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19]), 1600);
+    CHECK_INT((h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23]), 1000);
+}
+
+TEST(pdf_is_reproducible_with_source_date_epoch)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    struct sio_error err;
+    char a[600], b[600];
+    size_t n = 0;
+    fixture(&s, q);
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    CHECK_INT(chart_render(in_out("a.pdf", a, sizeof a), CHART_PDF, quarterly_draw, &s, &style, &err), SIO_OK);
+    CHECK_INT(chart_render(in_out("b.pdf", b, sizeof b), CHART_PDF, quarterly_draw, &s, &style, &err), SIO_OK);
+    unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(same_bytes(a, b));
+    char *pdf = chart_slurp(a, &n);
+    CHECK(pdf && strlen(pdf) < n); /* binary: search past NULs by hand */
+    int found = 0;
+    for (size_t i = 0; pdf && i + 31 <= n && !found; i++)
+        found = memcmp(pdf + i, "/CreationDate (D:20231114221320", 31) == 0;
+    CHECK(found);
+    free(pdf);
+}
+
+TEST(gaps_and_empty_series_still_render)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    struct sio_error err;
+    char p[600];
+    fixture(&s, q);
+    q[5].months_covered = 0;
+    q[5].count = 0;
+    memmove(&q[9], &q[10], 6 * sizeof q[0]); /* quarter 10 has no row at all */
+    s.n = 15;
+    CHECK_INT(chart_render(in_out("gaps.png", p, sizeof p), CHART_PNG, quarterly_draw, &s, &style, &err), SIO_OK);
+    s.n = 0;
+    CHECK_INT(chart_render(in_out("empty.svg", p, sizeof p), CHART_SVG, quarterly_draw, &s, &style, &err), SIO_OK);
+}
+
+TEST(unwritable_output_is_cantcreat_and_leaves_nothing)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    struct sio_error err;
+    fixture(&s, q);
+    CHECK_INT(chart_render("/dev/null/x.svg", CHART_SVG, quarterly_draw, &s, &style, &err),
+              SIO_ECANTCREAT);
+    CHECK(strstr(err.file, "/dev/null/x.svg") != NULL);
+    CHECK_INT(chart_make_dir("/dev/null/charts/x", &err), SIO_ECANTCREAT);
+    CHECK_INT(count_files("/dev", ".plot") , 0);
+    CHECK_INT(chart_write_text("/dev/null/x.txt", "hi\n", &err), SIO_ECANTCREAT);
+}
+
+TEST(make_dir_makes_parents)
+{
+    struct sio_error err;
+    char p[600];
+    CHECK_INT(chart_make_dir(in_out("charts/thames-valley-police", p, sizeof p), &err), SIO_OK);
+    CHECK(exists(p));
+    CHECK_INT(chart_write_text(in_out("charts/thames-valley-police/x.txt", p, sizeof p), "hi\n", &err), SIO_OK);
+    CHECK(exists(p));
+}
+
+/* Remove what this run wrote, unless SIO_CHART_OUT asked to keep it. */
+static void tidy(const char *dir, int depth)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char p[1024];
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        if (depth < 3)
+            tidy(p, depth + 1);
+        remove(p);
+    }
+    if (d)
+        closedir(d);
+}
+
+int main(void)
+{
+    const char *keep = getenv("SIO_CHART_OUT");
+    if (keep && *keep) {
+        snprintf(outdir, sizeof outdir, "%s", keep);
+        mkdir(outdir, 0777);
+    } else {
+        snprintf(outdir, sizeof outdir, "/tmp/sio-test-chart-XXXXXX");
+        if (!mkdtemp(outdir))
+            return 1;
+    }
+    RUN(slug_lowercases_and_joins_with_single_dashes);
+    RUN(thousands_separators);
+    RUN(baseline_level_is_average_per_quarter);
+    RUN(title_states_the_latest_comparable_finding);
+    RUN(subtitle_names_force_and_periods);
+    RUN(alt_text_has_the_key_numbers);
+    RUN(svg_renumbering_is_by_first_use);
+    RUN(svg_twice_gives_the_same_bytes);
+    RUN(png_is_1600_by_1000);
+    RUN(pdf_is_reproducible_with_source_date_epoch);
+    RUN(gaps_and_empty_series_still_render);
+    RUN(unwritable_output_is_cantcreat_and_leaves_nothing);
+    RUN(make_dir_makes_parents);
+    if (!keep || !*keep) {
+        tidy(outdir, 0);
+        rmdir(outdir);
+    }
+    return TESTING_DONE();
+}

@@ -1,0 +1,251 @@
+/* csvin: rows, line numbers, raw text and problems, on small files written
+ * by each test.  Every expectation is read off the bytes in the test. */
+#include "csvin.h"
+#include "testing.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static char path[64];
+
+static struct csvin *open_text(const char *bytes, size_t len, int fast)
+{
+    struct sio_error err;
+    struct csvin *in;
+    snprintf(path, sizeof path, "/tmp/sio-test-csvin-%d.csv", (int)getpid());
+    FILE *fp = fopen(path, "wb");
+    fwrite(bytes, 1, len, fp);
+    fclose(fp);
+    if (csvin_open(&in, path, &err) != SIO_OK)
+        return NULL;
+    csvin_set_fast(in, fast);
+    return in;
+}
+
+#define OPEN(text) open_text(text, sizeof text - 1, 1)
+
+static int next(struct csvin *in, struct csvin_row *r)
+{
+    struct sio_error err;
+    return csvin_next(in, r, &err);
+}
+
+static void done(struct csvin *in)
+{
+    csvin_close(in);
+    unlink(path);
+}
+
+TEST(crlf_line_ends_are_not_part_of_fields)
+{
+    struct csvin *in = OPEN("a,b\r\nc,d\r\n");
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_INT(r.nfields, 2);
+    CHECK_STR(r.field[1], "d");
+    CHECK_INT(r.line, 2);
+    CHECK_INT(next(in, &r), 0);
+    done(in);
+}
+
+TEST(bom_is_stripped_from_first_field)
+{
+    struct csvin *in = OPEN("\xEF\xBB\xBF" "Crime ID,Month\n1,2\n");
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.field[0], "Crime ID");
+    CHECK(csvin_had_bom(in));
+    done(in);
+}
+
+TEST(quoted_field_keeps_its_comma)
+{
+    struct csvin *in = OPEN("x,\"On or near Asda, Thurmaston\",y\r\n");
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK_INT(r.nfields, 3);
+    CHECK_STR(r.field[1], "On or near Asda, Thurmaston");
+    CHECK(r.problem == NULL);
+    done(in);
+}
+
+TEST(embedded_newline_keeps_later_line_numbers_right)
+{
+    struct csvin *in = OPEN("h1,h2\r\n\"two\r\nlines\",x\r\nlast,row\r\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.field[0], "two\nlines");
+    CHECK_INT(r.line, 2);
+    CHECK_INT(r.lines, 2);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_INT(r.line, 4);
+    done(in);
+}
+
+TEST(spaces_are_kept_as_published)
+{
+    struct csvin *in = OPEN(" a , b \n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_STR(r.field[0], " a ");
+    CHECK_STR(r.field[1], " b ");
+    done(in);
+}
+
+TEST(ragged_row_reports_its_field_count)
+{
+    struct csvin *in = OPEN("a,b,c\n1,2\n");
+    struct csvin_row r;
+    next(in, &r);
+    next(in, &r);
+    CHECK_INT(r.nfields, 2);
+    done(in);
+}
+
+TEST(unclosed_quote_at_end_of_file_is_a_problem)
+{
+    struct csvin *in = OPEN("a,b\n1,\"never closed\n2,3\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "not closed"));
+    CHECK_INT(r.line, 2);
+    CHECK_INT(next(in, &r), 0);
+    done(in);
+}
+
+TEST(stray_quote_is_a_problem_and_reading_goes_on)
+{
+    struct csvin *in = OPEN("a,b\n1,\"x\"y\n2,3\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "quoting"));
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem == NULL);
+    CHECK_STR(r.field[0], "2");
+    CHECK_INT(r.line, 3);
+    done(in);
+}
+
+TEST(invalid_utf8_is_a_problem_with_line_and_column)
+{
+    struct csvin *in = OPEN("a,b\nok,caf\xE9\n");
+    struct csvin_row r;
+    next(in, &r);
+    next(in, &r);
+    CHECK_STR(r.problem, "invalid UTF-8 at line 2, column 7");
+    done(in);
+}
+
+TEST(nul_byte_is_a_problem)
+{
+    struct csvin *in = open_text("a,b\nx\0y,z\n", 10, 1);
+    struct csvin_row r;
+    next(in, &r);
+    next(in, &r);
+    CHECK_STR(r.problem, "NUL byte at line 2, column 2");
+    done(in);
+}
+
+TEST(blank_line_is_a_row_with_a_problem)
+{
+    struct csvin *in = OPEN("a,b\n\r\n1,2\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.problem, "blank line");
+    CHECK_INT(r.line, 2);
+    done(in);
+}
+
+TEST(final_line_without_newline_is_read)
+{
+    struct csvin *in = OPEN("a,b\n1,2");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.field[1], "2");
+    CHECK_INT(next(in, &r), 0);
+    done(in);
+}
+
+TEST(raw_text_is_the_row_without_its_line_end)
+{
+    struct csvin *in = OPEN("a,\"b,c\"\r\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT((long)r.raw_len, 7);
+    CHECK(memcmp(r.raw, "a,\"b,c\"", 7) == 0);
+    done(in);
+}
+
+TEST(overlong_row_is_a_problem_and_the_next_row_is_read)
+{
+    size_t big = CSVIN_MAX_ROW + 100;
+    char *text = malloc(big + 16);
+    memset(text, 'x', big);
+    memcpy(text + big, "\n1,2\n", 5);
+    struct csvin *in = open_text(text, big + 5, 1);
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "longer than"));
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.field[1], "2");
+    CHECK_INT(r.line, 2);
+    done(in);
+    free(text);
+}
+
+/* The fast path must give libcsv's rows exactly. */
+TEST(fast_path_and_libcsv_give_identical_rows)
+{
+    static const char text[] =
+        "Crime ID,Month,Location\r\nabc,2022-01,On or near X\r\n,2022-01,\"A, B\"\r\n"
+        "d,2022-01,\r\n,,\r\n e , f ,g\r\n";
+    struct csvin *fast = open_text(text, sizeof text - 1, 1);
+    struct csvin *slow = open_text(text, sizeof text - 1, 0);
+    struct csvin_row a, b;
+    int ra, rb, rows = 0;
+    while ((ra = next(fast, &a)) == 1 && (rb = next(slow, &b)) == 1) {
+        rows++;
+        CHECK_INT(a.nfields, b.nfields);
+        CHECK_INT(a.line, b.line);
+        for (int i = 0; i < a.nfields && i < b.nfields; i++)
+            CHECK_STR(a.field[i], b.field[i]);
+    }
+    CHECK_INT(rows, 6);
+    csvin_close(fast);
+    done(slow);
+}
+
+TEST(utf8_validator_accepts_multibyte_and_rejects_overlong)
+{
+    size_t bad;
+    CHECK(csvin_utf8_ok((const unsigned char *)"Ynys M\xC3\xB4n \xE2\x80\x94 \xF0\x9F\x98\x80", 14, &bad));
+    CHECK(!csvin_utf8_ok((const unsigned char *)"\xC0\xAF", 2, &bad));
+    CHECK(!csvin_utf8_ok((const unsigned char *)"\xED\xA0\x80", 3, &bad));
+}
+
+int main(void)
+{
+    RUN(crlf_line_ends_are_not_part_of_fields);
+    RUN(bom_is_stripped_from_first_field);
+    RUN(quoted_field_keeps_its_comma);
+    RUN(embedded_newline_keeps_later_line_numbers_right);
+    RUN(spaces_are_kept_as_published);
+    RUN(ragged_row_reports_its_field_count);
+    RUN(unclosed_quote_at_end_of_file_is_a_problem);
+    RUN(stray_quote_is_a_problem_and_reading_goes_on);
+    RUN(invalid_utf8_is_a_problem_with_line_and_column);
+    RUN(nul_byte_is_a_problem);
+    RUN(blank_line_is_a_row_with_a_problem);
+    RUN(final_line_without_newline_is_read);
+    RUN(raw_text_is_the_row_without_its_line_end);
+    RUN(overlong_row_is_a_problem_and_the_next_row_is_read);
+    RUN(fast_path_and_libcsv_give_identical_rows);
+    RUN(utf8_validator_accepts_multibyte_and_rejects_overlong);
+    return TESTING_DONE();
+}

@@ -1,0 +1,106 @@
+/*
+ * sio-transform — police.uk rows to counts by force, crime type/measure and
+ * month, in the store and as CSV tables.
+ *
+ * The store's tables are rebuilt in one transaction; the CSV files are
+ * written to temporary names and renamed before the commit, so a failure at
+ * any point leaves the previous store tables and the previous files.
+ */
+#include "aggregate.h"
+#include "atomic.h"
+#include "cli.h"
+#include "csvout.h"
+#include "sha256.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <sysexits.h>
+
+static const char usage[] =
+    "usage: sio-transform [--config FILE] [--store PATH] [--out DIR] [--quiet]\n"
+    "\n"
+    "Count the police.uk street rows in the store by force ('Falls within'),\n"
+    "crime type and month, and by measure (the mapping in measures.ini), and\n"
+    "write them to the store and to DIR/csv/monthly_counts.csv\n"
+    "(force,crime_type,month,count) and DIR/csv/measure_counts.csv\n"
+    "(force,measure,month,count).  A crime whose Crime ID appears twice counts\n"
+    "once.  Force-months with no data have no row: they are missing, not zero.\n"
+    "\n"
+    "  --config FILE   configuration (default config/sio.ini)\n"
+    "  --store PATH    the store, overriding the configuration\n"
+    "  --out DIR       output folder, overriding the configuration\n"
+    "  --quiet         print nothing unless something goes wrong\n"
+    "  --help          show this help and exit\n"
+    "  --version       show the version and exit\n"
+    "\n"
+    "Exit status: 0 success; 64 usage; 66 the store does not exist; 70 internal\n"
+    "error; 73 an output cannot be created; 74 write error; 75 the store is busy;\n"
+    "78 bad configuration.  See sio-transform(1).\n";
+
+static int write_tables(sqlite3 *db, const char *out_dir, struct sio_error *err)
+{
+    char dir[CONFIG_PATH_MAX + 8], path[CONFIG_PATH_MAX + 64];
+    int rc;
+    snprintf(dir, sizeof dir, "%s/csv", out_dir);
+    if ((rc = atomic_mkdirs(dir, err)))
+        return rc;
+    snprintf(path, sizeof path, "%s/monthly_counts.csv", dir);
+    if ((rc = csvout_query(db, "SELECT force, crime_type, month, count FROM monthly_counts"
+                               " ORDER BY force, crime_type, month", path, err)))
+        return rc;
+    snprintf(path, sizeof path, "%s/measure_counts.csv", dir);
+    return csvout_query(db, "SELECT force, measure, month, count FROM measure_counts"
+                            " ORDER BY force, measure, month", path, err);
+}
+
+static int transform(sqlite3 *db, const struct sio_config *cfg, const struct cli *cli,
+                     struct sio_error *err)
+{
+    struct aggregate_totals t;
+    char fingerprint[SHA256_HEX_LEN + 1], counts[128];
+    long long run_id;
+    int rc;
+
+    if ((rc = store_run_start(db, "transform", &run_id, err)) || (rc = store_begin(db, err)))
+        return rc;
+    if (!(rc = aggregate_rebuild(db, cfg, &t, err)) &&
+        !(rc = aggregate_fingerprint(db, fingerprint, err)) &&
+        !(rc = write_tables(db, cfg->out_dir, err))) {
+        snprintf(counts, sizeof counts, "rows=%lld force_months=%lld", t.rows, t.force_months);
+        rc = store_run_finish(db, run_id, fingerprint, counts, 0, err);
+    }
+    rc = rc ? rc : store_commit(db, err);
+    if (rc)
+        store_rollback(db);
+    else if (!cli->quiet)
+        printf("counted %lld rows over %lld force-months into %s/csv\n", t.rows,
+               t.force_months, cfg->out_dir);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct sio_config cfg;
+    struct sio_error err;
+    struct cli cli;
+    sqlite3 *db = NULL;
+
+    switch (cli_parse(&cli, argc, argv, "sio-transform", usage, NULL, NULL, NULL)) {
+    case CLI_EXIT: return EX_OK;
+    case CLI_USAGE: return EX_USAGE;
+    }
+    if (cli.first_arg < argc) {
+        fprintf(stderr, "sio-transform: unexpected argument '%s'\n", argv[cli.first_arg]);
+        return EX_USAGE;
+    }
+    int rc = cli_load_config(&cli, &cfg, &err);
+    if (!rc)
+        rc = store_open_existing(cfg.store_path, &db, &err);
+    if (!rc)
+        rc = transform(db, &cfg, &cli, &err);
+    if (rc)
+        sio_error_print(cli.prog, &err);
+    store_close(db);
+    config_free(&cfg);
+    return sio_exit_code(rc);
+}
