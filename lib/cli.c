@@ -3,10 +3,12 @@
  * every stage takes, with each stage's own options appended.
  */
 #include "cli.h"
+#include "store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 enum { OPT_CONFIG = 1000, OPT_STORE, OPT_OUT, OPT_HELP, OPT_VERSION, OPT_QUIET };
 
@@ -93,4 +95,32 @@ int cli_load_config(const struct cli *cli, struct sio_config *cfg,
     if (cli->out_dir)
         snprintf(cfg->out_dir, sizeof cfg->out_dir, "%s", cli->out_dir);
     return SIO_OK;
+}
+
+int cli_stage_main(int argc, char **argv, const char *prog, const char *usage,
+                   cli_stage_fn fn)
+{
+    struct sio_config cfg;
+    struct sio_error err;
+    struct cli cli;
+    sqlite3 *db = NULL;
+
+    switch (cli_parse(&cli, argc, argv, prog, usage, NULL, NULL, NULL)) {
+    case CLI_EXIT: return EX_OK;
+    case CLI_USAGE: return EX_USAGE;
+    }
+    if (cli.first_arg < argc) {
+        fprintf(stderr, "%s: unexpected argument '%s'\n", prog, argv[cli.first_arg]);
+        return EX_USAGE;
+    }
+    int rc = cli_load_config(&cli, &cfg, &err);
+    if (!rc)
+        rc = store_open_existing(cfg.store_path, &db, &err);
+    if (!rc)
+        rc = fn(db, &cfg, &cli, &err);
+    if (rc)
+        sio_error_print(prog, &err);
+    store_close(db);
+    config_free(&cfg);
+    return sio_exit_code(rc);
 }

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <getopt.h>
 
 enum cli_outcome {
@@ -42,6 +44,16 @@ int cli_parse(struct cli *cli, int argc, char **argv, const char *prog,
 /* Load the config named by cli and apply --store/--out over it. */
 int cli_load_config(const struct cli *cli, struct sio_config *cfg,
                     struct sio_error *err);
+
+/* The work of a stage that reads an existing store (transform, measures). */
+typedef int (*cli_stage_fn)(sqlite3 *db, const struct sio_config *cfg,
+                            const struct cli *cli, struct sio_error *err);
+
+/* main() for such a stage: parse the common options (no operands), load the
+ * configuration, open the existing store, run fn, print any error once on
+ * stderr, close everything and return the sysexits.h exit code. */
+int cli_stage_main(int argc, char **argv, const char *prog, const char *usage,
+                   cli_stage_fn fn);
 
 /* The program version line, e.g. "sio-ingest (sio) 0.1.0". */
 void cli_print_version(const char *prog);

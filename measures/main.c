@@ -15,7 +15,6 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <sysexits.h>
 
 static const char usage[] =
     "usage: sio-measures [--config FILE] [--store PATH] [--out DIR] [--quiet]\n"
@@ -155,28 +154,6 @@ static int run(sqlite3 *db, const struct sio_config *cfg, const struct cli *cli,
 
 int main(int argc, char **argv)
 {
-    struct sio_config cfg;
-    struct sio_error err;
-    struct cli cli;
-    sqlite3 *db = NULL;
-
     poisson_gsl_init();
-    switch (cli_parse(&cli, argc, argv, "sio-measures", usage, NULL, NULL, NULL)) {
-    case CLI_EXIT: return EX_OK;
-    case CLI_USAGE: return EX_USAGE;
-    }
-    if (cli.first_arg < argc) {
-        fprintf(stderr, "sio-measures: unexpected argument '%s'\n", argv[cli.first_arg]);
-        return EX_USAGE;
-    }
-    int rc = cli_load_config(&cli, &cfg, &err);
-    if (!rc)
-        rc = store_open_existing(cfg.store_path, &db, &err);
-    if (!rc)
-        rc = run(db, &cfg, &cli, &err);
-    if (rc)
-        sio_error_print(cli.prog, &err);
-    store_close(db);
-    config_free(&cfg);
-    return sio_exit_code(rc);
+    return cli_stage_main(argc, argv, "sio-measures", usage, run);
 }
