@@ -21,7 +21,8 @@ LDFLAGS  += $(SAN)
 # libcsv ships no pkg-config file.
 LDLIBS   += $(PKG_LIBS) -lcsv -lpthread -lm
 
-STAGES   := ingest transform measures charts
+# A stage is any top-level folder with a main.c; its program is sio-<folder>.
+STAGES   := $(patsubst %/main.c,%,$(wildcard */main.c))
 PROGS    := $(addprefix $(BUILD)/sio-,$(STAGES)) $(BUILD)/sio-gen
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema.o
@@ -51,12 +52,14 @@ $(BUILD)/%.o: %.c $(wildcard lib/*.h) $(wildcard */*.h)
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# The store's schema is compiled in from lib/schema.sql as one C string.
-$(BUILD)/gen/schema.c: lib/schema.sql
+# The store's schema is compiled in from lib/schema/*.sql, in name order,
+# as one C string.  Each part uses CREATE ... IF NOT EXISTS.
+SCHEMA_SQL := $(sort $(wildcard lib/schema/*.sql))
+$(BUILD)/gen/schema.c: $(SCHEMA_SQL)
 	@mkdir -p $(dir $@)
 	@echo "  GEN   $@"
 	$(Q){ echo 'const char sio_schema_sql[] ='; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $(SCHEMA_SQL); echo ';'; } > $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC    $<"

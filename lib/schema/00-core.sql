@@ -1,7 +1,7 @@
 -- The sio store.  Months are TEXT 'YYYY-MM' so analysts can query the store
 -- directly; financial quarters are TEXT '2022/23 Q1' beside their first month.
 -- Every stage writes inside one transaction and records itself in runs.
-PRAGMA user_version = 1;
+PRAGMA user_version = 1;  -- bumped when a table changes shape
 
 CREATE TABLE IF NOT EXISTS files (
     id             INTEGER PRIMARY KEY,
