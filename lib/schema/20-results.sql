@@ -1,0 +1,82 @@
+-- sio-measures results, read by sio-charts and the statement.  Owned by
+-- sio-measures; columns may be added, none renamed or removed.
+
+-- Tidy results: one row per force x measure x period x statistic.
+CREATE TABLE IF NOT EXISTS measure_results (
+    force           TEXT NOT NULL,
+    measure         TEXT NOT NULL,
+    period_type     TEXT NOT NULL,   -- month | fq | fy | r12 | comparison
+    period          TEXT NOT NULL,   -- '2022-05' | '2022/23 Q1' | '2022/23' | '12 months to 2022-06'
+    period_start    TEXT NOT NULL,   -- 'YYYY-MM'
+    period_end      TEXT NOT NULL,   -- 'YYYY-MM', inclusive
+    statistic       TEXT NOT NULL,   -- count | rate_per_1000 | change_pct | proportion_pct | slope_per_year ...
+    value           REAL,            -- NULL: no data
+    ci_low          REAL,
+    ci_high         REAL,
+    unit            TEXT NOT NULL,   -- crimes | per 1,000 population | % | crimes per year
+    method          TEXT NOT NULL,   -- e.g. 'exact Poisson (conditional) 95% CI'
+    months_covered  INTEGER,
+    months_expected INTEGER,
+    PRIMARY KEY (force, measure, period_type, period, statistic)
+);
+
+-- Plain-English verdicts per comparison, as the statement prints them.
+CREATE TABLE IF NOT EXISTS measure_verdicts (
+    force        TEXT NOT NULL,
+    measure      TEXT NOT NULL,
+    comparison   TEXT NOT NULL,      -- baseline | year_earlier | quarter_last_year
+    latest_start TEXT, latest_end TEXT,
+    base_start   TEXT, base_end TEXT,
+    latest_value REAL, base_value REAL,
+    change_pct   REAL, ci_low_pct REAL, ci_high_pct REAL,
+    verdict      TEXT NOT NULL,      -- improvement | deterioration | no significant change | not comparable | no data
+    sentence     TEXT NOT NULL,      -- "Neighbourhood crime fell 12% against the baseline; ..."
+    PRIMARY KEY (force, measure, comparison)
+);
+
+-- XmR chart points, monthly.
+CREATE TABLE IF NOT EXISTS spc_points (
+    force   TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    month   TEXT NOT NULL,
+    value   REAL,                    -- NULL: missing month (a gap, not zero)
+    centre  REAL, lower REAL, upper REAL, lower2 REAL, upper2 REAL,
+    segment INTEGER NOT NULL,        -- 0, 1, ... : limits recalculated at each new segment
+    rules   TEXT NOT NULL,           -- '' or comma list: beyond,shift,trend,two_of_three
+    signal  TEXT NOT NULL,           -- '' | improvement | concern | neutral
+    PRIMARY KEY (force, measure, month)
+);
+CREATE TABLE IF NOT EXISTS spc_signals (
+    force TEXT NOT NULL, measure TEXT NOT NULL,
+    rule TEXT NOT NULL, first_month TEXT NOT NULL, last_month TEXT NOT NULL,
+    signal TEXT NOT NULL             -- improvement | concern | neutral
+);
+CREATE TABLE IF NOT EXISTS spc_summary (
+    force TEXT NOT NULL, measure TEXT NOT NULL,
+    variation TEXT NOT NULL,         -- common cause | special cause improving | special cause concerning ...
+    assurance TEXT,                  -- consistently passing | consistently failing | hit and miss | NULL
+    target REAL,
+    PRIMARY KEY (force, measure)
+);
+
+-- The force against its most similar group and England and Wales.
+CREATE TABLE IF NOT EXISTS peer_results (
+    force         TEXT NOT NULL,
+    measure       TEXT NOT NULL,
+    period        TEXT NOT NULL,     -- e.g. '12 months to 2022-03'
+    group_name    TEXT NOT NULL,     -- the configured group, or 'England and Wales'
+    member        TEXT NOT NULL,     -- a force in the group (the force itself included)
+    rate_per_1000 REAL,
+    ci_low        REAL, ci_high REAL,
+    rank          INTEGER,           -- 1 = lowest rate
+    peer_mean     REAL,
+    significant   INTEGER,           -- member differs from the peer mean (1/0)
+    PRIMARY KEY (force, measure, period, group_name, member)
+);
+
+-- Analyst annotations carried into outputs and charts (force '' = every force).
+CREATE TABLE IF NOT EXISTS annotations (
+    force TEXT NOT NULL,
+    month TEXT NOT NULL,
+    label TEXT NOT NULL
+);
