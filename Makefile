@@ -12,7 +12,7 @@ STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     ?= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS     := sqlite3 gsl plplot inih nettle
+PKGS     := sqlite3 gsl plplot inih nettle jansson libzip libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Ilib -DSIO_VERSION='"$(VERSION)"'
@@ -71,7 +71,7 @@ $(BUILD)/sio-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard $$*/*.c))) $(B
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/sio-gen: $(BUILD)/tests/gen/gen.o $(BUILD)/libsio.a
+$(BUILD)/sio-gen: $(BUILD)/tests/gen/gen.o $(BUILD)/tests/gen/indicators.o $(BUILD)/libsio.a
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -83,6 +83,25 @@ stage_objs = $(addprefix $(BUILD)/,$(subst .c,.o,$(filter-out $(1)/main.c,$(wild
 $(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $$(call stage_objs,$$(call stage_of,test_$$*)) $(BUILD)/libsio.a
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) with sio-ingest's objects; built by
+# tests/fuzz/run with BUILD=build/fuzz CC=clang.  `make fuzz` builds, replays
+# tests/fuzz/seeds and tests/fuzz/regressions, then fuzzes for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	$(Q)tests/fuzz/run all $(FUZZ_SECONDS)
+$(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $$(call stage_objs,ingest) $(BUILD)/libsio.a
+	@echo "  LD    $@"
+	$(Q)$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+# The I/O fault shim the end-to-end tests preload (tests/fault/inject.c).
+FAULT_SO := $(BUILD)/tests/fault/inject.so
+all: $(FAULT_SO)
+$(FAULT_SO): tests/fault/inject.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $@"
+	$(Q)$(CC) $(STD) -Wall -Wextra -Werror -O1 -g -fPIC -shared -o $@ $< -ldl
 
 # The demo: a deterministic sample, then every stage, charts under out/.
 demo: deps all
@@ -111,7 +130,7 @@ install: all
 	install -m 755 $(addprefix $(BUILD)/sio-,$(STAGES)) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
-	install -m 644 config/*.ini $(DESTDIR)$(PREFIX)/share/sio
+	install -m 644 config/*.ini config/*.csv config/*.md $(DESTDIR)$(PREFIX)/share/sio
 
 clean:
 	rm -rf build out var

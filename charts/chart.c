@@ -29,6 +29,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,10 @@ static jmp_buf chart_jmp;          /* where plexit's handler returns to */
 static int chart_armed;            /* chart_jmp is valid */
 static int chart_broken;           /* PLplot exited once: state unknown */
 static char chart_plmsg[512];      /* last PLplot abort/exit message */
+/* The page of the chart being drawn, set afresh by every chart_render(), so
+ * nothing carries from one chart to the next. */
+static double chart_page_aspect = 1.6;  /* width / height */
+static double chart_page_height = 1000; /* device units (px or pt) */
 
 static const unsigned char chart_rgb[CHART_N_COLOURS][3] = {
     [CHART_WHITE] = {0xFF, 0xFF, 0xFF},      [CHART_INK] = {0x0B, 0x0C, 0x0C},
@@ -270,23 +275,50 @@ static int chart_finish(const char *scratch, struct atomic_file *af, int format,
     return rc;
 }
 
-static void chart_set_palette(void)
+/* The fixed colours, then the configured series colours over them, then
+ * the pale tint mixed from the first series colour. */
+static void chart_set_palette(const unsigned *palette)
 {
+    unsigned char rgb[CHART_N_COLOURS][3];
+
+    memcpy(rgb, chart_rgb, sizeof rgb);
+    for (int i = 0; palette && i < CONFIG_PALETTE_N; i++) {
+        rgb[CHART_DARK_BLUE + i][0] = (unsigned char)(palette[i] >> 16);
+        rgb[CHART_DARK_BLUE + i][1] = (unsigned char)(palette[i] >> 8);
+        rgb[CHART_DARK_BLUE + i][2] = (unsigned char)palette[i];
+    }
+    for (int c = 0; c < 3; c++) /* 30% colour, 70% white */
+        rgb[CHART_PALE_BLUE][c] = (unsigned char)(0.3 * rgb[CHART_DARK_BLUE][c] + 0.7 * 255 + 0.5);
     for (int i = 0; i < CHART_N_COLOURS; i++)
-        plscol0a(i, chart_rgb[i][0], chart_rgb[i][1], chart_rgb[i][2], 1.0);
+        plscol0a(i, rgb[i][0], rgb[i][1], rgb[i][2], 1.0);
+}
+
+void chart_page_px(const struct chart_style *st, int format, int *width, int *height)
+{
+    double w = st->width_mm > 0 ? st->width_mm : CHART_DEFAULT_WIDTH_MM;
+    double h = st->height_mm > 0 ? st->height_mm : CHART_DEFAULT_HEIGHT_MM;
+    double dpi = format == CHART_PNG ? (st->dpi > 0 ? st->dpi : CHART_DEFAULT_DPI) : 72.0;
+
+    *width = (int)lround(w / 25.4 * dpi);
+    *height = (int)lround(h / 25.4 * dpi);
 }
 
 /* Everything per stream, before and right after plinit. */
-static void chart_open_stream(int format, const char *tmp)
+static void chart_open_stream(int format, const char *tmp, const struct chart_style *st)
 {
     PLINT strm;
+    int w, h;
+    double dpi = format == CHART_PNG ? (st->dpi > 0 ? st->dpi : CHART_DEFAULT_DPI) : 72.0;
 
+    chart_page_px(st, format, &w, &h);
+    chart_page_aspect = (double)w / h;
+    chart_page_height = h;
     plmkstrm(&strm);
     plsdev(chart_device(format));
     plsfnam(tmp);
-    plspage(0.0, 0.0, CHART_WIDTH, CHART_HEIGHT, 0, 0);
+    plspage(dpi, dpi, w, h, 0, 0);
     plscmap0n(CHART_N_COLOURS);
-    chart_set_palette();
+    chart_set_palette(st->palette);
     plsetopt("drvopt", "text_anti_aliasing=2,graphics_anti_aliasing=2");
     plinit();
     plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
@@ -325,7 +357,7 @@ static int chart_plot(const char *scratch, int format, chart_draw_fn draw,
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "PLplot failed: %s", chart_plmsg);
     }
     chart_armed = 1;
-    chart_open_stream(format, scratch);
+    chart_open_stream(format, scratch, st);
     draw(data, st);
     plend1();
     chart_armed = 0;
@@ -390,7 +422,17 @@ double chart_text_width(const char *text, double height, int bold)
     for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         glyphs += (*p & 0xC0) != 0x80; /* count UTF-8 lead bytes only */
     /* measured on DejaVu Sans as the cairo driver sizes it */
-    return (double)glyphs * (bold ? 0.80 : 0.68) * height * CHART_HEIGHT / CHART_WIDTH;
+    return (double)glyphs * (bold ? 0.80 : 0.68) * height / chart_page_aspect;
+}
+
+void chart_pen(double width)
+{
+    plwidth(width * chart_page_height / 1000.0);
+}
+
+double chart_aspect(void)
+{
+    return chart_page_aspect;
 }
 
 void chart_page_text(double x, double y, double just, double height,

@@ -20,20 +20,23 @@
 
 #include <stddef.h>
 
-#define CHART_WIDTH 1600  /* page width, px (PNG) or pt (SVG, PDF) */
-#define CHART_HEIGHT 1000 /* page height, likewise */
+#define CHART_DEFAULT_WIDTH_MM 170.0  /* a4-column, when the style names no size */
+#define CHART_DEFAULT_HEIGHT_MM 106.0
+#define CHART_DEFAULT_DPI 300
 
-/* cmap0 indices of the house palette (UK Government Analysis Function). */
+/* cmap0 indices of the house palette.  The six series colours are the
+ * configured palette in order; the names are the Analysis Function
+ * defaults (lib/chartopt.c). */
 enum chart_colour {
     CHART_WHITE = 0,     /* background */
     CHART_INK,           /* #0B0C0C text */
-    CHART_DARK_BLUE,     /* #12436D main series */
-    CHART_TURQUOISE,     /* #28A197 */
-    CHART_DARK_PINK,     /* #801650 baseline level */
-    CHART_ORANGE,        /* #F46A25 */
-    CHART_DARK_GREY,     /* #3D3D3D notes, axes */
-    CHART_LIGHT_PURPLE,  /* #A285D1 */
-    CHART_PALE_BLUE,     /* #B8C7D3 tint of dark blue: partial quarters */
+    CHART_DARK_BLUE,     /* palette 1, #12436D: main series */
+    CHART_TURQUOISE,     /* palette 2, #28A197 */
+    CHART_DARK_PINK,     /* palette 3, #801650: baseline level, centre line */
+    CHART_ORANGE,        /* palette 4, #F46A25: special cause, target */
+    CHART_DARK_GREY,     /* palette 5, #3D3D3D: notes, axes */
+    CHART_LIGHT_PURPLE,  /* palette 6, #A285D1 */
+    CHART_PALE_BLUE,     /* 30% tint of palette 1: partial quarters, peers */
     CHART_BAND,          /* #EAEAEA baseline period band */
     CHART_GRID,          /* #D0D0D0 grid lines */
     CHART_N_COLOURS
@@ -44,6 +47,9 @@ struct chart_style {
     const char *classification; /* e.g. "OFFICIAL", printed top right */
     const char *source_note;    /* "Source: ...", printed bottom left */
     const char *version;        /* sio version, appended to the source note */
+    const unsigned *palette;    /* CONFIG_PALETTE_N colours 0xRRGGBB; NULL: the default */
+    double width_mm, height_mm; /* the page; 0: CHART_DEFAULT_* */
+    int dpi;                    /* PNG resolution; 0: CHART_DEFAULT_DPI */
 };
 
 /* Draws one chart on the current stream; PLplot calls only, no I/O. */
@@ -72,6 +78,10 @@ int chart_make_dir(const char *dir, struct sio_error *err);
  * SIO_ECANTCREAT or SIO_EIO. */
 int chart_write_text(const char *path, const char *text, struct sio_error *err);
 
+/* The page size of a format under a style: pixels for PNG (mm at the
+ * style's dpi), points for SVG and PDF. */
+void chart_page_px(const struct chart_style *st, int format, int *width, int *height);
+
 /* Text sizes are given as a fraction of the page height, so one layout
  * reads the same on every device.  chart_text_size() sets it for plptex and
  * plmtex; chart_text_width() estimates the width of text at that size as a
@@ -79,6 +89,14 @@ int chart_write_text(const char *path, const char *text, struct sio_error *err);
  * sizes it averages 0.68 of the height a glyph, 0.80 in bold). */
 void chart_text_size(double height);
 double chart_text_width(const char *text, double height, int bold);
+
+/* Set the pen width, given in thousandths of the page height (the layout
+ * was drawn on a 1000-unit-high page), so lines keep their weight at any
+ * size and resolution. */
+void chart_pen(double width);
+
+/* Width over height of the page being drawn. */
+double chart_aspect(void);
 
 /* Write text at page coordinates (0..1 on both axes; just 0 left, 0.5
  * centre, 1 right), keeping the current viewport and window. */

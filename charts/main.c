@@ -1,20 +1,29 @@
 /*
- * main.c — sio-charts: the charts of every force x measure in the store.
+ * main.c — sio-charts: every chart of every force x measure in the store.
  *
- * Options and config (lib/cli), the store (lib/store), then one quarterly
- * chart per force x measure in every configured format, each with an
- * alt-text sidecar, under <out>/charts/<force-slug>/<measure-key>.<ext>.
- * The first failure stops the run: charts already written stay (each is
- * whole), and the status becomes the exit code.
+ * Options and config (lib/cli), the store (lib/store), then per force and
+ * measure the quarterly chart, the SPC chart and the peer chart, and per
+ * force the overview page, each in every configured format, size and (for
+ * PNG) resolution, each with an alt-text sidecar (.txt), under
+ * <out>/charts/<force-slug>/ (file names in render.h).  A chart type whose
+ * table has no rows for a force and measure is skipped quietly and counted
+ * in the run's record.  The first failure stops the run: charts already
+ * written stay (each is whole), and the status becomes the exit code.
  */
 #include "chart.h"
 #include "cli.h"
+#include "overview.h"
+#include "peerchart.h"
 #include "quarterly.h"
+#include "render.h"
+#include "results.h"
 #include "series.h"
+#include "spcchart.h"
 #include "store.h"
 
-#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -26,8 +35,9 @@ static const char usage[] =
     "usage: sio-charts [--config FILE] [--store PATH] [--out DIR] [--quiet]\n"
     "                  [--help] [--version]\n"
     "\n"
-    "Draw the quarterly chart of every force and measure in the store's\n"
-    "measure_quarters table (written by sio-measures).\n"
+    "Draw the charts of every force and measure in the store (written by\n"
+    "sio-measures): the quarterly chart, the SPC chart, the peer chart, and\n"
+    "an overview page per force.\n"
     "\n"
     "  --config FILE  read FILE instead of config/sio.ini\n"
     "  --store PATH   use the store at PATH instead of [store] path\n"
@@ -36,10 +46,15 @@ static const char usage[] =
     "  --help         print this help and exit\n"
     "  --version      print the version and exit\n"
     "\n"
-    "FILES\n"
-    "  DIR/charts/FORCE/MEASURE.png, .svg, .pdf   as [charts] formats says\n"
-    "  DIR/charts/FORCE/MEASURE.txt               alt text for the chart\n"
-    "  FORCE is the force name in lower case with '-' for other characters.\n"
+    "FILES (under DIR/charts/FORCE/, FORCE the force name in lower case\n"
+    "with '-' for other characters)\n"
+    "  MEASURE.EXT           quarterly chart, EXT from [charts] formats\n"
+    "  MEASURE-spc.EXT       SPC chart (when spc_points has rows)\n"
+    "  MEASURE-peers.EXT     peer chart (when peer_results has rows)\n"
+    "  overview.EXT          every measure on one page\n"
+    "  NAME.txt              alt text for chart NAME\n"
+    "  NAME-SIZE.EXT         each [charts] sizes after the first\n"
+    "  NAME-NNNdpi.png       each [charts] dpi after the first\n"
     "\n"
     "ENVIRONMENT\n"
     "  SOURCE_DATE_EPOCH  date written into PDF files, for reproducible output\n"
@@ -50,92 +65,171 @@ static const char usage[] =
     "  78 bad configuration.\n";
 
 struct charts_run {
-    const struct sio_config *cfg;
-    const char *out_dir;
-    struct chart_style style;
-    int files;                 /* files written */
+    struct render r;                /* formats, sizes, style, file counts */
+    sqlite3 *db;
+    struct overview ov;             /* the current force's measures */
+    struct annotation_list notes;   /* the current force's annotations */
+    char notes_force[128];          /* whose annotations notes holds */
+    int n_spc, n_peers, n_overview; /* charts drawn, every variant counted once */
+    int no_spc, no_peers;           /* force x measure with no rows (or rates) for them */
 };
 
-/* <out>/charts/<force-slug>, created. */
-static int force_dir(const struct charts_run *run, const char *force, char *dir,
-                     size_t size, struct sio_error *err)
+static int draw_overview(struct charts_run *run, struct sio_error *err)
 {
-    char slug[160];
-    chart_slug(force, slug, sizeof slug);
-    if (!slug[0])
-        snprintf(slug, sizeof slug, "unnamed-force");
-    if (snprintf(dir, size, "%s/charts/%s", run->out_dir, slug) >= (int)size)
-        return sio_fail(err, SIO_ECANTCREAT, run->out_dir, 0, "output path too long");
-    return chart_make_dir(dir, err);
+    char alt[8192];
+    int rc = SIO_OK;
+
+    if (run->ov.n == 0)
+        return SIO_OK;
+    rc = render_chart(&run->r, run->ov.force, "overview", overview_draw, &run->ov,
+                      overview_alt_text(&run->ov, alt, sizeof alt), err);
+    run->n_overview += rc == SIO_OK;
+    overview_clear(&run->ov);
+    return rc;
 }
 
-/* The measure key as a file name: kept as it is except characters that are
- * not letters, digits, '_' or '-' ("/" above all), which become '-'. */
-static void key_file_name(const char *key, char *buf, size_t size)
+/* A new force: the previous one's overview, then this one's annotations. */
+static int next_force(struct charts_run *run, const char *force, struct sio_error *err)
 {
-    size_t n = 0;
-    for (; *key && n + 1 < size; key++)
-        buf[n++] = isalnum((unsigned char)*key) || *key == '_' || *key == '-' ? *key : '-';
-    buf[n] = '\0';
-    if (n == 0)
-        snprintf(buf, size, "measure");
-    else if (buf[0] == '-') /* not to be read as an option */
-        buf[0] = '_';
+    int rc;
+
+    if (strcmp(run->notes_force, force) == 0)
+        return SIO_OK;
+    if ((rc = draw_overview(run, err)) != SIO_OK)
+        return rc;
+    results_annotations_free(&run->notes);
+    snprintf(run->notes_force, sizeof run->notes_force, "%s", force);
+    return results_annotations(run->db, force, &run->notes, err);
 }
 
-/* Every format of one series' chart, then its alt text. */
-static int draw_series(const struct quarter_series *s, void *ctx, struct sio_error *err)
+static int draw_spc(struct charts_run *run, struct spc_series *spc, const char *file,
+                    struct sio_error *err)
+{
+    char name[160], alt[2048];
+    int rc;
+
+    if (spc->n == 0) {
+        run->no_spc++;
+        return SIO_OK;
+    }
+    snprintf(name, sizeof name, "%s-spc", file);
+    rc = render_chart(&run->r, spc->force, name, spcchart_draw, spc,
+                      spcchart_alt_text(spc, alt, sizeof alt), err);
+    run->n_spc += rc == SIO_OK;
+    return rc;
+}
+
+static int draw_peers(struct charts_run *run, const struct quarter_series *s, const char *file,
+                      struct sio_error *err)
+{
+    struct peer_series ps;
+    char name[160], alt[2048];
+    int rc = results_peers(run->db, s->force, s->measure_key, &ps, err);
+
+    if (rc == SIO_OK && peerchart_rated(&ps) == 0)
+        run->no_peers++; /* no rows, or no rates (no population) */
+    else if (rc == SIO_OK) {
+        snprintf(ps.measure_label, sizeof ps.measure_label, "%s", s->measure_label);
+        snprintf(name, sizeof name, "%s-peers", file);
+        rc = render_chart(&run->r, s->force, name, peerchart_draw, &ps,
+                          peerchart_alt_text(&ps, alt, sizeof alt), err);
+        run->n_peers += rc == SIO_OK;
+    }
+    results_peers_free(&ps);
+    return rc;
+}
+
+/* The quarterly chart (with what the SPC rows add to it), then the SPC and
+ * peer charts of one force x measure. */
+static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_error *err)
 {
     struct charts_run *run = ctx;
-    char dir[CONFIG_PATH_MAX], key[80], path[CONFIG_PATH_MAX + 96], alt[2048];
-    int rc = force_dir(run, s->force, dir, sizeof dir, err);
+    struct quarter_series s = *s0;
+    struct spc_series spc;
+    const struct measure_def *m = config_measure(run->r.cfg, s.measure_key);
+    char file[80], alt[2048];
+    int rc = next_force(run, s.force, err);
 
-    key_file_name(s->measure_key, key, sizeof key);
-    for (int bit = CHART_PNG; rc == SIO_OK && bit <= CHART_PDF; bit <<= 1) {
-        if (!(run->cfg->chart_formats & bit))
-            continue;
-        snprintf(path, sizeof path, "%s/%s.%s", dir, key, chart_format_ext(bit));
-        rc = chart_render(path, bit, quarterly_draw, s, &run->style, err);
-        run->files += rc == SIO_OK;
-    }
+    if (rc != SIO_OK || (rc = results_spc(run->db, s.force, s.measure_key, &spc, err)) != SIO_OK)
+        return rc;
+    snprintf(spc.measure_label, sizeof spc.measure_label, "%s", s.measure_label);
+    spc.notes = s.notes = &run->notes;
+    s.target = spc.target;
+    results_missing_words(&spc, s.missing, sizeof s.missing);
+    render_file_name(s.measure_key, file, sizeof file);
+    rc = render_chart(&run->r, s.force, file, quarterly_draw, &s,
+                      quarterly_alt_text(&s, alt, sizeof alt), err);
+    if (rc == SIO_OK)
+        rc = draw_spc(run, &spc, file, err);
+    if (rc == SIO_OK)
+        rc = draw_peers(run, &s, file, err);
+    if (rc == SIO_OK)
+        rc = overview_add(&run->ov, &s, m ? m->better : -1, err);
+    results_spc_free(&spc);
+    return rc;
+}
+
+static void run_counts(const struct charts_run *run, int n, char *buf, size_t size)
+{
+    snprintf(buf, size, "series=%d files=%d quarterly=%d spc=%d peers=%d overview=%d"
+                        " spc_skipped_no_rows=%d peers_skipped_no_rates=%d",
+             n, run->r.files, n, run->n_spc, run->n_peers, run->n_overview, run->no_spc,
+             run->no_peers);
+}
+
+static int walk_store(struct charts_run *run, int *n, char *counts, size_t size,
+                      struct sio_error *err)
+{
+    long long run_id = 0;
+    struct sio_error ignored;
+    int rc = store_run_start(run->db, "charts", &run_id, err);
+
     if (rc != SIO_OK)
         return rc;
-    snprintf(path, sizeof path, "%s/%s.txt", dir, key);
-    rc = chart_write_text(path, quarterly_alt_text(s, alt, sizeof alt), err);
-    run->files += rc == SIO_OK;
+    rc = series_each(run->db, run->r.cfg, draw_measure, run, n, err);
+    if (rc == SIO_OK)
+        rc = draw_overview(run, err);
+    run_counts(run, *n, counts, size);
+    /* the run's own error matters more than failing to record it */
+    store_run_finish(run->db, run_id, NULL, counts, sio_exit_code(rc), &ignored);
     return rc;
+}
+
+static void report(const struct charts_run *run, int n, const char *top)
+{
+    printf("sio-charts: %d series, %d files under %s (%d SPC, %d peer, %d overview charts)\n",
+           n, run->r.files, top, run->n_spc, run->n_peers, run->n_overview);
+    if (run->no_spc)
+        printf("sio-charts: no SPC chart for %d series: spc_points has no rows for them\n", run->no_spc);
+    if (run->no_peers)
+        printf("sio-charts: no peer chart for %d series: peer_results has no rates for them\n", run->no_peers);
 }
 
 static int run_charts(const struct sio_config *cfg, int quiet, struct sio_error *err)
 {
-    struct charts_run run = {cfg, cfg->out_dir, {cfg->classification, cfg->source_note, SIO_VERSION}, 0};
-    char top[CONFIG_PATH_MAX + 16];
-    sqlite3 *db = NULL;
+    struct charts_run run = {0};
+    char top[CONFIG_PATH_MAX + 16], counts[256];
     int n = 0, rc;
 
+    render_init(&run.r, cfg, SIO_VERSION);
     snprintf(top, sizeof top, "%s/charts", cfg->out_dir);
     if ((rc = chart_make_dir(top, err)) != SIO_OK)
         return rc;
     if (access(cfg->store_path, F_OK) != 0) /* store_open would create it */
         return sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0,
                         "no store here: run sio-ingest first");
-    if ((rc = store_open(cfg->store_path, &db, err)) != SIO_OK)
+    if ((rc = store_open(cfg->store_path, &run.db, err)) != SIO_OK)
         return rc;
-    long long run_id = 0;
-    char counts[64];
-    struct sio_error ignored;
-    if ((rc = store_run_start(db, "charts", &run_id, err)) == SIO_OK) {
-        rc = series_each(db, cfg, draw_series, &run, &n, err);
-        snprintf(counts, sizeof counts, "series=%d files=%d", n, run.files);
-        /* the run's own error matters more than failing to record it */
-        store_run_finish(db, run_id, NULL, counts, sio_exit_code(rc), &ignored);
-    }
-    store_close(db);
+    rc = walk_store(&run, &n, counts, sizeof counts, err);
+    store_close(run.db);
+    overview_clear(&run.ov);
+    free(run.ov.p);
+    results_annotations_free(&run.notes);
     if (rc == SIO_OK && n == 0)
         rc = sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0,
                       "measure_quarters is empty: run sio-measures first");
     if (rc == SIO_OK && !quiet)
-        printf("sio-charts: %d series, %d files under %s\n", n, run.files, top);
+        report(&run, n, top);
     return rc;
 }
 

@@ -10,6 +10,8 @@
  */
 #include "quarterly.h"
 
+#include "frame.h"
+
 #include <plplot.h>
 
 #include <ctype.h>
@@ -51,8 +53,7 @@ const struct quarter_point *quarterly_latest(const struct quarter_series *s)
     return NULL;
 }
 
-/* The latest quarter whose change against the baseline can be stated. */
-static const struct quarter_point *quarterly_finding(const struct quarter_series *s)
+const struct quarter_point *quarterly_finding(const struct quarter_series *s)
 {
     for (size_t i = s->n; i-- > 0;)
         if (s->q[i].months_covered > 0 && isfinite(s->q[i].change_pct) &&
@@ -104,9 +105,9 @@ char *quarterly_subtitle(const struct quarter_series *s, char *buf, size_t size)
     month_words(s->baseline_end, b);
     if (f)
         snprintf(buf, size, "%s. 12 months to %s compared with the baseline, %s to %s",
-                 s->force, month_words(f->start + 2, c), a, b);
+                 s->force_name, month_words(f->start + 2, c), a, b);
     else
-        snprintf(buf, size, "%s. Baseline %s to %s", s->force, a, b);
+        snprintf(buf, size, "%s. Baseline %s to %s", s->force_name, a, b);
     return buf;
 }
 
@@ -148,7 +149,7 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
     label_in_sentence(s->measure_label, label, sizeof label);
     if (!last) {
         snprintf(buf, size, "Bar chart of %s recorded by %s: no quarter has data.\n",
-                 label, s->force);
+                 label, s->force_name);
         return buf;
     }
     if (isfinite(lv))
@@ -159,7 +160,7 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
         level[0] = '\0';
     o = (size_t)snprintf(buf, size,
                          "Bar chart of %s recorded by %s in each financial quarter from %s to %s%s. ",
-                         label, s->force, month_fq_label(s->q[0].start, q0),
+                         label, s->force_name, month_fq_label(s->q[0].start, q0),
                          month_fq_label(s->q[s->n - 1].start, q1), level);
     if (o >= size)
         return buf;
@@ -242,13 +243,13 @@ static void partial_bar(double x0, double y0, double x1, double y1)
     plcol0(CHART_PALE_BLUE);
     rect(x0, y0, x1, y1);
     plcol0(CHART_DARK_BLUE);
-    plwidth(1.5);
+    chart_pen(1.5);
     plpat(1, inc, del);
     rect(x0, y0, x1, y1);
     plpsty(0);
-    plwidth(2.0);
+    chart_pen(2.0);
     outline(x0, y0, x1, y1);
-    plwidth(1.0);
+    chart_pen(1.0);
 }
 
 static void y_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
@@ -314,12 +315,18 @@ static void draw_gaps(const struct quarter_series *s, int nq, double ymax)
             plptex(k + 0.5, ymax * 0.02, 0.0, 1.0, 0.0, "no data");
 }
 
+static double annotation_x(month_t m, const void *ctx)
+{
+    const struct quarter_series *s = ctx;
+    return month_x(s, m) + 1.0 / 6.0; /* the middle of the month */
+}
+
 static void draw_baseline_line(double level, int nq)
 {
     plcol0(CHART_DARK_PINK);
-    plwidth(3.5);
+    chart_pen(3.5);
     segment(0, level, nq, level);
-    plwidth(1.0);
+    chart_pen(1.0);
 }
 
 /* Q1..Q4 under each bar and the financial year centred under its quarters,
@@ -359,7 +366,7 @@ static void draw_axes(double step)
 {
     chart_text_size(TEXT_BODY);
     plcol0(CHART_GRID);
-    plwidth(1.0);
+    chart_pen(1.0);
     plbox("", 0, 0, "g", step, 0);
     plcol0(CHART_DARK_GREY);
     plslabelfunc(y_label, NULL);
@@ -370,18 +377,18 @@ static void draw_axes(double step)
 }
 
 /* One legend entry at page (x, y): a swatch then its words; returns the x
- * for the next entry.  kind 0 bar, 1 partial bar, 2 line. */
+ * for the next entry.  kind 0 bar, 1 partial bar, 2 baseline line, 3 target. */
 static double legend_entry(double x, double y, int kind, const char *words)
 {
     const double h = 0.011; /* half the swatch height */
 
     plvpor(0.0, 1.0, 0.0, 1.0);
     plwind(0.0, 1.0, 0.0, 1.0);
-    if (kind == 2) {
-        plcol0(CHART_DARK_PINK);
-        plwidth(3.5);
+    if (kind >= 2) {
+        plcol0(kind == 3 ? CHART_ORANGE : CHART_DARK_PINK);
+        chart_pen(3.5);
         segment(x, y, x + 0.028, y);
-        plwidth(1.0);
+        chart_pen(1.0);
     } else if (kind == 1) {
         partial_bar(x + 0.004, y - h, x + 0.024, y + h);
     } else {
@@ -405,13 +412,14 @@ static void legend_place(double *x, double *y, const char *words)
 static void draw_legend(const struct quarter_series *s, double level)
 {
     char words[96], n[32];
-    const char *what[3];
+    const char *what[4];
     double x = PLOT_X0 - 0.004, y = 0.83;
-    int kinds[3], n_entries = 0;
+    int kinds[4], n_entries = 0;
     int partial = 0; /* the baseline band is labelled where it is drawn */
 
     for (size_t i = 0; i < s->n; i++)
         partial |= s->q[i].months_covered > 0 && s->q[i].months_covered < 3;
+    char target[96];
     kinds[n_entries] = 0, what[n_entries++] = "Crimes in the quarter";
     if (partial)
         kinds[n_entries] = 1, what[n_entries++] = "Partial quarter (some months missing)";
@@ -422,6 +430,10 @@ static void draw_legend(const struct quarter_series *s, double level)
             chart_thousands(lround(level), n, sizeof n);
         snprintf(words, sizeof words, "Baseline average: %s a quarter", n);
         kinds[n_entries] = 2, what[n_entries++] = words;
+    }
+    if (isfinite(s->target)) {
+        snprintf(target, sizeof target, "Target: %.0f a quarter (%.0f a month)", s->target * 3, s->target);
+        kinds[n_entries] = 3, what[n_entries++] = target;
     }
     for (int i = 0; i < n_entries; i++) {
         legend_place(&x, &y, what[i]);
@@ -449,6 +461,10 @@ static void draw_words(const struct quarter_series *s, const struct chart_style 
     chart_page_text(0.97, 0.955, 1.0, TEXT_MARKING, 1, CHART_INK, st->classification);
     chart_page_text(0.035, 0.058, 0.0, TEXT_NOTE, 0, CHART_DARK_GREY,
                     "Financial quarters: Q1 Apr to Jun, Q2 Jul to Sep, Q3 Oct to Dec, Q4 Jan to Mar.");
+    if (s->missing[0]) {
+        snprintf(buf, sizeof buf, "No data for %s: those quarters are partial or empty.", s->missing);
+        chart_page_text(0.035, 0.088, 0.0, TEXT_NOTE, 0, CHART_DARK_GREY, buf);
+    }
     snprintf(buf, sizeof buf, "%s; sio %s", st->source_note, st->version);
     chart_page_text(0.035, 0.028, 0.0, TEXT_NOTE, 0, CHART_DARK_GREY, buf);
 }
@@ -463,6 +479,8 @@ void quarterly_draw(const void *series, const struct chart_style *st)
         top = fmax(top, (double)s->q[i].count);
     if (isfinite(level))
         top = fmax(top, level);
+    if (isfinite(s->target))
+        top = fmax(top, s->target * 3);
     step = nice_step(fmax(top * 1.15, 5.0));
     ymax = ceil(top * 1.15 / step) * step;
 
@@ -478,5 +496,8 @@ void quarterly_draw(const void *series, const struct chart_style *st)
     draw_gaps(s, nq, ymax);
     if (isfinite(level))
         draw_baseline_line(level, nq);
+    if (isfinite(s->target))
+        frame_hline(0, nq, s->target * 3, CHART_ORANGE, 2.5, 0);
+    frame_annotations(s->notes, annotation_x, s, 0.0, (double)nq, ymax);
     draw_x_labels(s, nq);
 }

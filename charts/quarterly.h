@@ -12,6 +12,7 @@
 #define SIO_QUARTERLY_H
 
 #include "chart.h"
+#include "results.h"
 #include "month.h"
 
 #include <stddef.h>
@@ -27,7 +28,8 @@ struct quarter_point {
 };
 
 struct quarter_series {
-    char force[128];              /* "Thames Valley Police" */
+    char force[128];              /* results-table key: "thames-valley" (the folder name) */
+    char force_name[128];         /* shown to people: "Thames Valley Police" */
     char measure_key[64];         /* "neighbourhood_crime" */
     char measure_label[128];      /* "Neighbourhood crime" */
     month_t baseline_start;       /* first baseline month */
@@ -36,6 +38,9 @@ struct quarter_series {
     int baseline_months;          /* covered baseline months; 0 = no baseline */
     struct quarter_point *q;      /* ascending by start; owned by whoever filled it */
     size_t n;
+    const struct annotation_list *notes; /* analyst's annotations; borrowed, may be NULL */
+    double target;                /* monthly target, drawn x3 a quarter; NAN: none */
+    char missing[256];            /* months with no data in words ("Apr 2020, May 2020"); "" */
 };
 
 /* Baseline average per quarter (baseline_count / baseline_months * 3), or
@@ -44,6 +49,10 @@ double quarterly_baseline_level(const struct quarter_series *s);
 
 /* The latest quarter with data (months_covered > 0), or NULL. */
 const struct quarter_point *quarterly_latest(const struct quarter_series *s);
+
+/* The latest quarter whose change against the baseline can be stated
+ * (covered, finite change, verdict not "not comparable"), or NULL. */
+const struct quarter_point *quarterly_finding(const struct quarter_series *s);
 
 /* The title that states the finding, e.g.
  * "Neighbourhood crime: 12% lower than the baseline".  Returns buf. */

@@ -12,7 +12,8 @@
 
 static const char series_sql[] =
     "SELECT force, measure, quarter_start, count, months_covered,"
-    " baseline_count, baseline_months, change_pct, ci_low_pct, ci_high_pct, verdict"
+    " baseline_count, baseline_months, change_pct, ci_low_pct, ci_high_pct, verdict,"
+    " COALESCE((SELECT name FROM forces WHERE slug = force), force)"
     " FROM measure_quarters ORDER BY force, measure, quarter_start";
 
 struct series_walk {
@@ -39,11 +40,15 @@ static void series_start(struct series_walk *w, sqlite3_stmt *st)
 
     w->s.n = 0;
     snprintf(w->s.force, sizeof w->s.force, "%s", col_text(st, 0));
+    snprintf(w->s.force_name, sizeof w->s.force_name, "%s", col_text(st, 11));
     snprintf(w->s.measure_key, sizeof w->s.measure_key, "%s", col_text(st, 1));
     snprintf(w->s.measure_label, sizeof w->s.measure_label, "%s",
              m ? m->label : col_text(st, 1));
     w->s.baseline_start = w->cfg->baseline_start;
     w->s.baseline_end = w->cfg->baseline_end;
+    w->s.notes = NULL;
+    w->s.target = NAN;
+    w->s.missing[0] = '\0';
 }
 
 /* Append this row's quarter to the series. */

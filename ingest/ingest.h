@@ -2,9 +2,10 @@
  * ingest.h — what sio-ingest's files share.
  *
  * ingest_file() loads one file into the store inside one transaction: it
- * either commits the whole file (rows, rejects, duplicates and its files row)
- * or leaves the store as it was.  For every file read = loaded + rejected +
- * duplicate, where read counts data rows (every record after the header).
+ * either commits the whole file (rows, rejects, duplicates, notes and its
+ * files row) or leaves the store as it was.  For every file read = loaded +
+ * rejected + duplicate, where read counts data rows (every record after the
+ * header).  A file is a plain file or one member of a .zip archive.
  */
 #ifndef SIO_INGEST_H
 #define SIO_INGEST_H
@@ -15,41 +16,97 @@
 
 #include <sqlite3.h>
 
-enum file_kind { KIND_UNKNOWN, KIND_STREET, KIND_OUTCOMES, KIND_STOP_SEARCH };
+struct forces;
+
+enum file_kind {
+    KIND_UNKNOWN,
+    KIND_STREET, KIND_OUTCOMES, KIND_STOP_SEARCH, /* police.uk */
+    KIND_STREET_2011,       /* police.uk street, 2011-12 layout (Easting, Northing; no Crime ID) */
+    KIND_HO_QUARTERLY,      /* Home Office PRC open data table: force x quarter x offence code */
+    KIND_HO_ROLLING,        /* Home Office PRC by PFA: rolling 12 months x offence group */
+    KIND_EXTRACT,           /* a force's record-system extract, columns mapped in sio.ini */
+    KIND_INDICATORS,        /* force,period,indicator,value[,denominator] */
+    KIND_POPULATION,        /* force,year,population[,basis] */
+    KIND_POPULATION_WIDE,   /* year, then one column per force */
+    KIND_POPULATION_CENSUS, /* ONS census table by PFA: name, then the all-persons total */
+    KIND_AREA_LOOKUP,       /* ONS LADyyCD,...,PFAyyNM lookup */
+    KIND_FORCE_LIST,        /* id,Label[,...]: a published list of forces */
+    KIND_COUNT
+};
+
+/* [extract] in sio.ini: the header names of an extract's columns ("" unset). */
+struct extract_map {
+    const char *date;        /* required for extracts to be recognised */
+    const char *offence;     /* required */
+    const char *force;       /* the force's column, or "" with force_name set */
+    const char *force_name;  /* the force of every row when there is no force column */
+    const char *area;        /* optional */
+    const char *reference;   /* optional; a repeat within a file is a duplicate */
+};
+
+/* What every file's load needs besides the store. */
+struct ingest_env {
+    const struct forces *forces;     /* for force names; NULL: every force is unknown */
+    const struct extract_map *extract;
+    enum file_kind kind;             /* --kind: overrides detection; KIND_UNKNOWN if not given */
+};
 
 struct ingest_counts {
     long read;       /* data rows read */
     long loaded;     /* stored */
     long rejected;   /* to the rejects table, with reason */
-    long duplicate;  /* Crime ID already loaded: to the duplicates table */
+    long duplicate;  /* already loaded (Crime ID, or the table's key): to duplicates */
 };
 
 struct ingest_result {
     char sha256[SHA256_HEX_LEN + 1];
     enum file_kind kind;
     int already;                  /* the same bytes were loaded before: no-op */
-    int replaced;                 /* an older file for the same kind+force+month was superseded */
+    int replaced;                 /* an older file for the same key was superseded */
+    long long bytes;              /* the file's size */
     struct ingest_counts n;
 };
 
-/* A growable list of file paths (owned strings). */
+/* One input: a file, or a member of a .zip archive. */
+struct input {
+    char *path;        /* the file, or the archive (owned) */
+    char *member;      /* the member's name inside the archive, or NULL (owned) */
+    long long bytes;   /* size (uncompressed for a member), for progress */
+};
+
+/* A growable list of inputs. */
 struct path_list {
-    char **path;
+    struct input *item;
     size_t n, cap;
 };
 
-/* Add path, or every *.csv file below it when it is a folder, in name order. */
+/* Add path; a folder adds every *.csv and *.zip below it, a .zip every *.csv
+ * member, each in name order. */
 int paths_collect(const char *path, struct path_list *list, struct sio_error *err);
 void paths_free(struct path_list *list);
 
-/* The kind a header row announces, or KIND_UNKNOWN. */
-enum file_kind kind_detect(const struct csvin_row *header);
-const char *kind_name(enum file_kind kind);
-/* Parse "street", "outcomes" or "stop-and-search"; KIND_UNKNOWN otherwise. */
-enum file_kind kind_parse(const char *name);
+/* How an input is named in messages and the files table: "a.zip:m.csv". */
+void input_name(const struct input *in, char *buf, size_t cap);
 
-/* Load one file (see above).  force_kind overrides detection unless KIND_UNKNOWN. */
-int ingest_file(sqlite3 *db, const char *path, enum file_kind force_kind,
+/* The kind a header row announces, or KIND_UNKNOWN; x may be NULL. */
+enum file_kind kind_detect(const struct csvin_row *header, const struct extract_map *x);
+/* The kind's name as in the files table and --kind ("street", "population"). */
+const char *kind_name(enum file_kind kind);
+/* Parse a kind name ("street-2011" too); KIND_UNKNOWN otherwise. */
+enum file_kind kind_parse(const char *name);
+/* 1 for the police.uk kinds (street, street-2011, outcomes, stop-and-search). */
+int kind_is_police_uk(enum file_kind kind);
+/* The store table a kind's rows go to. */
+const char *kind_table(enum file_kind kind);
+/* Every kind's name, comma-separated, for messages. */
+const char *kind_list(void);
+
+/* Load one input (see above). */
+int ingest_input(sqlite3 *db, const struct input *in, const struct ingest_env *env,
+                 struct ingest_result *res, struct sio_error *err);
+
+/* Load one plain file (see above). */
+int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,
                 struct ingest_result *res, struct sio_error *err);
 
 #endif

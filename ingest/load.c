@@ -6,22 +6,49 @@
  * superseded first — otherwise the new edition's Crime IDs would collide with
  * the old edition's and be miscounted as duplicates.  The key comes from a
  * police.uk file name (YYYY-MM-<force>-<kind>.csv) when it has one, else from
- * the first usable row.
+ * the first usable row.  The other tables are keyed by kind and series (the
+ * file's base name; a Home Office table by its edition: see key_for_table()).
+ * A source is a plain file or a .zip member; either way its bytes are
+ * fingerprinted first and vetted again before the commit (the file did not
+ * change while read; the member inflated without a CRC error).
  */
 #include "ingest.h"
 #include "month.h"
 #include "sink.h"
 #include "store.h"
+#include "tab.h"
+#include "zipsrc.h"
 
 #include <libgen.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct file_key {
     int known;
     char force[128];
-    month_t month;
+    month_t month;       /* MONTH_NONE: the file is not one month's */
+    char series[256];    /* '' for police.uk; else the base name (see key_for_table) */
 };
+
+static const char *key_month(const struct file_key *key, char *buf)
+{
+    return key->month == MONTH_NONE ? strcpy(buf, "") : month_format(key->month, buf);
+}
+
+/* Tables other than police.uk files: a newer edition of the same file name
+ * replaces the older; a Home Office table is one edition for all forces (the
+ * quarterly tables one per financial year, known from the first row). */
+static void key_for_table(const char *path, enum file_kind kind, struct file_key *key)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    key->known = kind != KIND_HO_QUARTERLY;
+    key->force[0] = '\0';
+    key->month = MONTH_NONE;
+    snprintf(key->series, sizeof key->series, "%s",
+             kind == KIND_HO_QUARTERLY || kind == KIND_HO_ROLLING ? "" : basename(buf));
+}
 
 /* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */
 static void key_from_name(const char *path, enum file_kind kind, struct file_key *key)
@@ -33,6 +60,7 @@ static void key_from_name(const char *path, enum file_kind kind, struct file_key
     int slen = snprintf(suffix, sizeof suffix, "-%s.csv", kind_name(kind));
 
     key->known = 0;
+    key->series[0] = '\0';
     if (n <= 8 + (size_t)slen || strcmp(base + n - (size_t)slen, suffix) != 0 || base[7] != '-')
         return;
     key->month = month_parse(base, 7);
@@ -79,11 +107,6 @@ static int file_insert(sqlite3 *db, const char *path, const struct ingest_result
     return rc;
 }
 
-static const char *kind_table(enum file_kind kind)
-{
-    return kind == KIND_STREET ? "street" : kind == KIND_OUTCOMES ? "outcomes" : "stop_search";
-}
-
 /* Mark older files with this key superseded and delete their rows. */
 static int supersede(sqlite3 *db, long long id, enum file_kind kind,
                      const struct file_key *key, int *replaced, struct sio_error *err)
@@ -91,14 +114,15 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
     sqlite3_stmt *st;
     char month[8], sql[256];
     int rc = store_prepare(db, "UPDATE files SET superseded_by = ?1 WHERE kind = ?2 AND"
-                               " force = ?3 AND month = ?4 AND superseded_by IS NULL"
-                               " AND id <> ?1", &st, err);
+                               " force = ?3 AND month = ?4 AND series = ?5"
+                               " AND superseded_by IS NULL AND id <> ?1", &st, err);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_text(st, 2, kind_name(kind), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, key->force, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, month_format(key->month, month), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, key_month(key, month), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, key->series, -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot supersede");
     sqlite3_finalize(st);
     *replaced = sqlite3_changes(db) > 0;
@@ -115,19 +139,20 @@ static int file_finish(sqlite3 *db, long long id, const struct file_key *key,
     sqlite3_stmt *st;
     char month[8] = "";
     int rc = store_prepare(db, "UPDATE files SET force = ?, month = ?, rows_read = ?,"
-                               " rows_loaded = ?, rows_rejected = ?, rows_duplicate = ?"
-                               " WHERE id = ?", &st, err);
+                               " rows_loaded = ?, rows_rejected = ?, rows_duplicate = ?,"
+                               " series = ? WHERE id = ?", &st, err);
     if (rc)
         return rc;
     if (key->known)
-        month_format(key->month, month);
+        key_month(key, month);
     sqlite3_bind_text(st, 1, key->known ? key->force : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, n->read);
     sqlite3_bind_int64(st, 4, n->loaded);
     sqlite3_bind_int64(st, 5, n->rejected);
     sqlite3_bind_int64(st, 6, n->duplicate);
-    sqlite3_bind_int64(st, 7, id);
+    sqlite3_bind_text(st, 7, key->known ? key->series : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 8, id);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record file");
     sqlite3_finalize(st);
     return rc;
@@ -162,8 +187,9 @@ static int take_row(struct row_sink *sink, const struct csvin_row *r, struct fil
     return SIO_OK;
 }
 
-static int read_header(struct csvin *in, const char *path, enum file_kind force_kind,
-                       enum file_kind *kind, struct sio_error *err)
+/* The kind from the header (--kind overrides), and a copy of the header. */
+static int read_header(struct csvin *in, const char *path, const struct ingest_env *env,
+                       enum file_kind *kind, struct tab_header *hd, struct sio_error *err)
 {
     struct csvin_row h;
     int got = csvin_next(in, &h, err);
@@ -171,18 +197,20 @@ static int read_header(struct csvin *in, const char *path, enum file_kind force_
         return -got;
     if (got == 0)
         return sio_fail(err, SIO_EDATA, path, 0, "empty file: no header row");
-    *kind = kind_detect(&h);
-    if (force_kind != KIND_UNKNOWN && *kind == KIND_UNKNOWN && !h.problem)
-        *kind = force_kind;
+    *kind = kind_detect(&h, env->extract);
+    if (env->kind != KIND_UNKNOWN && !h.problem)
+        *kind = env->kind;
     if (*kind == KIND_UNKNOWN)
         return sio_fail(err, SIO_EDATA, path, h.line,
-                        "header not recognised: not a police.uk street, outcomes or "
-                        "stop-and-search file%s%s", h.problem ? ": " : "",
-                        h.problem ? h.problem : "");
+                        "header not recognised: not a kind sio-ingest reads (%s)%s%s",
+                        kind_list(), h.problem ? ": " : "", h.problem ? h.problem : "");
+    if (tab_header_copy(hd, &h))
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
     return SIO_OK;
 }
 
 static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long bytes,
+                     const struct tab_header *hd, const struct ingest_env *env,
                      struct ingest_result *res, struct sio_error *err)
 {
     struct row_sink sink;
@@ -192,9 +220,12 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     int rc, got = 0;
 
     if ((rc = file_insert(db, path, res, bytes, &id, err)) ||
-        (rc = sink_open(&sink, db, res->kind, id, err)))
+        (rc = sink_open(&sink, db, res->kind, id, hd, env, path, err)))
         return rc;
-    key_from_name(path, res->kind, &key);
+    if (kind_is_police_uk(res->kind))
+        key_from_name(path, res->kind, &key);
+    else
+        key_for_table(path, res->kind, &key);
     snprintf(sink.force, sizeof sink.force, "%s", key.known ? key.force : "");
     sink.month = key.known ? key.month : MONTH_NONE;
     if (res->kind == KIND_STOP_SEARCH && !key.known)
@@ -210,15 +241,65 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     return rc ? rc : file_finish(db, id, &key, &res->n, err);
 }
 
-int ingest_file(sqlite3 *db, const char *path, enum file_kind force_kind,
+/* The file is hashed and then read: if it is not the same file with the same
+ * size and time when the rows are in, the rows may not be the bytes that
+ * were fingerprinted, so nothing of it is kept (the caller rolls back). */
+static int unchanged_since(const char *path, const struct stat *before, struct sio_error *err)
+{
+    struct stat now;
+    if (stat(path, &now) != 0)
+        return sio_fail(err, SIO_ENOINPUT, path, 0,
+                        "vanished while it was being read: nothing of it was loaded");
+    if (now.st_dev != before->st_dev || now.st_ino != before->st_ino ||
+        now.st_size != before->st_size || now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+        now.st_mtim.tv_nsec != before->st_mtim.tv_nsec)
+        return sio_fail(err, SIO_ETEMPFAIL, path, 0, "changed while it was being read: "
+                        "nothing of it was loaded; run again once it is complete");
+    return SIO_OK;
+}
+
+/* Header, then rows, in one transaction; check() (may be NULL) vets the
+ * source once the rows are in, before anything is committed. */
+static int load_source(sqlite3 *db, struct csvin *in, const char *name, long long bytes,
+                       const struct ingest_env *env, struct ingest_result *res,
+                       int (*check)(void *ctx, struct sio_error *err), void *ctx,
+                       struct sio_error *err)
+{
+    struct tab_header hd = { 0 };
+    int rc;
+    if (!(rc = read_header(in, name, env, &res->kind, &hd, err)) &&
+        !(rc = store_begin(db, err))) {
+        rc = load_rows(db, in, name, bytes, &hd, env, res, err);
+        rc = rc ? rc : check ? check(ctx, err) : SIO_OK;
+        rc = rc ? rc : store_commit(db, err);
+        if (rc)
+            store_rollback(db);
+    }
+    tab_header_free(&hd);
+    return rc;
+}
+
+struct plain_file {
+    const char *path;
+    struct stat before;
+};
+
+static int plain_unchanged(void *ctx, struct sio_error *err)
+{
+    struct plain_file *p = ctx;
+    return unchanged_since(p->path, &p->before, err);
+}
+
+int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,
                 struct ingest_result *res, struct sio_error *err)
 {
+    struct plain_file p = { path, { 0 } };
     struct csvin *in;
-    long long bytes;
     int rc, seen;
 
     memset(res, 0, sizeof *res);
-    if ((rc = sha256_file(path, res->sha256, &bytes, err)) ||
+    stat(path, &p.before); /* if it fails, sha256_file() says why */
+    if ((rc = sha256_file(path, res->sha256, &res->bytes, err)) ||
         (rc = file_seen(db, res->sha256, &seen, err)))
         return rc;
     if (seen) {
@@ -227,13 +308,39 @@ int ingest_file(sqlite3 *db, const char *path, enum file_kind force_kind,
     }
     if ((rc = csvin_open(&in, path, err)))
         return rc;
-    if (!(rc = read_header(in, path, force_kind, &res->kind, err)) &&
-        !(rc = store_begin(db, err))) {
-        rc = load_rows(db, in, path, bytes, res, err);
-        rc = rc ? rc : store_commit(db, err);
-        if (rc)
-            store_rollback(db);
-    }
+    rc = load_source(db, in, path, res->bytes, env, res, plain_unchanged, &p, err);
     csvin_close(in);
     return rc;
+}
+
+/* A member of a .zip archive, streamed from the archive (see zipsrc.h). */
+static int ingest_member(sqlite3 *db, const struct input *src, const struct ingest_env *env,
+                         struct ingest_result *res, struct sio_error *err)
+{
+    char name[2048];
+    struct zipsrc *z;
+    struct csvin *in;
+    int rc, seen;
+
+    memset(res, 0, sizeof *res);
+    input_name(src, name, sizeof name);
+    if ((rc = zipsrc_sha256(src->path, src->member, res->sha256, &res->bytes, err)) ||
+        (rc = file_seen(db, res->sha256, &seen, err)))
+        return rc;
+    if (seen) {
+        res->already = 1;
+        return SIO_OK;
+    }
+    if ((rc = zipsrc_open(&z, src->path, src->member, &in, err)))
+        return rc;
+    rc = load_source(db, in, name, res->bytes, env, res, zipsrc_check, z, err);
+    zipsrc_close(z);
+    return rc;
+}
+
+int ingest_input(sqlite3 *db, const struct input *src, const struct ingest_env *env,
+                 struct ingest_result *res, struct sio_error *err)
+{
+    return src->member ? ingest_member(db, src, env, res, err)
+                       : ingest_file(db, src->path, env, res, err);
 }

@@ -1,14 +1,19 @@
 /*
- * sio-ingest — load police.uk CSV files into the sio store.
+ * sio-ingest — load police data files into the sio store.
  *
  * Files are loaded one transaction each, in name order.  A file that cannot
  * be loaded (unreadable, header not recognised) is reported once on stderr
  * and left out whole; the others still load, and the exit status is that of
- * the worst failure (OpenBSD style: warn, remember, carry on).
+ * the worst failure (OpenBSD style: warn, remember, carry on).  The forces
+ * file is loaded into the store first, in its own transaction, so every
+ * run's force names are checked against the same list the store holds.
  */
 #include "cli.h"
 #include "ingest.h"
 #include "atomic.h"
+#include "forces.h"
+#include "progress.h"
+#include "report.h"
 #include "store.h"
 
 #include <libgen.h>
@@ -17,21 +22,32 @@
 #include <sysexits.h>
 
 static const char usage[] =
-    "usage: sio-ingest [--config FILE] [--store PATH] [--kind KIND] [--quiet] PATH...\n"
+    "usage: sio-ingest [--config FILE] [--store PATH] [--kind KIND] [--report[=csv]]\n"
+    "                  [--quiet] PATH...\n"
     "\n"
-    "Load police.uk CSV files into the sio store.  Each PATH is a file or a folder\n"
-    "(such as the police.uk archive's YYYY-MM/ folders), searched for *.csv files.\n"
-    "The kind of each file (street, outcomes, stop-and-search) is read from its\n"
-    "header.  Loading the same bytes twice changes nothing; a different file for\n"
-    "the same kind, force and month replaces the older one.  Rows that cannot be\n"
-    "read go to the store's rejects table with file, line and reason.\n"
+    "Load police data files into the sio store.  Each PATH is a file, a folder\n"
+    "(such as the police.uk archive's YYYY-MM/ folders; *.csv and *.zip files are\n"
+    "taken) or the police.uk archive's .zip, read without unpacking it.  The kind of\n"
+    "each file is read from its header: police.uk street, outcomes and\n"
+    "stop-and-search (and the 2011-12 street layout), Home Office recorded crime\n"
+    "tables, force extracts ([extract] in sio.ini), indicator series, population\n"
+    "tables, the ONS area lookup and force lists.  Loading the same bytes twice\n"
+    "changes nothing; a newer file for the same kind, force and month (or a newer\n"
+    "edition of the same table) replaces the older one.  Rows that cannot be read\n"
+    "go to the store's rejects table with file, line and reason.\n"
     "\n"
     "Prints one line per file: read, loaded, rejected and duplicate rows\n"
     "(read = loaded + rejected + duplicate), then a total.\n"
     "\n"
     "  --config FILE   configuration (default config/sio.ini)\n"
     "  --store PATH    the store to load into, overriding the configuration\n"
-    "  --kind KIND     treat files whose header is not recognised as KIND\n"
+    "  --kind KIND     read every file as KIND, whatever its header: street,\n"
+    "                  street-2011, outcomes, stop-and-search, ho-quarterly,\n"
+    "                  ho-rolling-year, extract, indicators, population,\n"
+    "                  population-wide, population-census, area-lookup, force-list\n"
+    "  --report[=FMT]  after loading (PATH is then optional), report every file in\n"
+    "                  the store: FMT text (default: counts, notes, reject reasons)\n"
+    "                  or csv (file,kind,read,loaded,rejected,duplicate)\n"
     "  --quiet         print nothing unless something goes wrong\n"
     "  --help          show this help and exit\n"
     "  --version       show the version and exit\n"
@@ -41,18 +57,27 @@ static const char usage[] =
     "cannot be created; 74 read or write error; 75 the store is busy; 78 bad\n"
     "configuration.  See sio-ingest(1).\n";
 
-enum { OPT_KIND = 256 };
+enum { OPT_KIND = 256, OPT_REPORT };
 
 struct options {
     enum file_kind kind;
+    enum report_format report;
 };
 
 static int on_option(int opt, const char *arg, void *ctx)
 {
     struct options *o = ctx;
     if (opt == OPT_KIND && (o->kind = kind_parse(arg)) == KIND_UNKNOWN) {
-        fprintf(stderr, "sio-ingest: --kind must be street, outcomes or stop-and-search\n");
+        fprintf(stderr, "sio-ingest: --kind must be one of: %s\n", kind_list());
         return 1;
+    }
+    if (opt == OPT_REPORT) {
+        o->report = !arg || !strcmp(arg, "text") ? REPORT_TEXT
+                    : !strcmp(arg, "csv") ? REPORT_CSV : REPORT_NONE;
+        if (o->report == REPORT_NONE) {
+            fprintf(stderr, "sio-ingest: --report takes text or csv\n");
+            return 1;
+        }
     }
     return 0;
 }
@@ -73,35 +98,50 @@ static void add_totals(struct totals *t, const struct ingest_result *r)
     t->n.duplicate += r->n.duplicate;
 }
 
-static void report_file(const char *path, const struct ingest_result *r, int quiet)
+/* What the per-file lines need besides the counts. */
+struct loader {
+    const struct cli *cli;
+    const struct options *o;
+    struct ingest_env env;
+    struct progress progress;
+    int lines;                  /* print a line per file (not --quiet, not --report) */
+};
+
+static void report_file(const char *name, const struct ingest_result *r)
 {
-    if (quiet)
-        return;
     if (r->already)
-        printf("%s: already loaded (same SHA-256), nothing to do\n", path);
+        printf("%s: already loaded (same SHA-256), nothing to do\n", name);
     else
-        printf("%s: %s, read %ld, loaded %ld, rejected %ld, duplicate %ld%s\n", path,
+        printf("%s: %s, read %ld, loaded %ld, rejected %ld, duplicate %ld%s\n", name,
                kind_name(r->kind), r->n.read, r->n.loaded, r->n.rejected, r->n.duplicate,
                r->replaced ? " (replaces an earlier file)" : "");
 }
 
-static void load_all(sqlite3 *db, const struct path_list *files, const struct options *o,
-                     const struct cli *cli, struct totals *t)
+static void load_all(sqlite3 *db, const struct path_list *files, struct loader *l,
+                     struct totals *t)
 {
+    long long bytes = 0;
     for (size_t i = 0; i < files->n; i++) {
         struct ingest_result r;
         struct sio_error err;
-        int rc = ingest_file(db, files->path[i], o->kind, &r, &err);
+        char name[2048];
+        input_name(&files->item[i], name, sizeof name);
+        int rc = ingest_input(db, &files->item[i], &l->env, &r, &err);
+        progress_clear(&l->progress);
+        bytes += files->item[i].bytes;
         if (rc) {
-            sio_error_print(cli->prog, &err);
+            sio_error_print(l->cli->prog, &err);
             t->failed++;
             if (sio_exit_code(rc) > sio_exit_code(t->worst))
                 t->worst = rc;
-            continue;
+        } else {
+            add_totals(t, &r);
+            if (l->lines)
+                report_file(name, &r);
         }
-        add_totals(t, &r);
-        report_file(files->path[i], &r, cli->quiet);
+        progress_update(&l->progress, (long)i + 1, bytes, t->n.read);
     }
+    progress_clear(&l->progress);
 }
 
 static int collect(const struct cli *cli, int argc, char **argv, struct path_list *files,
@@ -127,17 +167,77 @@ static int open_store(const char *path, sqlite3 **db, struct sio_error *err)
     return rc ? rc : store_open(path, db, err);
 }
 
+/* [ingest] forces, relative to sio.ini's folder, into memory and the store. */
+static int load_forces(const struct sio_config *cfg, sqlite3 *db, struct forces **f,
+                       struct sio_error *err)
+{
+    char dir[CONFIG_PATH_MAX], path[2 * CONFIG_PATH_MAX + 2];
+    const char *name = cfg->ingest.forces;
+    int rc;
+    snprintf(dir, sizeof dir, "%s", cfg->path);
+    if (name[0] == '/')
+        snprintf(path, sizeof path, "%s", name);
+    else
+        snprintf(path, sizeof path, "%s/%s", dirname(dir), name);
+    if ((rc = forces_load(path, f, err)) || (rc = store_begin(db, err)))
+        return rc;
+    if ((rc = forces_store(*f, db, err)) || (rc = store_commit(db, err)))
+        store_rollback(db);
+    return rc;
+}
+
+static void print_total(const struct totals *t)
+{
+    printf("total: %ld files (%ld unchanged, %ld failed), read %ld, loaded %ld, "
+           "rejected %ld, duplicate %ld\n", t->files, t->unchanged, t->failed, t->n.read,
+           t->n.loaded, t->n.rejected, t->n.duplicate);
+}
+
+static long long total_bytes(const struct path_list *files)
+{
+    long long n = 0;
+    for (size_t i = 0; i < files->n; i++)
+        n += files->item[i].bytes;
+    return n;
+}
+
+static int load_and_report(sqlite3 *db, const struct path_list *files, struct loader *l,
+                           const struct sio_config *cfg, struct totals *t,
+                           struct sio_error *err)
+{
+    const struct extract_map x = {
+        cfg->ingest.extract_date, cfg->ingest.extract_offence, cfg->ingest.extract_force,
+        cfg->ingest.extract_force_name, cfg->ingest.extract_area,
+        cfg->ingest.extract_reference,
+    };
+    struct forces *forces = NULL;
+    int rc = load_forces(cfg, db, &forces, err);
+    if (rc)
+        return rc;
+    l->env.forces = forces;
+    l->env.extract = &x;
+    progress_start(&l->progress, !l->cli->quiet, (long)files->n, total_bytes(files));
+    load_all(db, files, l, t);
+    if (l->lines && files->n)
+        print_total(t);
+    if (l->o->report)
+        rc = report_print(db, stdout, l->o->report, err);
+    forces_free(forces);
+    return rc;
+}
+
 static int run(const struct cli *cli, const struct sio_config *cfg, int argc, char **argv,
                const struct options *o, struct sio_error *err)
 {
     struct path_list files = { 0 };
     struct totals t = { 0 };
+    struct loader l = { cli, o, { NULL, NULL, o->kind }, { 0 }, !cli->quiet && !o->report };
     sqlite3 *db = NULL;
     long long run_id;
     char counts[256];
     int rc;
 
-    if (!collect(cli, argc, argv, &files, &t))
+    if (!collect(cli, argc, argv, &files, &t) && !o->report)
         return sio_fail(err, SIO_ENOINPUT, NULL, 0, "no CSV files found in the paths given");
     if ((rc = open_store(cfg->store_path, &db, err)) ||
         (rc = store_run_start(db, "ingest", &run_id, err))) {
@@ -145,19 +245,21 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
         store_close(db);
         return rc;
     }
-    load_all(db, &files, o, cli, &t);
+    rc = load_and_report(db, &files, &l, cfg, &t, err);
     snprintf(counts, sizeof counts, "files=%ld unchanged=%ld failed=%ld read=%ld loaded=%ld "
              "rejected=%ld duplicate=%ld", t.files, t.unchanged, t.failed, t.n.read,
              t.n.loaded, t.n.rejected, t.n.duplicate);
-    if (!cli->quiet)
-        printf("total: %ld files (%ld unchanged, %ld failed), read %ld, loaded %ld, "
-               "rejected %ld, duplicate %ld\n", t.files, t.unchanged, t.failed, t.n.read,
-               t.n.loaded, t.n.rejected, t.n.duplicate);
-    rc = store_run_finish(db, run_id, NULL, counts, sio_exit_code(t.worst), err);
+    struct sio_error finish_err;
+    int frc = store_run_finish(db, run_id, NULL, counts,
+                               sio_exit_code(rc ? rc : t.worst), &finish_err);
     paths_free(&files);
     store_close(db);
     if (rc)
         return rc;
+    if (frc) {
+        *err = finish_err;
+        return frc;
+    }
     if (t.worst)
         return sio_fail(err, t.worst, NULL, 0, "%ld of %ld files could not be loaded",
                         t.failed, t.failed + t.files);
@@ -168,9 +270,10 @@ int main(int argc, char **argv)
 {
     static const struct option extra[] = {
         { "kind", required_argument, NULL, OPT_KIND },
+        { "report", optional_argument, NULL, OPT_REPORT },
         { NULL, 0, NULL, 0 },
     };
-    struct options o = { KIND_UNKNOWN };
+    struct options o = { KIND_UNKNOWN, REPORT_NONE };
     struct sio_config cfg;
     struct sio_error err;
     struct cli cli;
@@ -179,7 +282,7 @@ int main(int argc, char **argv)
     case CLI_EXIT: return EX_OK;
     case CLI_USAGE: return EX_USAGE;
     }
-    if (cli.first_arg >= argc) {
+    if (cli.first_arg >= argc && !o.report) {
         fprintf(stderr, "sio-ingest: no files or folders given\n"
                         "Try 'sio-ingest --help' for more information.\n");
         return EX_USAGE;

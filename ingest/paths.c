@@ -1,11 +1,14 @@
 /*
- * paths.c — turning the command line's files and folders into a file list.
+ * paths.c — turning the command line's files and folders into an input list.
  *
  * A folder is walked recursively (the police.uk archive is YYYY-MM/ folders)
- * and its *.csv files are taken in name order, so a run's order, and so its
- * results, never depend on the order the file system lists entries in.
+ * and its *.csv and *.zip files are taken in name order, so a run's order,
+ * and so its results, never depend on the order the file system lists
+ * entries in.  A .zip (the archive as downloaded) adds its *.csv members,
+ * in name order, to be read from the archive (zipsrc.h).
  */
 #include "ingest.h"
+#include "zipsrc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,39 +18,63 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int paths_add(struct path_list *list, const char *path)
+static int paths_add(struct path_list *list, const char *path, long long bytes)
 {
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 64;
-        char **p = realloc(list->path, cap * sizeof *p);
+        struct input *p = realloc(list->item, cap * sizeof *p);
         if (!p)
             return -1;
-        list->path = p;
+        list->item = p;
         list->cap = cap;
     }
-    if (!(list->path[list->n] = strdup(path)))
+    struct input *in = &list->item[list->n];
+    if (!(in->path = strdup(path)))
         return -1;
+    in->member = NULL;
+    in->bytes = bytes;
     list->n++;
     return 0;
 }
 
 void paths_free(struct path_list *list)
 {
-    for (size_t i = 0; i < list->n; i++)
-        free(list->path[i]);
-    free(list->path);
+    for (size_t i = 0; i < list->n; i++) {
+        free(list->item[i].path);
+        free(list->item[i].member);
+    }
+    free(list->item);
     memset(list, 0, sizeof *list);
+}
+
+void input_name(const struct input *in, char *buf, size_t cap)
+{
+    if (in->member)
+        snprintf(buf, cap, "%s:%s", in->path, in->member);
+    else
+        snprintf(buf, cap, "%s", in->path);
 }
 
 static int by_name(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const struct input *)a)->path, ((const struct input *)b)->path);
 }
 
-static int is_csv(const char *name)
+static int has_ext(const char *name, const char *ext)
 {
-    size_t n = strlen(name);
-    return n > 4 && !strcasecmp(name + n - 4, ".csv");
+    size_t n = strlen(name), e = strlen(ext);
+    return n > e && !strcasecmp(name + n - e, ext);
+}
+
+/* A file: a .zip adds its members, anything else itself. */
+static int add_file(const char *path, long long bytes, struct path_list *list,
+                    struct sio_error *err)
+{
+    if (has_ext(path, ".zip"))
+        return zipsrc_list(path, list, err);
+    if (paths_add(list, path, bytes))
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
+    return SIO_OK;
 }
 
 static int walk(const char *dir, struct path_list *list, struct sio_error *err)
@@ -64,18 +91,20 @@ static int walk(const char *dir, struct path_list *list, struct sio_error *err)
         if (e->d_name[0] == '.')
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (paths_add(&here, path))
+        if (paths_add(&here, path, 0))
             rc = sio_fail(err, SIO_ESOFTWARE, dir, 0, "out of memory");
     }
     closedir(d);
     if (here.n)
-        qsort(here.path, here.n, sizeof *here.path, by_name);
+        qsort(here.item, here.n, sizeof *here.item, by_name);
     for (size_t i = 0; i < here.n && !rc; i++) {
         struct stat st;
-        if (stat(here.path[i], &st) == 0 && S_ISDIR(st.st_mode))
-            rc = walk(here.path[i], list, err);
-        else if (is_csv(here.path[i]) && paths_add(list, here.path[i]))
-            rc = sio_fail(err, SIO_ESOFTWARE, dir, 0, "out of memory");
+        const char *p = here.item[i].path;
+        int ok = stat(p, &st) == 0;
+        if (ok && S_ISDIR(st.st_mode))
+            rc = walk(p, list, err);
+        else if (has_ext(p, ".csv") || has_ext(p, ".zip"))
+            rc = add_file(p, ok ? (long long)st.st_size : 0, list, err);
     }
     paths_free(&here);
     return rc;
@@ -88,7 +117,5 @@ int paths_collect(const char *path, struct path_list *list, struct sio_error *er
         return sio_fail(err, SIO_ENOINPUT, path, 0, "no such file or folder");
     if (S_ISDIR(st.st_mode))
         return walk(path, list, err);
-    if (paths_add(list, path))
-        return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
-    return SIO_OK;
+    return add_file(path, (long long)st.st_size, list, err);
 }

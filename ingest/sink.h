@@ -5,12 +5,19 @@
  * whether a row is usable and, if so, where it belongs (force and month);
  * sink_insert() stores a checked row, or records it as a duplicate when its
  * Crime ID is already in the store; sink_reject() records a row that failed.
+ * For the kinds that are not police.uk files the sink passes each call to a
+ * tab sink (tab.h), so load.c drives every kind the same way.  Notes about a
+ * loaded row (an unknown crime type or force) are recorded with the row.
  */
 #ifndef SIO_INGEST_SINK_H
 #define SIO_INGEST_SINK_H
 
 #include "ingest.h"
 #include "month.h"
+#include "notes.h"
+
+struct tab_sink;
+struct tab_header;
 
 enum row_fate { ROW_LOADED, ROW_REJECTED, ROW_DUPLICATE };
 
@@ -25,10 +32,23 @@ struct row_sink {
     double lon, lat;             /* parsed by sink_check() */
     int has_coords;
     month_t row_month;           /* the checked row's month */
+    struct tab_sink *tab;        /* non-police.uk kinds: the table loader, else NULL */
+    const struct ingest_env *env;
+    struct notes notes;
+    const char *crime_type;      /* street: the type to store (a legacy one mapped) */
+    size_t crime_type_len;
+    const char *type_note;       /* why the checked row's crime type is noted, or NULL */
+    int force_unknown;           /* the checked row's force is not in the forces file */
+    char last_force[128];        /* cache: the last force name looked up ... */
+    int last_force_unknown;      /* ... and whether it was unknown */
+    double easting, northing;    /* street-2011: parsed by sink_check() */
+    int has_grid;
 };
 
+/* Prepare to load a file of kind; header and env are kept for tab kinds. */
 int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long file_id,
-              struct sio_error *err);
+              const struct tab_header *header, const struct ingest_env *env,
+              const char *path, struct sio_error *err);
 void sink_close(struct row_sink *s);
 
 /* NULL when the row is usable, else the reason (owned by the sink). */

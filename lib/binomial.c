@@ -94,3 +94,21 @@ int binomial_wilson_ci(long x, long n, double level,
         out->high = 1.0;
     return SIO_OK;
 }
+
+int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
+                         struct binomial_difference *out, struct sio_error *err)
+{
+    struct binomial_interval a, b;
+    int rc = binomial_wilson_ci(x1, n1, level, &a, err);
+    if (rc == SIO_OK)
+        rc = binomial_wilson_ci(x2, n2, level, &b, err);
+    if (rc != SIO_OK)
+        return rc;
+    double d = a.estimate - b.estimate;
+    /* Each side combines the two intervals' distances on the side that
+     * moves the difference that way (Newcombe's equation for method 10). */
+    double dl = hypot(a.estimate - a.low, b.high - b.estimate);
+    double du = hypot(a.high - a.estimate, b.estimate - b.low);
+    *out = (struct binomial_difference){d, d - dl, d + du};
+    return SIO_OK;
+}

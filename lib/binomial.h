@@ -35,4 +35,17 @@ int binomial_exact_ci(long x, long n, double level,
 int binomial_wilson_ci(long x, long n, double level,
                        struct binomial_interval *out, struct sio_error *err);
 
+struct binomial_difference {
+    double estimate; /* x1/n1 - x2/n2 */
+    double low;      /* lower confidence limit, >= -1 */
+    double high;     /* upper confidence limit, <= 1 */
+};
+
+/* Newcombe's hybrid score interval (method 10 of Newcombe 1998, Statistics
+ * in Medicine 17:873) for the difference of two independent proportions,
+ * built from the two Wilson intervals; same errors as binomial_exact_ci for
+ * either sample. */
+int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
+                         struct binomial_difference *out, struct sio_error *err);
+
 #endif

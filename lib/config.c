@@ -7,8 +7,12 @@
  */
 #include "config.h"
 
+#include "chartopt.h"
+
 #include <ini.h>
 #include <libgen.h>
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +53,29 @@ void config_defaults(struct sio_config *cfg)
     cfg->chart_formats = CHART_PNG | CHART_SVG | CHART_PDF;
     strcpy(cfg->classification, "OFFICIAL");
     strcpy(cfg->source_note, "Source: police.uk");
+    chartopt_defaults(cfg);
+    strcpy(cfg->statement_text, "statement-text.md");
+    cfg->spc_shift = 7;   /* NHSRplotthedots and MDC (measures.md §6) */
+    cfg->spc_trend = 6;   /* the sio brief; NHSRplotthedots uses 7 */
+    cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
+    strcpy(cfg->run_log, "var/sio-run.log");
+    strcpy(cfg->ingest.forces, "forces.csv");
+}
+
+/* [run] inputs repeats: each line is one more path for sio-run to ingest. */
+static int add_run_input(struct sio_config *cfg, const char *value)
+{
+    char **grown;
+    if (!*value)
+        return 0;
+    grown = realloc(cfg->run_inputs, (size_t)(cfg->n_run_inputs + 1) * sizeof *grown);
+    if (!grown)
+        return 0;
+    cfg->run_inputs = grown;
+    if (!(grown[cfg->n_run_inputs] = strdup(value)))
+        return 0;
+    cfg->n_run_inputs++;
+    return 1;
 }
 
 static int parse_formats(const char *value, int *out)
@@ -72,6 +99,84 @@ static int month_value(const char *value, month_t *out)
 {
     *out = month_parse(value, strlen(value));
     return *out != MONTH_NONE;
+}
+
+static int bool_value(const char *value, int *out)
+{
+    if (!strcmp(value, "yes") || !strcmp(value, "true") || !strcmp(value, "1"))
+        return (*out = 1);
+    if (!strcmp(value, "no") || !strcmp(value, "false") || !strcmp(value, "0"))
+        return (*out = 0) == 0;
+    return 0;
+}
+
+static int run_length(const char *value, int *out)
+{
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (*end || end == value || n < 0 || n == 1 || n > 60)
+        return 0;
+    *out = (int)n;
+    return 1;
+}
+
+/* [spc] rebase = YYYY-MM reason: ascending dates, each with its reason. */
+static int add_rebase(struct sio_config *cfg, const char *value)
+{
+    month_t m = month_parse(value, strlen(value) < 7 ? strlen(value) : 7);
+    const char *why = value + 7;
+    while (*why == ' ' || *why == '\t')
+        why++;
+    if (m == MONTH_NONE || (value[7] != ' ' && value[7] != '\t') || !*why ||
+        cfg->n_rebase == CONFIG_MAX_REBASE ||
+        (cfg->n_rebase && m <= cfg->rebase[cfg->n_rebase - 1].month))
+        return 0;
+    cfg->rebase[cfg->n_rebase].month = m;
+    return copy_value(cfg->rebase[cfg->n_rebase++].reason,
+                      sizeof cfg->rebase[0].reason, why);
+}
+
+/* sio-measures' sections: [comparison], [spc], [peers], [annotations]. */
+static int analysis_key(struct sio_config *cfg, const char *section,
+                        const char *name, const char *value)
+{
+    if (!strcmp(section, "comparison") && !strcmp(name, "allow_missing"))
+        return bool_value(value, &cfg->allow_missing);
+    if (!strcmp(section, "spc") && !strcmp(name, "shift"))
+        return run_length(value, &cfg->spc_shift);
+    if (!strcmp(section, "spc") && !strcmp(name, "trend"))
+        return run_length(value, &cfg->spc_trend);
+    if (!strcmp(section, "spc") && !strcmp(name, "limits_start"))
+        return month_value(value, &cfg->spc_limits_start);
+    if (!strcmp(section, "spc") && !strcmp(name, "limits_end"))
+        return month_value(value, &cfg->spc_limits_end);
+    if (!strcmp(section, "spc") && !strcmp(name, "rebase"))
+        return add_rebase(cfg, value);
+    if (!strcmp(section, "peers") && !strcmp(name, "file"))
+        return copy_value(cfg->peers_path, sizeof cfg->peers_path, value);
+    if (!strcmp(section, "annotations") && !strcmp(name, "file"))
+        return copy_value(cfg->annotations_path, sizeof cfg->annotations_path, value);
+    return -1;
+}
+
+/* sio-ingest's sections: [ingest] forces, [extract] column names. */
+static int ingest_key(struct ingest_settings *in, const char *section, const char *name,
+                      const char *value)
+{
+    static const struct { const char *name; size_t off; } extract[] = {
+        { "date", offsetof(struct ingest_settings, extract_date) },
+        { "offence", offsetof(struct ingest_settings, extract_offence) },
+        { "force", offsetof(struct ingest_settings, extract_force) },
+        { "force_name", offsetof(struct ingest_settings, extract_force_name) },
+        { "area", offsetof(struct ingest_settings, extract_area) },
+        { "reference", offsetof(struct ingest_settings, extract_reference) },
+    };
+    if (!strcmp(section, "ingest"))
+        return strcmp(name, "forces") ? -1 : copy_value(in->forces, sizeof in->forces, value);
+    for (size_t i = 0; i < sizeof extract / sizeof *extract; i++)
+        if (!strcmp(name, extract[i].name))
+            return copy_value((char *)in + extract[i].off, sizeof in->extract_date, value);
+    return -1;
 }
 
 static int main_key(struct parse_state *st, const char *section,
@@ -100,6 +205,25 @@ static int main_key(struct parse_state *st, const char *section,
         ok = copy_value(cfg->classification, sizeof cfg->classification, value);
     else if (!strcmp(section, "charts") && !strcmp(name, "source"))
         ok = copy_value(cfg->source_note, sizeof cfg->source_note, value);
+    else if (!strcmp(section, "charts") && !strcmp(name, "palette"))
+        ok = chartopt_palette(value, cfg->chart_palette);
+    else if (!strcmp(section, "charts") && !strcmp(name, "sizes"))
+        ok = chartopt_sizes(value, cfg->chart_sizes, &cfg->n_chart_sizes);
+    else if (!strcmp(section, "charts") && !strcmp(name, "dpi"))
+        ok = chartopt_dpi(value, cfg->chart_dpi, &cfg->n_chart_dpi);
+    else if (!strcmp(section, "statement") && !strcmp(name, "text"))
+        ok = copy_value(cfg->statement_text, sizeof cfg->statement_text, value);
+    else if (!strcmp(section, "comparison") || !strcmp(section, "spc") ||
+             !strcmp(section, "peers") || !strcmp(section, "annotations"))
+        ok = analysis_key(cfg, section, name, value);
+    else if (!strcmp(section, "run") && !strcmp(name, "log"))
+        ok = copy_value(cfg->run_log, sizeof cfg->run_log, value);
+    else if (!strcmp(section, "run") && !strcmp(name, "inputs"))
+        ok = add_run_input(cfg, value);
+    else if (!strcmp(section, "run") && !strcmp(name, "statement_force"))
+        ok = copy_value(cfg->run_statement_force, sizeof cfg->run_statement_force, value);
+    else if (!strcmp(section, "ingest") || !strcmp(section, "extract"))
+        ok = ingest_key(&cfg->ingest, section, name, value);
 
     if (ok < 0)
         return refuse(st, "unknown key '%s' in section [%s]", name, section);
@@ -124,8 +248,60 @@ static struct measure_def *measure_for(struct sio_config *cfg, const char *key)
     struct measure_def *m = &cfg->measures[cfg->n_measures++];
     snprintf(m->key, sizeof m->key, "%s", key);
     snprintf(m->label, sizeof m->label, "%s", key);
+    snprintf(m->national, sizeof m->national, "%s", key);
     m->better = -1;
+    m->applicable = 1;
+    m->target = NAN;
     return m;
+}
+
+static int add_string(char **list, int *n, const char *value)
+{
+    if (*n == CONFIG_MAX_TYPES || !*value)
+        return 0;
+    list[*n] = strdup(value);
+    return list[(*n)++] != NULL;
+}
+
+/* Record which source a key implies; a second kind in one measure is refused. */
+static int set_source(struct measure_def *m, int source)
+{
+    if (m->source != MEASURE_SRC_NONE && m->source != source)
+        return 0;
+    m->source = source;
+    return 1;
+}
+
+/* The keys beyond label, crime_type and better: -1 unknown, 0 bad, 1 ok. */
+static int measure_more_key(struct measure_def *m, const char *name, const char *value)
+{
+    char *end;
+    if (!strcmp(name, "national"))
+        return copy_value(m->national, sizeof m->national, value);
+    if (!strcmp(name, "ho_offence_code"))
+        return set_source(m, MEASURE_SRC_HOME_OFFICE) &&
+               add_string(m->ho_codes, &m->n_ho_codes, value);
+    if (!strcmp(name, "indicator"))
+        return set_source(m, MEASURE_SRC_INDICATOR) &&
+               copy_value(m->indicator, sizeof m->indicator, value);
+    if (!strcmp(name, "stop_search_object"))
+        return set_source(m, MEASURE_SRC_STOP_SEARCH) &&
+               copy_value(m->source_filter, sizeof m->source_filter, value);
+    if (!strcmp(name, "outcome_crime_type"))
+        return set_source(m, MEASURE_SRC_OUTCOMES) &&
+               copy_value(m->source_filter, sizeof m->source_filter, value);
+    if (!strcmp(name, "outcome_type"))
+        return add_string(m->outcome_types, &m->n_outcome_types, value);
+    if (!strcmp(name, "statistic")) {
+        if (strcmp(value, "count") && strcmp(value, "proportion"))
+            return 0;
+        return (m->proportion = !strcmp(value, "proportion")), 1;
+    }
+    if (!strcmp(name, "target")) {
+        m->target = strtod(value, &end);
+        return *end == '\0' && end != value && isfinite(m->target);
+    }
+    return -1;
 }
 
 static int add_crime_type(struct measure_def *m, const char *value)
@@ -150,12 +326,25 @@ static int measure_handler(void *user, const char *section, const char *name,
     } else if (!strcmp(name, "crime_type")) {
         if (!add_crime_type(m, value))
             return refuse(st, "bad or too many crime types in [%s]%s", section, "");
+    } else if (!strcmp(name, "applicable")) {
+        if (!strcmp(value, "yes")) m->applicable = 1;
+        else if (!strcmp(value, "no")) m->applicable = 0;
+        else return refuse(st, "bad value '%s' for key 'applicable' (want yes or no)%s", value, "");
+    } else if (!strcmp(name, "applicability_note")) {
+        if (!copy_value(m->applicability_note, sizeof m->applicability_note, value))
+            return refuse(st, "applicability_note too long in [%s]%s", section, "");
     } else if (!strcmp(name, "better")) {
         if (!strcmp(value, "down")) m->better = -1;
         else if (!strcmp(value, "up")) m->better = 1;
         else return refuse(st, "bad value '%s' for key 'better' (want up or down)%s", value, "");
-    } else
-        return refuse(st, "unknown key '%s' in section [%s]", name, section);
+    } else {
+        int ok = measure_more_key(m, name, value);
+        if (ok < 0)
+            return refuse(st, "unknown key '%s' in section [%s]", name, section);
+        if (!ok)
+            return refuse(st, "bad value '%s' for key '%s' (or a second source kind in one "
+                          "measure)", value, name);
+    }
     return 1;
 }
 
@@ -187,6 +376,18 @@ static int resolve_measures(struct sio_config *cfg, const char *ini_path)
     return n > 0 && (size_t)n < sizeof cfg->measures_path;
 }
 
+/* peers and annotations files, like measures, are named relative to sio.ini. */
+static int resolve_beside(char *path, size_t size, const char *ini_path)
+{
+    char dir[CONFIG_PATH_MAX], rel[CONFIG_PATH_MAX];
+    if (!path[0] || path[0] == '/')
+        return 1;
+    snprintf(dir, sizeof dir, "%s", ini_path);
+    snprintf(rel, sizeof rel, "%s", path);
+    int n = snprintf(path, size, "%s/%s", dirname(dir), rel);
+    return n > 0 && (size_t)n < size;
+}
+
 static int check_consistent(struct sio_config *cfg, struct sio_error *err)
 {
     if (cfg->baseline_end < cfg->baseline_start)
@@ -195,10 +396,24 @@ static int check_consistent(struct sio_config *cfg, struct sio_error *err)
     if (cfg->n_measures == 0)
         return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
                         "no measures defined");
-    for (int i = 0; i < cfg->n_measures; i++)
-        if (cfg->measures[i].n_crime_types == 0)
+    for (int i = 0; i < cfg->n_measures; i++) {
+        struct measure_def *m = &cfg->measures[i];
+        if (m->n_crime_types > 0 && !set_source(m, MEASURE_SRC_POLICE_UK))
             return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
-                            "measure [%s] has no crime_type", cfg->measures[i].key);
+                            "measure [%s] has crime_type and another source", m->key);
+        if (m->source == MEASURE_SRC_NONE)
+            return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
+                            "measure [%s] has no source (crime_type, ho_offence_code, "
+                            "indicator, stop_search_object or outcome_crime_type)", m->key);
+        if (m->source == MEASURE_SRC_OUTCOMES && (m->n_outcome_types == 0 || !m->proportion))
+            return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
+                            "measure [%s] needs outcome_type lines and statistic = proportion",
+                            m->key);
+    }
+    if ((cfg->spc_limits_start == MONTH_NONE) != (cfg->spc_limits_end == MONTH_NONE) ||
+        cfg->spc_limits_end < cfg->spc_limits_start)
+        return sio_fail(err, SIO_ECONFIG, cfg->path, 0,
+                        "[spc] limits_start and limits_end go together, start first");
     return SIO_OK;
 }
 
@@ -210,6 +425,11 @@ int config_load(const char *path, struct sio_config *cfg, struct sio_error *err)
         return rc;
     if (!resolve_measures(cfg, path))
         return sio_fail(err, SIO_ECONFIG, path, 0, "measures path too long");
+    if (!resolve_beside(cfg->peers_path, sizeof cfg->peers_path, path) ||
+        !resolve_beside(cfg->annotations_path, sizeof cfg->annotations_path, path))
+        return sio_fail(err, SIO_ECONFIG, path, 0, "peers or annotations path too long");
+    if (!resolve_beside(cfg->statement_text, sizeof cfg->statement_text, path))
+        return sio_fail(err, SIO_ECONFIG, path, 0, "[statement] text path too long");
     if ((rc = parse_file(cfg->measures_path, measure_handler, cfg, err)))
         return rc;
     return check_consistent(cfg, err);
@@ -220,7 +440,18 @@ void config_free(struct sio_config *cfg)
     for (int i = 0; i < cfg->n_measures; i++)
         for (int j = 0; j < cfg->measures[i].n_crime_types; j++)
             free(cfg->measures[i].crime_types[j]);
+    for (int i = 0; i < cfg->n_measures; i++) {
+        for (int j = 0; j < cfg->measures[i].n_ho_codes; j++)
+            free(cfg->measures[i].ho_codes[j]);
+        for (int j = 0; j < cfg->measures[i].n_outcome_types; j++)
+            free(cfg->measures[i].outcome_types[j]);
+    }
     cfg->n_measures = 0;
+    for (int i = 0; i < cfg->n_run_inputs; i++)
+        free(cfg->run_inputs[i]);
+    free(cfg->run_inputs);
+    cfg->run_inputs = NULL;
+    cfg->n_run_inputs = 0;
 }
 
 const struct measure_def *config_measure(const struct sio_config *cfg, const char *key)

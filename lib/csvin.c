@@ -8,8 +8,13 @@
  * one line ends at most one row, and the row's first line is its line number.
  * A libcsv parse error, a bad byte or an overlong row turns into a row with a
  * problem; the parser is then reset so reading goes on at the next line.
+ * When the problem shows up on a later line of a row that a quote kept open
+ * (a quote never closed swallows every line after it), only the row's first
+ * line is rejected and, if the descriptor can seek, reading goes back to the
+ * line after it: one stray quote costs one row, not the rest of the file.
  */
 #include "csvin.h"
+#include "csvin_pipe.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -24,9 +29,12 @@
 
 struct csvin {
     int fd, own_fd;
+    long long base;                  /* fd offset at open; -1 when it cannot seek */
     char name[1024];
     struct csv_parser parser;
     int fast;
+    int threaded;                    /* parse in a reader thread (csvin_pipe.c) */
+    struct csvin_pipe *pipe;         /* that thread, from the first csvin_next() */
     unsigned char *buf;              /* read buffer, BLOCK bytes */
     size_t start, end;               /* unread bytes are buf[start..end) */
     int eof, started;
@@ -35,7 +43,9 @@ struct csvin {
     long long offset;                /* bytes consumed */
     /* the row being built */
     int in_row, row_done, skip_to_eol;
-    long row_line;
+    long row_line, problem_line;
+    long long row_next;              /* offset just after the row's first line */
+    size_t row_first_len;            /* bytes in the row's first line */
     char *fbuf;                      /* field bytes, each NUL-terminated */
     size_t flen, fcap;
     size_t foff[CSVIN_MAX_FIELDS], fsize[CSVIN_MAX_FIELDS];
@@ -43,7 +53,7 @@ struct csvin {
     char raw[CSVIN_RAW_KEEP];
     size_t raw_len, raw_total;
     const char *problem;
-    char problem_buf[160];
+    char problem_buf[400];
 };
 
 static int is_lf(unsigned char c) { return c == '\n'; }
@@ -67,7 +77,9 @@ int csvin_open_fd(struct csvin **out, int fd, const char *name, struct sio_error
         return sio_fail(err, SIO_ESOFTWARE, name, 0, "out of memory");
     }
     in->fd = fd;
+    in->base = lseek(fd, 0, SEEK_CUR);
     in->fast = 1;
+    in->threaded = 1;
     snprintf(in->name, sizeof in->name, "%s", name);
     if (csv_init(&in->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         csvin_close(in);
@@ -97,6 +109,7 @@ void csvin_close(struct csvin *in)
 {
     if (!in)
         return;
+    csvin_pipe_stop(in->pipe);  /* first: the thread uses everything below */
     csv_free(&in->parser);
     if (in->own_fd)
         close(in->fd);
@@ -105,9 +118,20 @@ void csvin_close(struct csvin *in)
     free(in);
 }
 
-int csvin_had_bom(const struct csvin *in) { return in->had_bom; }
-long long csvin_offset(const struct csvin *in) { return in->offset; }
+int csvin_had_bom(const struct csvin *in)
+{
+    return in->pipe ? csvin_pipe_bom(in->pipe) : in->had_bom;
+}
+
+long long csvin_offset(const struct csvin *in)
+{
+    return in->pipe ? csvin_pipe_offset(in->pipe) : in->offset;
+}
+
+int csvin_parse_bom(const struct csvin *in) { return in->had_bom; }
+long long csvin_parse_offset(const struct csvin *in) { return in->offset; }
 void csvin_set_fast(struct csvin *in, int on) { in->fast = on; }
+void csvin_set_threaded(struct csvin *in, int on) { in->threaded = on; }
 
 int csvin_utf8_ok(const unsigned char *s, size_t len, size_t *bad)
 {
@@ -201,6 +225,7 @@ static void set_problem(struct csvin *in, const char *fmt, ...)
     vsnprintf(in->problem_buf, sizeof in->problem_buf, fmt, ap);
     va_end(ap);
     in->problem = in->problem_buf;
+    in->problem_line = in->line_no + 1;
 }
 
 /* Refill the buffer; returns 0, or -1 with errno set on a read error. */
@@ -257,11 +282,13 @@ static int next_line(struct csvin *in, unsigned char **line, size_t *len, int *n
     }
 }
 
-static void row_begin(struct csvin *in)
+static void row_begin(struct csvin *in, size_t first_len)
 {
     in->in_row = 1;
     in->row_done = 0;
     in->row_line = in->line_no + 1;
+    in->row_next = in->offset;
+    in->row_first_len = first_len;
     in->nfields = 0;
     in->flen = 0;
     in->raw_len = in->raw_total = 0;
@@ -314,17 +341,41 @@ static void check_bytes(struct csvin *in, const unsigned char *s, size_t len)
         set_problem(in, "invalid UTF-8 at line %ld, column %zu", in->line_no + 1, bad + 1);
 }
 
+/* Line 1 only: name the files that are not CSV text at all, and refuse
+ * CR-only line ends, which would make the whole file one line. */
+static void check_line_1(struct csvin *in, const unsigned char *s, size_t clen)
+{
+    static const struct { const char *magic; size_t n; const char *what; } kinds[] = {
+        { "\xFF\xFE", 2, "UTF-16 text (a UTF-16 byte-order mark); save it as UTF-8" },
+        { "\xFE\xFF", 2, "UTF-16 text (a UTF-16 byte-order mark); save it as UTF-8" },
+        { "\x1F\x8B", 2, "gzip-compressed data; unpack it first" },
+        { "PK\x03\x04", 4, "a zip archive" },
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (clen >= kinds[i].n && !memcmp(s, kinds[i].magic, kinds[i].n))
+            set_problem(in, "not CSV text: %s", kinds[i].what);
+    check_bytes(in, s, clen);
+    const unsigned char *cr = memchr(s, '\r', clen);
+    if (cr)
+        set_problem(in, "carriage return without a line feed at line 1, column %zu: "
+                        "old Mac (CR only) line ends are not read; use LF or CRLF",
+                    (size_t)(cr - s) + 1);
+}
+
 /* Take one physical line into the current row; returns 1 when a row is done. */
 static int take_line(struct csvin *in, unsigned char *s, size_t len, int nl)
 {
     int first = !in->in_row;
     if (first)
-        row_begin(in);
+        row_begin(in, len);
     keep_raw(in, s, len);
     size_t clen = len;
     if (nl && clen && s[clen - 1] == '\n') clen--;
     if (nl && clen && s[clen - 1] == '\r') clen--;
-    check_bytes(in, s, clen);
+    if (in->line_no == 0)
+        check_line_1(in, s, clen);
+    else
+        check_bytes(in, s, clen);
 
     if (first && nl && clen == 0) {
         set_problem(in, "blank line");
@@ -349,7 +400,8 @@ static void row_out(struct csvin *in, struct csvin_row *row)
 {
     int n = in->nfields < CSVIN_MAX_FIELDS ? in->nfields : CSVIN_MAX_FIELDS;
     row->line = in->row_line;
-    row->lines = in->line_no - in->row_line + 1;
+    /* an overlong line still being skipped is part of the row */
+    row->lines = in->line_no + (in->skip_to_eol ? 1 : 0) - in->row_line + 1;
     row->nfields = in->nfields;
     for (int i = 0; i < n; i++) {
         row->field[i] = in->fbuf + in->foff[i];
@@ -361,9 +413,37 @@ static void row_out(struct csvin *in, struct csvin_row *row)
     row->raw = in->raw;
     row->raw_len = in->raw_len;
     row->problem = in->problem;
-    if (!row->problem && in->nfields > CSVIN_MAX_FIELDS)
-        row->problem = "too many fields";
+    if (!row->problem && in->nfields > CSVIN_MAX_FIELDS) {
+        snprintf(in->problem_buf, sizeof in->problem_buf, "%d fields, more than the %d "
+                 "a row may have", in->nfields, CSVIN_MAX_FIELDS);
+        row->problem = in->problem_buf;
+    }
     in->in_row = 0;
+}
+
+/* A problem found on a later line of a row that a quote held open: keep the
+ * row's first line only and read again from the line after it. */
+static void rewind_open_quote(struct csvin *in)
+{
+    char was[200];
+    long last = in->line_no + (in->skip_to_eol ? 1 : 0);
+    if (!in->problem || in->problem_line <= in->row_line || last <= in->row_line ||
+        in->base < 0 ||
+        lseek(in->fd, in->base + in->row_next, SEEK_SET) < 0)
+        return;
+    snprintf(was, sizeof was, "%s", in->problem);
+    snprintf(in->problem_buf, sizeof in->problem_buf, "%s; the quote opened on line %ld "
+             "is still open at line %ld, so line %ld alone is rejected", was,
+             in->row_line, last, in->row_line);
+    in->problem = in->problem_buf;
+    if (in->raw_len > in->row_first_len)
+        in->raw_len = in->row_first_len;
+    in->start = in->end = 0;
+    in->eof = 0;
+    in->offset = in->row_next;
+    in->line_no = in->row_line;
+    in->skip_to_eol = 0;
+    parser_reset(in);
 }
 
 /* Skip the rest of an overlong line that was already reported. */
@@ -384,7 +464,7 @@ static int skip_rest(struct csvin *in, struct sio_error *err)
     return 0;
 }
 
-int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
+int csvin_parse_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
 {
     unsigned char *s;
     size_t len;
@@ -400,6 +480,7 @@ int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
         if (rc == 0)
             break;
         if (take_line(in, s, len, nl)) {
+            rewind_open_quote(in);
             row_out(in, row);
             return 1;
         }
@@ -409,6 +490,17 @@ int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
     /* end of input inside a quoted field */
     set_problem(in, "quoted field not closed by the end of the file");
     parser_reset(in);
+    rewind_open_quote(in);
     row_out(in, row);
     return 1;
+}
+
+int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
+{
+    int rc;
+    if (!in->threaded)
+        return csvin_parse_next(in, row, err);
+    if (!in->pipe && (rc = csvin_pipe_start(&in->pipe, in, err)))
+        return -rc;
+    return csvin_pipe_next(in->pipe, row, err);
 }

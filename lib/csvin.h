@@ -7,7 +7,11 @@
  * physical line it starts on, its raw bytes (for the rejects table), and a
  * problem string when the row cannot be trusted: broken quoting, invalid
  * UTF-8, a NUL byte, a blank line or a row longer than CSVIN_MAX_ROW.
- * After a problem the reader carries on at the next line.
+ * After a problem the reader carries on at the next line; a quote that
+ * never closes costs only the line it opens on (the reader goes back to the
+ * line after it when the descriptor can seek; a pipe cannot).  Line 1 also
+ * names a file that is not CSV text (UTF-16, gzip, zip) and refuses CR-only
+ * line ends.
  *
  * Invariants: fields are returned exactly as published (no trimming); a CRLF
  * or LF line end is never part of a field; a quoted field's embedded CRLF
@@ -58,6 +62,12 @@ long long csvin_offset(const struct csvin *in);
 
 /* 1: use the quote-free fast path (default); 0: libcsv for every line. */
 void csvin_set_fast(struct csvin *in, int on);
+
+/* 1: read and parse in a second thread (default), handing rows over in
+ * batches, so the caller's work and the parsing use two cores; 0: all in the
+ * caller's thread.  The rows are the same either way.  Call before the first
+ * csvin_next(). */
+void csvin_set_threaded(struct csvin *in, int on);
 
 void csvin_close(struct csvin *in);
 

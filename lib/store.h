@@ -46,6 +46,18 @@ int store_run_start(sqlite3 *db, const char *stage, long long *run_id,
 int store_run_finish(sqlite3 *db, long long run_id, const char *fingerprint,
                      const char *counts, int status, struct sio_error *err);
 
+/* The key results tables use for any spelling of a force: its slug when
+ * force_aliases knows the spelling (case-insensitively), else the text as
+ * given.  out receives it (size bytes). */
+int store_force_key(sqlite3 *db, const char *spelling, char *out, size_t size,
+                    struct sio_error *err);
+
+/* The name to show people for a results-table force key: forces.name when
+ * the key is a known slug ('warwickshire' -> 'Warwickshire Police'), else
+ * the key itself. */
+int store_force_name(sqlite3 *db, const char *key, char *out, size_t size,
+                     struct sio_error *err);
+
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 21 bytes). */
 char *store_now(char *buf);
 

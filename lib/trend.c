@@ -12,6 +12,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_multifit.h>
+#include <string.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -188,6 +189,87 @@ int trend_outliers_find(const double *x, const double *y, size_t n,
     if (rc == SIO_OK)
         trend_screen(&d, fit.intercept, fit.slope,
                      sqrt(sumsq / ((double)d.n - 2.0)), out);
+    trend_data_free(&d);
+    return rc;
+}
+
+/* Residual sum of squares of y on the columns of X (GSL's SVD least squares). */
+static int trend_rss(const gsl_matrix *X, const double *y, size_t n, double *rss)
+{
+    size_t p = X->size2;
+    gsl_multifit_linear_workspace *w = gsl_multifit_linear_alloc(n, p);
+    gsl_vector *c = gsl_vector_alloc(p);
+    gsl_matrix *cov = gsl_matrix_alloc(p, p);
+    int gs = -1;
+    if (w && c && cov) {
+        gsl_vector_const_view yv = gsl_vector_const_view_array(y, n);
+        gs = gsl_multifit_linear(X, &yv.vector, c, cov, rss, w);
+    }
+    gsl_multifit_linear_free(w);
+    gsl_vector_free(c);
+    gsl_matrix_free(cov);
+    return gs == 0 && isfinite(*rss) ? 0 : -1;
+}
+
+/* Design matrix: intercept, x, and (when seasonal) 11 month-of-year dummies,
+ * January being the reference level. */
+static gsl_matrix *trend_design(const struct trend_data *d, const int *moy, int seasonal)
+{
+    gsl_matrix *X = gsl_matrix_calloc(d->n, seasonal ? 13 : 2);
+    for (size_t k = 0; X && k < d->n; k++) {
+        gsl_matrix_set(X, k, 0, 1.0);
+        gsl_matrix_set(X, k, 1, d->x[k]);
+        if (seasonal && moy[k] > 0)
+            gsl_matrix_set(X, k, (size_t)moy[k] + 1, 1.0);
+    }
+    return X;
+}
+
+static int trend_seasonal_packed(const struct trend_data *d, const int *moy,
+                                 struct trend_seasonal *out, struct sio_error *err)
+{
+    double rss_r, rss_f;
+    gsl_matrix *Xr = trend_design(d, moy, 0), *Xf = trend_design(d, moy, 1);
+    int bad = !Xr || !Xf || trend_rss(Xr, d->y, d->n, &rss_r) ||
+              trend_rss(Xf, d->y, d->n, &rss_f);
+    gsl_matrix_free(Xr);
+    gsl_matrix_free(Xf);
+    if (bad)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "GSL seasonal fit failed");
+    out->df1 = 11;
+    out->df2 = d->n - 13;
+    out->f = ((rss_r - rss_f) / 11.0) / (rss_f / (double)out->df2);
+    out->p = rss_f > 0 ? gsl_cdf_fdist_Q(out->f, 11.0, (double)out->df2) : 0.0;
+    if (rss_f <= 0)
+        out->f = INFINITY;
+    return SIO_OK;
+}
+
+int trend_seasonal_test(const double *x, const double *y, size_t n, int first_moy,
+                        struct trend_seasonal *out, struct sio_error *err)
+{
+    struct trend_data d;
+    int seen[12] = {0}, *moy;
+    if (first_moy < 1 || first_moy > 12)
+        return sio_fail(err, SIO_EUSAGE, NULL, 0, "month of year %d is not 1 to 12", first_moy);
+    int rc = trend_data_load(x, y, n, &d, err);
+    if (rc != SIO_OK)
+        return rc;
+    if (!(moy = malloc(d.n * sizeof *moy))) {
+        trend_data_free(&d);
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    }
+    size_t months = 0;
+    for (size_t k = 0; k < d.n; k++) {
+        moy[k] = (int)((d.at[k] + (size_t)first_moy - 1) % 12);
+        months += !seen[moy[k]]++;
+    }
+    if (d.n < 24 || months < 12)
+        rc = sio_fail(err, SIO_EDATA, NULL, 0, "a seasonal test needs every month of the"
+                      " year and at least 24 months, got %zu months", d.n);
+    else
+        rc = trend_seasonal_packed(&d, moy, out, err);
+    free(moy);
     trend_data_free(&d);
     return rc;
 }

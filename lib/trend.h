@@ -62,4 +62,19 @@ int trend_robust_fit(const double *x, const double *y, size_t n,
 int trend_outliers_find(const double *x, const double *y, size_t n,
                         struct trend_outliers *out, struct sio_error *err);
 
+struct trend_seasonal {
+    double f;       /* F statistic for the 11 month-of-year terms */
+    double p;       /* its upper-tail p-value */
+    size_t df1;     /* 11 */
+    size_t df2;     /* present points - 13 */
+};
+
+/* Is there a month-of-year pattern about the line?  Compares y ~ x with
+ * y ~ x + month of year (point i is month (first_moy - 1 + i) mod 12) by an
+ * F test, as R's anova(lm(y ~ x), lm(y ~ x + factor(moy))) does.  SIO_EDATA
+ * unless every month of the year is present and there are at least 24
+ * present points; first_moy is 1..12. */
+int trend_seasonal_test(const double *x, const double *y, size_t n, int first_moy,
+                        struct trend_seasonal *out, struct sio_error *err);
+
 #endif

@@ -10,15 +10,15 @@
 #include "aggregate.h"
 #include "sha256.h"
 #include "store.h"
+#include "tally.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* monthly_counts is filled in between, by tally.c (the GROUP BY in C). */
+static const char clear_sql[] =
+    "DELETE FROM monthly_counts; DELETE FROM coverage; DELETE FROM measure_counts;";
 static const char rebuild_sql[] =
-    "DELETE FROM monthly_counts; DELETE FROM coverage; DELETE FROM measure_counts;"
-    "INSERT INTO monthly_counts(force, crime_type, month, count)"
-    " SELECT falls_within, crime_type, month, COUNT(*) FROM street"
-    " GROUP BY falls_within, crime_type, month;"
     "INSERT INTO coverage(force, month)"
     " SELECT DISTINCT force, month FROM monthly_counts;";
 
@@ -67,7 +67,8 @@ int aggregate_rebuild(sqlite3 *db, const struct sio_config *cfg,
                       struct aggregate_totals *t, struct sio_error *err)
 {
     int rc;
-    if ((rc = store_exec(db, rebuild_sql, err)) || (rc = load_map(db, cfg, err)) ||
+    if ((rc = store_exec(db, clear_sql, err)) || (rc = tally_monthly_counts(db, err)) ||
+        (rc = store_exec(db, rebuild_sql, err)) || (rc = load_map(db, cfg, err)) ||
         (rc = store_exec(db, measures_sql, err)))
         return rc;
     t->rows = count_of(db, "SELECT COALESCE(SUM(count), 0) FROM monthly_counts");

@@ -5,7 +5,8 @@
 -- force_aliases ('Warwickshire Police', 'Warwickshire', 'warwickshire' ...).
 CREATE TABLE IF NOT EXISTS forces (
     slug TEXT PRIMARY KEY,            -- police.uk slug, e.g. 'warwickshire'
-    name TEXT NOT NULL                -- police.uk 'Falls within', e.g. 'Warwickshire Police'
+    name TEXT NOT NULL,               -- police.uk 'Falls within', e.g. 'Warwickshire Police'
+    ons_code TEXT                     -- ONS police force area code (E23000017), NULL for BTP
 );
 CREATE TABLE IF NOT EXISTS force_aliases (
     alias TEXT PRIMARY KEY COLLATE NOCASE,
@@ -26,8 +27,14 @@ CREATE TABLE IF NOT EXISTS ho_crime (
     offence_description TEXT,
     offence_group       TEXT,
     offence_subgroup    TEXT,
-    count               INTEGER NOT NULL  -- may be negative (published revisions)
+    count               INTEGER NOT NULL, -- may be negative (published revisions)
+    region              TEXT              -- rolling-year file: its Region column
 );
+-- One figure per force, period and offence in a file: a repeat is a duplicate.
+CREATE UNIQUE INDEX IF NOT EXISTS ho_crime_key ON ho_crime(file_id, force, period_type,
+    period_end, coalesce(offence_code, ''), coalesce(offence_description, ''),
+    coalesce(offence_group, ''));
+CREATE INDEX IF NOT EXISTS ho_crime_file ON ho_crime(file_id);
 
 -- Local indicator series: figures that are not crime counts.
 CREATE TABLE IF NOT EXISTS indicators (
@@ -42,6 +49,7 @@ CREATE TABLE IF NOT EXISTS indicators (
     value        REAL NOT NULL,
     denominator  REAL                     -- e.g. respondents, for a binomial interval
 );
+CREATE UNIQUE INDEX IF NOT EXISTS indicators_key ON indicators(file_id, force, period, indicator);
 
 -- Population by force area and year, for rates per 1,000.
 CREATE TABLE IF NOT EXISTS population (
@@ -50,8 +58,10 @@ CREATE TABLE IF NOT EXISTS population (
     force      TEXT NOT NULL,
     force_slug TEXT,
     year       INTEGER NOT NULL,
-    population INTEGER NOT NULL
+    population INTEGER NOT NULL,
+    basis      TEXT                       -- 'census' | 'mid-year estimate' | as given
 );
+CREATE UNIQUE INDEX IF NOT EXISTS population_key ON population(file_id, force, year);
 
 -- Rows from a force's own record-system extract, mapped by config.
 CREATE TABLE IF NOT EXISTS extract_crimes (
@@ -62,5 +72,44 @@ CREATE TABLE IF NOT EXISTS extract_crimes (
     month      TEXT NOT NULL,
     offence    TEXT NOT NULL,
     area       TEXT,
-    crime_ref  TEXT
+    crime_ref  TEXT,
+    date       TEXT                       -- the row's date, ISO 'YYYY-MM-DD' (or 'YYYY-MM')
+);
+-- A crime reference repeated within one extract is a duplicate.
+CREATE UNIQUE INDEX IF NOT EXISTS extract_crimes_ref ON extract_crimes(file_id, crime_ref);
+
+-- ONS lookup: local authority district -> community safety partnership -> force area.
+CREATE TABLE IF NOT EXISTS area_lookup (
+    file_id    INTEGER NOT NULL REFERENCES files(id),
+    line       INTEGER NOT NULL,
+    lad_code   TEXT NOT NULL,             -- e.g. E07000144
+    lad_name   TEXT NOT NULL,
+    csp_code   TEXT,
+    csp_name   TEXT,
+    pfa_code   TEXT NOT NULL,             -- e.g. E23000024
+    pfa_name   TEXT NOT NULL,             -- as published ('London, City of')
+    force_slug TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS area_lookup_key ON area_lookup(file_id, lad_code);
+
+-- A published list of forces (id,Label,...), checked against forces; its other
+-- columns are not loaded (the 2012 'Population 2010' column is misaligned).
+CREATE TABLE IF NOT EXISTS force_list (
+    file_id    INTEGER NOT NULL REFERENCES files(id),
+    line       INTEGER NOT NULL,
+    id         TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    force_slug TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS force_list_key ON force_list(file_id, id);
+
+-- What sio-ingest noticed in rows it loaded: an unknown crime type or force, a
+-- legacy category mapped.  One row per file, note and value, with a count.
+CREATE TABLE IF NOT EXISTS file_notes (
+    file_id    INTEGER NOT NULL REFERENCES files(id),
+    note       TEXT NOT NULL,             -- 'unknown crime type' | 'unknown force' | ...
+    value      TEXT NOT NULL,             -- the value as published
+    rows       INTEGER NOT NULL,
+    first_line INTEGER NOT NULL,
+    PRIMARY KEY (file_id, note, value)
 );

@@ -17,8 +17,15 @@ CREATE TABLE IF NOT EXISTS measure_results (
     method          TEXT NOT NULL,   -- e.g. 'exact Poisson (conditional) 95% CI'
     months_covered  INTEGER,
     months_expected INTEGER,
+    national_measure TEXT,           -- the national measure served: homicide | serious_violence |
+                                     -- drugs_supply | neighbourhood_crime | cyber_crime | victim_satisfaction
+    source          TEXT,            -- police.uk street | Home Office recorded crime | indicator | ...
+    note            TEXT,            -- '' or why: 'no data', '2 of 12 months missing', an annotation
     PRIMARY KEY (force, measure, period_type, period, statistic)
 );
+-- period_type 'series' holds whole-series statistics (slope_per_year,
+-- robust_slope_per_year, seasonal_f_p, latest_month); 'comparison' rows have
+-- period 'baseline' | 'year_earlier' | 'quarter_last_year'.
 
 -- Plain-English verdicts per comparison, as the statement prints them.
 CREATE TABLE IF NOT EXISTS measure_verdicts (
@@ -31,6 +38,10 @@ CREATE TABLE IF NOT EXISTS measure_verdicts (
     change_pct   REAL, ci_low_pct REAL, ci_high_pct REAL,
     verdict      TEXT NOT NULL,      -- improvement | deterioration | no significant change | not comparable | no data
     sentence     TEXT NOT NULL,      -- "Neighbourhood crime fell 12% against the baseline; ..."
+    national_measure TEXT,           -- as in measure_results
+    unit         TEXT,               -- '%' (change of a count) | 'percentage points' (of a proportion)
+    method       TEXT,               -- the interval used
+    months_covered INTEGER, months_expected INTEGER,  -- both windows together
     PRIMARY KEY (force, measure, comparison)
 );
 
@@ -56,6 +67,8 @@ CREATE TABLE IF NOT EXISTS spc_summary (
     variation TEXT NOT NULL,         -- common cause | special cause improving | special cause concerning ...
     assurance TEXT,                  -- consistently passing | consistently failing | hit and miss | NULL
     target REAL,
+    rules TEXT,                      -- the rule set used, e.g. 'beyond 3 sigma; shift 7; trend 6; two of three'
+    note  TEXT,                      -- '' or why there is no judgement, rebase dates and reasons
     PRIMARY KEY (force, measure)
 );
 
@@ -71,6 +84,10 @@ CREATE TABLE IF NOT EXISTS peer_results (
     rank          INTEGER,           -- 1 = lowest rate
     peer_mean     REAL,
     significant   INTEGER,           -- member differs from the peer mean (1/0)
+    count         INTEGER,           -- crimes in the period (NULL: not fully covered)
+    population    INTEGER,           -- the nearest mid-year estimate
+    difference    REAL,              -- rate_per_1000 - peer_mean
+    method        TEXT,              -- how peer_mean and significant were found
     PRIMARY KEY (force, measure, period, group_name, member)
 );
 

@@ -19,6 +19,7 @@
  * each distinct Crime ID counted once and each ASB row counted, sorted by
  * force, crime type and month (byte order).  Only main() exits.
  */
+#include "indicators.h"
 #include "month.h"
 
 #include <errno.h>
@@ -451,6 +452,7 @@ struct plan {
     int n_forces;
     const char *out_dir;
     const char *expect_path;
+    int companions;     /* --indicators: also indicators.csv and population.csv */
     long *counts;       /* [force][type][month] ground truth */
 };
 
@@ -692,6 +694,18 @@ static int expect_write(const struct plan *p)
     return 0;
 }
 
+/* The indicator and population files beside the street tree. */
+static int companions_write(const struct plan *p)
+{
+    struct gen_force gf[N_FORCES];
+    for (int i = 0; i < p->n_forces; i++)
+        gf[i] = (struct gen_force){forces[i].name, forces[i].weight};
+    int e = gen_companions(p->out_dir, p->seed, gf, p->n_forces, p->from, p->to);
+    if (e)
+        fprintf(stderr, "sio-gen: %s: %s\n", p->out_dir, strerror(e));
+    return e ? EX_IOERR : 0;
+}
+
 static int plan_run(struct plan *p)
 {
     int months = p->to - p->from + 1, rc = 0;
@@ -710,6 +724,8 @@ static int plan_run(struct plan *p)
         rc = force_write(p, fi, buf);
     if (rc == 0 && p->expect_path)
         rc = expect_write(p);
+    if (rc == 0 && p->companions)
+        rc = companions_write(p);
     free(buf);
     free(p->counts);
     return rc;
@@ -720,7 +736,7 @@ static int plan_run(struct plan *p)
 static const char usage_text[] =
     "usage: sio-gen --out DIR [--size small|medium|national] [--forces N]\n"
     "               [--from YYYY-MM] [--to YYYY-MM] [--rows N] [--seed S]\n"
-    "               [--expect FILE]\n"
+    "               [--expect FILE] [--indicators]\n"
     "\n"
     "Write deterministic police.uk-format street files as the archive tree\n"
     "DIR/YYYY-MM/YYYY-MM-<force>-street.csv (CRLF, no BOM).\n"
@@ -737,13 +753,16 @@ static const char usage_text[] =
     "  --rows N         mean rows per force-month\n"
     "  --seed S         PRNG seed (default 1); the same seed gives the same bytes\n"
     "  --expect FILE    also write the ground truth force,crime_type,month,count\n"
+    "  --indicators     also write DIR/indicators.csv (victim satisfaction with\n"
+    "                   respondents, cyber crime reports, county lines closures)\n"
+    "                   and DIR/population.csv, for sio-measures' other measures\n"
     "  --help           print this help\n"
     "  --version        print the version\n"
     "\n"
     "Options given explicitly override --size, in any order.\n";
 
 enum { O_OUT = 256, O_SIZE, O_FORCES, O_FROM, O_TO, O_ROWS, O_SEED, O_EXPECT,
-       O_HELP, O_VERSION };
+       O_HELP, O_VERSION, O_INDICATORS };
 
 static const struct option long_options[] = {
     {"out", required_argument, NULL, O_OUT},
@@ -754,6 +773,7 @@ static const struct option long_options[] = {
     {"rows", required_argument, NULL, O_ROWS},
     {"seed", required_argument, NULL, O_SEED},
     {"expect", required_argument, NULL, O_EXPECT},
+    {"indicators", no_argument, NULL, O_INDICATORS},
     {"help", no_argument, NULL, O_HELP},
     {"version", no_argument, NULL, O_VERSION},
     {NULL, 0, NULL, 0},
@@ -852,6 +872,7 @@ static int parse_args(int argc, char **argv, struct plan *p)
         case O_ROWS: a.rows = optarg; break;
         case O_SEED: a.seed = optarg; break;
         case O_EXPECT: p->expect_path = optarg; break;
+        case O_INDICATORS: p->companions = 1; break;
         case O_HELP: fputs(usage_text, stdout); return EX_OK;
         case O_VERSION:
             printf("sio-gen (sio) %s format %d\n", SIO_VERSION, GEN_FORMAT);

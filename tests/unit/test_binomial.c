@@ -128,6 +128,55 @@ TEST(test_both_intervals_reject_level_outside_zero_one)
     CHECK_INT(binomial_wilson_ci(7, 20, NAN, &b, &err), SIO_EDATA);
 }
 
+/* Newcombe (1998) Statistics in Medicine 17:873, Table II, method 10 (the
+ * published four-figure values), and R 4.2.2 building the same interval
+ * from prop.test(x, n, correct = FALSE)$conf.int for twelve figures:
+ *   d - sqrt((p1 - l1)^2 + (u2 - p2)^2), d + sqrt((u1 - p1)^2 + (p2 - l2)^2) */
+TEST(test_newcombe_matches_published_example_56_of_70_vs_48_of_80)
+{
+    struct binomial_difference d;
+    struct sio_error err;
+    CHECK_INT(binomial_newcombe_ci(56, 70, 48, 80, 0.95, &d, &err), SIO_OK);
+    CHECK_NEAR(d.estimate, 0.2, 1e-12);
+    CHECK_NEAR(d.low, 0.0524314724024, 1e-9);   /* published 0.0524 */
+    CHECK_NEAR(d.high, 0.3338726540369, 1e-9);  /* published 0.3339 */
+}
+
+TEST(test_newcombe_matches_published_example_9_of_10_vs_3_of_10)
+{
+    struct binomial_difference d;
+    struct sio_error err;
+    CHECK_INT(binomial_newcombe_ci(9, 10, 3, 10, 0.95, &d, &err), SIO_OK);
+    CHECK_NEAR(d.low, 0.170522723935, 1e-9);    /* published 0.1705 */
+    CHECK_NEAR(d.high, 0.809017973535, 1e-9);   /* published 0.8090 */
+}
+
+TEST(test_newcombe_with_no_successes_in_either_sample_is_two_sided)
+{
+    struct binomial_difference d;
+    struct sio_error err;
+    CHECK_INT(binomial_newcombe_ci(0, 10, 0, 20, 0.95, &d, &err), SIO_OK);
+    CHECK_NEAR(d.estimate, 0.0, 1e-12);
+    CHECK_NEAR(d.low, -0.161125158053, 1e-9);   /* published -0.1611 */
+    CHECK_NEAR(d.high, 0.277532799863, 1e-9);   /* published 0.2775 */
+}
+
+TEST(test_newcombe_with_all_and_none_stops_at_one)
+{
+    struct binomial_difference d;
+    struct sio_error err;
+    CHECK_INT(binomial_newcombe_ci(10, 10, 0, 20, 0.95, &d, &err), SIO_OK);
+    CHECK_NEAR(d.low, 0.679086037142, 1e-9);    /* published 0.6791 */
+    CHECK_NEAR(d.high, 1.0, 1e-12);             /* published 1.0000 */
+}
+
+TEST(test_newcombe_rejects_an_empty_sample)
+{
+    struct binomial_difference d;
+    struct sio_error err;
+    CHECK_INT(binomial_newcombe_ci(1, 10, 0, 0, 0.95, &d, &err), SIO_EDATA);
+}
+
 int main(void)
 {
     poisson_gsl_init();
@@ -143,5 +192,10 @@ int main(void)
     RUN(test_both_intervals_reject_zero_total);
     RUN(test_both_intervals_reject_count_outside_zero_to_total);
     RUN(test_both_intervals_reject_level_outside_zero_one);
+    RUN(test_newcombe_matches_published_example_56_of_70_vs_48_of_80);
+    RUN(test_newcombe_matches_published_example_9_of_10_vs_3_of_10);
+    RUN(test_newcombe_with_no_successes_in_either_sample_is_two_sided);
+    RUN(test_newcombe_with_all_and_none_stops_at_one);
+    RUN(test_newcombe_rejects_an_empty_sample);
     return TESTING_DONE();
 }

@@ -19,7 +19,9 @@
 static char outdir[512]; /* where this run renders */
 
 static const struct chart_style style = {
-    "OFFICIAL", "Source: police.uk street-level crime data, Thames Valley Police.", "0.1.0",
+    .classification = "OFFICIAL",
+    .source_note = "Source: police.uk street-level crime data, Thames Valley Police.",
+    .version = "0.1.0",
 };
 
 /* 16 quarters from 2018/19 Q2 (so the 2018-07..2019-06 baseline shows),
@@ -29,13 +31,15 @@ static void fixture(struct quarter_series *s, struct quarter_point *q)
     static const long counts[16] = {468, 455, 431, 472, 449, 398, 352, 376,
                                      409, 421, 395, 402, 388, 371, 364, 243};
     memset(s, 0, sizeof *s);
-    snprintf(s->force, sizeof s->force, "Thames Valley Police");
+    snprintf(s->force, sizeof s->force, "thames-valley");
+    snprintf(s->force_name, sizeof s->force_name, "Thames Valley Police");
     snprintf(s->measure_key, sizeof s->measure_key, "neighbourhood_crime");
     snprintf(s->measure_label, sizeof s->measure_label, "Neighbourhood crime");
     s->baseline_start = month_make(2018, 7);
     s->baseline_end = month_make(2019, 6);
     s->baseline_count = 468 + 455 + 431 + 472;
     s->baseline_months = 12;
+    s->target = NAN;
     for (int i = 0; i < 16; i++) {
         q[i] = (struct quarter_point){
             .start = month_make(2018, 7) + 3 * i, .count = counts[i],
@@ -185,7 +189,10 @@ TEST(svg_twice_gives_the_same_bytes)
     CHECK(count_files(outdir, ".tmp") == 0);
 }
 
-TEST(png_is_1600_by_1000)
+/* a4-column is 170 x 106 mm: at 300 dpi 170/25.4*300 = 2007.9 -> 2008 and
+ * 106/25.4*300 = 1251.97 -> 1252 pixels; at 96 dpi 642.5 -> 643 (lround
+ * rounds half away from zero) and 400.6 -> 401. */
+TEST(png_is_the_configured_size_at_the_configured_dpi)
 {
     struct quarter_series s;
     struct quarter_point q[16];
@@ -200,8 +207,18 @@ TEST(png_is_1600_by_1000)
     if (f)
         fclose(f);
     CHECK(memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0);
-    CHECK_INT((h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19]), 1600);
-    CHECK_INT((h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23]), 1000);
+    CHECK_INT((h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19]), 2008);
+    CHECK_INT((h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23]), 1252);
+    struct chart_style screen = style;
+    screen.dpi = 96;
+    CHECK_INT(chart_render(in_out("screen.png", p, sizeof p), CHART_PNG, quarterly_draw, &s,
+                           &screen, &err), SIO_OK);
+    f = fopen(p, "rb");
+    CHECK(f && fread(h, 1, sizeof h, f) == sizeof h);
+    if (f)
+        fclose(f);
+    CHECK_INT((h[16] << 24 | h[17] << 16 | h[18] << 8 | h[19]), 643);
+    CHECK_INT((h[20] << 24 | h[21] << 16 | h[22] << 8 | h[23]), 401);
 }
 
 TEST(pdf_is_reproducible_with_source_date_epoch)
@@ -303,7 +320,7 @@ int main(void)
     RUN(alt_text_has_the_key_numbers);
     RUN(svg_renumbering_is_by_first_use);
     RUN(svg_twice_gives_the_same_bytes);
-    RUN(png_is_1600_by_1000);
+    RUN(png_is_the_configured_size_at_the_configured_dpi);
     RUN(pdf_is_reproducible_with_source_date_epoch);
     RUN(gaps_and_empty_series_still_render);
     RUN(unwritable_output_is_cantcreat_and_leaves_nothing);

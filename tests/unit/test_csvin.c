@@ -106,13 +106,90 @@ TEST(ragged_row_reports_its_field_count)
 
 TEST(unclosed_quote_at_end_of_file_is_a_problem)
 {
-    struct csvin *in = OPEN("a,b\n1,\"never closed\n2,3\n");
+    struct csvin *in = OPEN("a,b\n1,\"never closed\n");
     struct csvin_row r;
     next(in, &r);
     CHECK_INT(next(in, &r), 1);
     CHECK(r.problem != NULL && strstr(r.problem, "not closed"));
     CHECK_INT(r.line, 2);
     CHECK_INT(next(in, &r), 0);
+    done(in);
+}
+
+/* The quote on line 2 would swallow lines 3 and 4: only line 2 is rejected. */
+TEST(unclosed_quote_costs_one_line_and_the_lines_after_it_are_read_again)
+{
+    struct csvin *in = OPEN("a,b\n1,\"never closed\n2,3\n4,5\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "not closed"));
+    CHECK(r.problem != NULL && strstr(r.problem, "line 2 alone is rejected"));
+    CHECK_INT(r.line, 2);
+    CHECK_INT((long)r.raw_len, 15);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem == NULL);
+    CHECK_STR(r.field[0], "2");
+    CHECK_INT(r.line, 3);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_INT(r.line, 4);
+    CHECK_INT(next(in, &r), 0);
+    done(in);
+}
+
+/* Line 2's quote is closed by line 4's opening quote, then "x" follows it. */
+TEST(quote_closed_lines_later_costs_one_line)
+{
+    struct csvin *in = OPEN("a,b\n1,\"open\n2,3\n4,\"x\"\n");
+    struct csvin_row r;
+    next(in, &r);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "malformed quoting"));
+    CHECK_INT(r.line, 2);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem == NULL);
+    CHECK_INT(r.line, 3);
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem == NULL);
+    CHECK_STR(r.field[1], "x");
+    CHECK_INT(r.line, 4);
+    done(in);
+}
+
+TEST(lone_carriage_return_in_line_1_is_a_problem)
+{
+    struct csvin *in = OPEN("a,b\r1,2\r");
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "carriage return without a line feed at "
+                                      "line 1, column 4"));
+    done(in);
+}
+
+TEST(utf16_and_gzip_files_are_named_in_the_problem)
+{
+    struct csvin *in = OPEN("\xFF\xFE" "a\0,\0b\0\n");
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "not CSV text: UTF-16"));
+    done(in);
+    in = OPEN("\x1F\x8B\x08\x00");
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.problem != NULL && strstr(r.problem, "not CSV text: gzip-compressed"));
+    done(in);
+}
+
+TEST(too_many_fields_says_how_many)
+{
+    char text[2 * 70 + 2];
+    for (int i = 0; i < 70; i++)
+        memcpy(text + 2 * i, "x,", 2);
+    memcpy(text + 139, "\n", 2);
+    struct csvin *in = open_text(text, 140, 1);
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK_INT(r.nfields, 70);
+    CHECK_STR(r.problem, "70 fields, more than the 64 a row may have");
     done(in);
 }
 
@@ -192,6 +269,7 @@ TEST(overlong_row_is_a_problem_and_the_next_row_is_read)
     struct csvin_row r;
     CHECK_INT(next(in, &r), 1);
     CHECK(r.problem != NULL && strstr(r.problem, "longer than"));
+    CHECK_INT(r.lines, 1);
     CHECK_INT(next(in, &r), 1);
     CHECK_STR(r.field[1], "2");
     CHECK_INT(r.line, 2);
@@ -221,6 +299,73 @@ TEST(fast_path_and_libcsv_give_identical_rows)
     done(slow);
 }
 
+/* Compare every part of two rows. */
+static void check_same_row(const struct csvin_row *a, const struct csvin_row *b)
+{
+    CHECK_INT(a->line, b->line);
+    CHECK_INT(a->lines, b->lines);
+    CHECK_INT(a->nfields, b->nfields);
+    for (int i = 0; i < a->nfields && i < b->nfields && i < CSVIN_MAX_FIELDS; i++)
+        CHECK(a->len[i] == b->len[i] && memcmp(a->field[i], b->field[i], a->len[i]) == 0);
+    CHECK(a->raw_len == b->raw_len && memcmp(a->raw, b->raw, a->raw_len) == 0);
+    CHECK((a->problem == NULL) == (b->problem == NULL));
+    if (a->problem && b->problem)
+        CHECK_STR(a->problem, b->problem);
+}
+
+/* The reader thread hands rows over in 256 KiB batches: 6,000 short rows
+ * cross several batches, a 300 KB row needs a batch of its own, and the
+ * problems (stray quote, bad UTF-8, blank line, a 1.2 MB row) travel as text. */
+TEST(reader_thread_gives_the_same_rows_as_reading_inline)
+{
+    size_t cap = 4 << 20, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)sprintf(text + n, "\xEF\xBB\xBF" "Crime ID,Month,Location\r\n");
+    for (int i = 0; i < 6000; i++)
+        n += (size_t)sprintf(text + n, i % 97 == 0 ? "id%d,2022-01,\"On or near A,\r\nB\"\r\n"
+                                       : i % 89 == 0 ? "id%d,20\"22,x\r\n"
+                                       : i % 83 == 0 ? "id%d,2022-01,\xC3\x28\r\n"
+                                       : i % 79 == 0 ? "id%d\r\n\r\n" : "id%d,2022-01,On or near X\r\n", i);
+    for (int k = 0; k < 2; k++) {
+        size_t len = k ? 1200000 : 300000;
+        memcpy(text + n, "big,2022-01,", 12);
+        memset(text + n + 12, 'x', len);
+        n += 12 + len;
+        n += (size_t)sprintf(text + n, "\r\nlast,2022-02,y\r\n");
+    }
+    struct csvin *threaded = open_text(text, n, 1), *inline_ = open_text(text, n, 1);
+    csvin_set_threaded(inline_, 0);
+    struct csvin_row a, b;
+    int ra, rb, rows = 0;
+    while ((ra = next(threaded, &a)) == 1 && (rb = next(inline_, &b)) == 1) {
+        rows++;
+        check_same_row(&a, &b);
+        CHECK(csvin_offset(threaded) == csvin_offset(inline_));
+    }
+    CHECK_INT(ra, 0);
+    CHECK_INT(next(inline_, &b), 0);
+    CHECK(rows > 6000);
+    CHECK_INT(csvin_had_bom(threaded), 1);
+    CHECK(csvin_offset(threaded) == (long long)n);
+    csvin_close(threaded);
+    done(inline_);
+    free(text);
+}
+
+TEST(closing_before_the_end_stops_the_reader_thread)
+{
+    size_t n = 0;
+    char *text = malloc(2 << 20);
+    for (int i = 0; i < 40000; i++)
+        n += (size_t)sprintf(text + n, "id%d,2022-01,On or near X\n", i);
+    struct csvin *in = open_text(text, n, 1);
+    struct csvin_row r;
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.field[0], "id0");
+    done(in);  /* must return: the thread is blocked on a full ring */
+    free(text);
+}
+
 TEST(utf8_validator_accepts_multibyte_and_rejects_overlong)
 {
     size_t bad;
@@ -238,6 +383,11 @@ int main(void)
     RUN(spaces_are_kept_as_published);
     RUN(ragged_row_reports_its_field_count);
     RUN(unclosed_quote_at_end_of_file_is_a_problem);
+    RUN(unclosed_quote_costs_one_line_and_the_lines_after_it_are_read_again);
+    RUN(quote_closed_lines_later_costs_one_line);
+    RUN(lone_carriage_return_in_line_1_is_a_problem);
+    RUN(utf16_and_gzip_files_are_named_in_the_problem);
+    RUN(too_many_fields_says_how_many);
     RUN(stray_quote_is_a_problem_and_reading_goes_on);
     RUN(invalid_utf8_is_a_problem_with_line_and_column);
     RUN(nul_byte_is_a_problem);
@@ -247,5 +397,7 @@ int main(void)
     RUN(overlong_row_is_a_problem_and_the_next_row_is_read);
     RUN(fast_path_and_libcsv_give_identical_rows);
     RUN(utf8_validator_accepts_multibyte_and_rejects_overlong);
+    RUN(reader_thread_gives_the_same_rows_as_reading_inline);
+    RUN(closing_before_the_end_stops_the_reader_thread);
     return TESTING_DONE();
 }

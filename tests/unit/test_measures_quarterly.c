@@ -14,7 +14,7 @@
 static struct series make(int n, long later_each)
 {
     struct series s = { month_make(2018, 7), n, calloc((size_t)n, sizeof(long)),
-                        calloc((size_t)n, 1) };
+                        calloc((size_t)n, 1), NULL, 1 };
     for (int i = 0; i < n; i++) {
         s.count[i] = i < 12 ? 10 : later_each;
         s.present[i] = 1;
@@ -123,7 +123,7 @@ TEST(a_force_with_no_baseline_is_not_comparable)
 
 TEST(a_single_month_of_data_gives_a_partial_quarter)
 {
-    struct series s = { month_make(2022, 5), 1, calloc(1, sizeof(long)), calloc(1, 1) };
+    struct series s = { month_make(2022, 5), 1, calloc(1, sizeof(long)), calloc(1, 1), NULL, 1 };
     s.count[0] = 42;
     s.present[0] = 1;
     struct quarter_row r = row_for(&s, 2022, 4);

@@ -163,6 +163,46 @@ TEST(test_years_are_month_index_over_twelve)
     CHECK_NEAR(x[6], 0.5, REL);
 }
 
+/* R 4.2.2: x <- (0:35)/12; m <- factor(((0:35) + 3) %% 12) (April first);
+ * anova(lm(y ~ x), lm(y ~ x + m)) gives F 98.3669315884, p 1.2268793869e-16. */
+TEST(test_seasonal_f_test_matches_r_anova_on_a_seasonal_series)
+{
+    double y[36] = {10, 12, 15, 11, 9, 8, 7, 8, 9, 10, 11, 14,
+                    10, 13, 16, 12, 9, 8, 6, 8, 10, 10, 12, 15,
+                    11, 13, 15, 12, 10, 8, 7, 9, 10, 11, 12, 14}, x[36];
+    struct trend_seasonal st;
+    struct sio_error err;
+    trend_years(x, 36);
+    CHECK_INT(trend_seasonal_test(x, y, 36, 4, &st, &err), SIO_OK);
+    CHECK_NEAR(st.f, 98.3669315884, 1e-8);
+    CHECK_NEAR(st.p, 1.2268793869e-16, 1e-5);
+    CHECK_INT(st.df2, 23);
+}
+
+/* R 4.2.2 on y2 (24 months from April): F 0.640989966555, p 0.763652510673. */
+TEST(test_seasonal_f_test_finds_no_season_in_flat_noise)
+{
+    double y[24] = {5, 7, 6, 5, 8, 6, 7, 5, 6, 7, 6, 5,
+                    6, 5, 7, 6, 5, 7, 6, 6, 5, 7, 5, 6}, x[24];
+    struct trend_seasonal st;
+    struct sio_error err;
+    trend_years(x, 24);
+    CHECK_INT(trend_seasonal_test(x, y, 24, 4, &st, &err), SIO_OK);
+    CHECK_NEAR(st.f, 0.640989966555, 1e-8);
+    CHECK_NEAR(st.p, 0.763652510673, 1e-8);
+}
+
+TEST(test_seasonal_f_test_needs_every_month_of_the_year)
+{
+    double y[24], x[24];
+    struct trend_seasonal st;
+    struct sio_error err;
+    trend_years(x, 24);
+    for (int i = 0; i < 24; i++)
+        y[i] = (i % 12 == 5) ? NAN : (double)(i % 5); /* every September missing */
+    CHECK_INT(trend_seasonal_test(x, y, 24, 4, &st, &err), SIO_EDATA);
+}
+
 int main(void)
 {
     poisson_gsl_init();
@@ -178,5 +218,8 @@ int main(void)
     RUN(test_outlier_screen_finds_the_shifted_month);
     RUN(test_outlier_screen_finds_none_in_clean_series);
     RUN(test_years_are_month_index_over_twelve);
+    RUN(test_seasonal_f_test_matches_r_anova_on_a_seasonal_series);
+    RUN(test_seasonal_f_test_finds_no_season_in_flat_noise);
+    RUN(test_seasonal_f_test_needs_every_month_of_the_year);
     return TESTING_DONE();
 }

@@ -1,0 +1,217 @@
+/*
+ * frame.c — the house layout shared by the SPC, peer and overview charts.
+ *
+ * The header band (title 0.925, subtitle 0.878, marking top right) and the
+ * foot (source note 0.028, footnotes stacked above it) are fixed; the plot
+ * area shrinks upwards from the foot as footnotes are added, so no footnote
+ * ever sits on an axis label.  Annotation labels are placed greedily in up
+ * to three rows: each goes in the first row whose last label ends before it
+ * starts; when all three are taken it goes in the row that frees up first.
+ */
+#include "frame.h"
+
+#include <plplot.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define FOOT_STEP 0.03  /* one footnote line */
+
+double frame_plot_bottom(int n_notes)
+{
+    return 0.165 + FOOT_STEP * n_notes;
+}
+
+static void frame_title(const char *title)
+{
+    double h = FRAME_TITLE;
+
+    while (h > 0.022 && chart_text_width(title, h, 1) > 0.83)
+        h -= 0.001;
+    chart_page_text(0.035, 0.925, 0.0, h, 1, CHART_INK, title);
+}
+
+/* The subtitle, shrunk (down to a floor) to the width of the page. */
+static void frame_subtitle(const char *subtitle, double width)
+{
+    double h = FRAME_SUBTITLE;
+
+    while (h > 0.013 && chart_text_width(subtitle, h, 0) > width)
+        h -= 0.0005;
+    chart_page_text(0.035, 0.878, 0.0, h, 0, CHART_DARK_GREY, subtitle);
+}
+
+void frame_words(const char *title, const char *subtitle, double reserve,
+                 const char *const *notes, int n_notes, const struct chart_style *st)
+{
+    char buf[512];
+
+    frame_title(title);
+    frame_subtitle(subtitle, 0.93 - reserve);
+    chart_page_text(0.97, 0.955, 1.0, FRAME_MARKING, 1, CHART_INK, st->classification);
+    for (int i = 0; i < n_notes; i++)
+        chart_page_text(0.035, 0.028 + FOOT_STEP * (n_notes - i), 0.0, FRAME_NOTE, 0,
+                        CHART_DARK_GREY, notes[i]);
+    snprintf(buf, sizeof buf, "%s; sio %s", st->source_note, st->version);
+    chart_page_text(0.035, 0.028, 0.0, FRAME_NOTE, 0, CHART_DARK_GREY, buf);
+}
+
+static void page_coords(void)
+{
+    plvpor(0.0, 1.0, 0.0, 1.0);
+    plwind(0.0, 1.0, 0.0, 1.0);
+}
+
+static void fill_rect(double x0, double y0, double x1, double y1)
+{
+    PLFLT x[4] = {x0, x1, x1, x0}, y[4] = {y0, y0, y1, y1};
+    plfill(4, x, y);
+}
+
+double frame_badge(double x, double y, double h, const char *text, int colour)
+{
+    PLFLT vx0, vx1, vy0, vy1, wx0, wx1, wy0, wy1;
+    double w = chart_text_width(text, h, 1), half = h * 1.05, bar = 0.3 * h;
+
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgvpw(&wx0, &wx1, &wy0, &wy1);
+    page_coords();
+    plcol0(colour);
+    fill_rect(x, y - half, x + bar, y + half); /* a bar of the colour, left */
+    plcol0(CHART_BAND);
+    fill_rect(x + bar, y - half, x + w + 3 * bar + 0.012, y + half);
+    chart_page_text(x + bar + 0.008, y, 0.0, h, 1, CHART_INK, text);
+    if (vx1 > vx0 && vy1 > vy0) {
+        plvpor(vx0, vx1, vy0, vy1);
+        plwind(wx0, wx1, wy0, wy1);
+    }
+    return w + 3 * bar + 0.012;
+}
+
+double frame_fit(const char *text, double h, double width, int bold)
+{
+    double floor_h = 0.6 * h;
+    while (h > floor_h && chart_text_width(text, h, bold) > width)
+        h -= 0.0005;
+    return h;
+}
+
+/* The world width of text at the note size, in the current viewport. */
+static double world_width(const char *text)
+{
+    PLFLT vx0, vx1, vy0, vy1, wx0, wx1, wy0, wy1;
+
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgvpw(&wx0, &wx1, &wy0, &wy1);
+    return chart_text_width(text, FRAME_NOTE, 0) / (vx1 - vx0) * (wx1 - wx0);
+}
+
+/* The row for a label spanning [a, b): the first free one, else the one
+ * that frees up first. */
+static int label_row(double *row_end, double a)
+{
+    int best = 0;
+
+    for (int r = 0; r < 3; r++) {
+        if (row_end[r] <= a)
+            return r;
+        if (row_end[r] < row_end[best])
+            best = r;
+    }
+    return best;
+}
+
+void frame_annotations(const struct annotation_list *notes, double (*x_of)(month_t, const void *),
+                       const void *ctx, double x0, double x1, double ytop)
+{
+    double row_end[3] = {-1e300, -1e300, -1e300}, gap = world_width("  ");
+    PLINT dash_mark[1] = {1500}, dash_space[1] = {1500};
+
+    for (size_t i = 0; notes && i < notes->n; i++) {
+        double x = x_of(notes->a[i].month, ctx), w = world_width(notes->a[i].label);
+        if (x < x0 || x >= x1)
+            continue;
+        double a = x + w + gap > x1 ? x - w - gap : x; /* flip left at the right edge */
+        int r = label_row(row_end, a);
+        double y = ytop * (0.955 - 0.055 * r);
+        row_end[r] = a + w + gap;
+        plcol0(CHART_DARK_GREY);
+        chart_pen(1.5);
+        plstyl(1, dash_mark, dash_space);
+        PLFLT lx[2] = {x, x}, ly[2] = {0, y};
+        plline(2, lx, ly);
+        plstyl(0, NULL, NULL);
+        chart_pen(1.0);
+        chart_text_size(FRAME_NOTE);
+        plcol0(CHART_INK);
+        plptex(a == x ? x + gap / 4 : x - gap / 4, y, 1.0, 0.0, a == x ? 0.0 : 1.0,
+               notes->a[i].label);
+    }
+}
+
+double frame_nice_step(double top, double min_step)
+{
+    double raw = top / 5.0, mag = pow(10.0, floor(log10(raw))), r = raw / mag;
+    double step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * mag;
+    return step < min_step ? min_step : step;
+}
+
+static void y_label_int(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
+{
+    (void)axis;
+    (void)data;
+    chart_thousands(lround(value), label, (size_t)length);
+}
+
+static void y_label_1dp(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
+{
+    (void)axis;
+    (void)data;
+    snprintf(label, (size_t)length, "%.1f", value);
+}
+
+void frame_y_axis(double step, int decimals, const char *title)
+{
+    chart_text_size(FRAME_BODY);
+    plcol0(CHART_GRID);
+    chart_pen(1.0);
+    plbox("", 0, 0, "g", step, 0);
+    plcol0(CHART_DARK_GREY);
+    plslabelfunc(decimals ? y_label_1dp : y_label_int, NULL);
+    plbox("b", 0, 0, "bnotv", step, 0);
+    plslabelfunc(NULL, NULL);
+    plcol0(CHART_INK);
+    plmtex("l", 4.6, 0.5, 0.5, title);
+}
+
+void frame_month_axis(month_t first, int n_months)
+{
+    char w[12];
+    int every_half = n_months < 40;
+
+    chart_text_size(FRAME_BODY);
+    plcol0(CHART_DARK_GREY);
+    plbox("bt", 1.0, 0, "", 0, 0); /* a tick a month */
+    plcol0(CHART_INK);
+    for (int i = 0; i < n_months; i++) {
+        int moy = month_of_year(first + i);
+        if (moy != 4 && !(every_half && moy == 10))
+            continue;
+        plmtex("b", 1.6, (i + 0.5) / n_months, 0.5, results_month_words(first + i, w));
+    }
+}
+
+void frame_hline(double x0, double x1, double y, int colour, double pen, int dashed)
+{
+    PLINT mark[1] = {2500}, space[1] = {1500};
+    PLFLT x[2] = {x0, x1}, yy[2] = {y, y};
+
+    plcol0(colour);
+    chart_pen(pen);
+    if (dashed)
+        plstyl(1, mark, space);
+    plline(2, x, yy);
+    plstyl(0, NULL, NULL);
+    chart_pen(1.0);
+}

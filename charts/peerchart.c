@@ -1,0 +1,242 @@
+/*
+ * peerchart.c — words and drawing for the peer comparison.
+ *
+ * World coordinates: x is the rate per 1,000 from zero; member k in rate
+ * order spans y = n-k-1 .. n-k, so the lowest rate is the top bar.  The left
+ * margin is as wide as the longest force name needs (up to 40% of the page).
+ */
+#include "peerchart.h"
+
+#include "frame.h"
+
+#include <plplot.h>
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+size_t peerchart_rated(const struct peer_series *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        n += isfinite(s->m[i].rate) != 0;
+    return n;
+}
+
+const struct peer_member *peerchart_self(const struct peer_series *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->m[i].name, s->force) == 0)
+            return &s->m[i];
+    return NULL;
+}
+
+int peerchart_rank(const struct peer_series *s)
+{
+    const struct peer_member *me = peerchart_self(s);
+    if (!me)
+        return 0;
+    return me->rank > 0 ? me->rank : (int)(me - s->m) + 1;
+}
+
+static const char *ordinal_suffix(int n)
+{
+    if (n % 100 >= 11 && n % 100 <= 13)
+        return "th";
+    return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
+/* "the lowest", "the 3rd lowest", "the highest", "the 2nd highest". */
+static void rank_words(int rank, int n, char *buf, size_t size)
+{
+    int from_top = n - rank + 1;
+    if (rank == 1)
+        snprintf(buf, size, "the lowest");
+    else if (from_top == 1)
+        snprintf(buf, size, "the highest");
+    else if (rank <= from_top)
+        snprintf(buf, size, "the %d%s lowest", rank, ordinal_suffix(rank));
+    else
+        snprintf(buf, size, "the %d%s highest", from_top, ordinal_suffix(from_top));
+}
+
+char *peerchart_title(const struct peer_series *s, char *buf, size_t size)
+{
+    char r[32];
+    int rank = peerchart_rank(s);
+
+    if (!rank) {
+        snprintf(buf, size, "%s: rates in %s's most similar group", s->measure_label, s->force_name);
+        return buf;
+    }
+    rank_words(rank, (int)s->n, r, sizeof r);
+    snprintf(buf, size, "%s: %s has %s rate of the %zu forces in its group",
+             s->measure_label, s->force_name, r, s->n);
+    return buf;
+}
+
+char *peerchart_period_words(const char *period, char *buf, size_t size)
+{
+    size_t n = strlen(period);
+    month_t m = n >= 7 ? month_parse(period + n - 7, 7) : MONTH_NONE;
+    char w[12];
+
+    if (m == MONTH_NONE)
+        snprintf(buf, size, "%s", period);
+    else
+        snprintf(buf, size, "%.*s%s", (int)(n - 7), period, results_month_words(m, w));
+    return buf;
+}
+
+char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
+{
+    const struct peer_member *me = peerchart_self(s), *lo = &s->m[0], *hi = &s->m[s->n - 1];
+    char label[128], period[96], r[32], nat[64] = "";
+    size_t o;
+
+    snprintf(label, sizeof label, "%s", s->measure_label);
+    if (isupper((unsigned char)label[0]) && !isupper((unsigned char)label[1]))
+        label[0] = (char)tolower((unsigned char)label[0]);
+    peerchart_period_words(s->period, period, sizeof period);
+    if (isfinite(s->national))
+        snprintf(nat, sizeof nat, "; England and Wales %.1f", s->national);
+    o = (size_t)snprintf(buf, size,
+                         "Bar chart of %s per 1,000 population for the %zu forces in %s's most similar group (%s), %s. ",
+                         label, s->n, s->force_name, s->group, period);
+    if (o < size && me && isfinite(me->rate)) {
+        rank_words(peerchart_rank(s), (int)s->n, r, sizeof r);
+        o += (size_t)snprintf(buf + o, size - o, "%s: %.1f per 1,000, %s of %zu; ",
+                              s->force_name, me->rate, r + 4, s->n);
+    }
+    if (o < size)
+        snprintf(buf + o, size - o, "group mean %.1f%s; lowest %s (%.1f), highest %s (%.1f).\n",
+                 s->peer_mean, nat, lo->name, lo->rate, hi->name, hi->rate);
+    return buf;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static double left_margin(const struct peer_series *s)
+{
+    double w = 0;
+    for (size_t i = 0; i < s->n; i++)
+        w = fmax(w, chart_text_width(s->m[i].display, FRAME_BODY, 1));
+    return fmin(0.05 + w + 0.015, 0.4);
+}
+
+static double x_top(const struct peer_series *s, double *step)
+{
+    double top = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        top = fmax(top, isfinite(s->m[i].ci_high) ? s->m[i].ci_high : 0);
+        top = fmax(top, isfinite(s->m[i].rate) ? s->m[i].rate : 0);
+    }
+    if (isfinite(s->peer_mean))
+        top = fmax(top, s->peer_mean);
+    if (isfinite(s->national))
+        top = fmax(top, s->national);
+    *step = frame_nice_step(fmax(top * 1.15, 0.5), 0.1);
+    return ceil(top * 1.15 / *step) * *step;
+}
+
+static void bar(double x1, double y0, double y1)
+{
+    PLFLT x[4] = {0, x1, x1, 0}, y[4] = {y0, y0, y1, y1};
+    plfill(4, x, y);
+}
+
+static void draw_member(const struct peer_series *s, size_t k, double xmax)
+{
+    const struct peer_member *m = &s->m[k];
+    int self = strcmp(m->name, s->force) == 0;
+    double y = (double)(s->n - k - 1);
+    char v[32];
+
+    chart_text_size(FRAME_BODY);
+    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, self ? PL_FCI_BOLD : PL_FCI_MEDIUM);
+    plcol0(CHART_INK);
+    /* outside the window, where plptex would be clipped */
+    plmtex("lv", 0.6, (y + 0.5) / (double)s->n, 1.0, m->display);
+    if (!isfinite(m->rate)) {
+        plptex(xmax * 0.01, y + 0.5, 1.0, 0.0, 0.0, "no data");
+        plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+        return;
+    }
+    plcol0(self ? CHART_DARK_BLUE : CHART_PALE_BLUE);
+    bar(m->rate, y + 0.18, y + 0.82);
+    double end = m->rate;
+    if (isfinite(m->ci_low) && isfinite(m->ci_high)) {
+        PLFLT wx[2] = {m->ci_low, m->ci_high}, wy[2] = {y + 0.5, y + 0.5};
+        plcol0(CHART_INK);
+        chart_pen(1.5);
+        plline(2, wx, wy);
+        chart_pen(1.0);
+        end = fmax(end, m->ci_high);
+    }
+    snprintf(v, sizeof v, "%.1f", m->rate);
+    plcol0(CHART_INK);
+    plptex(end + xmax * 0.01, y + 0.5, 1.0, 0.0, 0.0, v);
+    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+}
+
+/* A vertical reference line with its label above the plot, in row 0 or 1. */
+static void reference(double x, double xmax, double ytop, int colour, int dashed,
+                      const char *words, int row)
+{
+    PLINT mark[1] = {2500}, space[1] = {1500};
+    PLFLT lx[2] = {x, x}, ly[2] = {0, ytop};
+
+    plcol0(colour);
+    chart_pen(2.5);
+    if (dashed)
+        plstyl(1, mark, space);
+    plline(2, lx, ly);
+    plstyl(0, NULL, NULL);
+    chart_pen(1.0);
+    chart_text_size(FRAME_NOTE);
+    plmtex("t", 0.7 + 1.6 * row, x / xmax, 0.5, words);
+}
+
+static void x_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
+{
+    (void)axis;
+    (void)data;
+    snprintf(label, (size_t)length, "%.*f", value == floor(value) ? 0 : 1, value);
+}
+
+void peerchart_draw(const void *series, const struct chart_style *st)
+{
+    const struct peer_series *s = series;
+    char title[256], subtitle[384], period[96], words[96];
+    const char *notes[1] = {"Bars: rate per 1,000 population, whiskers its confidence interval where known; lines: the averages."};
+    double step, xmax = x_top(s, &step), x0 = left_margin(s), ytop = (double)s->n;
+
+    peerchart_title(s, title, sizeof title);
+    snprintf(subtitle, sizeof subtitle, "%s, %s. Most similar group: %s",
+             "Crimes per 1,000 population", peerchart_period_words(s->period, period, sizeof period),
+             s->group);
+    frame_words(title, subtitle, 0.0, notes, 1, st);
+    plvpor(x0, FRAME_X1, frame_plot_bottom(1), FRAME_Y1 - 0.04);
+    plwind(0.0, xmax, 0.0, ytop);
+    chart_text_size(FRAME_BODY);
+    plcol0(CHART_GRID);
+    plbox("g", step, 0, "", 0, 0);
+    plcol0(CHART_DARK_GREY);
+    plslabelfunc(x_label, NULL);
+    plbox("bnto", step, 0, "", 0, 0);
+    plslabelfunc(NULL, NULL);
+    plcol0(CHART_INK);
+    plmtex("b", 3.2, 0.5, 0.5, "Crimes per 1,000 population");
+    for (size_t k = 0; k < s->n; k++)
+        draw_member(s, k, xmax);
+    if (isfinite(s->peer_mean)) {
+        snprintf(words, sizeof words, "Group mean %.1f", s->peer_mean);
+        reference(s->peer_mean, xmax, ytop, CHART_DARK_PINK, 0, words, 0);
+    }
+    if (isfinite(s->national)) {
+        snprintf(words, sizeof words, "England and Wales %.1f", s->national);
+        reference(s->national, xmax, ytop, CHART_DARK_GREY, 1, words,
+                  isfinite(s->peer_mean) && fabs(s->national - s->peer_mean) < xmax * 0.35);
+    }
+}

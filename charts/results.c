@@ -1,0 +1,338 @@
+/*
+ * results.c — reading the measures results tables for one force x measure.
+ *
+ * Every query binds its parameters.  SPC rows are made consecutive here:
+ * a month that sio-measures left out altogether becomes a point with no
+ * value, the same as a row whose value is NULL, so a chart draws one gap
+ * for either.
+ */
+#include "results.h"
+
+#include "store.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const month_names[12] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+char *results_month_words(month_t m, char *buf)
+{
+    snprintf(buf, 12, "%s %04d", month_names[month_of_year(m) - 1], month_year(m) % 10000);
+    return buf;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+static double col_real(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static month_t col_month(sqlite3_stmt *st, int i)
+{
+    const char *t = col_text(st, i);
+    return month_parse(t, strlen(t));
+}
+
+/* Grow *arr (of elem-sized items) to hold at least need; 0 on no memory. */
+static int grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 1;
+    size_t c = *cap ? *cap * 2 : 64;
+    while (c < need)
+        c *= 2;
+    void *p = realloc(*arr, c * elem);
+    if (!p)
+        return 0;
+    *arr = p;
+    *cap = c;
+    return 1;
+}
+
+/* Prepare sql and bind the text parameters a and b (b may be NULL). */
+static int query(sqlite3 *db, const char *sql, const char *a, const char *b,
+                 sqlite3_stmt **st, struct sio_error *err)
+{
+    int rc = store_prepare(db, sql, st, err);
+    if (rc != SIO_OK)
+        return rc;
+    sqlite3_bind_text(*st, 1, a, -1, SQLITE_TRANSIENT);
+    if (b)
+        sqlite3_bind_text(*st, 2, b, -1, SQLITE_TRANSIENT);
+    return SIO_OK;
+}
+
+static int step_done(sqlite3 *db, sqlite3_stmt *st, int step, struct sio_error *err)
+{
+    sqlite3_finalize(st);
+    return step == SQLITE_DONE ? SIO_OK : store_fail(db, err, "reading results");
+}
+
+int results_annotations(sqlite3 *db, const char *force, struct annotation_list *out,
+                        struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    int step, rc = query(db, "SELECT month, label FROM annotations WHERE force IN (?1, '')"
+                             " ORDER BY month, label", force, NULL, &st, err);
+
+    memset(out, 0, sizeof *out);
+    if (rc != SIO_OK)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        month_t m = col_month(st, 0);
+        if (m == MONTH_NONE) {
+            sqlite3_finalize(st);
+            return sio_fail(err, SIO_EDATA, "annotations", 0, "bad month \"%s\"", col_text(st, 0));
+        }
+        if (!grow((void **)&out->a, &cap, out->n + 1, sizeof *out->a)) {
+            sqlite3_finalize(st);
+            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        }
+        out->a[out->n].month = m;
+        snprintf(out->a[out->n++].label, sizeof out->a[0].label, "%s", col_text(st, 1));
+    }
+    return step_done(db, st, step, err);
+}
+
+void results_annotations_free(struct annotation_list *l)
+{
+    free(l->a);
+    memset(l, 0, sizeof *l);
+}
+
+/* A point with no value at month m. */
+static struct spc_point spc_gap(month_t m, int segment)
+{
+    struct spc_point p = {.month = m, .value = NAN, .centre = NAN, .lower = NAN,
+                          .upper = NAN, .segment = segment};
+    return p;
+}
+
+/* Append the row's point, after gap points for any months skipped. */
+static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct sio_error *err)
+{
+    month_t m = col_month(st, 0);
+    int segment = sqlite3_column_int(st, 5);
+
+    if (m == MONTH_NONE || (s->n > 0 && m <= s->p[s->n - 1].month))
+        return sio_fail(err, SIO_EDATA, "spc_points", 0, "%s, %s: bad month \"%s\"",
+                        s->force, s->measure_key, col_text(st, 0));
+    size_t need = s->n + 1 + (s->n ? (size_t)(m - s->p[s->n - 1].month - 1) : 0);
+    if (!grow((void **)&s->p, cap, need, sizeof *s->p))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    while (s->n > 0 && s->p[s->n - 1].month + 1 < m)
+        s->p[s->n] = spc_gap(s->p[s->n - 1].month + 1, segment), s->n++;
+    struct spc_point *p = &s->p[s->n++];
+    *p = spc_gap(m, segment);
+    p->value = col_real(st, 1);
+    p->centre = col_real(st, 2);
+    p->lower = col_real(st, 3);
+    p->upper = col_real(st, 4);
+    snprintf(p->rules, sizeof p->rules, "%s", col_text(st, 6));
+    snprintf(p->signal, sizeof p->signal, "%s", col_text(st, 7));
+    return SIO_OK;
+}
+
+static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int step, rc = query(db, "SELECT variation, assurance, target FROM spc_summary"
+                             " WHERE force = ?1 AND measure = ?2",
+                         s->force, s->measure_key, &st, err);
+    if (rc != SIO_OK)
+        return rc;
+    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(s->variation, sizeof s->variation, "%s", col_text(st, 0));
+        snprintf(s->assurance, sizeof s->assurance, "%s", col_text(st, 1));
+        s->target = col_real(st, 2);
+        step = sqlite3_step(st);
+    }
+    return step_done(db, st, step, err);
+}
+
+int results_spc(sqlite3 *db, const char *force, const char *measure,
+                struct spc_series *out, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    int step = SQLITE_DONE, rc;
+
+    memset(out, 0, sizeof *out);
+    out->target = NAN;
+    snprintf(out->force, sizeof out->force, "%s", force);
+    if ((rc = store_force_name(db, force, out->force_name, sizeof out->force_name, err)))
+        return rc;
+    snprintf(out->measure_key, sizeof out->measure_key, "%s", measure);
+    rc = query(db, "SELECT month, value, centre, lower, upper, segment, rules, signal"
+                   " FROM spc_points WHERE force = ?1 AND measure = ?2 ORDER BY month",
+               force, measure, &st, err);
+    if (rc != SIO_OK)
+        return rc;
+    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = spc_add(out, &cap, st, err);
+    if (rc != SIO_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    rc = step_done(db, st, step, err);
+    return rc == SIO_OK && out->n > 0 ? spc_summary(db, out, err) : rc;
+}
+
+void results_spc_free(struct spc_series *s)
+{
+    free(s->p);
+    s->p = NULL;
+    s->n = 0;
+}
+
+/* The force's latest period and its most similar group (not England and
+ * Wales) into s->period and s->group; both "" when there is none. */
+static int peer_latest(sqlite3 *db, struct peer_series *s, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int step, rc = query(db, "SELECT period, group_name FROM peer_results"
+                             " WHERE force = ?1 AND measure = ?2 AND group_name <> 'England and Wales'"
+                             " ORDER BY period DESC, group_name LIMIT 1",
+                         s->force, s->measure_key, &st, err);
+    if (rc != SIO_OK)
+        return rc;
+    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(s->period, sizeof s->period, "%s", col_text(st, 0));
+        snprintf(s->group, sizeof s->group, "%s", col_text(st, 1));
+        step = sqlite3_step(st);
+    }
+    return step_done(db, st, step, err);
+}
+
+/* England and Wales: the force's own row in that group carries its mean. */
+static int peer_national(sqlite3 *db, struct peer_series *s, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int step, rc = query(db, "SELECT peer_mean FROM peer_results WHERE force = ?1"
+                             " AND measure = ?2 AND group_name = 'England and Wales'"
+                             " AND period = ?3 LIMIT 1", s->force, s->measure_key, &st, err);
+    if (rc != SIO_OK)
+        return rc;
+    sqlite3_bind_text(st, 3, s->period, -1, SQLITE_TRANSIENT);
+    s->national = NAN;
+    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        s->national = col_real(st, 0);
+        step = sqlite3_step(st);
+    }
+    return step_done(db, st, step, err);
+}
+
+static void peer_row(struct peer_member *m, sqlite3_stmt *st)
+{
+    snprintf(m->name, sizeof m->name, "%s", col_text(st, 0));
+    m->rate = col_real(st, 1);
+    m->ci_low = col_real(st, 2);
+    m->ci_high = col_real(st, 3);
+    m->rank = sqlite3_column_int(st, 4);
+    m->significant = sqlite3_column_int(st, 6);
+}
+
+static int peer_members(sqlite3 *db, struct peer_series *s, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    size_t cap = 0;
+    int step, rc = query(db, "SELECT member, rate_per_1000, ci_low, ci_high, rank, peer_mean,"
+                             " significant FROM peer_results WHERE force = ?1 AND measure = ?2"
+                             " AND period = ?3 AND group_name = ?4"
+                             " ORDER BY rate_per_1000 IS NULL, rate_per_1000, member",
+                         s->force, s->measure_key, &st, err);
+    if (rc != SIO_OK)
+        return rc;
+    sqlite3_bind_text(st, 3, s->period, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, s->group, -1, SQLITE_TRANSIENT);
+    s->peer_mean = NAN;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!grow((void **)&s->m, &cap, s->n + 1, sizeof *s->m)) {
+            sqlite3_finalize(st);
+            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        }
+        peer_row(&s->m[s->n], st);
+        if ((rc = store_force_name(db, s->m[s->n].name, s->m[s->n].display,
+                                   sizeof s->m[s->n].display, err))) {
+            sqlite3_finalize(st);
+            return rc;
+        }
+        s->n++;
+        if (isnan(s->peer_mean))
+            s->peer_mean = col_real(st, 5);
+    }
+    return step_done(db, st, step, err);
+}
+
+int results_peers(sqlite3 *db, const char *force, const char *measure,
+                  struct peer_series *out, struct sio_error *err)
+{
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    out->peer_mean = out->national = NAN;
+    snprintf(out->force, sizeof out->force, "%s", force);
+    if ((rc = store_force_name(db, force, out->force_name, sizeof out->force_name, err)))
+        return rc;
+    snprintf(out->measure_key, sizeof out->measure_key, "%s", measure);
+    if ((rc = peer_latest(db, out, err)) != SIO_OK || !out->period[0])
+        return rc;
+    if ((rc = peer_members(db, out, err)) != SIO_OK)
+        return rc;
+    return peer_national(db, out, err);
+}
+
+void results_peers_free(struct peer_series *s)
+{
+    free(s->m);
+    s->m = NULL;
+    s->n = 0;
+}
+
+int results_sentence(sqlite3 *db, const char *force, const char *measure,
+                     char *buf, size_t size, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int step, rc = query(db, "SELECT sentence FROM measure_verdicts WHERE force = ?1"
+                             " AND measure = ?2 AND comparison = 'baseline'",
+                         force, measure, &st, err);
+    buf[0] = '\0';
+    if (rc != SIO_OK)
+        return rc;
+    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(buf, size, "%s", col_text(st, 0));
+        step = sqlite3_step(st);
+    }
+    return step_done(db, st, step, err);
+}
+
+int results_missing_words(const struct spc_series *s, char *buf, size_t size)
+{
+    int n = 0;
+    size_t o = 0;
+    char w[12];
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < s->n; i++) {
+        if (!isnan(s->p[i].value))
+            continue;
+        if (n < 12 && o < size)
+            o += (size_t)snprintf(buf + o, size - o, "%s%s", n ? ", " : "",
+                                  results_month_words(s->p[i].month, w));
+        n++;
+    }
+    if (n > 12 && o < size)
+        snprintf(buf + o, size - o, " and %d more", n - 12);
+    return n;
+}

@@ -1,0 +1,97 @@
+/*
+ * results.h — what sio-measures wrote that the charts other than the
+ * quarterly one need: SPC points and summary, peer comparisons, verdict
+ * sentences and the analyst's annotations (lib/schema/20-results.sql).
+ *
+ * Each reader fills a caller-owned struct for one force (and measure) and
+ * leaves it empty (n = 0) when the store has no rows for it: an empty table
+ * is normal while a measure has no such result, and the caller skips that
+ * chart.  Arrays are malloc'd; the matching _free() releases them and may be
+ * called on a zeroed struct.  Months that do not parse are SIO_EDATA naming
+ * the table.
+ */
+#ifndef SIO_CHARTS_RESULTS_H
+#define SIO_CHARTS_RESULTS_H
+
+#include "error.h"
+#include "month.h"
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+struct chart_annotation {
+    month_t month;       /* the month it marks */
+    char label[160];     /* the analyst's words */
+};
+
+struct annotation_list {
+    struct chart_annotation *a; /* ascending by month */
+    size_t n;
+};
+
+struct spc_point {
+    month_t month;
+    double value;        /* NAN: missing month (a gap) */
+    double centre, lower, upper; /* NAN when not computed */
+    int segment;         /* limits recalculated where this changes */
+    char rules[64];      /* "" or comma list: beyond,shift,trend,two_of_three */
+    char signal[16];     /* "" | improvement | concern | neutral */
+};
+
+struct spc_series {
+    char force[128], measure_key[64], measure_label[128];
+    char force_name[128];  /* shown to people; force is the results-table key */
+    struct spc_point *p; /* ascending, consecutive months (missing ones included) */
+    size_t n;
+    char variation[64];  /* spc_summary.variation, "" if none */
+    char assurance[64];  /* spc_summary.assurance, "" if none */
+    double target;       /* NAN: no target */
+    const struct annotation_list *notes; /* borrowed; may be NULL */
+};
+
+struct peer_member {
+    char name[128];                /* results-table key */
+    char display[128];             /* shown to people */
+    double rate, ci_low, ci_high; /* per 1,000; NAN if unknown */
+    int rank;                     /* 1 = lowest; 0 unknown */
+    int significant;              /* differs from the peer mean */
+};
+
+struct peer_series {
+    char force[128], measure_key[64], measure_label[128];
+    char force_name[128];  /* shown to people; force is the results-table key */
+    char period[64];     /* '12 months to 2022-03' */
+    char group[128];     /* the most similar group's name */
+    struct peer_member *m; /* ascending by rate */
+    size_t n;
+    double peer_mean;    /* the group's mean rate */
+    double national;     /* England and Wales rate for the period; NAN if none */
+};
+
+/* Annotations for force (its own and those with force ''). */
+int results_annotations(sqlite3 *db, const char *force, struct annotation_list *out,
+                        struct sio_error *err);
+void results_annotations_free(struct annotation_list *l);
+
+/* SPC points and summary of force x measure; labels are the caller's. */
+int results_spc(sqlite3 *db, const char *force, const char *measure,
+                struct spc_series *out, struct sio_error *err);
+void results_spc_free(struct spc_series *s);
+
+/* The latest period's most similar group comparison for force x measure. */
+int results_peers(sqlite3 *db, const char *force, const char *measure,
+                  struct peer_series *out, struct sio_error *err);
+void results_peers_free(struct peer_series *s);
+
+/* The baseline verdict sentence for force x measure into buf ("" if none). */
+int results_sentence(sqlite3 *db, const char *force, const char *measure,
+                     char *buf, size_t size, struct sio_error *err);
+
+/* Months of s with no value, written "Apr 2020, May 2020" into buf ("" if
+ * none; "and N more" past a dozen).  Returns the count. */
+int results_missing_words(const struct spc_series *s, char *buf, size_t size);
+
+/* "Dec 2023" into buf (at least 12 bytes). */
+char *results_month_words(month_t m, char *buf);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * dates.c — dates and periods as the sources write them (see dates.h).
+ *
+ * Hand-parsed rather than strptime(): strptime accepts '2022-1-5 junk' and
+ * knows nothing of financial years, and every form here is a few digits.
+ */
+#include "dates.h"
+
+#include <string.h>
+
+/* n digits at s as a number, or -1. */
+static int digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static int days_in(int y, int m)
+{
+    static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
+static int valid(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 0 &&
+           d <= days_in(y, m);
+}
+
+/* The date part ends at 'T', a space or the end. */
+static size_t date_part(const char *s, size_t len)
+{
+    size_t n = 0;
+    while (n < len && s[n] != 'T' && s[n] != ' ')
+        n++;
+    return n;
+}
+
+/* D/M/YYYY with one or two digits for day and month. */
+static int parse_uk(const char *s, size_t n, int *y, int *m, int *d)
+{
+    const char *a = memchr(s, '/', n);
+    const char *b = a ? memchr(a + 1, '/', n - (size_t)(a + 1 - s)) : NULL;
+    if (!a || !b || a - s < 1 || a - s > 2 || b - a < 2 || b - a > 3 ||
+        n - (size_t)(b + 1 - s) != 4)
+        return 0;
+    *d = digits(s, (size_t)(a - s));
+    *m = digits(a + 1, (size_t)(b - a - 1));
+    *y = digits(b + 1, 4);
+    return *d > 0 && valid(*y, *m, *d);
+}
+
+static int parse_iso(const char *s, size_t n, int *y, int *m, int *d)
+{
+    if ((n != 7 && n != 10) || s[4] != '-' || (n == 10 && s[7] != '-'))
+        return 0;
+    *y = digits(s, 4);
+    *m = digits(s + 5, 2);
+    *d = n == 10 ? digits(s + 8, 2) : 0;
+    return (n == 7 || *d > 0) && valid(*y, *m, *d);
+}
+
+int dates_parse(const char *s, size_t len, int *y, int *m, int *d)
+{
+    size_t n = date_part(s, len);
+    if (n < len && n + 1 == len)
+        return 0; /* a separator with no time after it */
+    if (n < len && parse_iso(s, n, y, m, d) && *d == 0)
+        return 0; /* 'YYYY-MM 12:00' is not a form anyone writes */
+    return memchr(s, '/', n) ? parse_uk(s, n, y, m, d) : parse_iso(s, n, y, m, d);
+}
+
+int dates_fy(const char *s, size_t len, int *year)
+{
+    if (len != 7 || s[4] != '/')
+        return 0;
+    *year = digits(s, 4);
+    int next = digits(s + 5, 2);
+    return *year >= 1900 && *year <= 2198 && next == (*year + 1) % 100;
+}
+
+int dates_period(const char *s, size_t len, month_t *start, month_t *end)
+{
+    int year, q;
+    if (len == 7 && s[4] == '-') {
+        *start = *end = month_parse(s, len);
+        return *start != MONTH_NONE;
+    }
+    if (len == 7 && dates_fy(s, 7, &year)) {
+        *start = month_make(year, 4);
+        *end = *start + 11;
+        return 1;
+    }
+    if (len != 10 || s[7] != ' ' || s[8] != 'Q' || !dates_fy(s, 7, &year) ||
+        (q = digits(s + 9, 1)) < 1 || q > 4)
+        return 0;
+    *start = month_make(year, 4) + 3 * (q - 1);
+    *end = *start + 2;
+    return 1;
+}

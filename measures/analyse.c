@@ -1,0 +1,147 @@
+/*
+ * analyse.c — the loop over forces and measures.
+ */
+#include "analyse.h"
+#include "compare.h"
+#include "peers.h"
+#include "periods.h"
+#include "quarterly.h"
+#include "source.h"
+#include "spcrun.h"
+#include "store.h"
+#include "trendrun.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char clear_sql[] =
+    "DELETE FROM measure_quarters; DELETE FROM measure_results; DELETE FROM measure_verdicts;"
+    " DELETE FROM spc_points; DELETE FROM spc_signals; DELETE FROM spc_summary;"
+    " DELETE FROM peer_results;";
+
+static const char quarter_sql[] =
+    "INSERT INTO measure_quarters(force, measure, quarter, quarter_start, count,"
+    " months_covered, r12_count, r12_months, baseline_count, baseline_months,"
+    " change_pct, ci_low_pct, ci_high_pct, verdict)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)";
+
+static void bind_pct(sqlite3_stmt *st, int i, const struct quarter_row *q, double v)
+{
+    if (q->comparable && isfinite(v))
+        sqlite3_bind_double(st, i, v);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int quarter_put(struct emitter *e, sqlite3_stmt *st, const struct quarter_row *q,
+                       struct sio_error *err)
+{
+    char label[16], start[8];
+    sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, e->m->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, month_fq_label(q->start, label), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, month_format(q->start, start), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 5, q->count);
+    sqlite3_bind_int(st, 6, q->months_covered);
+    sqlite3_bind_int64(st, 7, q->r12_count);
+    sqlite3_bind_int(st, 8, q->r12_months);
+    sqlite3_bind_int64(st, 9, q->baseline_count);
+    sqlite3_bind_int(st, 10, q->baseline_months);
+    bind_pct(st, 11, q, q->change_pct);
+    bind_pct(st, 12, q, q->ci_low_pct);
+    bind_pct(st, 13, q, q->ci_high_pct);
+    sqlite3_bind_text(st, 14, q->verdict, -1, SQLITE_STATIC);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_reset(st);
+    return ok ? SIO_OK : store_fail(e->db, err, "cannot store quarterly results");
+}
+
+/* measure_quarters rows for a count series (the quarterly charts' input). */
+static int quarters_emit(struct emitter *e, const struct series *s, long *rows,
+                         struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    month_t last = series_last_month(s);
+    if (e->m->proportion)
+        return SIO_OK;
+    int rc = store_prepare(e->db, quarter_sql, &st, err);
+    for (month_t q = month_fq_start(s->first); q <= last && !rc; q += 3) {
+        struct quarter_row row;
+        if (!(rc = quarterly_row(s, q, e->cfg, &row, err)) &&
+            !(rc = quarter_put(e, st, &row, err)))
+            ++*rows;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int no_data_row(struct emitter *e, struct sio_error *err)
+{
+    struct result r = {"series", "whole series", 0, 0, e->m->proportion ? "proportion_pct"
+                       : "count", {NAN, NAN, NAN}, e->m->proportion ? "%" : "crimes",
+                       "none: the store has no rows for this force and measure", 0, 0,
+                       "no data"};
+    return results_put(e, &r, err);
+}
+
+static int comparisons_emit(struct emitter *e, const struct series *s, struct sio_error *err)
+{
+    struct comparison c;
+    int rc = SIO_OK;
+    for (int k = 0; k < COMPARE_KINDS && !rc; k++)
+        if (!(rc = compare_make(s, e->m, e->cfg, (enum compare_kind)k, &c, err)))
+            rc = compare_store(e, &c, err);
+    return rc;
+}
+
+static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
+{
+    struct series s;
+    int rc = source_load(e->db, e->force, e->m, &s, err);
+    if (rc)
+        return rc;
+    t->series += s.n > 0;
+    if (s.n == 0)
+        rc = no_data_row(e, err);
+    if (!rc && s.n)
+        rc = quarters_emit(e, &s, &t->quarters, err);
+    if (!rc && s.n)
+        rc = periods_emit(e, &s, err);
+    if (!rc)
+        rc = comparisons_emit(e, &s, err);
+    if (!rc)
+        rc = spcrun_emit(e, &s, err);
+    if (!rc)
+        rc = trendrun_emit(e, &s, err);
+    series_free(&s);
+    return rc;
+}
+
+int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotations *notes,
+                struct analyse_totals *t, struct sio_error *err)
+{
+    char **forces = NULL;
+    struct emitter e = {.db = db, .cfg = cfg, .notes = notes};
+    long peer_rows = 0;
+    int rc;
+    memset(t, 0, sizeof *t);
+    if ((rc = store_exec(db, clear_sql, err)) || (rc = source_forces(db, &forces, err)) ||
+        (rc = results_prepare(&e, err))) {
+        source_forces_free(forces);
+        return rc;
+    }
+    for (char **f = forces; *f && !rc; f++) {
+        t->forces++;
+        e.force = *f;
+        for (int i = 0; i < cfg->n_measures && !rc; i++) {
+            e.m = &cfg->measures[i];
+            rc = analyse_one(&e, t, err);
+        }
+    }
+    sqlite3_finalize(e.ins);
+    if (!rc)
+        rc = peers_emit(db, cfg, forces, &peer_rows, err);
+    t->results = e.rows;
+    source_forces_free(forces);
+    return rc;
+}

@@ -1,0 +1,51 @@
+/*
+ * compare.h — the comparisons a PCC statement makes, each with a verdict in
+ * the measure's own direction and a plain-English sentence.
+ *
+ * Three comparisons: the latest 12 months against the configured baseline,
+ * against the same 12 months a year earlier, and the latest financial
+ * quarter against the same quarter a year earlier.  "Latest" is the last
+ * month (or quarter) the force has data for in this measure.  Counts are
+ * compared as rates per covered month with the exact conditional Poisson
+ * interval of their ratio (R's poisson.test(c(x1, x2), c(t1, t2))), given as
+ * a % change; proportions by their difference in percentage points with
+ * Newcombe's hybrid score interval (binomial_newcombe_ci).  A comparison
+ * with a missing month gets no verdict unless [comparison] allow_missing is
+ * set, and then its sentence says how many months were missing.
+ */
+#ifndef SIO_MEASURES_COMPARE_H
+#define SIO_MEASURES_COMPARE_H
+
+#include "results.h"
+
+enum compare_kind { COMPARE_BASELINE, COMPARE_YEAR_EARLIER, COMPARE_QUARTER, COMPARE_KINDS };
+
+struct comparison {
+    enum compare_kind kind;
+    struct window latest, base;
+    int has_data;          /* the series has any point at all */
+    int comparable;        /* both windows usable (complete, or allowed) */
+    double change, low, high; /* % change (counts) or points (proportions) */
+    double latest_value, base_value; /* counts, or per cent */
+    const char *verdict;   /* improvement | deterioration | no significant change |
+                            * not comparable | no data */
+    char sentence[512];
+    char note[160];        /* annotations that fall in either window */
+};
+
+/* Work out comparison kind for series s of measure m (the windows, the
+ * interval, the verdict and the sentence). */
+int compare_make(const struct series *s, const struct measure_def *m,
+                 const struct sio_config *cfg, enum compare_kind kind,
+                 struct comparison *c, struct sio_error *err);
+
+/* 'baseline' | 'year_earlier' | 'quarter_last_year'. */
+const char *compare_name(enum compare_kind kind);
+
+/* "June 2019" for m into buf (at least 24 bytes). */
+const char *compare_month_name(month_t m, char *buf);
+
+/* Write c to measure_verdicts and its figures to measure_results. */
+int compare_store(struct emitter *e, const struct comparison *c, struct sio_error *err);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * outputs.c — CSV tables from the result tables, and column upgrades.
+ *
+ * CREATE TABLE IF NOT EXISTS leaves an older table as it was, so columns
+ * added to lib/schema/20-results.sql after a store was made are added here
+ * with ALTER TABLE; the tables are rebuilt on every run, so the new
+ * columns are filled at once.
+ */
+#include "outputs.h"
+#include "csvout.h"
+#include "atomic.h"
+#include "config.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const added[][3] = {
+    {"measure_results", "national_measure", "TEXT"},
+    {"measure_results", "source", "TEXT"},
+    {"measure_results", "note", "TEXT"},
+    {"measure_verdicts", "national_measure", "TEXT"},
+    {"measure_verdicts", "unit", "TEXT"},
+    {"measure_verdicts", "method", "TEXT"},
+    {"measure_verdicts", "months_covered", "INTEGER"},
+    {"measure_verdicts", "months_expected", "INTEGER"},
+    {"spc_summary", "rules", "TEXT"},
+    {"spc_summary", "note", "TEXT"},
+    {"peer_results", "count", "INTEGER"},
+    {"peer_results", "population", "INTEGER"},
+    {"peer_results", "difference", "REAL"},
+    {"peer_results", "method", "TEXT"},
+};
+
+static int has_column(sqlite3 *db, const char *table, const char *column, int *has,
+                      struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+    *has = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return SIO_OK;
+}
+
+int outputs_upgrade(sqlite3 *db, struct sio_error *err)
+{
+    char sql[160];
+    int rc = SIO_OK, has;
+    for (size_t i = 0; i < sizeof added / sizeof added[0] && !rc; i++) {
+        if ((rc = has_column(db, added[i][0], added[i][1], &has, err)) || has)
+            continue;
+        /* Names are constants above, never input. */
+        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", added[i][0],
+                 added[i][1], added[i][2]);
+        rc = store_exec(db, sql, err);
+    }
+    return rc;
+}
+
+/* Whole numbers print without ".0"; the rest to 6 decimal places. */
+#define NUM(c) "CASE WHEN " c " = CAST(" c " AS INTEGER) THEN CAST(" c " AS INTEGER)" \
+               " ELSE round(" c ", 6) END AS " c
+
+static const struct {
+    const char *file, *sql;
+} tables[] = {
+    {"measures.csv",
+     "SELECT force, national_measure, measure, source, period_type, period, period_start,"
+     " period_end, statistic, " NUM("value") ", " NUM("ci_low") ", " NUM("ci_high") ","
+     " unit, method, months_covered, months_expected, note FROM measure_results"
+     " ORDER BY force, national_measure, measure, period_type, period_start, period_end,"
+     " statistic"},
+    {"verdicts.csv",
+     "SELECT force, national_measure, measure, comparison, latest_start, latest_end,"
+     " base_start, base_end, " NUM("latest_value") ", " NUM("base_value") ","
+     " round(change_pct, 1) AS change, round(ci_low_pct, 1) AS ci_low,"
+     " round(ci_high_pct, 1) AS ci_high, unit, verdict, months_covered, months_expected,"
+     " method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
+     " comparison"},
+    {"spc_points.csv",
+     "SELECT force, measure, month, value, round(centre, 4) AS centre,"
+     " round(lower, 4) AS lower, round(upper, 4) AS upper, round(lower2, 4) AS lower2,"
+     " round(upper2, 4) AS upper2, segment, rules, signal FROM spc_points"
+     " ORDER BY force, measure, month"},
+    {"spc_signals.csv",
+     "SELECT force, measure, rule, first_month, last_month, signal FROM spc_signals"
+     " ORDER BY force, measure, first_month, rule"},
+    {"spc_summary.csv",
+     "SELECT force, measure, variation, assurance, target, rules, note FROM spc_summary"
+     " ORDER BY force, measure"},
+    {"peer_results.csv",
+     "SELECT force, measure, period, group_name, member, count, population,"
+     " round(rate_per_1000, 4) AS rate_per_1000, round(ci_low, 4) AS ci_low,"
+     " round(ci_high, 4) AS ci_high, rank, round(peer_mean, 4) AS peer_mean,"
+     " round(difference, 4) AS difference, significant, method FROM peer_results"
+     " ORDER BY force, measure, group_name, member"},
+    {"measure_quarters.csv",
+     "SELECT force, measure, quarter, quarter_start, count, months_covered, r12_count,"
+     " r12_months, baseline_count, baseline_months, round(change_pct, 1) AS change_pct,"
+     " round(ci_low_pct, 1) AS ci_low_pct, round(ci_high_pct, 1) AS ci_high_pct,"
+     " verdict FROM measure_quarters ORDER BY force, measure, quarter_start"},
+    {"annotations.csv",
+     "SELECT month AS date, label, force FROM annotations ORDER BY month, force, label"},
+};
+
+int outputs_write(sqlite3 *db, const char *out_dir, struct sio_error *err)
+{
+    char dir[CONFIG_PATH_MAX + 8], path[CONFIG_PATH_MAX + 64];
+    snprintf(dir, sizeof dir, "%s/csv", out_dir);
+    int rc = atomic_mkdirs(dir, err);
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, tables[i].file);
+        rc = csvout_query(db, tables[i].sql, path, err);
+    }
+    return rc;
+}

@@ -1,0 +1,305 @@
+/*
+ * peers.c — the peers file and peer_results.
+ */
+#include "peers.h"
+#include "poisson.h"
+#include "population.h"
+#include "source.h"
+#include "store.h"
+#include "window.h"
+
+#include <ini.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PEERS_MAX_GROUPS 16
+#define PEERS_MAX_MEMBERS 64
+
+struct group {
+    char name[128];
+    char source[256];
+    char date[32];
+    char *member[PEERS_MAX_MEMBERS];
+    int n;
+};
+
+struct groups {
+    struct group g[PEERS_MAX_GROUPS + 1]; /* +1: England and Wales */
+    int n;
+    char why[160];
+};
+
+struct member_rate {
+    int complete;           /* every month of the period covered */
+    long count, pop;
+    int year;
+    double rate, low, high; /* NaN: not fully covered or no population */
+};
+
+static struct group *group_named(struct groups *gs, const char *name)
+{
+    for (int i = 0; i < gs->n; i++)
+        if (!strcmp(gs->g[i].name, name))
+            return &gs->g[i];
+    if (gs->n == PEERS_MAX_GROUPS || strlen(name) >= sizeof gs->g[0].name)
+        return NULL;
+    struct group *g = &gs->g[gs->n++];
+    snprintf(g->name, sizeof g->name, "%s", name);
+    return g;
+}
+
+static int peers_key(void *user, const char *section, const char *name, const char *value)
+{
+    struct groups *gs = user;
+    struct group *g = group_named(gs, section);
+    int ok = g != NULL;
+    if (ok && !strcmp(name, "member"))
+        ok = g->n < PEERS_MAX_MEMBERS && *value && (g->member[g->n++] = strdup(value));
+    else if (ok && !strcmp(name, "source"))
+        snprintf(g->source, sizeof g->source, "%s", value);
+    else if (ok && !strcmp(name, "date"))
+        snprintf(g->date, sizeof g->date, "%s", value);
+    else if (ok)
+        ok = 0;
+    if (!ok && !gs->why[0])
+        snprintf(gs->why, sizeof gs->why, "bad or unknown key '%s' in group [%s] (want"
+                 " source, date, member)", name, section);
+    return ok;
+}
+
+static void groups_free(struct groups *gs)
+{
+    for (int i = 0; i < gs->n; i++)
+        for (int j = 0; j < gs->g[i].n; j++)
+            free(gs->g[i].member[j]);
+}
+
+static int groups_load(const char *path, struct groups *gs, struct sio_error *err)
+{
+    memset(gs, 0, sizeof *gs);
+    if (!path[0])
+        return SIO_OK;
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return sio_fail(err, SIO_ENOINPUT, path, 0, "cannot open the peers file: %m");
+    int line = ini_parse_file(fp, peers_key, gs);
+    fclose(fp);
+    if (line)
+        return sio_fail(err, SIO_ECONFIG, path, line, "%s", gs->why[0] ? gs->why
+                        : "syntax error (expected [group] or key = value)");
+    return SIO_OK;
+}
+
+/* ---- rates ---------------------------------------------------------------- */
+
+static int member_rate(sqlite3 *db, const struct measure_def *m, const char *force,
+                       month_t end, double level, struct member_rate *r,
+                       struct sio_error *err)
+{
+    struct series s;
+    struct window w;
+    struct poisson_interval pi;
+    *r = (struct member_rate){0, 0, 0, 0, NAN, NAN, NAN};
+    int rc = source_load(db, force, m, &s, err);
+    if (rc)
+        return rc;
+    window_take(&s, end - 11, end, &w);
+    series_free(&s);
+    if (!window_complete(&w) || w.num < 0)
+        return SIO_OK;
+    r->count = w.num;
+    r->complete = 1;
+    if ((rc = population_for(db, force, end - 11, end, &r->pop, &r->year, err)) || r->pop <= 0)
+        return rc;
+    if ((rc = poisson_rate_ci(w.num, (double)r->pop / 1000.0, level, &pi, err)))
+        return rc;
+    r->rate = pi.rate, r->low = pi.low, r->high = pi.high;
+    return SIO_OK;
+}
+
+struct peer_run {
+    sqlite3 *db;
+    const struct sio_config *cfg;
+    const struct measure_def *m;
+    sqlite3_stmt *ins;
+    long rows;
+};
+
+static const char insert_sql[] =
+    "INSERT OR REPLACE INTO peer_results(force, measure, period, group_name, member,"
+    " rate_per_1000, ci_low, ci_high, rank, peer_mean, significant, count, population,"
+    " difference, method) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
+
+static void bind_real(sqlite3_stmt *st, int i, double v)
+{
+    if (isfinite(v))
+        sqlite3_bind_double(st, i, v);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* 1 + how many members have a lower rate. */
+static int rank_of(const struct member_rate *r, int n, int k)
+{
+    int rank = 1;
+    for (int j = 0; j < n; j++)
+        rank += !isnan(r[j].rate) && r[j].rate < r[k].rate;
+    return rank;
+}
+
+/* -1 unknown; 1 when k's rate differs from the other members' pooled rate. */
+static int significant(const struct member_rate *r, int n, int k, double level,
+                       struct sio_error *err)
+{
+    long x = 0;
+    double pop = 0;
+    struct poisson_ratio pr;
+    for (int j = 0; j < n; j++)
+        if (j != k && !isnan(r[j].rate))
+            x += r[j].count, pop += (double)r[j].pop;
+    if (pop <= 0 || poisson_ratio_ci(r[k].count, (double)r[k].pop, x, pop, level, &pr, err))
+        return -1;
+    return poisson_verdict(&pr) != CHANGE_NONE;
+}
+
+static int put_member(struct peer_run *pr, const char *force, const char *period,
+                      const struct group *g, int k, const struct member_rate *r, double mean,
+                      struct sio_error *err)
+{
+    sqlite3_stmt *st = pr->ins;
+    struct sio_error why;
+    int have = !isnan(r[k].rate), sig = have ? significant(r, g->n, k, pr->cfg->confidence,
+                                                           &why) : -1;
+    char method[640];
+    snprintf(method, sizeof method, "rate = 12-month count / population x 1,000 (exact"
+             " Poisson %g%% CI); peer_mean = unweighted mean of members' rates; significant ="
+             " exact conditional Poisson test against the other members' pooled rate;"
+             " group source: %s %s", 100 * pr->cfg->confidence,
+             g->source[0] ? g->source : "not stated", g->date);
+    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, pr->m->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, g->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, g->member[k], -1, SQLITE_STATIC);
+    bind_real(st, 6, r[k].rate);
+    bind_real(st, 7, r[k].low);
+    bind_real(st, 8, r[k].high);
+    if (have) sqlite3_bind_int(st, 9, rank_of(r, g->n, k)); else sqlite3_bind_null(st, 9);
+    bind_real(st, 10, mean);
+    if (sig >= 0) sqlite3_bind_int(st, 11, sig); else sqlite3_bind_null(st, 11);
+    if (r[k].complete) sqlite3_bind_int64(st, 12, r[k].count); else sqlite3_bind_null(st, 12);
+    if (r[k].pop > 0) sqlite3_bind_int64(st, 13, r[k].pop); else sqlite3_bind_null(st, 13);
+    bind_real(st, 14, r[k].rate - mean);
+    sqlite3_bind_text(st, 15, method, -1, SQLITE_TRANSIENT);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_reset(st);
+    pr->rows += ok;
+    return ok ? SIO_OK : store_fail(pr->db, err, "cannot store peer results");
+}
+
+static int force_group(struct peer_run *pr, const char *force, const struct group *g,
+                       struct sio_error *err)
+{
+    struct series s;
+    char period[40], mon[8];
+    int rc = source_load(pr->db, force, pr->m, &s, err), have = 0;
+    month_t end = series_last_month(&s);
+    series_free(&s);
+    if (rc || end == MONTH_NONE)
+        return rc;
+    struct member_rate *r = calloc((size_t)g->n, sizeof *r);
+    if (!r)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    double sum = 0;
+    for (int k = 0; k < g->n && !rc; k++) {
+        rc = member_rate(pr->db, pr->m, g->member[k], end, pr->cfg->confidence, &r[k], err);
+        if (!rc && !isnan(r[k].rate))
+            sum += r[k].rate, have++;
+    }
+    snprintf(period, sizeof period, "12 months to %s", month_format(end, mon));
+    for (int k = 0; k < g->n && !rc; k++)
+        rc = put_member(pr, force, period, g, k, r, have ? sum / have : NAN, err);
+    free(r);
+    return rc;
+}
+
+static int in_list(char *const *list, int n, const char *s)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(list[i], s))
+            return 1;
+    return 0;
+}
+
+static int run_groups(struct peer_run *pr, const struct groups *gs, struct sio_error *err)
+{
+    int rc = SIO_OK;
+    for (int i = 0; i < gs->n && !rc; i++)
+        for (int k = 0; k < gs->g[i].n && !rc; k++)
+            rc = force_group(pr, gs->g[i].member[k], &gs->g[i], err);
+    return rc;
+}
+
+/* England and Wales: every force in the store, once there are all of them. */
+static void add_all_forces(struct groups *gs, char *const *forces)
+{
+    struct group *g = &gs->g[gs->n];
+    int n = 0;
+    while (forces[n])
+        n++;
+    if (n < PEERS_ALL_FORCES || n > PEERS_MAX_MEMBERS)
+        return;
+    memset(g, 0, sizeof *g);
+    snprintf(g->name, sizeof g->name, "England and Wales");
+    snprintf(g->source, sizeof g->source, "every force in the store");
+    for (int i = 0; i < n; i++)
+        if (!in_list(g->member, g->n, forces[i]))
+            g->member[g->n++] = strdup(forces[i]);
+    gs->n++;
+}
+
+/* Members may be written as slugs or names: use the outputs' keys. */
+static int canon_members(sqlite3 *db, struct group *g, struct sio_error *err)
+{
+    char key[256];
+    int rc = SIO_OK;
+    for (int k = 0; k < g->n && !rc; k++) {
+        if ((rc = store_force_key(db, g->member[k], key, sizeof key, err)) ||
+            !strcmp(key, g->member[k]))
+            continue;
+        char *copy = strdup(key);
+        if (!copy)
+            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        free(g->member[k]);
+        g->member[k] = copy;
+    }
+    return rc;
+}
+
+int peers_emit(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
+               long *rows, struct sio_error *err)
+{
+    struct groups *gs = malloc(sizeof *gs);
+    if (!gs)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    int rc = groups_load(cfg->peers_path, gs, err);
+    struct peer_run pr = {db, cfg, NULL, NULL, 0};
+    for (int i = 0; i < gs->n && !rc; i++)
+        rc = canon_members(db, &gs->g[i], err);
+    if (!rc)
+        add_all_forces(gs, forces);
+    if (!rc && gs->n)
+        rc = store_prepare(db, insert_sql, &pr.ins, err);
+    for (int i = 0; i < cfg->n_measures && !rc && gs->n; i++) {
+        pr.m = &cfg->measures[i];
+        if (!pr.m->proportion)
+            rc = run_groups(&pr, gs, err);
+    }
+    sqlite3_finalize(pr.ins);
+    groups_free(gs);
+    free(gs);
+    *rows = pr.rows;
+    return rc;
+}

@@ -1,0 +1,21 @@
+/*
+ * population.h — the population a rate per 1,000 is taken over.
+ *
+ * A 12-month window uses the estimate for the year nearest its middle (a
+ * mid-year estimate is for 30 June), the later year on a tie; the year used
+ * is returned so every rate can say which estimate it rests on.
+ */
+#ifndef SIO_MEASURES_POPULATION_H
+#define SIO_MEASURES_POPULATION_H
+
+#include "error.h"
+#include "month.h"
+
+#include <sqlite3.h>
+
+/* *pop and *year for force over [start, end]; *pop = 0 when the store has
+ * no population for the force. */
+int population_for(sqlite3 *db, const char *force, month_t start, month_t end, long *pop,
+                   int *year, struct sio_error *err);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * results.h — writing rows of the tidy measure_results table.
+ *
+ * One row per force x measure x period x statistic.  A NaN value or limit
+ * is written as NULL ("no data"), never as 0.  The emitter carries what
+ * every row of one force x measure shares, so the period code only says
+ * what differs.
+ */
+#ifndef SIO_MEASURES_RESULTS_H
+#define SIO_MEASURES_RESULTS_H
+
+#include "config.h"
+#include "window.h"
+
+#include <sqlite3.h>
+
+struct annotations;
+
+struct emitter {
+    sqlite3 *db;
+    sqlite3_stmt *ins;                  /* the prepared measure_results insert */
+    const struct sio_config *cfg;
+    const struct annotations *notes;    /* may be NULL */
+    const char *force;                  /* canonical force key */
+    const struct measure_def *m;
+    long rows;                          /* rows written so far */
+};
+
+struct result {
+    const char *period_type;  /* month | fq | fy | r12 | comparison | series */
+    const char *period;       /* its label */
+    month_t start, end;       /* inclusive */
+    const char *statistic;    /* count | proportion_pct | rate_per_1000 | ... */
+    struct estimate est;      /* NaN: NULL */
+    const char *unit;
+    const char *method;
+    int covered, expected;    /* months; expected 0 writes NULLs */
+    const char *note;         /* NULL or '' for none */
+};
+
+/* Prepare e->ins on e->db. */
+int results_prepare(struct emitter *e, struct sio_error *err);
+
+/* Insert r for e's force and measure (replacing a row with the same key). */
+int results_put(struct emitter *e, const struct result *r, struct sio_error *err);
+
+/* The level as text for methods, e.g. "95%", into buf (>= 16 bytes). */
+const char *results_level(double level, char *buf);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * main.c — sio-statement: the statement draft for one force and quarter.
+ *
+ * Options and config (lib/cli), the store, statement_load(), then the
+ * Markdown and the HTML written whole through lib/atomic under
+ * <out>/statement/<force-slug>-<quarter-slug>.{md,html}.  Run sio-charts
+ * first so the charts are there to embed; a chart not drawn is left out.
+ */
+#include "atomic.h"
+#include "cli.h"
+#include "statement.h"
+#include "store.h"
+#include "write.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef SIO_VERSION
+#define SIO_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+    "usage: sio-statement [--force NAME] [--quarter 'YYYY/YY QN'] [--config FILE]\n"
+    "                     [--store PATH] [--out DIR] [--quiet] [--help] [--version]\n"
+    "\n"
+    "Assemble the draft statement on the national crime and policing measures\n"
+    "for one force and financial quarter, as Markdown and as one self-contained\n"
+    "HTML page: per measure the figures, the verdict, the charts drawn by\n"
+    "sio-charts, the applicability note from measures.ini and the analyst's\n"
+    "words from the [statement] text file.  Measures whose words are missing or\n"
+    "older than the data are flagged in the draft.\n"
+    "\n"
+    "  --force NAME     the force (its 'Falls within' name); needed when the\n"
+    "                   store holds more than one\n"
+    "  --quarter Q      the financial quarter, e.g. '2021/22 Q4' (default: the\n"
+    "                   latest with data)\n"
+    "  --config FILE    read FILE instead of config/sio.ini\n"
+    "  --store PATH     use the store at PATH instead of [store] path\n"
+    "  --out DIR        read charts from and write under DIR instead of [output] dir\n"
+    "  --quiet          print nothing on success\n"
+    "  --help           print this help and exit\n"
+    "  --version        print the version and exit\n"
+    "\n"
+    "FILES\n"
+    "  DIR/statement/FORCE-QUARTER.md, .html   e.g. leicestershire-police-2021-22-q4\n"
+    "\n"
+    "EXIT STATUS\n"
+    "  0 success, 64 usage (unknown force, bad quarter), 65 no figures for the\n"
+    "  quarter or a malformed statement text file, 66 store missing,\n"
+    "  70 internal error, 73 output cannot be created, 74 I/O error,\n"
+    "  78 bad configuration.\n";
+
+enum { OPT_FORCE = 256, OPT_QUARTER };
+
+struct options {
+    const char *force;
+    month_t quarter;
+};
+
+static int on_option(int opt, const char *arg, void *ctx)
+{
+    struct options *o = ctx;
+
+    if (opt == OPT_FORCE)
+        o->force = arg;
+    if (opt == OPT_QUARTER && (o->quarter = analyst_parse_quarter(arg)) == MONTH_NONE) {
+        fprintf(stderr, "sio-statement: --quarter wants a financial quarter like '2021/22 Q4'\n");
+        return 1;
+    }
+    return 0;
+}
+
+/* <out>/statement/<force-slug>-<quarter-slug>.<ext> */
+static void out_path(const struct statement *s, const char *dir, const char *ext, char *buf,
+                     size_t size)
+{
+    char q[16];
+    size_t n = 0;
+
+    for (const char *p = s->quarter_label; *p && n + 1 < sizeof q; p++)
+        q[n++] = *p == '/' || *p == ' ' ? '-' : (char)tolower((unsigned char)*p);
+    q[n] = '\0';
+    snprintf(buf, size, "%s/%s-%s.%s", dir, s->force_slug, q, ext);
+}
+
+static int write_one(const struct statement *s, const char *path,
+                     int (*fn)(const struct statement *, FILE *, struct sio_error *),
+                     struct sio_error *err)
+{
+    struct atomic_file af;
+    int rc = atomic_open(&af, path, err);
+
+    if (rc != SIO_OK)
+        return rc;
+    if ((rc = fn(s, af.fp, err)) != SIO_OK) {
+        atomic_abort(&af);
+        return rc;
+    }
+    return atomic_commit(&af, err);
+}
+
+static int write_all(const struct statement *s, int quiet, struct sio_error *err)
+{
+    char dir[CONFIG_PATH_MAX + 16], md[CONFIG_PATH_MAX + 256], html[CONFIG_PATH_MAX + 256];
+    int rc;
+
+    snprintf(dir, sizeof dir, "%s/statement", s->cfg->out_dir);
+    if ((rc = atomic_mkdirs(dir, err)) != SIO_OK)
+        return rc;
+    out_path(s, dir, "md", md, sizeof md);
+    out_path(s, dir, "html", html, sizeof html);
+    if ((rc = write_one(s, md, write_markdown, err)) != SIO_OK ||
+        (rc = write_one(s, html, write_html, err)) != SIO_OK)
+        return rc;
+    if (!quiet) {
+        printf("sio-statement: %s, %s: %s and %s\n", s->force_name, s->quarter_label, md, html);
+        if (statement_flag_count(s))
+            printf("sio-statement: %d measures need the analyst's words (flagged in the draft)\n",
+                   statement_flag_count(s));
+    }
+    return SIO_OK;
+}
+
+static int run(const struct sio_config *cfg, const struct options *o, int quiet,
+               struct sio_error *err)
+{
+    struct statement *s = calloc(1, sizeof *s);
+    sqlite3 *db = NULL;
+    int rc;
+
+    if (!s)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    if (access(cfg->store_path, F_OK) != 0)
+        rc = sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0, "no store here: run sio-ingest first");
+    else if ((rc = store_open(cfg->store_path, &db, err)) == SIO_OK)
+        rc = statement_load(db, cfg, o->force, o->quarter, SIO_VERSION, s, err);
+    store_close(db);
+    if (rc == SIO_OK)
+        rc = write_all(s, quiet, err);
+    statement_free(s);
+    free(s);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option extra[] = {
+        {"force", required_argument, NULL, OPT_FORCE},
+        {"quarter", required_argument, NULL, OPT_QUARTER},
+        {NULL, 0, NULL, 0},
+    };
+    struct options o = {NULL, MONTH_NONE};
+    struct cli cli;
+    struct sio_config cfg;
+    struct sio_error err;
+    int rc;
+
+    sio_error_clear(&err);
+    switch (cli_parse(&cli, argc, argv, "sio-statement", usage, extra, on_option, &o)) {
+    case CLI_EXIT: return 0;
+    case CLI_USAGE: return sio_exit_code(SIO_EUSAGE);
+    default: break;
+    }
+    if (cli.first_arg < argc) {
+        fprintf(stderr, "sio-statement: unexpected operand '%s'\n", argv[cli.first_arg]);
+        return sio_exit_code(SIO_EUSAGE);
+    }
+    config_defaults(&cfg);
+    rc = cli_load_config(&cli, &cfg, &err);
+    if (rc == SIO_OK)
+        rc = run(&cfg, &o, cli.quiet, &err);
+    if (rc != SIO_OK)
+        sio_error_print(cli.prog, &err);
+    config_free(&cfg);
+    return sio_exit_code(rc);
+}

@@ -1,0 +1,173 @@
+/*
+ * words.c — the sentences and table rows both writers print, so the
+ * Markdown and the HTML say exactly the same things.  Numbers are printed
+ * as measures.csv has them (counts whole, percentages to one decimal),
+ * counts with thousands separators.
+ */
+#include "statement.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static char *thousands(long n, char *buf, size_t size)
+{
+    char d[32];
+    int len = snprintf(d, sizeof d, "%ld", n < 0 ? -n : n);
+    size_t o = 0;
+
+    if (n < 0)
+        buf[o++] = '-';
+    for (int i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = d[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* " (2 of 3 months with data)" when partial, else "". */
+static void coverage(int got, int want, char *buf, size_t size)
+{
+    if (got < want)
+        snprintf(buf, size, " (%d of %d months with data)", got, want);
+    else
+        buf[0] = '\0';
+}
+
+char *statement_sentence(const struct statement *s, const struct statement_measure *m,
+                         char *buf, size_t size)
+{
+    const struct statement_figures *f = &m->fig;
+    char end[12], n1[32], n2[32];
+    const char *v = f->verdict;
+
+    statement_month_words(s->quarter + 2, end);
+    if (!isfinite(f->change_pct) || strcmp(v, "not comparable") == 0) {
+        snprintf(buf, size, "%s: %s crimes in the 12 months to %s; this cannot be compared with "
+                            "the baseline because some months have no data.",
+                 m->def->label, thousands(f->r12_count, n1, sizeof n1), end);
+        return buf;
+    }
+    snprintf(buf, size, "%s: %s crimes in the 12 months to %s, %.1f%% %s than in the baseline "
+                        "year (%s); %s (%g%% confidence interval %+.1f%% to %+.1f%%).",
+             m->def->label, thousands(f->r12_count, n1, sizeof n1), end, fabs(f->change_pct),
+             f->change_pct < 0 ? "fewer" : "more", thousands(f->baseline_count, n2, sizeof n2),
+             strcmp(v, "increase") == 0   ? "a statistically significant increase"
+             : strcmp(v, "decrease") == 0 ? "a statistically significant decrease"
+                                          : "the change is not statistically significant",
+             100 * s->cfg->confidence, f->ci_low_pct, f->ci_high_pct);
+    return buf;
+}
+
+/* Rows 0-2: the counts. */
+static int count_row(const struct statement *s, const struct statement_figures *f, int i,
+                     char *label, size_t lsize, char *value, size_t vsize)
+{
+    char a[12], b[12], n[32], cov[48];
+
+    if (i == 0) {
+        snprintf(label, lsize, "Crimes in %s (%s to %s)", s->quarter_label,
+                 statement_month_words(s->quarter, a), statement_month_words(s->quarter + 2, b));
+        coverage(f->months_covered, 3, cov, sizeof cov);
+        snprintf(value, vsize, "%s%s", thousands(f->count, n, sizeof n), cov);
+    } else if (i == 1) {
+        snprintf(label, lsize, "Crimes in the 12 months to %s", statement_month_words(s->quarter + 2, a));
+        coverage(f->r12_months, 12, cov, sizeof cov);
+        snprintf(value, vsize, "%s%s", thousands(f->r12_count, n, sizeof n), cov);
+    } else {
+        snprintf(label, lsize, "Crimes in the baseline year (%s to %s)",
+                 statement_month_words(s->cfg->baseline_start, a),
+                 statement_month_words(s->cfg->baseline_end, b));
+        coverage(f->baseline_months, 12, cov, sizeof cov);
+        snprintf(value, vsize, "%s%s", thousands(f->baseline_count, n, sizeof n), cov);
+    }
+    return 1;
+}
+
+int statement_figure_row(const struct statement *s, const struct statement_measure *m, int i,
+                         char *label, size_t lsize, char *value, size_t vsize)
+{
+    const struct statement_figures *f = &m->fig;
+    int comparable = isfinite(f->change_pct);
+
+    if (!f->found)
+        return 0;
+    if (i <= 2)
+        return count_row(s, f, i, label, lsize, value, vsize);
+    if (i == 3) {
+        snprintf(label, lsize, "Change against the baseline");
+        snprintf(value, vsize, comparable ? "%+.1f%%" : "not comparable", f->change_pct);
+    } else if (i == 4) {
+        snprintf(label, lsize, "%g%% confidence interval of the change", 100 * s->cfg->confidence);
+        if (comparable && isfinite(f->ci_low_pct) && isfinite(f->ci_high_pct))
+            snprintf(value, vsize, "%+.1f%% to %+.1f%%", f->ci_low_pct, f->ci_high_pct);
+        else
+            snprintf(value, vsize, "none");
+    } else if (i == 5) {
+        snprintf(label, lsize, "Verdict");
+        snprintf(value, vsize, "%s", f->verdict);
+    } else if (i == 6 && m->variation[0]) {
+        snprintf(label, lsize, "Monthly variation (SPC)");
+        snprintf(value, vsize, "%s%s%s", m->variation, m->assurance[0] ? "; assurance: " : "",
+                 m->assurance);
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* Paragraph 2: the crime types of each measure. */
+static void method_types(const struct statement *s, char *buf, size_t size)
+{
+    size_t o = (size_t)snprintf(buf, size, "The measures are built from these police.uk crime types. ");
+
+    for (int i = 0; i < s->cfg->n_measures && o < size; i++) {
+        const struct measure_def *m = &s->cfg->measures[i];
+        if (m->n_crime_types == 0)
+            continue;
+        o += (size_t)snprintf(buf + o, size - o, "%s: ", m->label);
+        for (int j = 0; j < m->n_crime_types && o < size; j++)
+            o += (size_t)snprintf(buf + o, size - o, "%s%s", m->crime_types[j],
+                                  j + 1 < m->n_crime_types ? ", " : ". ");
+    }
+    if (o > 0 && o < size && buf[o - 1] == ' ')
+        buf[o - 1] = '\0';
+}
+
+int statement_method(const struct statement *s, int i, char *buf, size_t size)
+{
+    char a[12], b[12];
+
+    if (i == 0)
+        snprintf(buf, size, "Figures are counts of crimes recorded by %s in the police.uk street-level "
+                            "crime data, by the month they were recorded. Each measure is the closest "
+                            "proxy the street-level crime types allow, not the Home Office's own "
+                            "definition of the national measure.", s->force_name);
+    else if (i == 1)
+        snprintf(buf, size, "The latest 12 months are compared with the baseline year, %s to %s. The "
+                            "change is 100 x (latest / baseline - 1); its %g%% confidence interval is "
+                            "the exact conditional interval for the ratio of two Poisson counts. A "
+                            "change is called an increase or a decrease only when the whole interval "
+                            "is above or below zero, and a comparison is made only when both 12-month "
+                            "periods have every month's data.",
+                 statement_month_words(s->cfg->baseline_start, a),
+                 statement_month_words(s->cfg->baseline_end, b), 100 * s->cfg->confidence);
+    else if (i == 2)
+        snprintf(buf, size, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
+                            "counts and the process limits are the mean plus or minus 2.66 times the "
+                            "mean moving range. Special-cause variation follows NHS England's Making "
+                            "Data Count: a point beyond a limit, a run of points on one side of the "
+                            "mean, a run of rising or falling points, or two of three points near a limit.");
+    else if (i == 3)
+        method_types(s, buf, size);
+    else if (i == 4)
+        snprintf(buf, size, "%s. Produced by sio %s from the data in its store; every number in this "
+                            "draft comes from there. Classification: %s.",
+                 s->cfg->source_note, s->version, s->cfg->classification);
+    else
+        return 0;
+    return 1;
+}
