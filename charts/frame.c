@@ -198,7 +198,7 @@ void frame_month_axis(month_t first, int n_months)
         int moy = month_of_year(first + i);
         if (moy != 4 && !(every_half && moy == 10))
             continue;
-        plmtex("b", 1.6, (i + 0.5) / n_months, 0.5, results_month_words(first + i, w));
+        plmtex("b", 1.6, (i + 0.5) / n_months, 0.5, month_words(first + i, w));
     }
 }
 

@@ -208,7 +208,7 @@ void overview_draw(const void *data, const struct chart_style *st)
 
     overview_title(ov, title, sizeof title);
     snprintf(subtitle, sizeof subtitle, "Latest 12 months compared with the baseline, %s to %s; verdicts from exact Poisson intervals",
-             results_month_words(ov->p[0].s.baseline_start, a), results_month_words(ov->p[0].s.baseline_end, b));
+             month_words(ov->p[0].s.baseline_start, a), month_words(ov->p[0].s.baseline_end, b));
     frame_words(title, subtitle, 0.0, notes, 1, st);
     for (size_t i = 0; i < ov->n; i++)
         draw_panel(&ov->p[i], (int)i, cols, rows ? rows : 1);

@@ -16,6 +16,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Decimal places that keep the group's rates apart: one for rates of ten or
+ * more, two from one to ten, three below one (small areas, rare crimes). */
+static int rate_decimals(const struct peer_series *s)
+{
+    double top = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (isfinite(s->m[i].rate))
+            top = fmax(top, s->m[i].rate);
+    return top >= 10 ? 1 : top >= 1 ? 2 : 3;
+}
+
 size_t peerchart_rated(const struct peer_series *s)
 {
     size_t n = 0;
@@ -82,10 +93,11 @@ char *peerchart_period_words(const char *period, char *buf, size_t size)
     month_t m = n >= 7 ? month_parse(period + n - 7, 7) : MONTH_NONE;
     char w[12];
 
+
     if (m == MONTH_NONE)
         snprintf(buf, size, "%s", period);
     else
-        snprintf(buf, size, "%.*s%s", (int)(n - 7), period, results_month_words(m, w));
+        snprintf(buf, size, "%.*s%s", (int)(n - 7), period, month_words(m, w));
     return buf;
 }
 
@@ -93,6 +105,7 @@ char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
 {
     const struct peer_member *me = peerchart_self(s), *lo = &s->m[0], *hi = &s->m[s->n - 1];
     char label[128], period[96], r[32], nat[64] = "";
+    int d = rate_decimals(s);
     size_t o;
 
     snprintf(label, sizeof label, "%s", s->measure_label);
@@ -100,18 +113,18 @@ char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
         label[0] = (char)tolower((unsigned char)label[0]);
     peerchart_period_words(s->period, period, sizeof period);
     if (isfinite(s->national))
-        snprintf(nat, sizeof nat, "; England and Wales %.1f", s->national);
+        snprintf(nat, sizeof nat, "; England and Wales %.*f", d, s->national);
     o = (size_t)snprintf(buf, size,
                          "Bar chart of %s per 1,000 population for the %zu forces in %s's most similar group (%s), %s. ",
                          label, s->n, s->force_name, s->group, period);
     if (o < size && me && isfinite(me->rate)) {
         rank_words(peerchart_rank(s), (int)s->n, r, sizeof r);
-        o += (size_t)snprintf(buf + o, size - o, "%s: %.1f per 1,000, %s of %zu; ",
-                              s->force_name, me->rate, r + 4, s->n);
+        o += (size_t)snprintf(buf + o, size - o, "%s: %.*f per 1,000, %s of %zu; ",
+                              s->force_name, d, me->rate, r + 4, s->n);
     }
     if (o < size)
-        snprintf(buf + o, size - o, "group mean %.1f%s; lowest %s (%.1f), highest %s (%.1f).\n",
-                 s->peer_mean, nat, lo->name, lo->rate, hi->name, hi->rate);
+        snprintf(buf + o, size - o, "group mean %.*f%s; lowest %s (%.*f), highest %s (%.*f).\n",
+                 d, s->peer_mean, nat, lo->display, d, lo->rate, hi->display, d, hi->rate);
     return buf;
 }
 
@@ -174,7 +187,7 @@ static void draw_member(const struct peer_series *s, size_t k, double xmax)
         chart_pen(1.0);
         end = fmax(end, m->ci_high);
     }
-    snprintf(v, sizeof v, "%.1f", m->rate);
+    snprintf(v, sizeof v, "%.*f", rate_decimals(s), m->rate);
     plcol0(CHART_INK);
     plptex(end + xmax * 0.01, y + 0.5, 1.0, 0.0, 0.0, v);
     plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
@@ -231,11 +244,11 @@ void peerchart_draw(const void *series, const struct chart_style *st)
     for (size_t k = 0; k < s->n; k++)
         draw_member(s, k, xmax);
     if (isfinite(s->peer_mean)) {
-        snprintf(words, sizeof words, "Group mean %.1f", s->peer_mean);
+        snprintf(words, sizeof words, "Group mean %.*f", rate_decimals(s), s->peer_mean);
         reference(s->peer_mean, xmax, ytop, CHART_DARK_PINK, 0, words, 0);
     }
     if (isfinite(s->national)) {
-        snprintf(words, sizeof words, "England and Wales %.1f", s->national);
+        snprintf(words, sizeof words, "England and Wales %.*f", rate_decimals(s), s->national);
         reference(s->national, xmax, ytop, CHART_DARK_GREY, 1, words,
                   isfinite(s->peer_mean) && fabs(s->national - s->peer_mean) < xmax * 0.35);
     }

@@ -25,19 +25,7 @@
 #define PLOT_Y0 0.235
 #define PLOT_Y1 0.765
 
-static const char *const month_names[12] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
 /* "Dec 2023" into buf (at least 12 bytes). */
-static char *month_words(month_t m, char *buf)
-{
-    snprintf(buf, 12, "%s %04d", month_names[month_of_year(m) - 1],
-             month_year(m) % 10000);
-    return buf;
-}
-
 double quarterly_baseline_level(const struct quarter_series *s)
 {
     if (s->baseline_months <= 0)

@@ -15,31 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const month_names[12] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
-char *results_month_words(month_t m, char *buf)
-{
-    snprintf(buf, 12, "%s %04d", month_names[month_of_year(m) - 1], month_year(m) % 10000);
-    return buf;
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
-
-static double col_real(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
 static month_t col_month(sqlite3_stmt *st, int i)
 {
-    const char *t = col_text(st, i);
+    const char *t = store_col_text(st, i);
     return month_parse(t, strlen(t));
 }
 
@@ -93,14 +71,14 @@ int results_annotations(sqlite3 *db, const char *force, struct annotation_list *
         month_t m = col_month(st, 0);
         if (m == MONTH_NONE) {
             sqlite3_finalize(st);
-            return sio_fail(err, SIO_EDATA, "annotations", 0, "bad month \"%s\"", col_text(st, 0));
+            return sio_fail(err, SIO_EDATA, "annotations", 0, "bad month \"%s\"", store_col_text(st, 0));
         }
         if (!grow((void **)&out->a, &cap, out->n + 1, sizeof *out->a)) {
             sqlite3_finalize(st);
             return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
         }
         out->a[out->n].month = m;
-        snprintf(out->a[out->n++].label, sizeof out->a[0].label, "%s", col_text(st, 1));
+        snprintf(out->a[out->n++].label, sizeof out->a[0].label, "%s", store_col_text(st, 1));
     }
     return step_done(db, st, step, err);
 }
@@ -127,7 +105,7 @@ static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct s
 
     if (m == MONTH_NONE || (s->n > 0 && m <= s->p[s->n - 1].month))
         return sio_fail(err, SIO_EDATA, "spc_points", 0, "%s, %s: bad month \"%s\"",
-                        s->force, s->measure_key, col_text(st, 0));
+                        s->force, s->measure_key, store_col_text(st, 0));
     size_t need = s->n + 1 + (s->n ? (size_t)(m - s->p[s->n - 1].month - 1) : 0);
     if (!grow((void **)&s->p, cap, need, sizeof *s->p))
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
@@ -135,12 +113,12 @@ static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct s
         s->p[s->n] = spc_gap(s->p[s->n - 1].month + 1, segment), s->n++;
     struct spc_point *p = &s->p[s->n++];
     *p = spc_gap(m, segment);
-    p->value = col_real(st, 1);
-    p->centre = col_real(st, 2);
-    p->lower = col_real(st, 3);
-    p->upper = col_real(st, 4);
-    snprintf(p->rules, sizeof p->rules, "%s", col_text(st, 6));
-    snprintf(p->signal, sizeof p->signal, "%s", col_text(st, 7));
+    p->value = store_col_real(st, 1);
+    p->centre = store_col_real(st, 2);
+    p->lower = store_col_real(st, 3);
+    p->upper = store_col_real(st, 4);
+    snprintf(p->rules, sizeof p->rules, "%s", store_col_text(st, 6));
+    snprintf(p->signal, sizeof p->signal, "%s", store_col_text(st, 7));
     return SIO_OK;
 }
 
@@ -153,9 +131,9 @@ static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
     if (rc != SIO_OK)
         return rc;
     if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(s->variation, sizeof s->variation, "%s", col_text(st, 0));
-        snprintf(s->assurance, sizeof s->assurance, "%s", col_text(st, 1));
-        s->target = col_real(st, 2);
+        snprintf(s->variation, sizeof s->variation, "%s", store_col_text(st, 0));
+        snprintf(s->assurance, sizeof s->assurance, "%s", store_col_text(st, 1));
+        s->target = store_col_real(st, 2);
         step = sqlite3_step(st);
     }
     return step_done(db, st, step, err);
@@ -208,8 +186,8 @@ static int peer_latest(sqlite3 *db, struct peer_series *s, struct sio_error *err
     if (rc != SIO_OK)
         return rc;
     if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(s->period, sizeof s->period, "%s", col_text(st, 0));
-        snprintf(s->group, sizeof s->group, "%s", col_text(st, 1));
+        snprintf(s->period, sizeof s->period, "%s", store_col_text(st, 0));
+        snprintf(s->group, sizeof s->group, "%s", store_col_text(st, 1));
         step = sqlite3_step(st);
     }
     return step_done(db, st, step, err);
@@ -227,7 +205,7 @@ static int peer_national(sqlite3 *db, struct peer_series *s, struct sio_error *e
     sqlite3_bind_text(st, 3, s->period, -1, SQLITE_TRANSIENT);
     s->national = NAN;
     if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        s->national = col_real(st, 0);
+        s->national = store_col_real(st, 0);
         step = sqlite3_step(st);
     }
     return step_done(db, st, step, err);
@@ -235,10 +213,10 @@ static int peer_national(sqlite3 *db, struct peer_series *s, struct sio_error *e
 
 static void peer_row(struct peer_member *m, sqlite3_stmt *st)
 {
-    snprintf(m->name, sizeof m->name, "%s", col_text(st, 0));
-    m->rate = col_real(st, 1);
-    m->ci_low = col_real(st, 2);
-    m->ci_high = col_real(st, 3);
+    snprintf(m->name, sizeof m->name, "%s", store_col_text(st, 0));
+    m->rate = store_col_real(st, 1);
+    m->ci_low = store_col_real(st, 2);
+    m->ci_high = store_col_real(st, 3);
     m->rank = sqlite3_column_int(st, 4);
     m->significant = sqlite3_column_int(st, 6);
 }
@@ -270,7 +248,7 @@ static int peer_members(sqlite3 *db, struct peer_series *s, struct sio_error *er
         }
         s->n++;
         if (isnan(s->peer_mean))
-            s->peer_mean = col_real(st, 5);
+            s->peer_mean = store_col_real(st, 5);
     }
     return step_done(db, st, step, err);
 }
@@ -311,7 +289,7 @@ int results_sentence(sqlite3 *db, const char *force, const char *measure,
     if (rc != SIO_OK)
         return rc;
     if ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(buf, size, "%s", col_text(st, 0));
+        snprintf(buf, size, "%s", store_col_text(st, 0));
         step = sqlite3_step(st);
     }
     return step_done(db, st, step, err);
@@ -329,7 +307,7 @@ int results_missing_words(const struct spc_series *s, char *buf, size_t size)
             continue;
         if (n < 12 && o < size)
             o += (size_t)snprintf(buf + o, size - o, "%s%s", n ? ", " : "",
-                                  results_month_words(s->p[i].month, w));
+                                  month_words(s->p[i].month, w));
         n++;
     }
     if (n > 12 && o < size)

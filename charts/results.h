@@ -91,7 +91,5 @@ int results_sentence(sqlite3 *db, const char *force, const char *measure,
  * none; "and N more" past a dozen).  Returns the count. */
 int results_missing_words(const struct spc_series *s, char *buf, size_t size);
 
-/* "Dec 2023" into buf (at least 12 bytes). */
-char *results_month_words(month_t m, char *buf);
 
 #endif

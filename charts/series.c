@@ -4,6 +4,7 @@
  * changes; its points are kept in one growable array reused for every series.
  */
 #include "series.h"
+#include "store.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,28 +23,17 @@ struct series_walk {
     const struct sio_config *cfg;
 };
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
-
-static double col_real(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
 /* Start a new series for this row's force and measure. */
 static void series_start(struct series_walk *w, sqlite3_stmt *st)
 {
-    const struct measure_def *m = config_measure(w->cfg, col_text(st, 1));
+    const struct measure_def *m = config_measure(w->cfg, store_col_text(st, 1));
 
     w->s.n = 0;
-    snprintf(w->s.force, sizeof w->s.force, "%s", col_text(st, 0));
-    snprintf(w->s.force_name, sizeof w->s.force_name, "%s", col_text(st, 11));
-    snprintf(w->s.measure_key, sizeof w->s.measure_key, "%s", col_text(st, 1));
+    snprintf(w->s.force, sizeof w->s.force, "%s", store_col_text(st, 0));
+    snprintf(w->s.force_name, sizeof w->s.force_name, "%s", store_col_text(st, 11));
+    snprintf(w->s.measure_key, sizeof w->s.measure_key, "%s", store_col_text(st, 1));
     snprintf(w->s.measure_label, sizeof w->s.measure_label, "%s",
-             m ? m->label : col_text(st, 1));
+             m ? m->label : store_col_text(st, 1));
     w->s.baseline_start = w->cfg->baseline_start;
     w->s.baseline_end = w->cfg->baseline_end;
     w->s.notes = NULL;
@@ -54,7 +44,7 @@ static void series_start(struct series_walk *w, sqlite3_stmt *st)
 /* Append this row's quarter to the series. */
 static int series_add(struct series_walk *w, sqlite3_stmt *st, struct sio_error *err)
 {
-    const char *qs = col_text(st, 2);
+    const char *qs = store_col_text(st, 2);
     month_t start = month_parse(qs, strlen(qs));
     struct quarter_point *p;
 
@@ -74,10 +64,10 @@ static int series_add(struct series_walk *w, sqlite3_stmt *st, struct sio_error 
     p->start = start;
     p->count = (long)sqlite3_column_int64(st, 3);
     p->months_covered = sqlite3_column_int(st, 4);
-    p->change_pct = col_real(st, 7);
-    p->ci_low_pct = col_real(st, 8);
-    p->ci_high_pct = col_real(st, 9);
-    snprintf(p->verdict, sizeof p->verdict, "%s", col_text(st, 10));
+    p->change_pct = store_col_real(st, 7);
+    p->ci_low_pct = store_col_real(st, 8);
+    p->ci_high_pct = store_col_real(st, 9);
+    snprintf(p->verdict, sizeof p->verdict, "%s", store_col_text(st, 10));
     w->s.baseline_count = (long)sqlite3_column_int64(st, 5);
     w->s.baseline_months = sqlite3_column_int(st, 6);
     return SIO_OK;
@@ -85,8 +75,8 @@ static int series_add(struct series_walk *w, sqlite3_stmt *st, struct sio_error 
 
 static int same_series(const struct series_walk *w, sqlite3_stmt *st)
 {
-    return strcmp(w->s.force, col_text(st, 0)) == 0 &&
-           strcmp(w->s.measure_key, col_text(st, 1)) == 0;
+    return strcmp(w->s.force, store_col_text(st, 0)) == 0 &&
+           strcmp(w->s.measure_key, store_col_text(st, 1)) == 0;
 }
 
 int series_each(sqlite3 *db, const struct sio_config *cfg, series_fn fn,

@@ -117,8 +117,8 @@ char *spcchart_alt_text(const struct spc_series *s, char *buf, size_t size)
     o = (size_t)snprintf(buf, size,
                          "SPC chart of %s recorded by %s each month from %s to %s%s. "
                          "%d of %zu months are flagged as special cause.%s",
-                         label, s->force_name, results_month_words(s->p[0].month, a),
-                         results_month_words(s->p[s->n - 1].month, b), lim,
+                         label, s->force_name, month_words(s->p[0].month, a),
+                         month_words(s->p[s->n - 1].month, b), lim,
                          count_special(s), s->n - (size_t)n_missing, summary);
     if (o < size && isfinite(s->target))
         o += (size_t)snprintf(buf + o, size - o, " Target: %.1f a month.", s->target);
@@ -322,7 +322,7 @@ void spcchart_draw(const void *series, const struct chart_style *st)
 
     spcchart_title(s, title, sizeof title);
     snprintf(subtitle, sizeof subtitle, "%s. Crimes each month, %s to %s", s->force_name,
-             results_month_words(s->p[0].month, a), results_month_words(s->p[s->n - 1].month, b));
+             month_words(s->p[0].month, a), month_words(s->p[s->n - 1].month, b));
     frame_words(title, subtitle, draw_summary(s) + 0.02, note_ptr, n_notes, st);
     int rows = draw_legend(s);
     y_range(s, &lo, &hi, &step);

@@ -8,18 +8,6 @@
 
 #include <string.h>
 
-/* n digits at s as a number, or -1. */
-static int digits(const char *s, size_t n)
-{
-    int v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 static int days_in(int y, int m)
 {
     static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -50,9 +38,9 @@ static int parse_uk(const char *s, size_t n, int *y, int *m, int *d)
     if (!a || !b || a - s < 1 || a - s > 2 || b - a < 2 || b - a > 3 ||
         n - (size_t)(b + 1 - s) != 4)
         return 0;
-    *d = digits(s, (size_t)(a - s));
-    *m = digits(a + 1, (size_t)(b - a - 1));
-    *y = digits(b + 1, 4);
+    *d = month_digits(s, (size_t)(a - s));
+    *m = month_digits(a + 1, (size_t)(b - a - 1));
+    *y = month_digits(b + 1, 4);
     return *d > 0 && valid(*y, *m, *d);
 }
 
@@ -60,9 +48,9 @@ static int parse_iso(const char *s, size_t n, int *y, int *m, int *d)
 {
     if ((n != 7 && n != 10) || s[4] != '-' || (n == 10 && s[7] != '-'))
         return 0;
-    *y = digits(s, 4);
-    *m = digits(s + 5, 2);
-    *d = n == 10 ? digits(s + 8, 2) : 0;
+    *y = month_digits(s, 4);
+    *m = month_digits(s + 5, 2);
+    *d = n == 10 ? month_digits(s + 8, 2) : 0;
     return (n == 7 || *d > 0) && valid(*y, *m, *d);
 }
 
@@ -80,8 +68,8 @@ int dates_fy(const char *s, size_t len, int *year)
 {
     if (len != 7 || s[4] != '/')
         return 0;
-    *year = digits(s, 4);
-    int next = digits(s + 5, 2);
+    *year = month_digits(s, 4);
+    int next = month_digits(s + 5, 2);
     return *year >= 1900 && *year <= 2198 && next == (*year + 1) % 100;
 }
 
@@ -98,7 +86,7 @@ int dates_period(const char *s, size_t len, month_t *start, month_t *end)
         return 1;
     }
     if (len != 10 || s[7] != ' ' || s[8] != 'Q' || !dates_fy(s, 7, &year) ||
-        (q = digits(s + 9, 1)) < 1 || q > 4)
+        (q = month_digits(s + 9, 1)) < 1 || q > 4)
         return 0;
     *start = month_make(year, 4) + 3 * (q - 1);
     *end = *start + 2;

@@ -85,6 +85,10 @@ struct path_list {
 int paths_collect(const char *path, struct path_list *list, struct sio_error *err);
 void paths_free(struct path_list *list);
 
+/* Append path (and a zip member name, or NULL) to list; -1 when out of memory. */
+int paths_add(struct path_list *list, const char *path, const char *member,
+              long long bytes);
+
 /* How an input is named in messages and the files table: "a.zip:m.csv". */
 void input_name(const struct input *in, char *buf, size_t cap);
 

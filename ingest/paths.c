@@ -18,7 +18,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int paths_add(struct path_list *list, const char *path, long long bytes)
+int paths_add(struct path_list *list, const char *path, const char *member,
+              long long bytes)
 {
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 64;
@@ -29,10 +30,14 @@ static int paths_add(struct path_list *list, const char *path, long long bytes)
         list->cap = cap;
     }
     struct input *in = &list->item[list->n];
-    if (!(in->path = strdup(path)))
-        return -1;
-    in->member = NULL;
+    in->path = strdup(path);
+    in->member = member ? strdup(member) : NULL;
     in->bytes = bytes;
+    if (!in->path || (member && !in->member)) {
+        free(in->path);
+        free(in->member);
+        return -1;
+    }
     list->n++;
     return 0;
 }
@@ -72,7 +77,7 @@ static int add_file(const char *path, long long bytes, struct path_list *list,
 {
     if (has_ext(path, ".zip"))
         return zipsrc_list(path, list, err);
-    if (paths_add(list, path, bytes))
+    if (paths_add(list, path, NULL, bytes))
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
     return SIO_OK;
 }
@@ -91,7 +96,7 @@ static int walk(const char *dir, struct path_list *list, struct sio_error *err)
         if (e->d_name[0] == '.')
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (paths_add(&here, path, 0))
+        if (paths_add(&here, path, NULL, 0))
             rc = sio_fail(err, SIO_ESOFTWARE, dir, 0, "out of memory");
     }
     closedir(d);

@@ -53,30 +53,6 @@ static int by_member(const void *a, const void *b)
     return strcmp(((const struct input *)a)->member, ((const struct input *)b)->member);
 }
 
-static int add_member(struct path_list *list, const char *path, const char *name,
-                      long long bytes)
-{
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 64;
-        struct input *p = realloc(list->item, cap * sizeof *p);
-        if (!p)
-            return -1;
-        list->item = p;
-        list->cap = cap;
-    }
-    struct input *in = &list->item[list->n];
-    in->path = strdup(path);
-    in->member = strdup(name);
-    in->bytes = bytes;
-    if (!in->path || !in->member) {
-        free(in->path);
-        free(in->member);
-        return -1;
-    }
-    list->n++;
-    return 0;
-}
-
 int zipsrc_list(const char *path, struct path_list *list, struct sio_error *err)
 {
     zip_t *za;
@@ -90,7 +66,7 @@ int zipsrc_list(const char *path, struct path_list *list, struct sio_error *err)
         if (zip_stat_index(za, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME) ||
             !is_csv_member(st.name))
             continue;
-        if (add_member(list, path, st.name, (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : 0))
+        if (paths_add(list, path, st.name, (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : 0))
             rc = sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
     }
     zip_discard(za);

@@ -16,7 +16,7 @@ int month_year(month_t m) { return m / 12; }
 
 int month_of_year(month_t m) { return m % 12 + 1; }
 
-static int digits(const char *s, size_t n)
+int month_digits(const char *s, size_t n)
 {
     int v = 0;
     for (size_t i = 0; i < n; i++) {
@@ -31,7 +31,7 @@ month_t month_parse(const char *s, size_t len)
 {
     if (len != 7 || s[4] != '-')
         return MONTH_NONE;
-    int y = digits(s, 4), m = digits(s + 5, 2);
+    int y = month_digits(s, 4), m = month_digits(s + 5, 2);
     if (y < 0 || m < 0)
         return MONTH_NONE;
     return month_make(y, m);
@@ -64,5 +64,15 @@ char *month_fq_label(month_t m, char *buf)
 {
     unsigned fy = (unsigned)month_fy(m) % 10000;
     snprintf(buf, 16, "%04u/%02u Q%u", fy, (fy + 1) % 100, (unsigned)month_fq(m) % 10);
+    return buf;
+}
+
+char *month_words(month_t m, char *buf)
+{
+    static const char *const names[12] = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    };
+    snprintf(buf, 12, "%s %04u", names[month_of_year(m) - 1], (unsigned)month_year(m) % 10000);
     return buf;
 }

@@ -35,6 +35,12 @@ int month_fq(month_t m);
 /* The calendar year in which m's financial year starts (Apr 2022 -> 2022). */
 int month_fy(month_t m);
 
+/* "Apr 2020" for m into buf (at least 12 bytes); returns buf. */
+char *month_words(month_t m, char *buf);
+
+/* The number written by exactly n decimal digits at s, or -1. */
+int month_digits(const char *s, size_t n);
+
 /* "2022/23 Q1" for the quarter holding m, into buf (at least 16 bytes). */
 char *month_fq_label(month_t m, char *buf);
 

@@ -4,6 +4,7 @@
 #include "store.h"
 #include "keyset.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -186,4 +187,15 @@ int store_force_name(sqlite3 *db, const char *key, char *out, size_t size,
 {
     return text_lookup(db, "SELECT COALESCE((SELECT name FROM forces WHERE slug = ?1), ?1)",
                        key, out, size, err);
+}
+
+const char *store_col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+double store_col_real(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
 }

@@ -58,6 +58,12 @@ int store_force_key(sqlite3 *db, const char *spelling, char *out, size_t size,
 int store_force_name(sqlite3 *db, const char *key, char *out, size_t size,
                      struct sio_error *err);
 
+/* Column i of the current row as text, "" for NULL (never NULL). */
+const char *store_col_text(sqlite3_stmt *st, int i);
+
+/* Column i of the current row as a double, NAN for NULL. */
+double store_col_real(sqlite3_stmt *st, int i);
+
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 21 bytes). */
 char *store_now(char *buf);
 

@@ -17,28 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const month_names[12] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
-char *statement_month_words(month_t m, char *buf)
-{
-    snprintf(buf, 12, "%s %04d", month_names[month_of_year(m) - 1], month_year(m) % 10000);
-    return buf;
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
-
-static double col_real(sqlite3_stmt *st, int i)
-{
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
-}
-
 /* Run sql binding a, b (b may be NULL) and copy the first row's first
  * column into buf ("" when there is no row). */
 static int one_text(sqlite3 *db, const char *sql, const char *a, const char *b, char *buf,
@@ -54,7 +32,7 @@ static int one_text(sqlite3 *db, const char *sql, const char *a, const char *b, 
         sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
     buf[0] = '\0';
     if ((step = sqlite3_step(st)) == SQLITE_ROW)
-        snprintf(buf, size, "%s", col_text(st, 0));
+        snprintf(buf, size, "%s", store_col_text(st, 0));
     sqlite3_finalize(st);
     return step == SQLITE_ROW || step == SQLITE_DONE ? SIO_OK : store_fail(db, err, "reading the store");
 }
@@ -132,10 +110,10 @@ static int load_figures(sqlite3 *db, const struct statement *s, struct statement
         f->r12_months = sqlite3_column_int(st, 3);
         f->baseline_count = (long)sqlite3_column_int64(st, 4);
         f->baseline_months = sqlite3_column_int(st, 5);
-        f->change_pct = col_real(st, 6);
-        f->ci_low_pct = col_real(st, 7);
-        f->ci_high_pct = col_real(st, 8);
-        snprintf(f->verdict, sizeof f->verdict, "%s", col_text(st, 9));
+        f->change_pct = store_col_real(st, 6);
+        f->ci_low_pct = store_col_real(st, 7);
+        f->ci_high_pct = store_col_real(st, 8);
+        snprintf(f->verdict, sizeof f->verdict, "%s", store_col_text(st, 9));
     }
     sqlite3_finalize(st);
     return step == SQLITE_ROW || step == SQLITE_DONE ? SIO_OK : store_fail(db, err, "reading measure_quarters");

@@ -78,8 +78,6 @@ void statement_free(struct statement *s);
 /* The measures whose analyst text needs attention (text_flag set). */
 int statement_flag_count(const struct statement *s);
 
-/* "Jan 2022" into buf (at least 12 bytes). */
-char *statement_month_words(month_t m, char *buf);
 
 /* The verdict sentence built from the figures, for a measure that
  * measure_verdicts has no sentence for.  Returns buf. */

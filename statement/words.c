@@ -44,7 +44,7 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
     char end[12], n1[32], n2[32];
     const char *v = f->verdict;
 
-    statement_month_words(s->quarter + 2, end);
+    month_words(s->quarter + 2, end);
     if (!isfinite(f->change_pct) || strcmp(v, "not comparable") == 0) {
         snprintf(buf, size, "%s: %s crimes in the 12 months to %s; this cannot be compared with "
                             "the baseline because some months have no data.",
@@ -70,17 +70,17 @@ static int count_row(const struct statement *s, const struct statement_figures *
 
     if (i == 0) {
         snprintf(label, lsize, "Crimes in %s (%s to %s)", s->quarter_label,
-                 statement_month_words(s->quarter, a), statement_month_words(s->quarter + 2, b));
+                 month_words(s->quarter, a), month_words(s->quarter + 2, b));
         coverage(f->months_covered, 3, cov, sizeof cov);
         snprintf(value, vsize, "%s%s", thousands(f->count, n, sizeof n), cov);
     } else if (i == 1) {
-        snprintf(label, lsize, "Crimes in the 12 months to %s", statement_month_words(s->quarter + 2, a));
+        snprintf(label, lsize, "Crimes in the 12 months to %s", month_words(s->quarter + 2, a));
         coverage(f->r12_months, 12, cov, sizeof cov);
         snprintf(value, vsize, "%s%s", thousands(f->r12_count, n, sizeof n), cov);
     } else {
         snprintf(label, lsize, "Crimes in the baseline year (%s to %s)",
-                 statement_month_words(s->cfg->baseline_start, a),
-                 statement_month_words(s->cfg->baseline_end, b));
+                 month_words(s->cfg->baseline_start, a),
+                 month_words(s->cfg->baseline_end, b));
         coverage(f->baseline_months, 12, cov, sizeof cov);
         snprintf(value, vsize, "%s%s", thousands(f->baseline_count, n, sizeof n), cov);
     }
@@ -153,8 +153,8 @@ int statement_method(const struct statement *s, int i, char *buf, size_t size)
                             "change is called an increase or a decrease only when the whole interval "
                             "is above or below zero, and a comparison is made only when both 12-month "
                             "periods have every month's data.",
-                 statement_month_words(s->cfg->baseline_start, a),
-                 statement_month_words(s->cfg->baseline_end, b), 100 * s->cfg->confidence);
+                 month_words(s->cfg->baseline_start, a),
+                 month_words(s->cfg->baseline_end, b), 100 * s->cfg->confidence);
     else if (i == 2)
         snprintf(buf, size, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
                             "counts and the process limits are the mean plus or minus 2.66 times the "

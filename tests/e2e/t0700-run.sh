@@ -57,10 +57,24 @@ check "t0700-23 it names the lock file" grep -q "sio-run: another run holds var/
 check "t0700-24 and the holder's pid" grep -q "(pid [0-9][0-9]*)" .err
 wait $holder
 
-# Two real runs at once: exactly one of them runs.
+# A running stage of sio-run $1, once one has started (sio-run takes the
+# lock before it starts any stage); empty after 10 s without one.
+stage_of() {
+    _i=0
+    while [ $_i -lt 200 ]; do
+        _s=$(pgrep -P "$1" | head -n 1)
+        [ -n "$_s" ] && { echo "$_s"; return; }
+        sleep 0.05; _i=$((_i + 1))
+    done
+}
+
+# Two real runs at once: exactly one of them runs.  The first's stage is
+# held stopped while the second tries, so the overlap does not depend on timing.
 "$BIN/sio-run" --config cfg/main.ini --quiet in 2>first.err & first=$!
-sleep 0.2
+held=$(stage_of "$first")
+[ -n "$held" ] && kill -STOP "$held"
 "$BIN/sio-run" --config cfg/main.ini --quiet in 2>second.err; second_rc=$?
+[ -n "$held" ] && kill -CONT "$held"
 wait $first; first_rc=$?
 check "t0700-25 of two overlapping runs the first completes" test "$first_rc" = 0
 check "t0700-26 and the second exits 75 naming the first's pid" \
@@ -68,10 +82,12 @@ check "t0700-26 and the second exits 75 naming the first's pid" \
 
 # A run whose parent is killed: its stage still holds the lock until it ends.
 "$BIN/sio-run" --config cfg/main.ini --quiet in 2>/dev/null & parent=$!
-sleep 0.2
+orphan=$(stage_of "$parent")
+[ -n "$orphan" ] && kill -STOP "$orphan"
 kill -9 "$parent"; wait "$parent" 2>/dev/null
 check_exit "t0700-27 a stage orphaned by a killed sio-run keeps the lock (75)" 75 \
     "$BIN/sio-run" --config cfg/main.ini in
+[ -n "$orphan" ] && kill -CONT "$orphan"
 i=0; while [ $i -lt 100 ] && ! flock -n var/sio.db.lock true; do sleep 0.1; i=$((i + 1)); done
 check_exit "t0700-28 once it has ended, the next run completes" 0 "$BIN/sio-run" --config cfg/main.ini --quiet in
 

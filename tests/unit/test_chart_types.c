@@ -202,8 +202,9 @@ TEST(peer_title_and_alt_text_have_rank_and_rates)
               "Drug offences: Test Police has the 2nd highest rate of the 4 forces in its group");
     peerchart_alt_text(&p, b, sizeof b);
     CHECK(strstr(b, "12 months to Mar 2022") != NULL);
-    CHECK(strstr(b, "Test Police: 5.0 per 1,000, 2nd highest of 4") != NULL);
-    CHECK(strstr(b, "group mean 4.2; England and Wales 5.6; lowest Alpha Police (2.0), highest Beta Constabulary (6.5)") != NULL);
+    /* rates under 10 are given to two decimals; the mean is (5.0 + 2.0 + 6.5 + 3.5) / 4 = 4.25 */
+    CHECK(strstr(b, "Test Police: 5.00 per 1,000, 2nd highest of 4") != NULL);
+    CHECK(strstr(b, "group mean 4.25; England and Wales 5.60; lowest Alpha Police (2.00), highest Beta Constabulary (6.50)") != NULL);
     results_peers_free(&p);
 }
 

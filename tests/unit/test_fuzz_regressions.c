@@ -3,13 +3,12 @@
  * passes csvin_check_row() and both readings give the same rows — the same
  * checks the libFuzzer harness tests/fuzz/fuzz_csvin.c makes. */
 #include "../fuzz/csvin_check.h"
+#include "replay.h"
 #include "testing.h"
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
-
-static char dir_path[1024];
 
 /* Read fd twice; NULL when both readings pass and agree. */
 static const char *check_file(const char *path)
@@ -31,43 +30,19 @@ static const char *check_file(const char *path)
     return why;
 }
 
-/* Check every regular file in sub; returns how many were read. */
-static int check_dir(const char *sub)
-{
-    const char *top = getenv("SIO_TOP");
-    snprintf(dir_path, sizeof dir_path, "%s/%s", top ? top : ".", sub);
-    DIR *d = opendir(dir_path);
-    int n = 0;
-    if (!d)
-        return -1;
-    for (struct dirent *e; (e = readdir(d));) {
-        char path[2048];
-        if (e->d_name[0] == '.' || strstr(e->d_name, ".md") || strstr(e->d_name, ".tsv"))
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir_path, e->d_name);
-        const char *why = check_file(path);
-        if (why)
-            printf("  %s: %s\n", path, why);
-        CHECK(why == NULL);
-        n++;
-    }
-    closedir(d);
-    return n;
-}
-
 TEST(every_fuzz_regression_reads_cleanly)
 {
-    CHECK(check_dir("tests/fuzz/regressions") >= 0);
+    CHECK(replay_dir("tests/fuzz/regressions", check_file) >= 0);
 }
 
 TEST(every_fuzz_seed_reads_cleanly)
 {
-    CHECK(check_dir("tests/fuzz/seeds") > 0);
+    CHECK(replay_dir("tests/fuzz/seeds", check_file) > 0);
 }
 
 TEST(every_bad_corpus_file_reads_cleanly)
 {
-    CHECK(check_dir("tests/corpus/bad") >= 40);
+    CHECK(replay_dir("tests/corpus/bad", check_file) >= 40);
 }
 
 int main(void)
