@@ -27,9 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef SIO_VERSION
-#define SIO_VERSION "0.0.0"
-#endif
 
 static const char usage[] =
     "usage: sio-charts [--config FILE] [--store PATH] [--out DIR] [--quiet]\n"

@@ -18,9 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef SIO_VERSION
-#define SIO_VERSION "0.0.0"
-#endif
 
 static const char usage[] =
     "usage: sio-statement [--force NAME] [--quarter 'YYYY/YY QN'] [--config FILE]\n"

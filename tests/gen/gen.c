@@ -32,9 +32,6 @@
 #include <sys/stat.h>
 #include <sysexits.h>
 
-#ifndef SIO_VERSION
-#define SIO_VERSION "0.0.0"
-#endif
 /* Bump when the bytes written for a given seed and options change. */
 #define GEN_FORMAT 1
 
