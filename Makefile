@@ -35,7 +35,7 @@ ifeq ($(V),1)
 Q :=
 endif
 
-.PHONY: all deps demo check test test-plain test-san bench install clean lint valgrind
+.PHONY: all deps demo check test test-plain test-san bench install clean lint
 .SECONDARY:
 
 all: $(PROGS) $(UNIT_BIN)
@@ -118,8 +118,17 @@ test: test-plain
 
 # Every test, plain and then under ASan+UBSan.
 check: deps
+	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)$(MAKE) --no-print-directory test-plain
 	$(Q)$(MAKE) --no-print-directory test-san
+
+# Static analysis: cppcheck's warning, portability and performance checks on
+# every stage and lib/; any finding fails the build.
+LINT_DIRS := lib $(STAGES) tests/gen
+lint:
+	@echo "  LINT  $(LINT_DIRS)"
+	$(Q)cppcheck -q --error-exitcode=1 --enable=warning,portability,performance \
+	    --std=c11 --inline-suppr -Ilib -j2 $(LINT_DIRS)
 
 bench: deps all
 	$(Q)scripts/bench $(BUILD)

@@ -50,6 +50,10 @@ int render_path(const struct render *r, const char *dir, const char *name, int s
 {
     char sz[40] = "", dpi[16] = "";
 
+    if (size_index < 0 || size_index >= r->cfg->n_chart_sizes || size_index >= CONFIG_MAX_SIZES ||
+        dpi_index < 0 || dpi_index >= r->cfg->n_chart_dpi || dpi_index >= CONFIG_MAX_DPI)
+        return sio_fail(err, SIO_ESOFTWARE, dir, 0, "no chart size %d or dpi %d configured",
+                        size_index, dpi_index);
     if (size_index > 0)
         snprintf(sz, sizeof sz, "-%s", r->cfg->chart_sizes[size_index].name);
     if (format == CHART_PNG && dpi_index > 0)
