@@ -110,23 +110,6 @@ char *chart_slug(const char *s, char *buf, size_t size)
     return buf;
 }
 
-char *chart_thousands(long n, char *buf, size_t size)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
-    size_t o = 0;
-
-    if (n < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (int i = 0; i < len && o + 1 < size; i++) {
-        if (i > 0 && (len - i) % 3 == 0 && o + 2 < size)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 /* Create one file to prove dir takes new files, then remove it. */
 static int chart_probe_dir(const char *dir, struct sio_error *err)
 {

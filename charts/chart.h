@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "words.h"
 
 #include <stddef.h>
 
@@ -111,7 +112,5 @@ char *chart_slurp(const char *path, size_t *len);
  * many charts the process drew before it.  Caller frees. */
 char *chart_svg_renumber(const char *svg, size_t len, size_t *out_len);
 
-/* Format n with thousands separators ("12,345") into buf; returns buf. */
-char *chart_thousands(long n, char *buf, size_t size);
 
 #endif

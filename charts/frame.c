@@ -161,7 +161,7 @@ static void y_label_int(PLINT axis, PLFLT value, char *label, PLINT length, PLPo
 {
     (void)axis;
     (void)data;
-    chart_thousands(lround(value), label, (size_t)length);
+    words_thousands(lround(value), label, (size_t)length);
 }
 
 static void y_label_1dp(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)

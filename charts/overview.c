@@ -140,7 +140,7 @@ static void y_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointe
 {
     (void)axis;
     (void)data;
-    chart_thousands(lround(value), label, (size_t)length);
+    words_thousands(lround(value), label, (size_t)length);
 }
 
 /* The bars, baseline level and axes of one panel inside its viewport. */

@@ -142,7 +142,7 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
     }
     if (isfinite(lv))
         snprintf(level, sizeof level, ", with the baseline average of %s crimes per quarter (%s to %s) marked",
-                 chart_thousands(lround(lv), n1, sizeof n1),
+                 words_thousands(lround(lv), n1, sizeof n1),
                  month_words(s->baseline_start, a), month_words(s->baseline_end, b));
     else
         level[0] = '\0';
@@ -165,7 +165,7 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
     if (o >= size)
         return buf;
     month_fq_label(last->start, q1);
-    chart_thousands(last->count, n2, sizeof n2);
+    words_thousands(last->count, n2, sizeof n2);
     if (last->months_covered < 3)
         snprintf(buf + o, size - o,
                  "the latest quarter, %s, had %s crimes in the %d of its 3 months with data.\n",
@@ -244,7 +244,7 @@ static void y_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointe
 {
     (void)axis;
     (void)data;
-    chart_thousands(lround(value), label, (size_t)length);
+    words_thousands(lround(value), label, (size_t)length);
 }
 
 static void draw_baseline_band(const struct quarter_series *s, int nq, double ymax)
@@ -281,7 +281,7 @@ static void draw_bars(const struct quarter_series *s, double ymax)
             chart_text_size(TEXT_BODY);
             plcol0(CHART_INK);
             plptex(x + 0.5, (double)p->count + ymax * 0.03, 1.0, 0.0, 0.5,
-                   chart_thousands(p->count, n, sizeof n));
+                   words_thousands(p->count, n, sizeof n));
         }
     }
 }
@@ -415,7 +415,7 @@ static void draw_legend(const struct quarter_series *s, double level)
         if (level < 100) /* small counts: 13.5 must not read as 14 */
             snprintf(n, sizeof n, "%.1f", level);
         else
-            chart_thousands(lround(level), n, sizeof n);
+            words_thousands(lround(level), n, sizeof n);
         snprintf(words, sizeof words, "Baseline average: %s a quarter", n);
         kinds[n_entries] = 2, what[n_entries++] = words;
     }

@@ -120,20 +120,48 @@ static int run_length(const char *value, int *out)
     return 1;
 }
 
-/* [spc] rebase = YYYY-MM reason: ascending dates, each with its reason. */
+static const char *skip_blanks(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+/* Whether an earlier rebase that applies to some of the same forces is on
+ * or after m: each force's own dates must rise strictly. */
+static int rebase_clashes(const struct sio_config *cfg, month_t m, const char *force)
+{
+    for (int i = 0; i < cfg->n_rebase; i++) {
+        const struct config_rebase *r = &cfg->rebase[i];
+        int overlap = !r->force[0] || !force[0] || !strcmp(r->force, force);
+        if (r->month > m || (overlap && r->month == m))
+            return 1;
+    }
+    return 0;
+}
+
+/* [spc] rebase = YYYY-MM [force=FORCE] reason: dates in ascending order,
+ * each with its reason; with force= it applies to that force only (a slug
+ * or a name without spaces). */
 static int add_rebase(struct sio_config *cfg, const char *value)
 {
-    month_t m = month_parse(value, strlen(value) < 7 ? strlen(value) : 7);
-    const char *why = value + 7;
-    while (*why == ' ' || *why == '\t')
-        why++;
-    if (m == MONTH_NONE || (value[7] != ' ' && value[7] != '\t') || !*why ||
-        cfg->n_rebase == CONFIG_MAX_REBASE ||
-        (cfg->n_rebase && m <= cfg->rebase[cfg->n_rebase - 1].month))
+    struct config_rebase r = {.month = month_parse(value, strlen(value) < 7 ? strlen(value) : 7)};
+    const char *why = skip_blanks(value + 7);
+    if (r.month == MONTH_NONE || (value[7] != ' ' && value[7] != '\t') ||
+        cfg->n_rebase == CONFIG_MAX_REBASE)
         return 0;
-    cfg->rebase[cfg->n_rebase].month = m;
-    return copy_value(cfg->rebase[cfg->n_rebase++].reason,
-                      sizeof cfg->rebase[0].reason, why);
+    if (!strncmp(why, "force=", 6)) {
+        size_t n = strcspn(why + 6, " \t");
+        if (n == 0 || n >= sizeof r.force)
+            return 0;
+        memcpy(r.force, why + 6, n);
+        why = skip_blanks(why + 6 + n);
+    }
+    if (!*why || rebase_clashes(cfg, r.month, r.force) ||
+        !copy_value(r.reason, sizeof r.reason, why))
+        return 0;
+    cfg->rebase[cfg->n_rebase++] = r;
+    return 1;
 }
 
 /* sio-measures' sections: [comparison], [spc], [peers], [annotations]. */
@@ -281,6 +309,9 @@ static int measure_more_key(struct measure_def *m, const char *name, const char 
     if (!strcmp(name, "ho_offence_code"))
         return set_source(m, MEASURE_SRC_HOME_OFFICE) &&
                add_string(m->ho_codes, &m->n_ho_codes, value);
+    if (!strcmp(name, "ho_offence_group"))
+        return set_source(m, MEASURE_SRC_HO_ROLLING) &&
+               add_string(m->ho_groups, &m->n_ho_groups, value);
     if (!strcmp(name, "indicator"))
         return set_source(m, MEASURE_SRC_INDICATOR) &&
                copy_value(m->indicator, sizeof m->indicator, value);
@@ -404,7 +435,12 @@ static int check_consistent(struct sio_config *cfg, struct sio_error *err)
         if (m->source == MEASURE_SRC_NONE)
             return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
                             "measure [%s] has no source (crime_type, ho_offence_code, "
-                            "indicator, stop_search_object or outcome_crime_type)", m->key);
+                            "ho_offence_group, indicator, stop_search_object or "
+                            "outcome_crime_type)", m->key);
+        if (m->source == MEASURE_SRC_HO_ROLLING && m->proportion)
+            return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
+                            "measure [%s]: ho_offence_group figures are counts, not a"
+                            " proportion", m->key);
         if (m->source == MEASURE_SRC_OUTCOMES && (m->n_outcome_types == 0 || !m->proportion))
             return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
                             "measure [%s] needs outcome_type lines and statistic = proportion",
@@ -443,6 +479,8 @@ void config_free(struct sio_config *cfg)
     for (int i = 0; i < cfg->n_measures; i++) {
         for (int j = 0; j < cfg->measures[i].n_ho_codes; j++)
             free(cfg->measures[i].ho_codes[j]);
+        for (int j = 0; j < cfg->measures[i].n_ho_groups; j++)
+            free(cfg->measures[i].ho_groups[j]);
         for (int j = 0; j < cfg->measures[i].n_outcome_types; j++)
             free(cfg->measures[i].outcome_types[j]);
     }

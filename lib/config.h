@@ -36,6 +36,7 @@ enum measure_source {
     MEASURE_SRC_INDICATOR,                /* indicator: the indicators table */
     MEASURE_SRC_STOP_SEARCH,              /* stop_search_object: stop_search rows */
     MEASURE_SRC_OUTCOMES,                 /* outcome_crime_type: outcomes joined to street */
+    MEASURE_SRC_HO_ROLLING,               /* ho_offence_group: ho_crime 'r12' rows */
 };
 
 struct measure_def {
@@ -50,6 +51,8 @@ struct measure_def {
     int source;                           /* enum measure_source */
     char *ho_codes[CONFIG_MAX_TYPES];     /* Home Office offence codes (owned) */
     int n_ho_codes;
+    char *ho_groups[CONFIG_MAX_TYPES];    /* Home Office rolling-year offence groups (owned) */
+    int n_ho_groups;
     char *outcome_types[CONFIG_MAX_TYPES];/* outcome_type: the numerator's outcomes (owned) */
     int n_outcome_types;
     char indicator[64];                   /* indicators.indicator, e.g. victim_satisfaction_pct */
@@ -63,6 +66,7 @@ struct measure_def {
 /* A date from which SPC limits are recalculated, and why (never automatic). */
 struct config_rebase {
     month_t month;                        /* first month of the new limits */
+    char force[128];                      /* force=SLUG or name: only that force; "" = all */
     char reason[160];                     /* "recording practice change" */
 };
 

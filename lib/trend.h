@@ -31,7 +31,9 @@ struct trend_ols {
 struct trend_robust {
     double slope;     /* bisquare M-estimate of the slope */
     double intercept; /* bisquare M-estimate of the intercept */
-    double slope_se;  /* GSL's robust standard error of the slope */
+    double slope_se;  /* GSL's: sqrt of sigma^2 (X^T X)^-1, sigma the
+                         DuMouchel-O'Brien blend of robust and OLS sigma
+                         (tests/tools/robust_se.R recomputes it) */
     size_t n;         /* present points used */
 };
 

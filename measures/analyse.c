@@ -6,6 +6,7 @@
 #include "peers.h"
 #include "periods.h"
 #include "quarterly.h"
+#include "rolling.h"
 #include "source.h"
 #include "spcrun.h"
 #include "store.h"
@@ -17,7 +18,7 @@
 static const char clear_sql[] =
     "DELETE FROM measure_quarters; DELETE FROM measure_results; DELETE FROM measure_verdicts;"
     " DELETE FROM spc_points; DELETE FROM spc_signals; DELETE FROM spc_summary;"
-    " DELETE FROM peer_results;";
+    " DELETE FROM peer_results; DELETE FROM peer_proportions;";
 
 static const char quarter_sql[] =
     "INSERT INTO measure_quarters(force, measure, quarter, quarter_start, count,"
@@ -94,9 +95,20 @@ static int comparisons_emit(struct emitter *e, const struct series *s, struct si
     return rc;
 }
 
+/* A rolling-year measure: overlapping 12-month figures, not a series. */
+static int analyse_rolling(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
+{
+    int points;
+    int rc = rolling_emit(e, &points, err);
+    t->series += points > 0;
+    return rc || points ? rc : no_data_row(e, err);
+}
+
 static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
 {
     struct series s;
+    if (e->m->source == MEASURE_SRC_HO_ROLLING)
+        return analyse_rolling(e, t, err);
     int rc = source_load(e->db, e->force, e->m, &s, err);
     if (rc)
         return rc;
@@ -126,7 +138,7 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
     int rc;
     memset(t, 0, sizeof *t);
     if ((rc = store_exec(db, clear_sql, err)) || (rc = source_forces(db, &forces, err)) ||
-        (rc = results_prepare(&e, err))) {
+        (rc = spcrun_rebases_check(db, cfg, forces, err)) || (rc = results_prepare(&e, err))) {
         source_forces_free(forces);
         return rc;
     }

@@ -8,6 +8,7 @@
  * one decimal place, so the text and the table can never disagree.
  */
 #include "compare.h"
+#include "words.h"
 #include "annotate.h"
 #include "binomial.h"
 #include "poisson.h"
@@ -136,14 +137,17 @@ static void change_phrase(const struct comparison *c, const struct measure_def *
                           char *buf, size_t size)
 {
     const char *way = c->change > 0 ? "rose" : c->change < 0 ? "fell" : "did not change";
+    char from[32], to[32];
     if (m->proportion)
         snprintf(buf, size, "%s %.1f percentage points (from %.1f%% to %.1f%%)", way,
                  fabs(c->change), c->base_value, c->latest_value);
     else if (isinf(c->change))
-        snprintf(buf, size, "rose from none to %.0f", c->latest_value);
+        snprintf(buf, size, "rose from none to %s",
+                 words_thousands(lround(c->latest_value), to, sizeof to));
     else
-        snprintf(buf, size, "%s %.1f%% (from %.0f to %.0f)", way, fabs(c->change),
-                 c->base_value, c->latest_value);
+        snprintf(buf, size, "%s %.1f%% (from %s to %s)", way, fabs(c->change),
+                 words_thousands(lround(c->base_value), from, sizeof from),
+                 words_thousands(lround(c->latest_value), to, sizeof to));
 }
 
 static void interval_phrase(const struct comparison *c, const struct measure_def *m,
@@ -204,21 +208,55 @@ static void unjudged_sentence(struct comparison *c, const struct measure_def *m,
                  c->latest.expected + c->base.expected, gaps == 1 ? "has" : "have");
 }
 
-int compare_make(const struct series *s, const struct measure_def *m,
-                 const struct sio_config *cfg, enum compare_kind kind,
-                 struct comparison *c, struct sio_error *err)
+static void comparison_init(struct comparison *c, enum compare_kind kind, int has_data)
 {
     memset(c, 0, sizeof *c);
     c->kind = kind;
     c->change = c->low = c->high = c->latest_value = c->base_value = NAN;
-    c->has_data = s->n > 0;
+    c->has_data = has_data;
     c->verdict = c->has_data ? "not comparable" : "no data";
+}
+
+static void comparison_usable(struct comparison *c, const struct sio_config *cfg)
+{
+    c->comparable = cfg->allow_missing
+        ? c->latest.covered > 0 && c->base.covered > 0
+        : window_complete(&c->latest) && window_complete(&c->base);
+}
+
+static int comparison_finish(struct comparison *c, const struct measure_def *m,
+                             const struct sio_config *cfg, struct sio_error *err);
+
+int compare_make(const struct series *s, const struct measure_def *m,
+                 const struct sio_config *cfg, enum compare_kind kind,
+                 struct comparison *c, struct sio_error *err)
+{
+    comparison_init(c, kind, s->n > 0);
     if (c->has_data) {
         choose_windows(s, cfg, kind, c);
-        c->comparable = cfg->allow_missing
-            ? c->latest.covered > 0 && c->base.covered > 0
-            : window_complete(&c->latest) && window_complete(&c->base);
+        comparison_usable(c, cfg);
     }
+    return comparison_finish(c, m, cfg, err);
+}
+
+int compare_windows(const struct window *latest, const struct window *base,
+                    const char *why_not, const struct measure_def *m,
+                    const struct sio_config *cfg, enum compare_kind kind,
+                    struct comparison *c, struct sio_error *err)
+{
+    comparison_init(c, kind, 1);
+    c->latest = *latest;
+    c->base = *base;
+    if (latest->covered && base->covered)
+        comparison_usable(c, cfg);
+    else
+        snprintf(c->note, sizeof c->note, "%s", why_not);
+    return comparison_finish(c, m, cfg, err);
+}
+
+static int comparison_finish(struct comparison *c, const struct measure_def *m,
+                             const struct sio_config *cfg, struct sio_error *err)
+{
     int rc = SIO_OK;
     if (c->comparable)
         rc = m->proportion ? judge_proportions(c, m, cfg->confidence, err)

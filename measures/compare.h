@@ -39,6 +39,14 @@ int compare_make(const struct series *s, const struct measure_def *m,
                  const struct sio_config *cfg, enum compare_kind kind,
                  struct comparison *c, struct sio_error *err);
 
+/* The same judgement for windows the caller chose (the rolling-year file's
+ * 12-month figures); when either window has no covered month the comparison
+ * has no verdict and its sentence gives why_not ("because of <why_not>"). */
+int compare_windows(const struct window *latest, const struct window *base,
+                    const char *why_not, const struct measure_def *m,
+                    const struct sio_config *cfg, enum compare_kind kind,
+                    struct comparison *c, struct sio_error *err);
+
 /* 'baseline' | 'year_earlier' | 'quarter_last_year'. */
 const char *compare_name(enum compare_kind kind);
 

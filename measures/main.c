@@ -61,6 +61,7 @@ static int load_notes(const struct sio_config *cfg, struct annotations *a,
         struct annotation *n = &a->items[a->n++];
         memset(n, 0, sizeof *n);
         n->month = cfg->rebase[i].month;
+        memcpy(n->force, cfg->rebase[i].force, sizeof n->force);
         snprintf(n->label, sizeof n->label, "SPC limits recalculated: %s",
                  cfg->rebase[i].reason);
     }

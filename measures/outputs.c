@@ -98,6 +98,13 @@ static const struct {
      " round(ci_high, 4) AS ci_high, rank, round(peer_mean, 4) AS peer_mean,"
      " round(difference, 4) AS difference, significant, method FROM peer_results"
      " ORDER BY force, measure, group_name, member"},
+    {"peer_proportions.csv",
+     "SELECT force, measure, period, group_name, member, successes, trials,"
+     " round(proportion_pct, 4) AS proportion_pct, round(ci_low, 4) AS ci_low,"
+     " round(ci_high, 4) AS ci_high, rank, round(pooled_pct, 4) AS pooled_pct,"
+     " round(pooled_low, 4) AS pooled_low, round(pooled_high, 4) AS pooled_high,"
+     " round(difference, 4) AS difference, p_value, significant, method"
+     " FROM peer_proportions ORDER BY force, measure, group_name, member"},
     {"measure_quarters.csv",
      "SELECT force, measure, quarter, quarter_start, count, months_covered, r12_count,"
      " r12_months, baseline_count, baseline_months, round(change_pct, 1) AS change_pct,"

@@ -2,6 +2,7 @@
  * peers.c — the peers file and peer_results.
  */
 #include "peers.h"
+#include "peerprop.h"
 #include "poisson.h"
 #include "population.h"
 #include "source.h"
@@ -242,6 +243,20 @@ static int run_groups(struct peer_run *pr, const struct groups *gs, struct sio_e
     return rc;
 }
 
+/* Proportion measures: peer_proportions (peerprop.c). */
+static int run_groups_prop(struct peer_run *pr, const struct groups *gs,
+                           struct sio_error *err)
+{
+    int rc = SIO_OK;
+    for (int i = 0; i < gs->n && !rc; i++) {
+        const struct group *g = &gs->g[i];
+        const struct peerprop_group pg = {g->name, g->source, g->date, g->member, g->n};
+        for (int k = 0; k < g->n && !rc; k++)
+            rc = peerprop_force(pr->db, pr->cfg, pr->m, g->member[k], &pg, &pr->rows, err);
+    }
+    return rc;
+}
+
 /* England and Wales: every force in the store, once there are all of them. */
 static void add_all_forces(struct groups *gs, char *const *forces)
 {
@@ -294,8 +309,9 @@ int peers_emit(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
         rc = store_prepare(db, insert_sql, &pr.ins, err);
     for (int i = 0; i < cfg->n_measures && !rc && gs->n; i++) {
         pr.m = &cfg->measures[i];
-        if (!pr.m->proportion)
-            rc = run_groups(&pr, gs, err);
+        if (pr.m->source == MEASURE_SRC_HO_ROLLING)
+            continue; /* overlapping figures, not a series: see rolling.h */
+        rc = pr.m->proportion ? run_groups_prop(&pr, gs, err) : run_groups(&pr, gs, err);
     }
     sqlite3_finalize(pr.ins);
     groups_free(gs);

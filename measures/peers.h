@@ -13,7 +13,8 @@
  * rank 1 is the lowest rate; peer_mean is the unweighted mean of those
  * rates; a member's gap is significant when the exact conditional Poisson
  * interval for its rate against the pooled rate of the other members
- * excludes 1.
+ * excludes 1.  Proportion measures go to peer_proportions instead
+ * (peerprop.h); rolling-year measures (rolling.h) have no peers.
  */
 #ifndef SIO_MEASURES_PEERS_H
 #define SIO_MEASURES_PEERS_H

@@ -64,11 +64,12 @@ const char *source_name(const struct measure_def *m)
     case MEASURE_SRC_INDICATOR: return "indicator";
     case MEASURE_SRC_STOP_SEARCH: return "police.uk stop and search";
     case MEASURE_SRC_OUTCOMES: return "police.uk outcomes";
+    case MEASURE_SRC_HO_ROLLING: return "Home Office recorded crime, rolling year";
     }
     return "none";
 }
 
-static int fill_values(sqlite3 *db, char *const *values, int n, struct sio_error *err)
+int source_values_fill(sqlite3 *db, char *const *values, int n, struct sio_error *err)
 {
     sqlite3_stmt *st;
     int rc = store_exec(db, "CREATE TEMP TABLE IF NOT EXISTS source_values(v TEXT);"
@@ -93,6 +94,7 @@ static const char *query_for(const struct measure_def *m)
     case MEASURE_SRC_INDICATOR: return indicator_sql;
     case MEASURE_SRC_STOP_SEARCH: return stop_search_sql;
     case MEASURE_SRC_OUTCOMES: return outcomes_sql;
+    case MEASURE_SRC_HO_ROLLING: return NULL; /* rolling.c: not a series */
     }
     return NULL;
 }
@@ -102,9 +104,12 @@ static int prepare_for(sqlite3 *db, const char *force, const struct measure_def 
 {
     int rc = SIO_OK;
     if (m->source == MEASURE_SRC_HOME_OFFICE)
-        rc = fill_values(db, m->ho_codes, m->n_ho_codes, err);
+        rc = source_values_fill(db, m->ho_codes, m->n_ho_codes, err);
     else if (m->source == MEASURE_SRC_OUTCOMES)
-        rc = fill_values(db, m->outcome_types, m->n_outcome_types, err);
+        rc = source_values_fill(db, m->outcome_types, m->n_outcome_types, err);
+    if (!rc && !query_for(m))
+        rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "[%s]: a rolling-year measure has no"
+                      " series of its own periods", m->key);
     if (rc || (rc = store_prepare(db, query_for(m), st, err)))
         return rc;
     const char *second = m->source == MEASURE_SRC_POLICE_UK ? m->key

@@ -24,6 +24,10 @@
 int source_load(sqlite3 *db, const char *force, const struct measure_def *m,
                 struct series *s, struct sio_error *err);
 
+/* Put values[0..n) into temp.source_values, replacing what was there, so a
+ * query can test membership with IN (SELECT v FROM temp.source_values). */
+int source_values_fill(sqlite3 *db, char *const *values, int n, struct sio_error *err);
+
 /* A short description of m's source for the outputs' source column. */
 const char *source_name(const struct measure_def *m);
 

@@ -54,13 +54,49 @@ static void fix_baseline(const struct sio_config *cfg, const struct series *s,
     note_add(c, "limits fixed on %s to %s", month_format(from, a), month_format(to, b));
 }
 
-static void add_rebases(const struct sio_config *cfg, const struct series *s, struct chart *c)
+int spcrun_rebases_check(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
+                         struct sio_error *err)
+{
+    char key[256], mon[8];
+    for (int k = 0; k < cfg->n_rebase; k++) {
+        const struct config_rebase *r = &cfg->rebase[k];
+        int found = !r->force[0];
+        int rc = found ? SIO_OK : store_force_key(db, r->force, key, sizeof key, err);
+        if (rc)
+            return rc;
+        for (char *const *f = forces; !found && *f; f++)
+            found = !strcmp(*f, key);
+        if (!found)
+            return sio_fail(err, SIO_ECONFIG, cfg->path, 0, "[spc] rebase %s force=%s: no"
+                            " such force in the store", month_format(r->month, mon), r->force);
+    }
+    return SIO_OK;
+}
+
+/* Which rebase dates apply to e's force: every-force ones, and those whose
+ * force= names it by slug or by any spelling the store knows. */
+static int rebases_for_force(const struct emitter *e, unsigned char *applies,
+                             struct sio_error *err)
+{
+    char key[256];
+    for (int k = 0; k < e->cfg->n_rebase; k++) {
+        const char *f = e->cfg->rebase[k].force;
+        int rc = f[0] ? store_force_key(e->db, f, key, sizeof key, err) : SIO_OK;
+        if (rc)
+            return rc;
+        applies[k] = !f[0] || !strcmp(key, e->force);
+    }
+    return SIO_OK;
+}
+
+static void add_rebases(const struct sio_config *cfg, const unsigned char *applies,
+                        const struct series *s, struct chart *c)
 {
     char mon[8];
     size_t n = (size_t)s->n, b0 = c->opt.baseline_start, b1 = c->opt.baseline_end;
     for (int k = 0; k < cfg->n_rebase; k++) {
         const struct config_rebase *r = &cfg->rebase[k];
-        if (r->month <= s->first || r->month > series_last_month(s))
+        if (!applies[k] || r->month <= s->first || r->month > series_last_month(s))
             continue;
         size_t i = index_at(s, r->month);
         int in_base = b1 > 0 && i > b0 && i < b1;
@@ -76,7 +112,8 @@ static void add_rebases(const struct sio_config *cfg, const struct series *s, st
     c->opt.rebase = c->rebase;
 }
 
-static int chart_setup(const struct emitter *e, const struct series *s, struct chart *c)
+static int chart_setup(const struct emitter *e, const struct series *s,
+                       const unsigned char *applies, struct chart *c)
 {
     size_t n = (size_t)s->n;
     memset(c, 0, sizeof *c);
@@ -95,7 +132,7 @@ static int chart_setup(const struct emitter *e, const struct series *s, struct c
     c->opt.improvement = e->m->better;
     c->opt.target = e->m->target;
     fix_baseline(e->cfg, s, c);
-    add_rebases(e->cfg, s, c);
+    add_rebases(e->cfg, applies, s, c);
     return 0;
 }
 
@@ -247,10 +284,13 @@ int spcrun_emit(struct emitter *e, const struct series *s, struct sio_error *err
 {
     struct chart c;
     struct sio_error why;
+    unsigned char applies[CONFIG_MAX_REBASE];
     int rc;
     if (s->n == 0)
         return SIO_OK;
-    if (chart_setup(e, s, &c)) {
+    if ((rc = rebases_for_force(e, applies, err)))
+        return rc;
+    if (chart_setup(e, s, applies, &c)) {
         chart_free(&c);
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
     }

@@ -5,28 +5,12 @@
  * counts with thousands separators.
  */
 #include "statement.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-static char *thousands(long n, char *buf, size_t size)
-{
-    char d[32];
-    int len = snprintf(d, sizeof d, "%ld", n < 0 ? -n : n);
-    size_t o = 0;
-
-    if (n < 0)
-        buf[o++] = '-';
-    for (int i = 0; i < len && o + 2 < size; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = d[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
 
 /* " (2 of 3 months with data)" when partial, else "". */
 static void coverage(int got, int want, char *buf, size_t size)
@@ -48,13 +32,13 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
     if (!isfinite(f->change_pct) || strcmp(v, "not comparable") == 0) {
         snprintf(buf, size, "%s: %s crimes in the 12 months to %s; this cannot be compared with "
                             "the baseline because some months have no data.",
-                 m->def->label, thousands(f->r12_count, n1, sizeof n1), end);
+                 m->def->label, words_thousands(f->r12_count, n1, sizeof n1), end);
         return buf;
     }
     snprintf(buf, size, "%s: %s crimes in the 12 months to %s, %.1f%% %s than in the baseline "
                         "year (%s); %s (%g%% confidence interval %+.1f%% to %+.1f%%).",
-             m->def->label, thousands(f->r12_count, n1, sizeof n1), end, fabs(f->change_pct),
-             f->change_pct < 0 ? "fewer" : "more", thousands(f->baseline_count, n2, sizeof n2),
+             m->def->label, words_thousands(f->r12_count, n1, sizeof n1), end, fabs(f->change_pct),
+             f->change_pct < 0 ? "fewer" : "more", words_thousands(f->baseline_count, n2, sizeof n2),
              strcmp(v, "increase") == 0   ? "a statistically significant increase"
              : strcmp(v, "decrease") == 0 ? "a statistically significant decrease"
                                           : "the change is not statistically significant",
@@ -72,17 +56,17 @@ static int count_row(const struct statement *s, const struct statement_figures *
         snprintf(label, lsize, "Crimes in %s (%s to %s)", s->quarter_label,
                  month_words(s->quarter, a), month_words(s->quarter + 2, b));
         coverage(f->months_covered, 3, cov, sizeof cov);
-        snprintf(value, vsize, "%s%s", thousands(f->count, n, sizeof n), cov);
+        snprintf(value, vsize, "%s%s", words_thousands(f->count, n, sizeof n), cov);
     } else if (i == 1) {
         snprintf(label, lsize, "Crimes in the 12 months to %s", month_words(s->quarter + 2, a));
         coverage(f->r12_months, 12, cov, sizeof cov);
-        snprintf(value, vsize, "%s%s", thousands(f->r12_count, n, sizeof n), cov);
+        snprintf(value, vsize, "%s%s", words_thousands(f->r12_count, n, sizeof n), cov);
     } else {
         snprintf(label, lsize, "Crimes in the baseline year (%s to %s)",
                  month_words(s->cfg->baseline_start, a),
                  month_words(s->cfg->baseline_end, b));
         coverage(f->baseline_months, 12, cov, sizeof cov);
-        snprintf(value, vsize, "%s%s", thousands(f->baseline_count, n, sizeof n), cov);
+        snprintf(value, vsize, "%s%s", words_thousands(f->baseline_count, n, sizeof n), cov);
     }
     return 1;
 }

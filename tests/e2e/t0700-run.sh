@@ -57,24 +57,31 @@ check "t0700-23 it names the lock file" grep -q "sio-run: another run holds var/
 check "t0700-24 and the holder's pid" grep -q "(pid [0-9][0-9]*)" .err
 wait $holder
 
-# A running stage of sio-run $1, once one has started (sio-run takes the
-# lock before it starts any stage); empty after 10 s without one.
-stage_of() {
+# Freeze sio-run $1 together with a stage it is running, and print the
+# stage's pid: the parent is stopped first so it cannot move on to the next
+# stage, then a live child is stopped and seen stopped (not a zombie).  With
+# both frozen, what holds the lock does not depend on timing.
+freeze_with_stage() {
     _i=0
-    while [ $_i -lt 200 ]; do
-        _s=$(pgrep -P "$1" | head -n 1)
-        [ -n "$_s" ] && { echo "$_s"; return; }
-        sleep 0.05; _i=$((_i + 1))
+    while [ $_i -lt 400 ]; do
+        kill -STOP "$1" 2>/dev/null || return
+        for _s in $(pgrep -P "$1"); do
+            kill -STOP "$_s" 2>/dev/null
+            if [ "$(ps -o stat= -p "$_s" | cut -c1)" = T ]; then
+                echo "$_s"; return
+            fi
+        done
+        kill -CONT "$1"; sleep 0.02; _i=$((_i + 1))
     done
 }
 
 # Two real runs at once: exactly one of them runs.  The first's stage is
 # held stopped while the second tries, so the overlap does not depend on timing.
 "$BIN/sio-run" --config cfg/main.ini --quiet in 2>first.err & first=$!
-held=$(stage_of "$first")
-[ -n "$held" ] && kill -STOP "$held"
+held=$(freeze_with_stage "$first")
 "$BIN/sio-run" --config cfg/main.ini --quiet in 2>second.err; second_rc=$?
 [ -n "$held" ] && kill -CONT "$held"
+kill -CONT "$first" 2>/dev/null
 wait $first; first_rc=$?
 check "t0700-25 of two overlapping runs the first completes" test "$first_rc" = 0
 check "t0700-26 and the second exits 75 naming the first's pid" \
@@ -82,8 +89,7 @@ check "t0700-26 and the second exits 75 naming the first's pid" \
 
 # A run whose parent is killed: its stage still holds the lock until it ends.
 "$BIN/sio-run" --config cfg/main.ini --quiet in 2>/dev/null & parent=$!
-orphan=$(stage_of "$parent")
-[ -n "$orphan" ] && kill -STOP "$orphan"
+orphan=$(freeze_with_stage "$parent")
 kill -9 "$parent"; wait "$parent" 2>/dev/null
 check_exit "t0700-27 a stage orphaned by a killed sio-run keeps the lock (75)" 75 \
     "$BIN/sio-run" --config cfg/main.ini in

@@ -102,11 +102,11 @@ TEST(slug_lowercases_and_joins_with_single_dashes)
 TEST(thousands_separators)
 {
     char b[32];
-    CHECK_STR(chart_thousands(0, b, sizeof b), "0");
-    CHECK_STR(chart_thousands(999, b, sizeof b), "999");
-    CHECK_STR(chart_thousands(1000, b, sizeof b), "1,000");
-    CHECK_STR(chart_thousands(1234567, b, sizeof b), "1,234,567");
-    CHECK_STR(chart_thousands(-4500, b, sizeof b), "-4,500");
+    CHECK_STR(words_thousands(0, b, sizeof b), "0");
+    CHECK_STR(words_thousands(999, b, sizeof b), "999");
+    CHECK_STR(words_thousands(1000, b, sizeof b), "1,000");
+    CHECK_STR(words_thousands(1234567, b, sizeof b), "1,234,567");
+    CHECK_STR(words_thousands(-4500, b, sizeof b), "-4,500");
 }
 
 TEST(baseline_level_is_average_per_quarter)

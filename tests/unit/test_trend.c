@@ -130,6 +130,45 @@ TEST(test_robust_slope_is_close_to_r_rlm_bisquare_on_clean_series)
     CHECK_INT(r.n, 24);
 }
 
+/* GSL's own documented method, recomputed independently in R by
+ * tests/tools/robust_se.R (Rscript tests/tools/robust_se.R): OLS start;
+ * residuals scaled by 1/sqrt(1 - h) and by 4.685 x MAD/0.6745 of the n - p + 1
+ * largest; bisquare IRLS to |dc| <= sqrt(eps)|c|; then
+ *   sigma_rob = lambda sqrt(b) s t / a    (Street et al. 1988 Eq. 3, 5:
+ *     a = mean psi'(u), b = sum (1 - h) psi(u)^2 / (n - p),
+ *     lambda = 1 + (p/n)(1 - a)/a, s = final MAD sigma, t = 4.685),
+ *   sigma = max(sigma_rob, sqrt((p^2 sigma_ols^2 + n sigma_rob^2) / (p^2 + n)))
+ *     (DuMouchel and O'Brien 1989, sec. 4.1),
+ *   cov = sigma^2 (X^T X)^-1 — the unweighted cross-product, as GSL's
+ *     robust_covariance() forms it (not sigma^2 (X^T W X)^-1).
+ * GSL 2.7.1 reproduces these to the last printed digit. */
+TEST(test_robust_slope_se_matches_gsl_method_recomputed_in_r_despite_outlier)
+{
+    double y[24];
+    with_outlier(y);
+    struct trend_robust r;
+    struct sio_error err;
+    CHECK_INT(trend_robust_fit(x24, y, 24, &r, &err), SIO_OK);
+    /* robust_se.R on yo: slope -6.17412526330497, intercept
+     * 100.318773599041, slope_se 1.41780148449448 (sigma 4.00666563266936 =
+     * the DuMouchel-O'Brien blend, above sigma_rob 2.72900043438946 because
+     * sigma_ols is 8.22732801210143) */
+    CHECK_NEAR(r.slope, -6.17412526330497, REL);
+    CHECK_NEAR(r.intercept, 100.318773599041, REL);
+    CHECK_NEAR(r.slope_se, 1.41780148449448, REL);
+}
+
+TEST(test_robust_slope_se_matches_gsl_method_recomputed_in_r_on_clean_series)
+{
+    struct trend_robust r;
+    struct sio_error err;
+    CHECK_INT(trend_robust_fit(x24, clean, 24, &r, &err), SIO_OK);
+    /* robust_se.R on y: slope -6.25897965565969, slope_se
+     * 0.938453321492822 (sigma = sigma_rob 2.65204170838511) */
+    CHECK_NEAR(r.slope, -6.25897965565969, REL);
+    CHECK_NEAR(r.slope_se, 0.938453321492822, REL);
+}
+
 TEST(test_outlier_screen_finds_the_shifted_month)
 {
     double y[24];
@@ -215,6 +254,8 @@ int main(void)
     RUN(test_equal_times_are_a_data_error);
     RUN(test_robust_slope_is_close_to_r_rlm_bisquare_despite_outlier);
     RUN(test_robust_slope_is_close_to_r_rlm_bisquare_on_clean_series);
+    RUN(test_robust_slope_se_matches_gsl_method_recomputed_in_r_despite_outlier);
+    RUN(test_robust_slope_se_matches_gsl_method_recomputed_in_r_on_clean_series);
     RUN(test_outlier_screen_finds_the_shifted_month);
     RUN(test_outlier_screen_finds_none_in_clean_series);
     RUN(test_years_are_month_index_over_twelve);

@@ -1,0 +1,184 @@
+/*
+ * peerprop.c — peer_proportions rows: Wilson intervals, pooled share, rank
+ * and the two-proportion test (see peerprop.h for the method).
+ */
+#include "peerprop.h"
+#include "binomial.h"
+#include "source.h"
+#include "store.h"
+#include "window.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct member_share {
+    int have;               /* 12 months covered, trials > 0 */
+    long x, n;
+    double pct, low, high;  /* NaN unless have */
+};
+
+static const char insert_sql[] =
+    "INSERT OR REPLACE INTO peer_proportions(force, measure, period, group_name, member,"
+    " successes, trials, proportion_pct, ci_low, ci_high, rank, pooled_pct, pooled_low,"
+    " pooled_high, difference, p_value, significant, method)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
+
+double peerprop_p_value(long x1, long n1, long x2, long n2)
+{
+    if (n1 <= 0 || n2 <= 0)
+        return NAN;
+    double p = (double)(x1 + x2) / (double)(n1 + n2);
+    if (p <= 0 || p >= 1)
+        return NAN;
+    double d = (double)x1 / (double)n1 - (double)x2 / (double)n2;
+    double chisq = d * d / (p * (1 - p) * (1.0 / (double)n1 + 1.0 / (double)n2));
+    return gsl_cdf_chisq_Q(chisq, 1.0);
+}
+
+static int member_share(sqlite3 *db, const struct sio_config *cfg,
+                        const struct measure_def *m, const char *force, month_t end,
+                        struct member_share *r, struct sio_error *err)
+{
+    struct series s;
+    struct window w;
+    struct binomial_interval bi;
+    *r = (struct member_share){0, 0, 0, NAN, NAN, NAN};
+    int rc = source_load(db, force, m, &s, err);
+    if (rc)
+        return rc;
+    window_take(&s, end - 11, end, &w);
+    series_free(&s);
+    if (!window_complete(&w) || w.den <= 0 || w.num < 0 || w.num > w.den)
+        return SIO_OK;
+    if ((rc = binomial_wilson_ci(w.num, w.den, cfg->confidence, &bi, err)))
+        return rc;
+    *r = (struct member_share){1, w.num, w.den, 100 * bi.estimate, 100 * bi.low,
+                               100 * bi.high};
+    return SIO_OK;
+}
+
+static void bind_real(sqlite3_stmt *st, int i, double v)
+{
+    if (isfinite(v))
+        sqlite3_bind_double(st, i, v);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* 1 + how many members have a lower proportion. */
+static int rank_of(const struct member_share *r, int n, int k)
+{
+    int rank = 1;
+    for (int j = 0; j < n; j++)
+        rank += r[j].have && r[j].pct < r[k].pct;
+    return rank;
+}
+
+struct pooled {
+    long x, n;
+    double pct, low, high;
+};
+
+static int pool(const struct member_share *r, int n, double level, struct pooled *p,
+                struct sio_error *err)
+{
+    struct binomial_interval bi;
+    *p = (struct pooled){0, 0, NAN, NAN, NAN};
+    for (int j = 0; j < n; j++)
+        if (r[j].have)
+            p->x += r[j].x, p->n += r[j].n;
+    if (p->n <= 0)
+        return SIO_OK;
+    int rc = binomial_wilson_ci(p->x, p->n, level, &bi, err);
+    if (!rc)
+        p->pct = 100 * bi.estimate, p->low = 100 * bi.low, p->high = 100 * bi.high;
+    return rc;
+}
+
+static void bind_member(sqlite3_stmt *st, const struct member_share *r, int n, int k,
+                        const struct pooled *p, double level)
+{
+    const struct member_share *a = &r[k];
+    double pv = a->have ? peerprop_p_value(a->x, a->n, p->x - a->x, p->n - a->n) : NAN;
+    if (a->have) {
+        sqlite3_bind_int64(st, 6, a->x);
+        sqlite3_bind_int64(st, 7, a->n);
+        sqlite3_bind_int(st, 11, rank_of(r, n, k));
+    }
+    bind_real(st, 8, a->pct);
+    bind_real(st, 9, a->low);
+    bind_real(st, 10, a->high);
+    bind_real(st, 12, p->pct);
+    bind_real(st, 13, p->low);
+    bind_real(st, 14, p->high);
+    bind_real(st, 15, a->pct - p->pct);
+    bind_real(st, 16, pv);
+    if (isfinite(pv))
+        sqlite3_bind_int(st, 17, pv < 1 - level);
+}
+
+/* text: force, measure, period, group name, method (bound to every row). */
+static int put_rows(sqlite3 *db, sqlite3_stmt *st, const struct member_share *r,
+                    const struct pooled *p, const char *const text[5],
+                    const struct peerprop_group *g, double level, long *rows,
+                    struct sio_error *err)
+{
+    static const int column[5] = {1, 2, 3, 4, 18};
+    for (int k = 0; k < g->n; k++) {
+        for (int i = 0; i < 5; i++)
+            sqlite3_bind_text(st, column[i], text[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, g->member[k], -1, SQLITE_STATIC);
+        bind_member(st, r, g->n, k, p, level);
+        int ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (!ok)
+            return store_fail(db, err, "cannot store peer proportions");
+        ++*rows;
+    }
+    return SIO_OK;
+}
+
+static int latest_month(sqlite3 *db, const struct measure_def *m, const char *force,
+                        month_t *end, struct sio_error *err)
+{
+    struct series s;
+    int rc = source_load(db, force, m, &s, err);
+    *end = rc ? MONTH_NONE : series_last_month(&s);
+    series_free(&s);
+    return rc;
+}
+
+int peerprop_force(sqlite3 *db, const struct sio_config *cfg, const struct measure_def *m,
+                   const char *force, const struct peerprop_group *g, long *rows,
+                   struct sio_error *err)
+{
+    month_t end;
+    char period[40], mon[8], method[640];
+    struct pooled p;
+    sqlite3_stmt *st = NULL;
+    int rc = latest_month(db, m, force, &end, err);
+    if (rc || end == MONTH_NONE)
+        return rc;
+    struct member_share *r = calloc((size_t)g->n, sizeof *r);
+    if (!r)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    for (int k = 0; k < g->n && !rc; k++)
+        rc = member_share(db, cfg, m, g->member[k], end, &r[k], err);
+    snprintf(period, sizeof period, "12 months to %s", month_format(end, mon));
+    snprintf(method, sizeof method, "proportion = 12-month successes / trials (Wilson %g%%"
+             " CI, as R prop.test correct = FALSE); pooled = group's successes / trials;"
+             " significant = two-proportion chi-squared test (R prop.test(c(x, X - x),"
+             " c(n, N - n), correct = FALSE)) against the other members pooled, p < %g;"
+             " group source: %s %s", 100 * cfg->confidence, 1 - cfg->confidence,
+             g->source[0] ? g->source : "not stated", g->date);
+    const char *const text[5] = {force, m->key, period, g->name, method};
+    if (!rc && !(rc = pool(r, g->n, cfg->confidence, &p, err)) &&
+        !(rc = store_prepare(db, insert_sql, &st, err)))
+        rc = put_rows(db, st, r, &p, text, g, cfg->confidence, rows, err);
+    sqlite3_finalize(st);
+    free(r);
+    return rc;
+}

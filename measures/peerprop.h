@@ -1,0 +1,42 @@
+/*
+ * peerprop.h — peers for a proportion measure: each member's share over
+ * the force's latest 12 months against its group's pooled share.
+ *
+ * A member counts only when every month of its 12 is covered and it has
+ * trials.  Each such member gets its proportion with the Wilson score
+ * interval (R's prop.test(x, n, correct = FALSE)$conf.int) and its rank
+ * (1 = lowest); the group gets its pooled proportion, sum of successes over
+ * sum of trials, with its Wilson interval.  Significance is a
+ * two-proportion test, not interval overlap: Pearson's chi-squared without
+ * continuity correction of the member against the other members pooled (R's
+ * prop.test(c(x, X - x), c(n, N - n), correct = FALSE)$p.value), so a member
+ * is never tested against a total that contains itself; significant when
+ * p < 1 - confidence.  Rows go to peer_proportions.
+ */
+#ifndef SIO_MEASURES_PEERPROP_H
+#define SIO_MEASURES_PEERPROP_H
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+struct peerprop_group {
+    const char *name, *source, *date; /* as in the peers file */
+    char *const *member;              /* force keys */
+    int n;
+};
+
+/* Write g's rows for force (one of its members) and proportion measure m,
+ * over the 12 months ending at force's latest month; nothing when force has
+ * no data.  *rows is increased by the rows written. */
+int peerprop_force(sqlite3 *db, const struct sio_config *cfg, const struct measure_def *m,
+                   const char *force, const struct peerprop_group *g, long *rows,
+                   struct sio_error *err);
+
+/* The p-value of Pearson's chi-squared test without continuity correction
+ * that x1/n1 and x2/n2 are equal (R's prop.test(c(x1, x2), c(n1, n2),
+ * correct = FALSE)$p.value); NaN when either n is 0 or the pooled share is 0
+ * or 1 (no test possible). */
+double peerprop_p_value(long x1, long n1, long x2, long n2);
+
+#endif

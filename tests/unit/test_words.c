@@ -1,0 +1,42 @@
+/* Numbers in words: thousands separators as UK government style writes
+ * them (GOV.UK style guide: "use a comma for numbers over 999"). */
+#include "words.h"
+#include "testing.h"
+
+#include <limits.h>
+
+TEST(numbers_under_a_thousand_have_no_separator)
+{
+    char b[32];
+    CHECK_STR(words_thousands(0, b, sizeof b), "0");
+    CHECK_STR(words_thousands(999, b, sizeof b), "999");
+}
+
+TEST(separators_go_every_three_digits_from_the_right)
+{
+    char b[32];
+    CHECK_STR(words_thousands(1079, b, sizeof b), "1,079");
+    CHECK_STR(words_thousands(2410271, b, sizeof b), "2,410,271");
+}
+
+TEST(negative_numbers_keep_their_sign)
+{
+    char b[32];
+    CHECK_STR(words_thousands(-1079, b, sizeof b), "-1,079");
+    CHECK_STR(words_thousands(LONG_MIN, b, sizeof b), "-9,223,372,036,854,775,808");
+}
+
+TEST(a_short_buffer_is_cut_but_terminated)
+{
+    char b[4];
+    CHECK_STR(words_thousands(123456, b, sizeof b), "123");
+}
+
+int main(void)
+{
+    RUN(numbers_under_a_thousand_have_no_separator);
+    RUN(separators_go_every_three_digits_from_the_right);
+    RUN(negative_numbers_keep_their_sign);
+    RUN(a_short_buffer_is_cut_but_terminated);
+    return TESTING_DONE();
+}
