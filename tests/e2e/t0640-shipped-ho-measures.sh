@@ -1,0 +1,39 @@
+# t0640 — the shipped measures.ini's Home Office rolling-year measures on the
+# real rec-crime-pfa.csv: each 12-month figure equals a sum made here with
+# awk straight from the CSV (the independent count).
+. "$(dirname "$0")/lib.sh"
+
+csv=$SHARED/data/home-office-prc/rec-crime-pfa.csv
+if [ ! -f "$csv" ]; then
+    echo "skip shipped-ho-measures: $csv not present"
+    done_testing; exit
+fi
+store=$WORK/s.db
+check "t0640.1 ingest the Home Office file and the force list" \
+    "$BIN/sio-ingest" --quiet --config "$TOP/config/sio.ini" --store "$store" \
+    "$SHARED/data/home-office-prc" "$SHARED/data/forces"
+check "t0640.2 measures run with the shipped configuration" sh -c \
+    "'$BIN/sio-transform' --quiet --config '$TOP/config/sio.ini' --store '$store' --out '$WORK/out' &&
+     '$BIN/sio-measures' --quiet --config '$TOP/config/sio.ini' --store '$store' --out '$WORK/out'"
+
+# sio's 12-month count for force slug $1, measure $2, period ending $3.
+sio_count() {
+    sqlite3 "$store" "SELECT CAST(value AS INTEGER) FROM measure_results WHERE force = '$1'
+        AND measure = '$2' AND period_type = 'r12' AND period_end = '$3' AND statistic = 'count'"
+}
+# awk's sum for PFA $1, period ending dd/mm/yyyy $2, offence groups $3 ('|'-separated).
+awk_sum() {
+    awk -F, -v pfa="$1" -v end="$2" -v groups="$3" '
+        BEGIN { n = split(groups, g, "|"); for (i = 1; i <= n; i++) want[g[i]] = 1 }
+        $1 == end && $2 == pfa && ($4 in want) { s += $5 } END { print s + 0 }' "$csv"
+}
+
+check "t0640.3 serious violence (HO) for Warwickshire, 12 months to Dec 2018" test \
+    "$(sio_count warwickshire serious_violence_ho 2018-12)" = \
+    "$(awk_sum Warwickshire 31/12/2018 'Violence with injury|Possession of weapons offences')"
+check "t0640.4 fraud (HO) for Leicestershire, 12 months to Mar 2018" test \
+    "$(sio_count leicestershire fraud_ho 2018-03)" = "$(awk_sum Leicestershire 31/03/2018 'Fraud offences')"
+check "t0640.5 serious violence (HO) for West Mercia, 12 months to Jun 2016" test \
+    "$(sio_count west-mercia serious_violence_ho 2016-06)" = \
+    "$(awk_sum 'West Mercia' 30/06/2016 'Violence with injury|Possession of weapons offences')"
+done_testing
