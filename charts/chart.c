@@ -110,12 +110,14 @@ char *chart_slug(const char *s, char *buf, size_t size)
     return buf;
 }
 
-/* Create one file to prove dir takes new files, then remove it. */
+/* Create one file to prove dir takes new files, then remove it.  The name
+ * follows atomic.c's "<name>.tmp.XXXXXX" so that a probe orphaned by a
+ * SIGKILL is recognisably an unfinished temporary file, not an output. */
 static int chart_probe_dir(const char *dir, struct sio_error *err)
 {
     char probe[CONFIG_PATH_MAX + 64];
-    snprintf(probe, sizeof probe, "%s/.sio-probe-%ld", dir, (long)getpid());
-    int fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    snprintf(probe, sizeof probe, "%s/.sio-probe.tmp.XXXXXX", dir);
+    int fd = mkstemp(probe);
     if (fd < 0)
         return sio_fail(err, SIO_ECANTCREAT, dir, 0,
                         "cannot create files in this directory: %s",
