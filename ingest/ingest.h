@@ -15,6 +15,7 @@
 #include "sha256.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 struct forces;
 
@@ -105,9 +106,26 @@ const char *kind_table(enum file_kind kind);
 /* Every kind's name, comma-separated, for messages. */
 const char *kind_list(void);
 
+/* An input's fingerprint, or why it could not be read. */
+struct fingerprint {
+    int rc;                              /* SIO_OK, else the status of err */
+    struct sio_error err;
+    char sha256[SHA256_HEX_LEN + 1];
+    long long bytes;
+    struct stat before;                  /* plain files: as they were when hashed */
+};
+
+/* Hash one input into *fp (safe on any thread); returns fp->rc. */
+int input_fingerprint(const struct input *in, struct fingerprint *fp);
+
 /* Load one input (see above). */
 int ingest_input(sqlite3 *db, const struct input *in, const struct ingest_env *env,
                  struct ingest_result *res, struct sio_error *err);
+
+/* The same, with its fingerprint already worked out (prehash.h). */
+int ingest_hashed(sqlite3 *db, const struct input *in, const struct fingerprint *fp,
+                  const struct ingest_env *env, struct ingest_result *res,
+                  struct sio_error *err);
 
 /* Load one plain file (see above). */
 int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,

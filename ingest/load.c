@@ -107,6 +107,59 @@ static int file_insert(sqlite3 *db, const char *path, const struct ingest_result
     return rc;
 }
 
+/* Delete one superseded file's street rows: its run of rowids when that run
+ * still holds exactly its rows_loaded rows of it, else (a store from before
+ * street_rows, or a VACUUM renumbered the rows) by a scan of the table. */
+static int street_delete_file(sqlite3 *db, sqlite3_stmt *by_span, sqlite3_stmt *by_scan,
+                              long long file, int has_span, long long first, long long last,
+                              long long loaded, struct sio_error *err)
+{
+    if (has_span) {
+        sqlite3_bind_int64(by_span, 1, first);
+        sqlite3_bind_int64(by_span, 2, last);
+        sqlite3_bind_int64(by_span, 3, file);
+        int ok = sqlite3_step(by_span) == SQLITE_DONE;
+        sqlite3_reset(by_span);
+        if (!ok)
+            return store_fail(db, err, "cannot delete replaced rows");
+        if (sqlite3_changes64(db) == loaded)
+            return SIO_OK;
+    } else if (loaded == 0) {
+        return SIO_OK;
+    }
+    sqlite3_bind_int64(by_scan, 1, file);
+    int ok = sqlite3_step(by_scan) == SQLITE_DONE;
+    sqlite3_reset(by_scan);
+    return ok ? SIO_OK : store_fail(db, err, "cannot delete replaced rows");
+}
+
+static int street_delete_superseded(sqlite3 *db, long long id, struct sio_error *err)
+{
+    sqlite3_stmt *files = NULL, *by_span = NULL, *by_scan = NULL;
+    int rc, step = SQLITE_DONE;
+    if (!(rc = store_prepare(db, "SELECT f.id, r.file_id IS NOT NULL, r.first_rowid,"
+                                 " r.last_rowid, f.rows_loaded FROM files f"
+                                 " LEFT JOIN street_rows r ON r.file_id = f.id"
+                                 " WHERE f.superseded_by = ?", &files, err)) &&
+        !(rc = store_prepare(db, "DELETE FROM street WHERE rowid BETWEEN ?1 AND ?2"
+                                 " AND file_id = ?3", &by_span, err)) &&
+        !(rc = store_prepare(db, "DELETE FROM street WHERE file_id = ?", &by_scan, err))) {
+        sqlite3_bind_int64(files, 1, id);
+        while (!rc && (step = sqlite3_step(files)) == SQLITE_ROW)
+            rc = street_delete_file(db, by_span, by_scan, sqlite3_column_int64(files, 0),
+                                    sqlite3_column_int(files, 1),
+                                    sqlite3_column_int64(files, 2),
+                                    sqlite3_column_int64(files, 3),
+                                    sqlite3_column_int64(files, 4), err);
+        if (!rc && step != SQLITE_DONE)
+            rc = store_fail(db, err, "cannot find replaced files");
+    }
+    sqlite3_finalize(files);
+    sqlite3_finalize(by_span);
+    sqlite3_finalize(by_scan);
+    return rc;
+}
+
 /* Mark older files with this key superseded and delete their rows. */
 static int supersede(sqlite3 *db, long long id, enum file_kind kind,
                      const struct file_key *key, int *replaced, struct sio_error *err)
@@ -128,9 +181,30 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
     *replaced = sqlite3_changes(db) > 0;
     if (rc || !*replaced)
         return rc;
+    if (!strcmp(kind_table(kind), "street"))
+        return street_delete_superseded(db, id, err);
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE file_id IN"
              " (SELECT id FROM files WHERE superseded_by = %lld)", kind_table(kind), id);
     return store_exec(db, sql, err);
+}
+
+/* Record where this file's street rows lie (see street_rows in the schema). */
+static int street_span_record(sqlite3 *db, long long id, const struct row_sink *sink,
+                              struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    if (!sink->last_rowid)
+        return SIO_OK;
+    int rc = store_prepare(db, "INSERT INTO street_rows(file_id, first_rowid, last_rowid)"
+                               " VALUES (?, ?, ?)", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, sink->first_rowid);
+    sqlite3_bind_int64(st, 3, sink->last_rowid);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record rows");
+    sqlite3_finalize(st);
+    return rc;
 }
 
 static int file_finish(sqlite3 *db, long long id, const struct file_key *key,
@@ -237,6 +311,8 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
         rc = take_row(&sink, &r, &key, res, err);
     if (!rc && got < 0)
         rc = -got;
+    if (!rc)
+        rc = street_span_record(db, id, &sink, err);
     sink_close(&sink);
     return rc ? rc : file_finish(db, id, &key, &res->n, err);
 }
@@ -290,23 +366,27 @@ static int plain_unchanged(void *ctx, struct sio_error *err)
     return unchanged_since(p->path, &p->before, err);
 }
 
-int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,
-                struct ingest_result *res, struct sio_error *err)
+int input_fingerprint(const struct input *src, struct fingerprint *fp)
 {
-    struct plain_file p = { path, { 0 } };
-    struct csvin *in;
-    int rc, seen;
-
-    memset(res, 0, sizeof *res);
-    stat(path, &p.before); /* if it fails, sha256_file() says why */
-    if ((rc = sha256_file(path, res->sha256, &res->bytes, err)) ||
-        (rc = file_seen(db, res->sha256, &seen, err)))
-        return rc;
-    if (seen) {
-        res->already = 1;
-        return SIO_OK;
+    memset(fp, 0, sizeof *fp);
+    if (src->member) {
+        fp->rc = zipsrc_sha256(src->path, src->member, fp->sha256, &fp->bytes, &fp->err);
+    } else {
+        stat(src->path, &fp->before); /* if it fails, sha256_file() says why */
+        fp->rc = sha256_file(src->path, fp->sha256, &fp->bytes, &fp->err);
     }
-    if ((rc = csvin_open(&in, path, err)))
+    return fp->rc;
+}
+
+/* A plain file; the stat taken before hashing vets it at the end. */
+static int load_plain(sqlite3 *db, const char *path, const struct fingerprint *fp,
+                      const struct ingest_env *env, struct ingest_result *res,
+                      struct sio_error *err)
+{
+    struct plain_file p = { path, fp->before };
+    struct csvin *in;
+    int rc = csvin_open(&in, path, err);
+    if (rc)
         return rc;
     rc = load_source(db, in, path, res->bytes, env, res, plain_unchanged, &p, err);
     csvin_close(in);
@@ -314,23 +394,15 @@ int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,
 }
 
 /* A member of a .zip archive, streamed from the archive (see zipsrc.h). */
-static int ingest_member(sqlite3 *db, const struct input *src, const struct ingest_env *env,
-                         struct ingest_result *res, struct sio_error *err)
+static int load_member(sqlite3 *db, const struct input *src, const struct ingest_env *env,
+                       struct ingest_result *res, struct sio_error *err)
 {
     char name[2048];
     struct zipsrc *z;
     struct csvin *in;
-    int rc, seen;
+    int rc;
 
-    memset(res, 0, sizeof *res);
     input_name(src, name, sizeof name);
-    if ((rc = zipsrc_sha256(src->path, src->member, res->sha256, &res->bytes, err)) ||
-        (rc = file_seen(db, res->sha256, &seen, err)))
-        return rc;
-    if (seen) {
-        res->already = 1;
-        return SIO_OK;
-    }
     if ((rc = zipsrc_open(&z, src->path, src->member, &in, err)))
         return rc;
     rc = load_source(db, in, name, res->bytes, env, res, zipsrc_check, z, err);
@@ -338,9 +410,40 @@ static int ingest_member(sqlite3 *db, const struct input *src, const struct inge
     return rc;
 }
 
+int ingest_hashed(sqlite3 *db, const struct input *src, const struct fingerprint *fp,
+                  const struct ingest_env *env, struct ingest_result *res,
+                  struct sio_error *err)
+{
+    int rc, seen;
+
+    memset(res, 0, sizeof *res);
+    if (fp->rc) {
+        *err = fp->err;
+        return fp->rc;
+    }
+    memcpy(res->sha256, fp->sha256, sizeof res->sha256);
+    res->bytes = fp->bytes;
+    if ((rc = file_seen(db, res->sha256, &seen, err)))
+        return rc;
+    if (seen) {
+        res->already = 1;
+        return SIO_OK;
+    }
+    return src->member ? load_member(db, src, env, res, err)
+                       : load_plain(db, src->path, fp, env, res, err);
+}
+
 int ingest_input(sqlite3 *db, const struct input *src, const struct ingest_env *env,
                  struct ingest_result *res, struct sio_error *err)
 {
-    return src->member ? ingest_member(db, src, env, res, err)
-                       : ingest_file(db, src->path, env, res, err);
+    struct fingerprint fp;
+    input_fingerprint(src, &fp);
+    return ingest_hashed(db, src, &fp, env, res, err);
+}
+
+int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,
+                struct ingest_result *res, struct sio_error *err)
+{
+    struct input src = { (char *)path, NULL, 0 };
+    return ingest_input(db, &src, env, res, err);
 }

@@ -12,6 +12,7 @@
 #include "ingest.h"
 #include "atomic.h"
 #include "forces.h"
+#include "prehash.h"
 #include "progress.h"
 #include "report.h"
 #include "store.h"
@@ -121,12 +122,20 @@ static void load_all(sqlite3 *db, const struct path_list *files, struct loader *
                      struct totals *t)
 {
     long long bytes = 0;
+    struct prehash *ph;
+    struct fingerprint fp;
+    struct sio_error err;
+    if (prehash_start(&ph, files, &err))
+        ph = NULL; /* no second thread: hash each input just before loading it */
     for (size_t i = 0; i < files->n; i++) {
         struct ingest_result r;
-        struct sio_error err;
         char name[2048];
         input_name(&files->item[i], name, sizeof name);
-        int rc = ingest_input(db, &files->item[i], &l->env, &r, &err);
+        if (ph)
+            prehash_next(ph, &fp);
+        else
+            input_fingerprint(&files->item[i], &fp);
+        int rc = ingest_hashed(db, &files->item[i], &fp, &l->env, &r, &err);
         progress_clear(&l->progress);
         bytes += files->item[i].bytes;
         if (rc) {
@@ -141,6 +150,7 @@ static void load_all(sqlite3 *db, const struct path_list *files, struct loader *
         }
         progress_update(&l->progress, (long)i + 1, bytes, t->n.read);
     }
+    prehash_stop(ph);
     progress_clear(&l->progress);
 }
 

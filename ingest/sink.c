@@ -417,8 +417,13 @@ int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fa
         *fate = ROW_DUPLICATE;
         return record_duplicate(s, r, err);
     }
-    int rc = ks ? keyset_add(ks, r->field[S_CRIME_ID], r->len[S_CRIME_ID],
-                             sqlite3_last_insert_rowid(s->db), err) : SIO_OK;
+    long long rowid = sqlite3_last_insert_rowid(s->db);
+    if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
+        s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
+        s->last_rowid = rowid;
+    }
+    int rc = ks ? keyset_add(ks, r->field[S_CRIME_ID], r->len[S_CRIME_ID], rowid, err)
+                : SIO_OK;
     return rc ? rc : add_notes(s, r, err);
 }
 

@@ -43,6 +43,8 @@ struct row_sink {
     int last_force_unknown;      /* ... and whether it was unknown */
     double easting, northing;    /* street-2011: parsed by sink_check() */
     int has_grid;
+    long long first_rowid;       /* street: the rowids of the first and last row */
+    long long last_rowid;        /* stored (0 before the first) */
 };
 
 /* Prepare to load a file of kind; header and env are kept for tab kinds. */

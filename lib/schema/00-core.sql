@@ -47,7 +47,17 @@ CREATE TABLE IF NOT EXISTS street (
 -- sio-ingest keeps Crime IDs unique with an exact in-memory set checked
 -- against the rows (lib/keyset.h); stores made before this lose the index.
 DROP INDEX IF EXISTS street_crime_id;
-CREATE INDEX IF NOT EXISTS street_file ON street(file_id);
+-- Nor an index on file_id: keeping it cost a tenth of an ingest.  A file's
+-- rows are inserted in one transaction by the one writer, so their rowids are
+-- one unbroken run, kept here; replacing the file deletes that run (checked
+-- against file_id and the file's rows_loaded, so a VACUUM that renumbers
+-- rowids costs a full scan, never a wrong delete).
+DROP INDEX IF EXISTS street_file;
+CREATE TABLE IF NOT EXISTS street_rows (
+    file_id     INTEGER PRIMARY KEY REFERENCES files(id),
+    first_rowid INTEGER NOT NULL,
+    last_rowid  INTEGER NOT NULL
+);
 
 -- police.uk outcomes rows: a Crime ID repeats by design (one row per outcome).
 CREATE TABLE IF NOT EXISTS outcomes (
