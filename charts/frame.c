@@ -23,13 +23,43 @@ double frame_plot_bottom(int n_notes)
     return 0.165 + FOOT_STEP * n_notes;
 }
 
+/* The title on one line, shrunk to fit beside the marking; a title too long
+ * for that at a readable size (a long measure label and a peer finding) goes
+ * on two lines instead of running off the page. */
 static void frame_title(const char *title)
 {
+    const double width = 0.83, floor_h = 0.024;
     double h = FRAME_TITLE;
+    char line[512];
+    size_t cut = 0;
 
-    while (h > 0.022 && chart_text_width(title, h, 1) > 0.83)
+    while (h > floor_h && chart_text_width(title, h, 1) > width)
         h -= 0.001;
-    chart_page_text(0.035, 0.925, 0.0, h, 1, CHART_INK, title);
+    if (chart_text_width(title, h, 1) <= width || strlen(title) >= sizeof line) {
+        chart_page_text(0.035, 0.925, 0.0, h, 1, CHART_INK, title);
+        return;
+    }
+    /* the space that makes the longer line shortest: two balanced lines,
+     * not one full line and a word left over */
+    double best = INFINITY;
+    for (size_t i = 0; title[i]; i++) {
+        if (title[i] != ' ')
+            continue;
+        snprintf(line, sizeof line, "%.*s", (int)i, title);
+        double longer = fmax(chart_text_width(line, h, 1),
+                             chart_text_width(title + i + 1, h, 1));
+        if (longer < best) {
+            best = longer;
+            cut = i;
+        }
+    }
+    if (cut == 0) { /* one unbreakable run: it can only shrink */
+        chart_page_text(0.035, 0.925, 0.0, h, 1, CHART_INK, title);
+        return;
+    }
+    snprintf(line, sizeof line, "%.*s", (int)cut, title);
+    chart_page_text(0.035, 0.960, 0.0, h, 1, CHART_INK, line);
+    chart_page_text(0.035, 0.922, 0.0, h, 1, CHART_INK, title + cut + 1);
 }
 
 /* The subtitle, shrunk (down to a floor) to the width of the page. */
@@ -150,35 +180,54 @@ void frame_annotations(const struct annotation_list *notes, double (*x_of)(month
     }
 }
 
+/* Whether step is a whole multiple of unit (to a millionth of it). */
+static int multiple_of(double step, double unit)
+{
+    double k = step / unit;
+    return fabs(k - round(k)) < 1e-6 * fmax(1.0, k);
+}
+
 double frame_nice_step(double top, double min_step)
 {
     double raw = top / 5.0, mag = pow(10.0, floor(log10(raw))), r = raw / mag;
-    double step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * mag;
+    double quarter_step = 2.5 * mag;
+    int quarters = min_step <= 0 || multiple_of(quarter_step, min_step);
+    double step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? (quarters ? 2.5 : 2) : r <= 5 ? 5 : 10) * mag;
     return step < min_step ? min_step : step;
 }
 
-static void y_label_int(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
+int frame_step_decimals(double step)
 {
-    (void)axis;
-    (void)data;
-    words_thousands(lround(value), label, (size_t)length);
+    for (int k = 0; k < 6; k++)
+        if (multiple_of(step, pow(10.0, -k)))
+            return k;
+    return 6;
 }
 
-static void y_label_1dp(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
+void frame_tick_label(double value, int decimals, char *label, size_t size)
 {
-    (void)axis;
-    (void)data;
-    snprintf(label, (size_t)length, "%.1f", value);
+    if (decimals == 0)
+        words_thousands(lround(value), label, size);
+    else
+        snprintf(label, size, "%.*f", decimals, value);
 }
 
-void frame_y_axis(double step, int decimals, const char *title)
+static void y_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
 {
+    (void)axis;
+    frame_tick_label(value, *(const int *)data, label, (size_t)length);
+}
+
+void frame_y_axis(double step, const char *title)
+{
+    int decimals = frame_step_decimals(step);
+
     chart_text_size(FRAME_BODY);
     plcol0(CHART_GRID);
     chart_pen(1.0);
     plbox("", 0, 0, "g", step, 0);
     plcol0(CHART_DARK_GREY);
-    plslabelfunc(decimals ? y_label_1dp : y_label_int, NULL);
+    plslabelfunc(y_label, &decimals);
     plbox("b", 0, 0, "bnotv", step, 0);
     plslabelfunc(NULL, NULL);
     plcol0(CHART_INK);

@@ -49,12 +49,21 @@ void frame_annotations(const struct annotation_list *notes, double (*x_of)(month
                        const void *ctx, double x0, double x1, double ytop);
 
 /* A tick step of 1, 2, 2.5 or 5 x 10^k giving about five gridlines, never
- * below min_step. */
+ * below min_step, and a whole multiple of min_step (so with min_step 1 a
+ * count axis never gets 2.5, whose ticks would be labelled 3 and 8). */
 double frame_nice_step(double top, double min_step);
 
-/* Gridlines and a y axis with thousands separators (or one decimal when
- * decimals is set), and its title up the left side. */
-void frame_y_axis(double step, int decimals, const char *title);
+/* The decimals that show every multiple of step exactly: 0 for 25, 1 for
+ * 2.5, 3 for 0.005 (at most 6). */
+int frame_step_decimals(double step);
+
+/* A tick label for value on an axis of the given decimals: thousands
+ * separators when whole ("12,345"), else "%.*f". */
+void frame_tick_label(double value, int decimals, char *label, size_t size);
+
+/* Gridlines and a y axis labelled as frame_tick_label() writes for step,
+ * and its title up the left side. */
+void frame_y_axis(double step, const char *title);
 
 /* Month labels under a monthly axis whose world x of month first is 0,
  * one unit a month: "Apr 2018" under each April (and October when there

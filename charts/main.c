@@ -69,6 +69,8 @@ struct charts_run {
     char notes_force[128];          /* whose annotations notes holds */
     int n_spc, n_peers, n_overview; /* charts drawn, every variant counted once */
     int no_spc, no_peers;           /* force x measure with no rows (or rates) for them */
+    const char *ov_source;          /* the overview's measures' source line ... */
+    int ov_sources_differ;          /* ... unless they have different ones */
 };
 
 static int draw_overview(struct charts_run *run, struct sio_error *err)
@@ -78,6 +80,11 @@ static int draw_overview(struct charts_run *run, struct sio_error *err)
 
     if (run->ov.n == 0)
         return SIO_OK;
+    run->r.style.source_note = run->ov_sources_differ
+                                   ? "Sources: each measure's own chart names its source"
+                                   : run->ov_source;
+    run->ov_source = NULL;
+    run->ov_sources_differ = 0;
     rc = render_chart(&run->r, run->ov.force, "overview", overview_draw, &run->ov,
                       overview_alt_text(&run->ov, alt, sizeof alt), err);
     run->n_overview += rc == SIO_OK;
@@ -127,6 +134,7 @@ static int draw_peers(struct charts_run *run, const struct quarter_series *s, co
         run->no_peers++; /* no rows, or no rates (no population) */
     else if (rc == SIO_OK) {
         snprintf(ps.measure_label, sizeof ps.measure_label, "%s", s->measure_label);
+        snprintf(ps.noun, sizeof ps.noun, "%s", s->noun);
         snprintf(name, sizeof name, "%s-peers", file);
         rc = render_chart(&run->r, s->force, name, peerchart_draw, &ps,
                           peerchart_alt_text(&ps, alt, sizeof alt), err);
@@ -150,6 +158,11 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
     if (rc != SIO_OK || (rc = results_spc(run->db, s.force, s.measure_key, &spc, err)) != SIO_OK)
         return rc;
     snprintf(spc.measure_label, sizeof spc.measure_label, "%s", s.measure_label);
+    snprintf(spc.noun, sizeof spc.noun, "%s", s.noun);
+    run->r.style.source_note = m ? m->source_note : run->r.cfg->source_note;
+    if (run->ov_source && strcmp(run->ov_source, run->r.style.source_note) != 0)
+        run->ov_sources_differ = 1;
+    run->ov_source = run->r.style.source_note;
     spc.notes = s.notes = &run->notes;
     s.target = spc.target;
     results_missing_words(&spc, s.missing, sizeof s.missing);

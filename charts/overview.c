@@ -111,7 +111,7 @@ static const char *finding_words(const struct quarter_series *s, char *buf, size
 char *overview_alt_text(const struct overview *ov, char *buf, size_t size)
 {
     char words[256];
-    size_t o = (size_t)snprintf(buf, size, "Small bar charts of quarterly crimes for the %zu measures for %s. ",
+    size_t o = (size_t)snprintf(buf, size, "Small bar charts of quarterly figures for the %zu measures for %s. ",
                                 ov->n, ov->force_name);
 
     for (size_t i = 0; i < ov->n && o < size; i++)
@@ -203,7 +203,7 @@ void overview_draw(const void *data, const struct chart_style *st)
 {
     const struct overview *ov = data;
     char title[256], subtitle[384], a[12], b[12];
-    const char *notes[1] = {"Bars: crimes per financial quarter (pale: some months missing); line: the baseline quarterly average."};
+    const char *notes[1] = {"Bars: each measure's count per financial quarter (pale: some months missing); line: the baseline quarterly average."};
     int cols = ov->n <= 4 ? 2 : 3, rows = (int)((ov->n + (size_t)cols - 1) / (size_t)cols);
 
     overview_title(ov, title, sizeof title);

@@ -149,8 +149,10 @@ static double x_top(const struct peer_series *s, double *step)
         top = fmax(top, s->peer_mean);
     if (isfinite(s->national))
         top = fmax(top, s->national);
-    *step = frame_nice_step(fmax(top * 1.15, 0.5), 0.1);
-    return ceil(top * 1.15 / *step) * *step;
+    /* Rates of rare events (county lines closed) are hundredths per 1,000:
+     * the axis follows them down rather than squeezing them against zero. */
+    *step = frame_nice_step(fmax(top * 1.15, 1e-3), 1e-4);
+    return fmax(ceil(top * 1.15 / *step), 1.0) * *step;
 }
 
 static void bar(double x1, double y0, double y1)
@@ -214,20 +216,22 @@ static void reference(double x, double xmax, double ytop, int colour, int dashed
 static void x_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
 {
     (void)axis;
-    (void)data;
-    snprintf(label, (size_t)length, "%.*f", value == floor(value) ? 0 : 1, value);
+    frame_tick_label(value, *(const int *)data, label, (size_t)length);
 }
 
 void peerchart_draw(const void *series, const struct chart_style *st)
 {
     const struct peer_series *s = series;
-    char title[256], subtitle[384], period[96], words[96];
+    char title[256], subtitle[384], period[96], words[96], heading[96], axis_title[128];
     const char *notes[1] = {"Bars: rate per 1,000 population, whiskers its confidence interval where known; lines: the averages."};
     double step, xmax = x_top(s, &step), x0 = left_margin(s), ytop = (double)s->n;
+    int decimals = frame_step_decimals(step);
 
     peerchart_title(s, title, sizeof title);
+    snprintf(axis_title, sizeof axis_title, "%s per 1,000 population",
+             words_noun_heading(s->noun, heading, sizeof heading));
     snprintf(subtitle, sizeof subtitle, "%s, %s. Most similar group: %s",
-             "Crimes per 1,000 population", peerchart_period_words(s->period, period, sizeof period),
+             axis_title, peerchart_period_words(s->period, period, sizeof period),
              s->group);
     frame_words(title, subtitle, 0.0, notes, 1, st);
     plvpor(x0, FRAME_X1, frame_plot_bottom(1), FRAME_Y1 - 0.04);
@@ -236,11 +240,11 @@ void peerchart_draw(const void *series, const struct chart_style *st)
     plcol0(CHART_GRID);
     plbox("g", step, 0, "", 0, 0);
     plcol0(CHART_DARK_GREY);
-    plslabelfunc(x_label, NULL);
+    plslabelfunc(x_label, &decimals);
     plbox("bnto", step, 0, "", 0, 0);
     plslabelfunc(NULL, NULL);
     plcol0(CHART_INK);
-    plmtex("b", 3.2, 0.5, 0.5, "Crimes per 1,000 population");
+    plmtex("b", 3.2, 0.5, 0.5, axis_title);
     for (size_t k = 0; k < s->n; k++)
         draw_member(s, k, xmax);
     if (isfinite(s->peer_mean)) {

@@ -6,7 +6,7 @@
  * comparable" rather than guess.  The drawing works in two coordinate
  * systems: page coordinates 0..1 for the words around the plot, and world
  * coordinates inside the plot where quarter i (counted from the first
- * quarter shown) spans x = i..i+1 and y is crimes, starting at zero.
+ * quarter shown) spans x = i..i+1 and y is the count, starting at zero.
  */
 #include "quarterly.h"
 
@@ -129,7 +129,7 @@ static void verdict_words(const struct quarter_point *f, char *buf, size_t size)
 char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
 {
     const struct quarter_point *f = quarterly_finding(s), *last = quarterly_latest(s);
-    char label[128], q0[16], q1[16], a[12], b[12], c[12], n1[32], n2[32];
+    char label[128], q0[16], q1[16], a[12], b[12], c[12], n1[96], n2[96];
     char change[64], verdict[160], level[96];
     size_t o;
     double lv = quarterly_baseline_level(s);
@@ -141,8 +141,8 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
         return buf;
     }
     if (isfinite(lv))
-        snprintf(level, sizeof level, ", with the baseline average of %s crimes per quarter (%s to %s) marked",
-                 words_thousands(lround(lv), n1, sizeof n1),
+        snprintf(level, sizeof level, ", with the baseline average of %s per quarter (%s to %s) marked",
+                 words_count_of(lround(lv), s->noun, n1, sizeof n1),
                  month_words(s->baseline_start, a), month_words(s->baseline_end, b));
     else
         level[0] = '\0';
@@ -165,13 +165,13 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
     if (o >= size)
         return buf;
     month_fq_label(last->start, q1);
-    words_thousands(last->count, n2, sizeof n2);
+    words_count_of(last->count, s->noun, n2, sizeof n2);
     if (last->months_covered < 3)
         snprintf(buf + o, size - o,
-                 "the latest quarter, %s, had %s crimes in the %d of its 3 months with data.\n",
+                 "the latest quarter, %s, had %s in the %d of its 3 months with data.\n",
                  q1, n2, last->months_covered);
     else
-        snprintf(buf + o, size - o, "the latest quarter, %s, had %s crimes.\n", q1, n2);
+        snprintf(buf + o, size - o, "the latest quarter, %s, had %s.\n", q1, n2);
     return buf;
 }
 
@@ -194,14 +194,6 @@ static int quarter_span(const struct quarter_series *s)
 static double month_x(const struct quarter_series *s, month_t m)
 {
     return (m - s->q[0].start) / 3.0;
-}
-
-/* A tick step of 1, 2, 2.5 or 5 x 10^k giving about five gridlines. */
-static double nice_step(double top)
-{
-    double raw = top / 5.0, mag = pow(10.0, floor(log10(raw))), r = raw / mag;
-    double step = (r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10) * mag;
-    return step < 1.0 ? 1.0 : step;
 }
 
 static void rect(double x0, double y0, double x1, double y1)
@@ -350,8 +342,9 @@ static void draw_x_labels(const struct quarter_series *s, int nq)
     }
 }
 
-static void draw_axes(double step)
+static void draw_axes(double step, const char *noun)
 {
+    char heading[96], title[128];
     chart_text_size(TEXT_BODY);
     plcol0(CHART_GRID);
     chart_pen(1.0);
@@ -361,7 +354,8 @@ static void draw_axes(double step)
     plbox("b", 0, 0, "bnotv", step, 0);
     plslabelfunc(NULL, NULL);
     plcol0(CHART_INK);
-    plmtex("l", 4.6, 0.5, 0.5, "Crimes per quarter");
+    snprintf(title, sizeof title, "%s per quarter", words_noun_heading(noun, heading, sizeof heading));
+    plmtex("l", 4.6, 0.5, 0.5, title);
 }
 
 /* One legend entry at page (x, y): a swatch then its words; returns the x
@@ -407,8 +401,9 @@ static void draw_legend(const struct quarter_series *s, double level)
 
     for (size_t i = 0; i < s->n; i++)
         partial |= s->q[i].months_covered > 0 && s->q[i].months_covered < 3;
-    char target[96];
-    kinds[n_entries] = 0, what[n_entries++] = "Crimes in the quarter";
+    char target[96], heading[96], bars[128];
+    snprintf(bars, sizeof bars, "%s in the quarter", words_noun_heading(s->noun, heading, sizeof heading));
+    kinds[n_entries] = 0, what[n_entries++] = bars;
     if (partial)
         kinds[n_entries] = 1, what[n_entries++] = "Partial quarter (some months missing)";
     if (isfinite(level)) {
@@ -469,7 +464,7 @@ void quarterly_draw(const void *series, const struct chart_style *st)
         top = fmax(top, level);
     if (isfinite(s->target))
         top = fmax(top, s->target * 3);
-    step = nice_step(fmax(top * 1.15, 5.0));
+    step = frame_nice_step(fmax(top * 1.15, 5.0), 1.0);
     ymax = ceil(top * 1.15 / step) * step;
 
     draw_words(s, st);
@@ -479,7 +474,7 @@ void quarterly_draw(const void *series, const struct chart_style *st)
     plvpor(PLOT_X0, PLOT_X1, PLOT_Y0, PLOT_Y1);
     plwind(0.0, (double)nq, 0.0, ymax);
     draw_baseline_band(s, nq, ymax);
-    draw_axes(step);
+    draw_axes(step, s->noun);
     draw_bars(s, ymax);
     draw_gaps(s, nq, ymax);
     if (isfinite(level))

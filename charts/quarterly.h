@@ -32,6 +32,7 @@ struct quarter_series {
     char force_name[128];         /* shown to people: "Thames Valley Police" */
     char measure_key[64];         /* "neighbourhood_crime" */
     char measure_label[128];      /* "Neighbourhood crime" */
+    char noun[64];                /* what is counted: "crimes"; "" = a plain number */
     month_t baseline_start;       /* first baseline month */
     month_t baseline_end;         /* last baseline month, inclusive */
     long baseline_count;          /* crimes in the covered baseline months */

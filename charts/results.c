@@ -305,12 +305,12 @@ int results_missing_words(const struct spc_series *s, char *buf, size_t size)
     for (size_t i = 0; i < s->n; i++) {
         if (!isnan(s->p[i].value))
             continue;
-        if (n < 12 && o < size)
+        if (n < RESULTS_MISSING_NAMED && o < size)
             o += (size_t)snprintf(buf + o, size - o, "%s%s", n ? ", " : "",
                                   month_words(s->p[i].month, w));
         n++;
     }
-    if (n > 12 && o < size)
-        snprintf(buf + o, size - o, " and %d more", n - 12);
+    if (n > RESULTS_MISSING_NAMED && o < size)
+        snprintf(buf + o, size - o, " and %d more", n - RESULTS_MISSING_NAMED);
     return n;
 }

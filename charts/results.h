@@ -40,6 +40,7 @@ struct spc_point {
 
 struct spc_series {
     char force[128], measure_key[64], measure_label[128];
+    char noun[64];         /* what is counted: "crimes"; "" = a plain number */
     char force_name[128];  /* shown to people; force is the results-table key */
     struct spc_point *p; /* ascending, consecutive months (missing ones included) */
     size_t n;
@@ -59,6 +60,7 @@ struct peer_member {
 
 struct peer_series {
     char force[128], measure_key[64], measure_label[128];
+    char noun[64];         /* what is counted: "crimes"; "" = a plain number */
     char force_name[128];  /* shown to people; force is the results-table key */
     char period[64];     /* '12 months to 2022-03' */
     char group[128];     /* the most similar group's name */
@@ -88,7 +90,9 @@ int results_sentence(sqlite3 *db, const char *force, const char *measure,
                      char *buf, size_t size, struct sio_error *err);
 
 /* Months of s with no value, written "Apr 2020, May 2020" into buf ("" if
- * none; "and N more" past a dozen).  Returns the count. */
+ * none; "and N more" past RESULTS_MISSING_NAMED, which keeps the charts'
+ * footnote on one line).  Returns the count. */
+#define RESULTS_MISSING_NAMED 8
 int results_missing_words(const struct spc_series *s, char *buf, size_t size);
 
 

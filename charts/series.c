@@ -34,6 +34,7 @@ static void series_start(struct series_walk *w, sqlite3_stmt *st)
     snprintf(w->s.measure_key, sizeof w->s.measure_key, "%s", store_col_text(st, 1));
     snprintf(w->s.measure_label, sizeof w->s.measure_label, "%s",
              m ? m->label : store_col_text(st, 1));
+    snprintf(w->s.noun, sizeof w->s.noun, "%s", m ? m->noun : "");
     w->s.baseline_start = w->cfg->baseline_start;
     w->s.baseline_end = w->cfg->baseline_end;
     w->s.notes = NULL;

@@ -315,20 +315,22 @@ static int footnotes(const struct spc_series *s, char notes[2][400])
 void spcchart_draw(const void *series, const struct chart_style *st)
 {
     const struct spc_series *s = series;
-    char title[256], subtitle[384], a[12], b[12], notes[2][400];
+    char title[256], subtitle[384], a[12], b[12], notes[2][400], heading[96], axis_title[128];
     const char *note_ptr[2] = {notes[0], notes[1]};
     double lo, hi, step;
     int n_notes = footnotes(s, notes);
 
     spcchart_title(s, title, sizeof title);
-    snprintf(subtitle, sizeof subtitle, "%s. Crimes each month, %s to %s", s->force_name,
+    snprintf(subtitle, sizeof subtitle, "%s. %s each month, %s to %s", s->force_name,
+             words_noun_heading(s->noun, heading, sizeof heading),
              month_words(s->p[0].month, a), month_words(s->p[s->n - 1].month, b));
     frame_words(title, subtitle, draw_summary(s) + 0.02, note_ptr, n_notes, st);
     int rows = draw_legend(s);
     y_range(s, &lo, &hi, &step);
     plvpor(FRAME_X0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - 0.033 * (rows - 1));
     plwind(0.0, (double)s->n, lo, hi);
-    frame_y_axis(step, step < 1.0, "Crimes per month");
+    snprintf(axis_title, sizeof axis_title, "%s per month", heading);
+    frame_y_axis(step, axis_title);
     frame_month_axis(s->p[0].month, (int)s->n);
     for (size_t i = 0; i < s->n;)
         i = draw_segment(s, i);

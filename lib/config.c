@@ -332,7 +332,38 @@ static int measure_more_key(struct measure_def *m, const char *name, const char 
         m->target = strtod(value, &end);
         return *end == '\0' && end != value && isfinite(m->target);
     }
+    if (!strcmp(name, "noun"))
+        return copy_value(m->noun, sizeof m->noun, value);
+    if (!strcmp(name, "source_note"))
+        return copy_value(m->source_note, sizeof m->source_note, value);
     return -1;
+}
+
+/* A measure without its own noun and source line gets its source kind's:
+ * a chart of county lines closed must not say "crimes" or "police.uk". */
+static void measure_defaults(const struct sio_config *cfg, struct measure_def *m)
+{
+    static const char ho[] = "Source: Home Office, police recorded crime open data tables "
+                             "(Open Government Licence v3.0)";
+    const char *noun = "crimes", *note = cfg->source_note;
+
+    if (m->source == MEASURE_SRC_HOME_OFFICE || m->source == MEASURE_SRC_HO_ROLLING) {
+        note = ho;
+    } else if (m->source == MEASURE_SRC_STOP_SEARCH) {
+        noun = "searches";
+        note = "Source: police.uk stop and search data (Open Government Licence v3.0)";
+    } else if (m->source == MEASURE_SRC_OUTCOMES) {
+        noun = "crimes";
+        note = "Source: police.uk street-level crime and outcomes data "
+               "(Open Government Licence v3.0)";
+    } else if (m->source == MEASURE_SRC_INDICATOR) {
+        noun = "";
+        note = "Source: the force's own figures, loaded as an indicator series";
+    }
+    if (!m->noun[0])
+        snprintf(m->noun, sizeof m->noun, "%s", noun);
+    if (!m->source_note[0])
+        snprintf(m->source_note, sizeof m->source_note, "%s", note);
 }
 
 static int add_crime_type(struct measure_def *m, const char *value)
@@ -437,6 +468,7 @@ static int check_consistent(struct sio_config *cfg, struct sio_error *err)
                             "measure [%s] has no source (crime_type, ho_offence_code, "
                             "ho_offence_group, indicator, stop_search_object or "
                             "outcome_crime_type)", m->key);
+        measure_defaults(cfg, m);
         if (m->source == MEASURE_SRC_HO_ROLLING && m->proportion)
             return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0,
                             "measure [%s]: ho_offence_group figures are counts, not a"
@@ -451,6 +483,11 @@ static int check_consistent(struct sio_config *cfg, struct sio_error *err)
         return sio_fail(err, SIO_ECONFIG, cfg->path, 0,
                         "[spc] limits_start and limits_end go together, start first");
     return SIO_OK;
+}
+
+const char *config_measure_unit(const struct measure_def *m)
+{
+    return m->proportion ? "%" : m->noun[0] ? m->noun : "count";
 }
 
 int config_load(const char *path, struct sio_config *cfg, struct sio_error *err)

@@ -59,6 +59,9 @@ struct measure_def {
     char source_filter[128];              /* stop_search_object, or outcome_crime_type */
     int proportion;                       /* statistic = proportion (1) or count (0) */
     double target;                        /* NaN when no target */
+    char noun[64];                        /* what is counted, plural: "crimes", "searches";
+                                             "" for an indicator with no noun ("Number") */
+    char source_note[256];                /* the charts' "Source: ..." line for this measure */
 };
 
 #define CONFIG_MAX_REBASE 16
@@ -129,6 +132,10 @@ void config_defaults(struct sio_config *cfg);
 
 /* Load path into cfg (which config_defaults() has set up).  Returns SIO_OK,
  * SIO_ENOINPUT when a file cannot be opened, or SIO_ECONFIG with file:line. */
+/* The unit of m's counts or proportions in the tables: "%", its noun, or
+ * "count" for an indicator without one. */
+const char *config_measure_unit(const struct measure_def *m);
+
 int config_load(const char *path, struct sio_config *cfg, struct sio_error *err);
 
 /* Free what config_load() allocated. */

@@ -3,6 +3,7 @@
  */
 #include "words.h"
 
+#include <ctype.h>
 #include <stdio.h>
 
 char *words_thousands(long n, char *buf, size_t size)
@@ -20,5 +21,21 @@ char *words_thousands(long n, char *buf, size_t size)
         buf[o++] = digits[i];
     }
     buf[o] = '\0';
+    return buf;
+}
+
+char *words_noun_heading(const char *noun, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", noun && *noun ? noun : "Number");
+    if (size > 0)
+        buf[0] = (char)toupper((unsigned char)buf[0]);
+    return buf;
+}
+
+char *words_count_of(long n, const char *noun, char *buf, size_t size)
+{
+    char digits[32];
+    snprintf(buf, size, "%s%s%s", words_thousands(n, digits, sizeof digits),
+             noun && *noun ? " " : "", noun ? noun : "");
     return buf;
 }

@@ -79,7 +79,7 @@ static int quarters_emit(struct emitter *e, const struct series *s, long *rows,
 static int no_data_row(struct emitter *e, struct sio_error *err)
 {
     struct result r = {"series", "whole series", 0, 0, e->m->proportion ? "proportion_pct"
-                       : "count", {NAN, NAN, NAN}, e->m->proportion ? "%" : "crimes",
+                       : "count", {NAN, NAN, NAN}, config_measure_unit(e->m),
                        "none: the store has no rows for this force and measure", 0, 0,
                        "no data"};
     return results_put(e, &r, err);

@@ -57,8 +57,7 @@ int periods_window(struct emitter *e, const char *type, const char *label,
     snprintf(method, sizeof method, "%s, %s", prop ? WINDOW_METHOD_PROPORTION
              : WINDOW_METHOD_COUNT, results_level(e->cfg->confidence, lv));
     struct result r = {type, label, w->start, w->end, prop ? "proportion_pct" : "count", est,
-                       prop ? "%" : e->m->source == MEASURE_SRC_STOP_SEARCH ? "searches"
-                       : e->m->source == MEASURE_SRC_INDICATOR ? "count" : "crimes",
+                       config_measure_unit(e->m),
                        method, w->covered, w->expected, note};
     if ((rc = results_put(e, &r, err)))
         return rc;

@@ -25,19 +25,20 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
                          char *buf, size_t size)
 {
     const struct statement_figures *f = &m->fig;
-    char end[12], n1[32], n2[32];
+    char end[12], n1[96], n2[32];
     const char *v = f->verdict;
 
     month_words(s->quarter + 2, end);
     if (!isfinite(f->change_pct) || strcmp(v, "not comparable") == 0) {
-        snprintf(buf, size, "%s: %s crimes in the 12 months to %s; this cannot be compared with "
+        snprintf(buf, size, "%s: %s in the 12 months to %s; this cannot be compared with "
                             "the baseline because some months have no data.",
-                 m->def->label, words_thousands(f->r12_count, n1, sizeof n1), end);
+                 m->def->label, words_count_of(f->r12_count, m->def->noun, n1, sizeof n1), end);
         return buf;
     }
-    snprintf(buf, size, "%s: %s crimes in the 12 months to %s, %.1f%% %s than in the baseline "
+    snprintf(buf, size, "%s: %s in the 12 months to %s, %.1f%% %s than in the baseline "
                         "year (%s); %s (%g%% confidence interval %+.1f%% to %+.1f%%).",
-             m->def->label, words_thousands(f->r12_count, n1, sizeof n1), end, fabs(f->change_pct),
+             m->def->label, words_count_of(f->r12_count, m->def->noun, n1, sizeof n1), end,
+             fabs(f->change_pct),
              f->change_pct < 0 ? "fewer" : "more", words_thousands(f->baseline_count, n2, sizeof n2),
              strcmp(v, "increase") == 0   ? "a statistically significant increase"
              : strcmp(v, "decrease") == 0 ? "a statistically significant decrease"
@@ -47,22 +48,24 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
 }
 
 /* Rows 0-2: the counts. */
-static int count_row(const struct statement *s, const struct statement_figures *f, int i,
+static int count_row(const struct statement *s, const struct statement_measure *m, int i,
                      char *label, size_t lsize, char *value, size_t vsize)
 {
-    char a[12], b[12], n[32], cov[48];
+    const struct statement_figures *f = &m->fig;
+    char a[12], b[12], n[32], cov[48], what[96];
 
+    words_noun_heading(m->def->noun, what, sizeof what);
     if (i == 0) {
-        snprintf(label, lsize, "Crimes in %s (%s to %s)", s->quarter_label,
+        snprintf(label, lsize, "%s in %s (%s to %s)", what, s->quarter_label,
                  month_words(s->quarter, a), month_words(s->quarter + 2, b));
         coverage(f->months_covered, 3, cov, sizeof cov);
         snprintf(value, vsize, "%s%s", words_thousands(f->count, n, sizeof n), cov);
     } else if (i == 1) {
-        snprintf(label, lsize, "Crimes in the 12 months to %s", month_words(s->quarter + 2, a));
+        snprintf(label, lsize, "%s in the 12 months to %s", what, month_words(s->quarter + 2, a));
         coverage(f->r12_months, 12, cov, sizeof cov);
         snprintf(value, vsize, "%s%s", words_thousands(f->r12_count, n, sizeof n), cov);
     } else {
-        snprintf(label, lsize, "Crimes in the baseline year (%s to %s)",
+        snprintf(label, lsize, "%s in the baseline year (%s to %s)", what,
                  month_words(s->cfg->baseline_start, a),
                  month_words(s->cfg->baseline_end, b));
         coverage(f->baseline_months, 12, cov, sizeof cov);
@@ -80,7 +83,7 @@ int statement_figure_row(const struct statement *s, const struct statement_measu
     if (!f->found)
         return 0;
     if (i <= 2)
-        return count_row(s, f, i, label, lsize, value, vsize);
+        return count_row(s, m, i, label, lsize, value, vsize);
     if (i == 3) {
         snprintf(label, lsize, "Change against the baseline");
         snprintf(value, vsize, comparable ? "%+.1f%%" : "not comparable", f->change_pct);
@@ -121,15 +124,51 @@ static void method_types(const struct statement *s, char *buf, size_t size)
         buf[o - 1] = '\0';
 }
 
+/* Every measure's source line once, in the measures' order: the one line as
+ * it is, or "Sources: a; b; c" without each line's own "Source: ". */
+static void sources_words(const struct statement *s, char *buf, size_t size)
+{
+    const char *seen[CONFIG_MAX_MEASURES];
+    int n = 0;
+    size_t o = 0;
+
+    for (int i = 0; i < s->cfg->n_measures; i++) {
+        const char *note = s->cfg->measures[i].source_note;
+        int dup = 0;
+        for (int j = 0; j < n && !dup; j++)
+            dup = strcmp(seen[j], note) == 0;
+        if (!dup && note[0])
+            seen[n++] = note;
+    }
+    if (n <= 1) {
+        snprintf(buf, size, "%s", n ? seen[0] : s->cfg->source_note);
+        return;
+    }
+    o = (size_t)snprintf(buf, size, "Sources: ");
+    for (int j = 0; j < n && o < size; j++) {
+        const char *note = seen[j];
+        if (strncmp(note, "Source: ", 8) == 0)
+            note += 8;
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", note, j + 1 < n ? "; " : "");
+    }
+}
+
 int statement_method(const struct statement *s, int i, char *buf, size_t size)
 {
+    char sources[1024] = "";
+
+    if (i == 4)
+        sources_words(s, sources, sizeof sources);
+
     char a[12], b[12];
 
     if (i == 0)
-        snprintf(buf, size, "Figures are counts of crimes recorded by %s in the police.uk street-level "
-                            "crime data, by the month they were recorded. Each measure is the closest "
-                            "proxy the street-level crime types allow, not the Home Office's own "
-                            "definition of the national measure.", s->force_name);
+        snprintf(buf, size, "Figures from the police.uk street-level crime data are counts of crimes "
+                            "recorded by %s, by the month they were recorded; each such measure is "
+                            "the closest proxy the street-level crime types allow, not the Home "
+                            "Office's own definition of the national measure. The other measures' "
+                            "sources are named at the end of this section and on their charts.",
+                 s->force_name);
     else if (i == 1)
         snprintf(buf, size, "The latest 12 months are compared with the baseline year, %s to %s. The "
                             "change is 100 x (latest / baseline - 1); its %g%% confidence interval is "
@@ -150,7 +189,7 @@ int statement_method(const struct statement *s, int i, char *buf, size_t size)
     else if (i == 4)
         snprintf(buf, size, "%s. Produced by sio %s from the data in its store; every number in this "
                             "draft comes from there. Classification: %s.",
-                 s->cfg->source_note, s->version, s->cfg->classification);
+                 sources, s->version, s->cfg->classification);
     else
         return 0;
     return 1;

@@ -8,6 +8,7 @@
  */
 #include "../../charts/chart.h"
 #include "../../charts/quarterly.h"
+#include "../../charts/frame.h"
 
 #include "testing.h"
 
@@ -35,6 +36,7 @@ static void fixture(struct quarter_series *s, struct quarter_point *q)
     snprintf(s->force_name, sizeof s->force_name, "Thames Valley Police");
     snprintf(s->measure_key, sizeof s->measure_key, "neighbourhood_crime");
     snprintf(s->measure_label, sizeof s->measure_label, "Neighbourhood crime");
+    snprintf(s->noun, sizeof s->noun, "crimes");
     s->baseline_start = month_make(2018, 7);
     s->baseline_end = month_make(2019, 6);
     s->baseline_count = 468 + 455 + 431 + 472;
@@ -162,6 +164,57 @@ TEST(alt_text_has_the_key_numbers)
     CHECK(strstr(b, "In the 12 months to Mar 2022 it was 12% lower than the baseline") != NULL);
     CHECK(strstr(b, "2022/23 Q1, had 243 crimes in the 2 of its 3 months with data") != NULL);
     CHECK(b[strlen(b) - 1] == '\n');
+}
+
+TEST(alt_text_counts_what_the_measure_counts)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[1024];
+    fixture(&s, q);
+    snprintf(s.noun, sizeof s.noun, "county lines closed");
+    quarterly_alt_text(&s, b, sizeof b);
+    CHECK(strstr(b, "baseline average of 457 county lines closed per quarter") != NULL);
+    CHECK(strstr(b, "had 243 county lines closed in the 2 of its 3 months") != NULL);
+    CHECK(strstr(b, "crimes") == NULL);
+}
+
+TEST(alt_text_of_a_plain_number_has_no_noun)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[1024];
+    fixture(&s, q);
+    s.noun[0] = '\0';
+    quarterly_alt_text(&s, b, sizeof b);
+    CHECK(strstr(b, "baseline average of 457 per quarter") != NULL);
+    CHECK(strstr(b, "had 243 in the 2 of its 3 months") != NULL);
+}
+
+/* Steps worked by hand: top / 5 is the raw step; its mantissa picks 1, 2,
+ * 2.5, 5 or 10; a count axis (min_step 1) takes 2 where 2.5 would fall. */
+TEST(a_count_axis_never_steps_by_two_and_a_half)
+{
+    CHECK_NEAR(frame_nice_step(12.0, 1.0), 2.0, 0);   /* raw 2.4: 2.5 refused */
+    CHECK_NEAR(frame_nice_step(120.0, 1.0), 25.0, 0); /* raw 24: 25 is whole */
+    CHECK_NEAR(frame_nice_step(12.0, 0.1), 2.5, 0);   /* rates may use 2.5 */
+    CHECK_NEAR(frame_nice_step(0.041, 1e-4), 0.01, 1e-12); /* raw 0.0082 */
+    CHECK_NEAR(frame_nice_step(3.0, 1.0), 1.0, 0);    /* raw 0.6: the floor */
+}
+
+TEST(tick_labels_show_every_multiple_of_the_step_exactly)
+{
+    char b[32];
+    CHECK_INT(frame_step_decimals(25), 0);
+    CHECK_INT(frame_step_decimals(2.5), 1);
+    CHECK_INT(frame_step_decimals(0.25), 2);
+    CHECK_INT(frame_step_decimals(0.005), 3);
+    frame_tick_label(7.5, frame_step_decimals(2.5), b, sizeof b);
+    CHECK_STR(b, "7.5");
+    frame_tick_label(12500, frame_step_decimals(2500), b, sizeof b);
+    CHECK_STR(b, "12,500");
+    frame_tick_label(0.03, frame_step_decimals(0.01), b, sizeof b);
+    CHECK_STR(b, "0.03");
 }
 
 TEST(svg_renumbering_is_by_first_use)
@@ -318,6 +371,10 @@ int main(void)
     RUN(title_states_the_latest_comparable_finding);
     RUN(subtitle_names_force_and_periods);
     RUN(alt_text_has_the_key_numbers);
+    RUN(alt_text_counts_what_the_measure_counts);
+    RUN(alt_text_of_a_plain_number_has_no_noun);
+    RUN(a_count_axis_never_steps_by_two_and_a_half);
+    RUN(tick_labels_show_every_multiple_of_the_step_exactly);
     RUN(svg_renumbering_is_by_first_use);
     RUN(svg_twice_gives_the_same_bytes);
     RUN(png_is_the_configured_size_at_the_configured_dpi);

@@ -19,7 +19,6 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 static char outdir[256];
@@ -114,6 +113,18 @@ TEST(spc_reader_leaves_an_absent_series_empty)
     CHECK_INT(s.n, 0);
     CHECK(isnan(s.target));
     results_spc_free(&s);
+}
+
+TEST(past_eight_missing_months_the_rest_are_counted)
+{
+    struct spc_point p[11];
+    struct spc_series s = {.p = p, .n = 11};
+    char b[256];
+    for (int i = 0; i < 11; i++)
+        p[i] = (struct spc_point){.month = month_make(2020, 4) + i, .value = NAN};
+    CHECK_INT(results_missing_words(&s, b, sizeof b), 11);
+    CHECK_STR(b, "Apr 2020, May 2020, Jun 2020, Jul 2020, Aug 2020, Sep 2020, Oct 2020, "
+                 "Nov 2020 and 3 more");
 }
 
 TEST(missing_months_are_named)
@@ -358,23 +369,25 @@ TEST(chart_options_parse_and_refuse)
 
 /* The issue's budget: 100 charts in a few seconds.  Measured ~40 ms each
  * for a 300 dpi PNG; the bound is generous for sanitizer builds. */
-TEST(hundred_svg_charts_render_in_seconds)
+/* A hundred renders in one process: none fails and the last is the first,
+ * byte for byte, so nothing (PLplot streams, fonts, palettes) piles up or
+ * leaks from one chart into the next.  How fast they render is for
+ * make bench, not for a test. */
+TEST(hundred_svg_charts_in_a_row_are_all_the_same)
 {
     struct spc_series s;
     struct sio_error err;
-    struct timespec t0, t1;
-    char p[600];
+    char first[600], p[600];
     int ok = 1;
     insert_spc();
     results_spc(db, "Test Police", "drugs", &s, &err);
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (int i = 0; i < 100 && ok; i++)
-        ok = chart_render(in_out("many.svg", p, sizeof p), CHART_SVG, spcchart_draw, &s, &style, &err) == SIO_OK;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("  100 SPC charts (SVG): %.2f s\n", secs);
+    ok = chart_render(in_out("first.svg", first, sizeof first), CHART_SVG, spcchart_draw, &s,
+                      &style, &err) == SIO_OK;
+    for (int i = 1; i < 100 && ok; i++)
+        ok = chart_render(in_out("many.svg", p, sizeof p), CHART_SVG, spcchart_draw, &s, &style,
+                          &err) == SIO_OK;
     CHECK(ok);
-    CHECK(secs < (getenv("SIO_SANITIZED") ? 60.0 : 10.0));
+    CHECK(same_file(first, p));
     results_spc_free(&s);
 }
 
@@ -412,6 +425,7 @@ int main(void)
     RUN(spc_reader_fills_missing_months_as_gaps);
     RUN(spc_reader_leaves_an_absent_series_empty);
     RUN(missing_months_are_named);
+    RUN(past_eight_missing_months_the_rest_are_counted);
     RUN(annotations_are_the_forces_own_and_everyones);
     RUN(spc_rule_precedence_is_trend_shift_two_of_three_beyond);
     RUN(spc_title_and_alt_text_state_the_summary);
@@ -422,7 +436,7 @@ int main(void)
     RUN(slide_size_changes_the_page_not_the_layout);
     RUN(variants_are_named_by_size_and_dpi);
     RUN(chart_options_parse_and_refuse);
-    RUN(hundred_svg_charts_render_in_seconds);
+    RUN(hundred_svg_charts_in_a_row_are_all_the_same);
     store_close(db);
     if (!keep || !*keep)
         tidy(outdir);

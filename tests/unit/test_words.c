@@ -32,11 +32,35 @@ TEST(a_short_buffer_is_cut_but_terminated)
     CHECK_STR(words_thousands(123456, b, sizeof b), "123");
 }
 
+TEST(a_noun_heading_starts_with_a_capital)
+{
+    char b[64];
+    CHECK_STR(words_noun_heading("crimes", b, sizeof b), "Crimes");
+    CHECK_STR(words_noun_heading("county lines closed", b, sizeof b), "County lines closed");
+}
+
+TEST(a_measure_without_a_noun_is_a_number)
+{
+    char b[64];
+    CHECK_STR(words_noun_heading("", b, sizeof b), "Number");
+    CHECK_STR(words_noun_heading(NULL, b, sizeof b), "Number");
+}
+
+TEST(a_count_takes_its_noun_or_stands_alone)
+{
+    char b[64];
+    CHECK_STR(words_count_of(1234, "crimes", b, sizeof b), "1,234 crimes");
+    CHECK_STR(words_count_of(98, "", b, sizeof b), "98");
+}
+
 int main(void)
 {
     RUN(numbers_under_a_thousand_have_no_separator);
     RUN(separators_go_every_three_digits_from_the_right);
     RUN(negative_numbers_keep_their_sign);
     RUN(a_short_buffer_is_cut_but_terminated);
+    RUN(a_noun_heading_starts_with_a_capital);
+    RUN(a_measure_without_a_noun_is_a_number);
+    RUN(a_count_takes_its_noun_or_stands_alone);
     return TESTING_DONE();
 }
