@@ -2,8 +2,9 @@
 # t0420-ingest-police-uk-checks: older police.uk layouts and the checks on
 # every field that matters.
 #  - the 2011-12 street layout (Month, Reported by, Falls within, Easting,
-#    Northing, Location, Crime type, Context; rows as in the datahub crime-uk
-#    README's Avon and Somerset 2012-04 sample) loads as street rows;
+#    Northing, Location, Crime type, Context) loads as street rows.  The rows
+#    are made up here in that layout (no real police.uk file is committed;
+#    ../shared/data has none from before 2013);
 #  - legacy crime types are mapped per measures.md §1.2, never rejected;
 #  - an unknown crime type or force is loaded and noted, never dropped;
 #  - a bad LSOA code or coordinate is rejected with its reason and raw text.
@@ -15,7 +16,18 @@ eq() { [ -n "$1" ] && [ "$1" = "$2" ]; }
 ingest() { "$BIN/sio-ingest" --config "$TOP/config/sio.ini" --store "$store" "$@"; }
 note() { q "SELECT rows || ' ' || first_line FROM file_notes n JOIN files f ON f.id = n.file_id WHERE f.path LIKE '%$1' AND n.note LIKE '$2%' AND n.value = '$3'"; }
 
-f2011=$fx/2012-04-avon-and-somerset-street.csv
+f2011=$WORK/2012-04-avon-and-somerset-street.csv
+{
+    force='Avon and Somerset Constabulary'
+    echo 'Month,Reported by,Falls within,Easting,Northing,Location,Crime type,Context'
+    echo "2012-04,$force,$force,360667,169714,On or near Test Lane,Burglary,"
+    echo "2012-04,$force,$force,363360,174812,On or near Test Park,Violent crime,"
+    echo "2012-04,$force,$force,356417,116223,On or near Test Terrace,Public disorder and weapons,"
+    echo "2012-04,$force,$force,366011,173580,On or near Test Close,Other theft,"
+    echo "2012-04,$force,$force,360070,169484,On or near Test Paddock,Anti-social behaviour,"
+    echo "2012-04,$force,$force,,,No Location,Violent crime,"
+    echo "2012-04,$force,$force,9999999,169484,On or near Test Street,Burglary,"
+} >"$f2011"
 check_exit t0420.1-2011-layout-loads 0 ingest --quiet "$f2011"
 # 7 rows: line 8's easting 9,999,999 m is outside Great Britain; the rest load.
 check t0420.2-2011-counts eq "$(q "SELECT rows_read || ' ' || rows_loaded || ' ' || rows_rejected FROM files")" '7 6 1'
