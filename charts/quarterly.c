@@ -175,14 +175,7 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
     return buf;
 }
 
-/* ---- drawing ---------------------------------------------------------- */
-
-/* Text heights, as fractions of the page height (1000 px in the PNG). */
-#define TEXT_TITLE 0.034
-#define TEXT_SUBTITLE 0.021
-#define TEXT_MARKING 0.022
-#define TEXT_BODY 0.0185
-#define TEXT_NOTE 0.0155
+/* ---- drawing (text heights are frame.h's) ----------------------------- */
 
 /* Quarters shown: from the first to the last point, gaps included. */
 static int quarter_span(const struct quarter_series *s)
@@ -232,13 +225,6 @@ static void partial_bar(double x0, double y0, double x1, double y1)
     chart_pen(1.0);
 }
 
-static void y_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointer data)
-{
-    (void)axis;
-    (void)data;
-    words_thousands(lround(value), label, (size_t)length);
-}
-
 static void draw_baseline_band(const struct quarter_series *s, int nq, double ymax)
 {
     double x0 = fmax(0.0, month_x(s, s->baseline_start));
@@ -248,7 +234,7 @@ static void draw_baseline_band(const struct quarter_series *s, int nq, double ym
         return;
     plcol0(CHART_BAND);
     rect(x0, 0, x1, ymax);
-    chart_text_size(TEXT_BODY);
+    chart_text_size(FRAME_BODY);
     plcol0(CHART_DARK_GREY);
     plptex((x0 + x1) / 2, ymax * 0.955, 1.0, 0.0, 0.5, "Baseline period");
 }
@@ -270,7 +256,7 @@ static void draw_bars(const struct quarter_series *s, double ymax)
             rect(x + 0.14, 0, x + 0.86, (double)p->count);
         }
         if (p == last) { /* the latest figure, written above its bar */
-            chart_text_size(TEXT_BODY);
+            chart_text_size(FRAME_BODY);
             plcol0(CHART_INK);
             plptex(x + 0.5, (double)p->count + ymax * 0.03, 1.0, 0.0, 0.5,
                    words_thousands(p->count, n, sizeof n));
@@ -288,7 +274,7 @@ static void draw_gaps(const struct quarter_series *s, int nq, double ymax)
         if (k >= 0 && k < 512 && s->q[i].months_covered > 0)
             seen[k] = 1;
     }
-    chart_text_size(TEXT_NOTE);
+    chart_text_size(FRAME_NOTE);
     plcol0(CHART_DARK_GREY);
     for (int k = 0; k < nq && k < 512; k++)
         if (!seen[k])
@@ -318,7 +304,7 @@ static void draw_x_labels(const struct quarter_series *s, int nq)
     int show_q = nq <= 40;
     double w = (PLOT_X1 - PLOT_X0) / nq;
 
-    chart_text_size(TEXT_BODY);
+    chart_text_size(FRAME_BODY);
     plcol0(CHART_INK);
     for (int k = 0; k < nq; k++) {
         month_t m = first + 3 * k;
@@ -345,17 +331,8 @@ static void draw_x_labels(const struct quarter_series *s, int nq)
 static void draw_axes(double step, const char *noun)
 {
     char heading[96], title[128];
-    chart_text_size(TEXT_BODY);
-    plcol0(CHART_GRID);
-    chart_pen(1.0);
-    plbox("", 0, 0, "g", step, 0);
-    plcol0(CHART_DARK_GREY);
-    plslabelfunc(y_label, NULL);
-    plbox("b", 0, 0, "bnotv", step, 0);
-    plslabelfunc(NULL, NULL);
-    plcol0(CHART_INK);
     snprintf(title, sizeof title, "%s per quarter", words_noun_heading(noun, heading, sizeof heading));
-    plmtex("l", 4.6, 0.5, 0.5, title);
+    frame_y_axis(step, title);
 }
 
 /* One legend entry at page (x, y): a swatch then its words; returns the x
@@ -377,15 +354,15 @@ static double legend_entry(double x, double y, int kind, const char *words)
         plcol0(CHART_DARK_BLUE);
         rect(x + 0.004, y - h, x + 0.024, y + h);
     }
-    chart_page_text(x + 0.034, y, 0.0, TEXT_BODY, 0, CHART_INK, words);
-    return x + 0.034 + chart_text_width(words, TEXT_BODY, 0) + 0.03;
+    chart_page_text(x + 0.034, y, 0.0, FRAME_BODY, 0, CHART_INK, words);
+    return x + 0.034 + chart_text_width(words, FRAME_BODY, 0) + 0.03;
 }
 
 /* Where the next entry goes: after the last, or on a new row if it would
  * run past the plot's right edge. */
 static void legend_place(double *x, double *y, const char *words)
 {
-    if (*x > PLOT_X0 && *x + 0.034 + chart_text_width(words, TEXT_BODY, 0) > PLOT_X1) {
+    if (*x > PLOT_X0 && *x + 0.034 + chart_text_width(words, FRAME_BODY, 0) > PLOT_X1) {
         *x = PLOT_X0 - 0.004;
         *y -= 0.032;
     }
@@ -424,32 +401,21 @@ static void draw_legend(const struct quarter_series *s, double level)
     }
 }
 
-/* Title shrunk to fit beside the marking, down to a floor. */
-static void draw_title(const char *title)
-{
-    double h = TEXT_TITLE;
-
-    while (h > 0.022 && chart_text_width(title, h, 1) > 0.83)
-        h -= 0.001;
-    chart_page_text(0.035, 0.925, 0.0, h, 1, CHART_INK, title);
-}
-
+/* Title, subtitle, marking, footnotes and source as every chart has them. */
 static void draw_words(const struct quarter_series *s, const struct chart_style *st)
 {
-    char buf[512];
+    char title[256], subtitle[384], missing[512];
+    const char *notes[2];
+    int n = 0;
 
-    draw_title(quarterly_title(s, buf, sizeof buf));
-    chart_page_text(0.035, 0.878, 0.0, TEXT_SUBTITLE, 0, CHART_DARK_GREY,
-                    quarterly_subtitle(s, buf, sizeof buf));
-    chart_page_text(0.97, 0.955, 1.0, TEXT_MARKING, 1, CHART_INK, st->classification);
-    chart_page_text(0.035, 0.058, 0.0, TEXT_NOTE, 0, CHART_DARK_GREY,
-                    "Financial quarters: Q1 Apr to Jun, Q2 Jul to Sep, Q3 Oct to Dec, Q4 Jan to Mar.");
     if (s->missing[0]) {
-        snprintf(buf, sizeof buf, "No data for %s: those quarters are partial or empty.", s->missing);
-        chart_page_text(0.035, 0.088, 0.0, TEXT_NOTE, 0, CHART_DARK_GREY, buf);
+        snprintf(missing, sizeof missing, "No data for %s: those quarters are partial or empty.",
+                 s->missing);
+        notes[n++] = missing;
     }
-    snprintf(buf, sizeof buf, "%s; sio %s", st->source_note, st->version);
-    chart_page_text(0.035, 0.028, 0.0, TEXT_NOTE, 0, CHART_DARK_GREY, buf);
+    notes[n++] = "Financial quarters: Q1 Apr to Jun, Q2 Jul to Sep, Q3 Oct to Dec, Q4 Jan to Mar.";
+    frame_words(quarterly_title(s, title, sizeof title),
+                quarterly_subtitle(s, subtitle, sizeof subtitle), 0.0, notes, n, st);
 }
 
 void quarterly_draw(const void *series, const struct chart_style *st)

@@ -64,6 +64,10 @@ const char *store_col_text(sqlite3_stmt *st, int i);
 /* Column i of the current row as a double, NAN for NULL. */
 double store_col_real(sqlite3_stmt *st, int i);
 
+/* Bind v to parameter i, or NULL when it is NAN or infinite (the inverse of
+ * store_col_real: "no figure" is NULL in the store, never a number). */
+void store_bind_real(sqlite3_stmt *st, int i, double v);
+
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf (>= 21 bytes). */
 char *store_now(char *buf);
 

@@ -26,14 +26,6 @@ static const char quarter_sql[] =
     " change_pct, ci_low_pct, ci_high_pct, verdict)"
     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)";
 
-static void bind_pct(sqlite3_stmt *st, int i, const struct quarter_row *q, double v)
-{
-    if (q->comparable && isfinite(v))
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 static int quarter_put(struct emitter *e, sqlite3_stmt *st, const struct quarter_row *q,
                        struct sio_error *err)
 {
@@ -48,9 +40,9 @@ static int quarter_put(struct emitter *e, sqlite3_stmt *st, const struct quarter
     sqlite3_bind_int(st, 8, q->r12_months);
     sqlite3_bind_int64(st, 9, q->baseline_count);
     sqlite3_bind_int(st, 10, q->baseline_months);
-    bind_pct(st, 11, q, q->change_pct);
-    bind_pct(st, 12, q, q->ci_low_pct);
-    bind_pct(st, 13, q, q->ci_high_pct);
+    store_bind_real(st, 11, q->comparable ? q->change_pct : NAN);
+    store_bind_real(st, 12, q->comparable ? q->ci_low_pct : NAN);
+    store_bind_real(st, 13, q->comparable ? q->ci_high_pct : NAN);
     sqlite3_bind_text(st, 14, q->verdict, -1, SQLITE_STATIC);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);

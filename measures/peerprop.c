@@ -59,14 +59,6 @@ static int member_share(sqlite3 *db, const struct sio_config *cfg,
     return SIO_OK;
 }
 
-static void bind_real(sqlite3_stmt *st, int i, double v)
-{
-    if (isfinite(v))
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 /* 1 + how many members have a lower proportion. */
 static int rank_of(const struct member_share *r, int n, int k)
 {
@@ -107,14 +99,14 @@ static void bind_member(sqlite3_stmt *st, const struct member_share *r, int n, i
         sqlite3_bind_int64(st, 7, a->n);
         sqlite3_bind_int(st, 11, rank_of(r, n, k));
     }
-    bind_real(st, 8, a->pct);
-    bind_real(st, 9, a->low);
-    bind_real(st, 10, a->high);
-    bind_real(st, 12, p->pct);
-    bind_real(st, 13, p->low);
-    bind_real(st, 14, p->high);
-    bind_real(st, 15, a->pct - p->pct);
-    bind_real(st, 16, pv);
+    store_bind_real(st, 8, a->pct);
+    store_bind_real(st, 9, a->low);
+    store_bind_real(st, 10, a->high);
+    store_bind_real(st, 12, p->pct);
+    store_bind_real(st, 13, p->low);
+    store_bind_real(st, 14, p->high);
+    store_bind_real(st, 15, a->pct - p->pct);
+    store_bind_real(st, 16, pv);
     if (isfinite(pv))
         sqlite3_bind_int(st, 17, pv < 1 - level);
 }

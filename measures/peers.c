@@ -133,14 +133,6 @@ static const char insert_sql[] =
     " rate_per_1000, ci_low, ci_high, rank, peer_mean, significant, count, population,"
     " difference, method) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
 
-static void bind_real(sqlite3_stmt *st, int i, double v)
-{
-    if (isfinite(v))
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 /* 1 + how many members have a lower rate. */
 static int rank_of(const struct member_rate *r, int n, int k)
 {
@@ -184,15 +176,15 @@ static int put_member(struct peer_run *pr, const char *force, const char *period
     sqlite3_bind_text(st, 3, period, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, g->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, g->member[k], -1, SQLITE_STATIC);
-    bind_real(st, 6, r[k].rate);
-    bind_real(st, 7, r[k].low);
-    bind_real(st, 8, r[k].high);
+    store_bind_real(st, 6, r[k].rate);
+    store_bind_real(st, 7, r[k].low);
+    store_bind_real(st, 8, r[k].high);
     if (have) sqlite3_bind_int(st, 9, rank_of(r, g->n, k)); else sqlite3_bind_null(st, 9);
-    bind_real(st, 10, mean);
+    store_bind_real(st, 10, mean);
     if (sig >= 0) sqlite3_bind_int(st, 11, sig); else sqlite3_bind_null(st, 11);
     if (r[k].complete) sqlite3_bind_int64(st, 12, r[k].count); else sqlite3_bind_null(st, 12);
     if (r[k].pop > 0) sqlite3_bind_int64(st, 13, r[k].pop); else sqlite3_bind_null(st, 13);
-    bind_real(st, 14, r[k].rate - mean);
+    store_bind_real(st, 14, r[k].rate - mean);
     sqlite3_bind_text(st, 15, method, -1, SQLITE_TRANSIENT);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);

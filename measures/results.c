@@ -19,14 +19,6 @@ int results_prepare(struct emitter *e, struct sio_error *err)
     return store_prepare(e->db, insert_sql, &e->ins, err);
 }
 
-static void bind_real(sqlite3_stmt *st, int i, double v)
-{
-    if (isfinite(v))
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 static void bind_month(sqlite3_stmt *st, int i, month_t m, char *buf)
 {
     sqlite3_bind_text(st, i, month_format(m, buf), -1, SQLITE_TRANSIENT);
@@ -43,9 +35,9 @@ int results_put(struct emitter *e, const struct result *r, struct sio_error *err
     bind_month(st, 5, r->start, buf);
     bind_month(st, 6, r->end, buf);
     sqlite3_bind_text(st, 7, r->statistic, -1, SQLITE_STATIC);
-    bind_real(st, 8, r->est.value);
-    bind_real(st, 9, r->est.low);
-    bind_real(st, 10, r->est.high);
+    store_bind_real(st, 8, r->est.value);
+    store_bind_real(st, 9, r->est.low);
+    store_bind_real(st, 10, r->est.high);
     sqlite3_bind_text(st, 11, r->unit, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 12, r->method, -1, SQLITE_TRANSIENT);
     if (r->expected > 0) {

@@ -159,14 +159,6 @@ static void rules_text(unsigned flags, char *buf, size_t size)
                      rule_names[k]);
 }
 
-static void bind_real(sqlite3_stmt *st, int i, double v)
-{
-    if (isfinite(v))
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 static int store_points(struct emitter *e, const struct series *s, const struct chart *c,
                         struct sio_error *err)
 {
@@ -183,12 +175,12 @@ static int store_points(struct emitter *e, const struct series *s, const struct 
         sqlite3_bind_text(st, 2, e->m->key, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, month_format(series_month(s, (int)i), mon), -1,
                           SQLITE_TRANSIENT);
-        bind_real(st, 4, c->v[i]);
-        bind_real(st, 5, c->ok ? l->mean : NAN);
-        bind_real(st, 6, c->ok ? l->lower : NAN);
-        bind_real(st, 7, c->ok ? l->upper : NAN);
-        bind_real(st, 8, c->ok ? l->lower2 : NAN);
-        bind_real(st, 9, c->ok ? l->upper2 : NAN);
+        store_bind_real(st, 4, c->v[i]);
+        store_bind_real(st, 5, c->ok ? l->mean : NAN);
+        store_bind_real(st, 6, c->ok ? l->lower : NAN);
+        store_bind_real(st, 7, c->ok ? l->upper : NAN);
+        store_bind_real(st, 8, c->ok ? l->lower2 : NAN);
+        store_bind_real(st, 9, c->ok ? l->upper2 : NAN);
         sqlite3_bind_int(st, 10, (int)seg);
         rules_text(c->ok ? c->p[i].flags : 0, rules, sizeof rules);
         sqlite3_bind_text(st, 11, rules, -1, SQLITE_TRANSIENT);
@@ -271,7 +263,7 @@ static int store_summary(struct emitter *e, const struct chart *c, struct sio_er
         sqlite3_bind_text(st, 4, spc_assurance_name(c->sum.assurance), -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, 4);
-    bind_real(st, 5, e->m->target);
+    store_bind_real(st, 5, e->m->target);
     sqlite3_bind_text(st, 6, rules, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 7, c->note, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK

@@ -18,14 +18,6 @@ static const char verdict_sql[] =
     " months_expected) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
     "?18,?19)";
 
-static void bind_real(sqlite3_stmt *st, int i, double v)
-{
-    if (isfinite(v))
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
 static void bind_month(sqlite3_stmt *st, int i, int has, month_t m)
 {
     char buf[8];
@@ -60,11 +52,11 @@ static int store_verdict(struct emitter *e, const struct comparison *c, const ch
     bind_month(st, 5, c->has_data, c->latest.end);
     bind_month(st, 6, c->has_data, c->base.start);
     bind_month(st, 7, c->has_data, c->base.end);
-    bind_real(st, 8, c->comparable ? c->latest_value : NAN);
-    bind_real(st, 9, c->comparable ? c->base_value : NAN);
-    bind_real(st, 10, c->change);
-    bind_real(st, 11, c->low);
-    bind_real(st, 12, c->high);
+    store_bind_real(st, 8, c->comparable ? c->latest_value : NAN);
+    store_bind_real(st, 9, c->comparable ? c->base_value : NAN);
+    store_bind_real(st, 10, c->change);
+    store_bind_real(st, 11, c->low);
+    store_bind_real(st, 12, c->high);
     sqlite3_bind_text(st, 13, c->verdict, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 14, sentence, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 15, e->m->national, -1, SQLITE_STATIC);

@@ -10,6 +10,7 @@
 #include "../../charts/quarterly.h"
 #include "../../charts/frame.h"
 
+#include "same_file.h"
 #include "testing.h"
 
 #include <dirent.h>
@@ -55,16 +56,6 @@ static void fixture(struct quarter_series *s, struct quarter_point *q)
     snprintf(q[14].verdict, sizeof q[14].verdict, "decrease");
     s->q = q;
     s->n = 16;
-}
-
-static int same_bytes(const char *a, const char *b)
-{
-    size_t la = 0, lb = 0;
-    char *x = chart_slurp(a, &la), *y = chart_slurp(b, &lb);
-    int same = x && y && la == lb && la > 0 && memcmp(x, y, la) == 0;
-    free(x);
-    free(y);
-    return same;
 }
 
 static int exists(const char *path)
@@ -238,7 +229,7 @@ TEST(svg_twice_gives_the_same_bytes)
     fixture(&s, q);
     CHECK_INT(chart_render(in_out("a.svg", a, sizeof a), CHART_SVG, quarterly_draw, &s, &style, &err), SIO_OK);
     CHECK_INT(chart_render(in_out("b.svg", b, sizeof b), CHART_SVG, quarterly_draw, &s, &style, &err), SIO_OK);
-    CHECK(same_bytes(a, b));
+    CHECK(same_file(a, b));
     CHECK(count_files(outdir, ".tmp") == 0);
 }
 
@@ -286,7 +277,7 @@ TEST(pdf_is_reproducible_with_source_date_epoch)
     CHECK_INT(chart_render(in_out("a.pdf", a, sizeof a), CHART_PDF, quarterly_draw, &s, &style, &err), SIO_OK);
     CHECK_INT(chart_render(in_out("b.pdf", b, sizeof b), CHART_PDF, quarterly_draw, &s, &style, &err), SIO_OK);
     unsetenv("SOURCE_DATE_EPOCH");
-    CHECK(same_bytes(a, b));
+    CHECK(same_file(a, b));
     char *pdf = chart_slurp(a, &n);
     CHECK(pdf && strlen(pdf) < n); /* binary: search past NULs by hand */
     int found = 0;

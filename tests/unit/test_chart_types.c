@@ -14,6 +14,7 @@
 
 #include "chartopt.h"
 #include "store.h"
+#include "same_file.h"
 #include "testing.h"
 
 #include <dirent.h>
@@ -266,16 +267,6 @@ TEST(overview_judges_with_the_better_direction)
     CHECK(strstr(b, "Burglary: 10% lower than the baseline (improvement)") != NULL);
     overview_clear(&ov);
     free(ov.p);
-}
-
-static int same_file(const char *a, const char *b)
-{
-    size_t la = 0, lb = 0;
-    char *x = chart_slurp(a, &la), *y = chart_slurp(b, &lb);
-    int same = x && y && la == lb && la > 0 && memcmp(x, y, la) == 0;
-    free(x);
-    free(y);
-    return same;
 }
 
 TEST(every_chart_type_renders_the_same_svg_twice)
