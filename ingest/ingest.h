@@ -65,6 +65,7 @@ struct ingest_result {
     int already;                  /* the same bytes were loaded before: no-op */
     int replaced;                 /* an older file for the same key was superseded */
     long long bytes;              /* the file's size */
+    long long file_id;            /* its files.id (once loaded) */
     struct ingest_counts n;
 };
 

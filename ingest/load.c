@@ -12,6 +12,8 @@
  * fingerprinted first and vetted again before the commit (the file did not
  * change while read; the member inflated without a CRC error).
  */
+#include "crimeset.h"
+#include "dedupe.h"
 #include "ingest.h"
 #include "month.h"
 #include "sink.h"
@@ -107,33 +109,53 @@ static int file_insert(sqlite3 *db, const char *path, const struct ingest_result
     return rc;
 }
 
+/* Run a DELETE ... RETURNING crime_id, telling removed (may be NULL) each
+ * Crime ID deleted; *changes is the rows deleted. */
+static int delete_returning(sqlite3 *db, sqlite3_stmt *st, struct dedupe *removed,
+                            long long *changes, struct sio_error *err)
+{
+    int step, rc = SIO_OK;
+    *changes = 0;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        ++*changes;
+        if (removed && sqlite3_column_type(st, 0) != SQLITE_NULL)
+            rc = dedupe_removed(removed, (const char *)sqlite3_column_blob(st, 0),
+                                (size_t)sqlite3_column_bytes(st, 0), err);
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = store_fail(db, err, "cannot delete replaced rows");
+    sqlite3_reset(st);
+    return rc;
+}
+
 /* Delete one superseded file's street rows: its run of rowids when that run
  * still holds exactly its rows_loaded rows of it, else (a store from before
- * street_rows, or a VACUUM renumbered the rows) by a scan of the table. */
+ * street_rows, or a VACUUM renumbered the rows) by a scan of the table.  The
+ * new file's check learns every Crime ID that went (dedupe.h). */
 static int street_delete_file(sqlite3 *db, sqlite3_stmt *by_span, sqlite3_stmt *by_scan,
-                              long long file, int has_span, long long first, long long last,
-                              long long loaded, struct sio_error *err)
+                              struct dedupe *removed, long long file, int has_span,
+                              long long first, long long last, long long loaded,
+                              struct sio_error *err)
 {
+    long long changes = 0;
+    int rc;
     if (has_span) {
         sqlite3_bind_int64(by_span, 1, first);
         sqlite3_bind_int64(by_span, 2, last);
         sqlite3_bind_int64(by_span, 3, file);
-        int ok = sqlite3_step(by_span) == SQLITE_DONE;
-        sqlite3_reset(by_span);
-        if (!ok)
-            return store_fail(db, err, "cannot delete replaced rows");
-        if (sqlite3_changes64(db) == loaded)
+        if ((rc = delete_returning(db, by_span, removed, &changes, err)))
+            return rc;
+        if (changes == loaded)
             return SIO_OK;
     } else if (loaded == 0) {
         return SIO_OK;
     }
     sqlite3_bind_int64(by_scan, 1, file);
-    int ok = sqlite3_step(by_scan) == SQLITE_DONE;
-    sqlite3_reset(by_scan);
-    return ok ? SIO_OK : store_fail(db, err, "cannot delete replaced rows");
+    return delete_returning(db, by_scan, removed, &changes, err);
 }
 
-static int street_delete_superseded(sqlite3 *db, long long id, struct sio_error *err)
+static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *removed,
+                                    struct sio_error *err)
 {
     sqlite3_stmt *files = NULL, *by_span = NULL, *by_scan = NULL;
     int rc, step = SQLITE_DONE;
@@ -142,11 +164,13 @@ static int street_delete_superseded(sqlite3 *db, long long id, struct sio_error 
                                  " LEFT JOIN street_rows r ON r.file_id = f.id"
                                  " WHERE f.superseded_by = ?", &files, err)) &&
         !(rc = store_prepare(db, "DELETE FROM street WHERE rowid BETWEEN ?1 AND ?2"
-                                 " AND file_id = ?3", &by_span, err)) &&
-        !(rc = store_prepare(db, "DELETE FROM street WHERE file_id = ?", &by_scan, err))) {
+                                 " AND file_id = ?3 RETURNING crime_id", &by_span, err)) &&
+        !(rc = store_prepare(db, "DELETE FROM street WHERE file_id = ? RETURNING crime_id",
+                             &by_scan, err))) {
         sqlite3_bind_int64(files, 1, id);
         while (!rc && (step = sqlite3_step(files)) == SQLITE_ROW)
-            rc = street_delete_file(db, by_span, by_scan, sqlite3_column_int64(files, 0),
+            rc = street_delete_file(db, by_span, by_scan, removed,
+                                    sqlite3_column_int64(files, 0),
                                     sqlite3_column_int(files, 1),
                                     sqlite3_column_int64(files, 2),
                                     sqlite3_column_int64(files, 3),
@@ -162,7 +186,8 @@ static int street_delete_superseded(sqlite3 *db, long long id, struct sio_error 
 
 /* Mark older files with this key superseded and delete their rows. */
 static int supersede(sqlite3 *db, long long id, enum file_kind kind,
-                     const struct file_key *key, int *replaced, struct sio_error *err)
+                     const struct file_key *key, struct dedupe *removed, int *replaced,
+                     struct sio_error *err)
 {
     sqlite3_stmt *st;
     char month[8], sql[256];
@@ -182,7 +207,7 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
     if (rc || !*replaced)
         return rc;
     if (!strcmp(kind_table(kind), "street"))
-        return street_delete_superseded(db, id, err);
+        return street_delete_superseded(db, id, removed, err);
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE file_id IN"
              " (SELECT id FROM files WHERE superseded_by = %lld)", kind_table(kind), id);
     return store_exec(db, sql, err);
@@ -249,14 +274,15 @@ static int take_row(struct row_sink *sink, const struct csvin_row *r, struct fil
         snprintf(key->force, sizeof key->force, "%s", sink_row_force(sink, r));
         key->month = sink->row_month;
         key->known = 1;
-        if ((rc = supersede(sink->db, sink->file_id, sink->kind, key, &res->replaced, err)))
+        if ((rc = supersede(sink->db, sink->file_id, sink->kind, key, sink->dedupe,
+                            &res->replaced, err)))
             return rc;
     }
     if ((rc = sink_insert(sink, r, &fate, err)))
         return rc;
     if (fate == ROW_DUPLICATE)
         res->n.duplicate++;
-    else
+    else if (fate == ROW_LOADED)
         res->n.loaded++;
     return SIO_OK;
 }
@@ -306,13 +332,16 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
         rc = sio_fail(err, SIO_EDATA, path, 0, "cannot tell the force and month of a "
                       "stop-and-search file not named YYYY-MM-<force>-stop-and-search.csv");
     else if (key.known)
-        rc = supersede(db, id, res->kind, &key, &res->replaced, err);
+        rc = supersede(db, id, res->kind, &key, sink.dedupe, &res->replaced, err);
     while (!rc && (got = csvin_next(in, &r, err)) > 0)
         rc = take_row(&sink, &r, &key, res, err);
     if (!rc && got < 0)
         rc = -got;
     if (!rc)
+        rc = sink_settle(&sink, &res->n.loaded, &res->n.duplicate, err);
+    if (!rc)
         rc = street_span_record(db, id, &sink, err);
+    res->file_id = id;
     sink_close(&sink);
     return rc ? rc : file_finish(db, id, &key, &res->n, err);
 }
@@ -350,6 +379,8 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
         rc = rc ? rc : store_commit(db, err);
         if (rc)
             store_rollback(db);
+        else if (res->kind == KIND_STREET && crimeset_of(db))
+            crimeset_file_done(crimeset_of(db), res->file_id);
     }
     tab_header_free(&hd);
     return rc;

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "ingest.h"
 #include "atomic.h"
+#include "crimeset.h"
 #include "forces.h"
 #include "prehash.h"
 #include "progress.h"
@@ -118,6 +119,23 @@ static void report_file(const char *name, const struct ingest_result *r)
                r->replaced ? " (replaces an earlier file)" : "");
 }
 
+/* Write the Crime ID hashes held in memory (crimeset.h), all or only when
+ * a batch is full.  A failure loses nothing (the next run catches up), but
+ * is an error of the run. */
+static void keys_written(sqlite3 *db, struct loader *l, struct totals *t,
+                         int (*write)(struct crimeset *, struct sio_error *))
+{
+    struct crimeset *cs = crimeset_of(db);
+    struct sio_error err;
+    int rc = cs ? write(cs, &err) : SIO_OK;
+    if (rc) {
+        progress_clear(&l->progress);
+        sio_error_print(l->cli->prog, &err);
+        if (sio_exit_code(rc) > sio_exit_code(t->worst))
+            t->worst = rc;
+    }
+}
+
 static void load_all(sqlite3 *db, const struct path_list *files, struct loader *l,
                      struct totals *t)
 {
@@ -149,7 +167,9 @@ static void load_all(sqlite3 *db, const struct path_list *files, struct loader *
                 report_file(name, &r);
         }
         progress_update(&l->progress, (long)i + 1, bytes, t->n.read);
+        keys_written(db, l, t, crimeset_flush_full);
     }
+    keys_written(db, l, t, crimeset_flush);
     prehash_stop(ph);
     progress_clear(&l->progress);
 }
@@ -226,6 +246,13 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
         return rc;
     l->env.forces = forces;
     l->env.extract = &x;
+    /* Open the Crime ID set before the first file's transaction, so that
+     * catching up a store written by an older sio can write as it goes. */
+    struct crimeset *cs;
+    if (files->n && (rc = crimeset_for(db, &cs, err))) {
+        forces_free(forces);
+        return rc;
+    }
     progress_start(&l->progress, !l->cli->quiet, (long)files->n, total_bytes(files));
     load_all(db, files, l, t);
     if (l->lines && files->n)

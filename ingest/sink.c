@@ -10,8 +10,8 @@
  * forces.h): such a row is real data, so rejecting it would lose crimes.
  */
 #include "sink.h"
+#include "dedupe.h"
 #include "forces.h"
-#include "keyset.h"
 #include "police.h"
 #include "store.h"
 #include "tab.h"
@@ -61,7 +61,8 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
     if (!kind_is_police_uk(kind))
         rc = tab_open(&s->tab, db, kind, file_id, header, env, path, err);
     else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
-             !(rc = store_prepare(db, sql, &s->insert, err)))
+             !(rc = store_prepare(db, sql, &s->insert, err)) &&
+             !(rc = kind == KIND_STREET ? dedupe_open(&s->dedupe, db, err) : SIO_OK))
         rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
                                " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
     if (rc || (rc = store_prepare(db, "INSERT INTO rejects(file_id, line, reason, raw)"
@@ -75,6 +76,8 @@ void sink_close(struct row_sink *s)
     tab_close(s->tab);
     s->tab = NULL;
     notes_close(&s->notes);
+    dedupe_close(s->dedupe);
+    s->dedupe = NULL;
     sqlite3_finalize(s->insert);
     sqlite3_finalize(s->duplicate);
     sqlite3_finalize(s->reject);
@@ -365,37 +368,11 @@ static int insert_tab(struct row_sink *s, const struct csvin_row *r, enum row_fa
     return rc;
 }
 
-/* Street rows with a Crime ID: 1 when it is already stored, 0 when not (and
- * *ks is the set to add it to), -status on error.  The Crime ID set replaces
- * a UNIQUE index, whose random page writes made ingest ten times slower. */
-static int street_seen(struct row_sink *s, const struct csvin_row *r, struct keyset **ks,
-                       struct sio_error *err)
-{
-    long long rowid;
-    int rc;
-    *ks = NULL;
-    if (s->kind != KIND_STREET || !r->len[S_CRIME_ID])
-        return 0;
-    if ((rc = keyset_for(s->db, ks, err)))
-        return -rc;
-    return keyset_has(*ks, r->field[S_CRIME_ID], r->len[S_CRIME_ID], &rowid, err);
-}
-
-int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fate,
-                struct sio_error *err)
+/* Store a checked row that is not a duplicate. */
+static int store_row(struct row_sink *s, const struct csvin_row *r, struct sio_error *err)
 {
     sqlite3_stmt *st = s->insert;
-    struct keyset *ks;
     char month[8];
-    if (s->tab)
-        return insert_tab(s, r, fate, err);
-    int seen = street_seen(s, r, &ks, err);
-    if (seen < 0)
-        return -seen;
-    if (seen) {
-        *fate = ROW_DUPLICATE;
-        return record_duplicate(s, r, err);
-    }
     sqlite3_bind_int64(st, 1, s->file_id);
     sqlite3_bind_int64(st, 2, r->line);
     if (s->kind == KIND_STOP_SEARCH) {
@@ -412,19 +389,59 @@ int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fa
     sqlite3_reset(st);
     if (!ok)
         return store_fail(s->db, err, "cannot store row");
-    *fate = ROW_LOADED;
-    if (s->kind == KIND_STREET && sqlite3_changes(s->db) == 0) {
-        *fate = ROW_DUPLICATE;
-        return record_duplicate(s, r, err);
-    }
     long long rowid = sqlite3_last_insert_rowid(s->db);
     if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
         s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
         s->last_rowid = rowid;
     }
-    int rc = ks ? keyset_add(ks, r->field[S_CRIME_ID], r->len[S_CRIME_ID], rowid, err)
-                : SIO_OK;
+    int rc = s->dedupe && r->len[S_CRIME_ID]
+                 ? dedupe_stored(s->dedupe, r->field[S_CRIME_ID], r->len[S_CRIME_ID], rowid, err)
+                 : SIO_OK;
     return rc ? rc : add_notes(s, r, err);
+}
+
+int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fate,
+                struct sio_error *err)
+{
+    enum dedupe_verdict v = DEDUPE_NEW;
+    int rc;
+    if (s->tab)
+        return insert_tab(s, r, fate, err);
+    if (s->dedupe && r->len[S_CRIME_ID] &&
+        (rc = dedupe_check(s->dedupe, r, S_CRIME_ID, &v, err)))
+        return rc;
+    *fate = v == DEDUPE_HELD ? ROW_HELD : v == DEDUPE_DUPLICATE ? ROW_DUPLICATE : ROW_LOADED;
+    if (v == DEDUPE_DUPLICATE)
+        return record_duplicate(s, r, err);
+    return v == DEDUPE_HELD ? SIO_OK : store_row(s, r, err);
+}
+
+struct settle {
+    struct row_sink *s;
+    long *loaded, *duplicate;
+};
+
+/* A held row comes back: checked again (the check keeps its parse in the
+ * sink) and stored, or recorded as a duplicate. */
+static int take_held(void *ctx, const struct csvin_row *r, int duplicate, struct sio_error *err)
+{
+    struct settle *t = ctx;
+    if (duplicate) {
+        ++*t->duplicate;
+        return record_duplicate(t->s, r, err);
+    }
+    const char *why = sink_check(t->s, r);
+    if (why)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, r->line, "a held row failed its check: %s",
+                        why);
+    ++*t->loaded;
+    return store_row(t->s, r, err);
+}
+
+int sink_settle(struct row_sink *s, long *loaded, long *duplicate, struct sio_error *err)
+{
+    struct settle t = { s, loaded, duplicate };
+    return dedupe_settle(s->dedupe, take_held, &t, err);
 }
 
 int sink_reject(struct row_sink *s, const struct csvin_row *r, const char *reason,

@@ -16,10 +16,13 @@
 #include "month.h"
 #include "notes.h"
 
+struct dedupe;
 struct tab_sink;
 struct tab_header;
 
-enum row_fate { ROW_LOADED, ROW_REJECTED, ROW_DUPLICATE };
+/* ROW_HELD: the row's Crime ID may be stored by another file; it is settled
+ * by sink_settle() at the end of the file (dedupe.h). */
+enum row_fate { ROW_LOADED, ROW_REJECTED, ROW_DUPLICATE, ROW_HELD };
 
 struct row_sink {
     enum file_kind kind;
@@ -45,6 +48,7 @@ struct row_sink {
     int has_grid;
     long long first_rowid;       /* street: the rowids of the first and last row */
     long long last_rowid;        /* stored (0 before the first) */
+    struct dedupe *dedupe;       /* street: the Crime ID check, else NULL */
 };
 
 /* Prepare to load a file of kind; header and env are kept for tab kinds. */
@@ -59,9 +63,13 @@ const char *sink_check(struct row_sink *s, const struct csvin_row *r);
 /* The force and month a checked row belongs to (street and outcomes). */
 const char *sink_row_force(const struct row_sink *s, const struct csvin_row *r);
 
-/* Store a checked row; *fate is ROW_LOADED or ROW_DUPLICATE. */
+/* Store a checked row; *fate is ROW_LOADED, ROW_DUPLICATE or ROW_HELD. */
 int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fate,
                 struct sio_error *err);
+
+/* Store or record as duplicates the rows held back, adding each to *loaded
+ * or *duplicate: after the last row, before the commit. */
+int sink_settle(struct row_sink *s, long *loaded, long *duplicate, struct sio_error *err);
 
 int sink_reject(struct row_sink *s, const struct csvin_row *r, const char *reason,
                 struct sio_error *err);

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define KEYSET_MIN_BITS 16
+#define KEYSET_MIN_BITS 12
 
 struct keyset {
     sqlite3 *db;
@@ -24,23 +24,6 @@ struct keyset {
     unsigned bits;
     size_t used;
 };
-
-/* 64-bit hash, eight bytes at a time (Crime IDs are 64 hex digits). */
-static uint64_t hash_id(const char *s, size_t len)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
-    for (; len >= 8; s += 8, len -= 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 29;
-    }
-    w = 0;
-    memcpy(&w, s, len);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 32;
-    h *= 0xFF51AFD7ED558CCDULL;
-    return h ^ (h >> 33);
-}
 
 static size_t home(const struct keyset *ks, uint32_t tag)
 {
@@ -91,10 +74,10 @@ static int row_holds(struct keyset *ks, long long rowid, const char *id, size_t 
     return same;
 }
 
-int keyset_has(struct keyset *ks, const char *id, size_t len, long long *rowid,
+int keyset_has(struct keyset *ks, const char *id, size_t len, uint64_t h, long long *rowid,
                struct sio_error *err)
 {
-    uint32_t tag = (uint32_t)(hash_id(id, len) >> 32);
+    uint32_t tag = (uint32_t)(h >> 32);
     size_t mask = ((size_t)1 << ks->bits) - 1;
     for (size_t i = home(ks, tag); ks->slot[i]; i = (i + 1) & mask) {
         if ((uint32_t)(ks->slot[i] >> 32) != tag)
@@ -109,8 +92,7 @@ int keyset_has(struct keyset *ks, const char *id, size_t len, long long *rowid,
     return 0;
 }
 
-int keyset_add(struct keyset *ks, const char *id, size_t len, long long rowid,
-               struct sio_error *err)
+int keyset_add(struct keyset *ks, uint64_t h, long long rowid, struct sio_error *err)
 {
     int rc;
     if (rowid < 1 || rowid > 0xFFFFFFFFLL)
@@ -118,7 +100,7 @@ int keyset_add(struct keyset *ks, const char *id, size_t len, long long rowid,
                         "street rowid %lld is outside the Crime ID set's range", rowid);
     if ((ks->used + 1) * 10 > ((size_t)7 << ks->bits) && (rc = grow(ks, err)))
         return rc;
-    uint64_t tag = hash_id(id, len) >> 32;
+    uint64_t tag = h >> 32;
     place(ks, tag << 32 | (uint64_t)rowid);
     ks->used++;
     return SIO_OK;
@@ -127,21 +109,6 @@ int keyset_add(struct keyset *ks, const char *id, size_t len, long long rowid,
 size_t keyset_size(const struct keyset *ks)
 {
     return ks->used;
-}
-
-static int load_existing(struct keyset *ks, struct sio_error *err)
-{
-    sqlite3_stmt *st;
-    int rc = store_prepare(ks->db, "SELECT rowid, crime_id FROM street"
-                                   " WHERE crime_id IS NOT NULL", &st, err);
-    int step;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = keyset_add(ks, (const char *)sqlite3_column_blob(st, 1),
-                        (size_t)sqlite3_column_bytes(st, 1), sqlite3_column_int64(st, 0), err);
-    if (!rc && step != SQLITE_DONE)
-        rc = store_fail(ks->db, err, "cannot read the stored Crime IDs");
-    sqlite3_finalize(st);
-    return rc;
 }
 
 int keyset_open(struct keyset **out, sqlite3 *db, struct sio_error *err)
@@ -153,8 +120,7 @@ int keyset_open(struct keyset **out, sqlite3 *db, struct sio_error *err)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
     ks->db = db;
     if ((rc = grow(ks, err)) ||
-        (rc = store_prepare(db, "SELECT crime_id FROM street WHERE rowid = ?", &ks->fetch, err)) ||
-        (rc = load_existing(ks, err))) {
+        (rc = store_prepare(db, "SELECT crime_id FROM street WHERE rowid = ?", &ks->fetch, err))) {
         keyset_close(ks);
         return rc;
     }
@@ -169,41 +135,4 @@ void keyset_close(struct keyset *ks)
     sqlite3_finalize(ks->fetch);
     free(ks->slot);
     free(ks);
-}
-
-/* Few connections write street in one process: a short list is enough. */
-static struct {
-    sqlite3 *db;
-    struct keyset *ks;
-} keysets[8];
-
-int keyset_for(sqlite3 *db, struct keyset **ks, struct sio_error *err)
-{
-    size_t free_slot = sizeof keysets / sizeof keysets[0];
-    for (size_t i = 0; i < sizeof keysets / sizeof keysets[0]; i++) {
-        if (keysets[i].db == db) {
-            *ks = keysets[i].ks;
-            return SIO_OK;
-        }
-        if (!keysets[i].db && free_slot == sizeof keysets / sizeof keysets[0])
-            free_slot = i;
-    }
-    if (free_slot == sizeof keysets / sizeof keysets[0])
-        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "too many stores open for Crime ID sets");
-    int rc = keyset_open(ks, db, err);
-    if (!rc) {
-        keysets[free_slot].db = db;
-        keysets[free_slot].ks = *ks;
-    }
-    return rc;
-}
-
-void keyset_forget(sqlite3 *db)
-{
-    for (size_t i = 0; i < sizeof keysets / sizeof keysets[0]; i++)
-        if (keysets[i].db == db) {
-            keyset_close(keysets[i].ks);
-            keysets[i].db = NULL;
-            keysets[i].ks = NULL;
-        }
 }

@@ -2,7 +2,7 @@
  * store.c — opening the SQLite store, transactions and the runs table.
  */
 #include "store.h"
-#include "keyset.h"
+#include "crimeset.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -100,7 +100,7 @@ int store_open_existing(const char *path, sqlite3 **db, struct sio_error *err)
 void store_close(sqlite3 *db)
 {
     if (db)
-        keyset_forget(db);
+        crimeset_forget(db);
     sqlite3_close(db);
 }
 

@@ -44,9 +44,16 @@ CREATE TABLE IF NOT EXISTS street (
 );
 -- No index on crime_id: with one transaction per file, a random-key index
 -- rewrote thousands of pages per commit (ingest of 2.3 M rows: 56 s, not 6).
--- sio-ingest keeps Crime IDs unique with an exact in-memory set checked
--- against the rows (lib/keyset.h); stores made before this lose the index.
+-- sio-ingest keeps Crime IDs unique with a Bloom filter over crime_keys and
+-- a scan of street for the rare "maybe" (lib/crimeset.h, ingest/dedupe.h);
+-- stores made before this lose the index.
 DROP INDEX IF EXISTS street_crime_id;
+-- The 64-bit XXH3 hash of every stored Crime ID, for that check: runs of
+-- sorted hashes (8 bytes each, big-endian), one blob a batch written between
+-- files; a file's are here exactly when its id is in crime_keyed.  Hashes of
+-- rows since deleted stay: they only cost a look at street.
+CREATE TABLE IF NOT EXISTS crime_keys (run INTEGER PRIMARY KEY, hashes BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS crime_keyed (file_id INTEGER PRIMARY KEY);
 -- Nor an index on file_id: keeping it cost a tenth of an ingest.  A file's
 -- rows are inserted in one transaction by the one writer, so their rowids are
 -- one unbroken run, kept here; replacing the file deletes that run (checked
