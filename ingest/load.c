@@ -379,7 +379,7 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
         rc = rc ? rc : store_commit(db, err);
         if (rc)
             store_rollback(db);
-        else if (res->kind == KIND_STREET && crimeset_of(db))
+        else if ((res->kind == KIND_STREET || res->kind == KIND_STREET_2011) && crimeset_of(db))
             crimeset_file_done(crimeset_of(db), res->file_id);
     }
     tab_header_free(&hd);
