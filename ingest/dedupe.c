@@ -29,20 +29,7 @@ struct dedupe {
     struct held_row *held;
     size_t nheld, held_cap;
     int id_col;
-    const char *last_id;         /* the ID dedupe_check() last hashed ... */
-    size_t last_len;
-    uint64_t last_h;             /* ... and its hash, for dedupe_stored() */
 };
-
-static uint64_t hash_of(struct dedupe *d, const char *id, size_t len)
-{
-    if (id != d->last_id || len != d->last_len) {
-        d->last_id = id;
-        d->last_len = len;
-        d->last_h = crimeset_hash(id, len);
-    }
-    return d->last_h;
-}
 
 int dedupe_open(struct dedupe **out, sqlite3 *db, struct sio_error *err)
 {
@@ -112,12 +99,11 @@ static int hold(struct dedupe *d, const struct csvin_row *r, int id_col, struct 
     return idset_add(&d->held_ids, r->field[id_col], r->len[id_col], err);
 }
 
-int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col,
+int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col, uint64_t h,
                  enum dedupe_verdict *v, struct sio_error *err)
 {
     const char *id = r->field[id_col];
     size_t len = r->len[id_col];
-    uint64_t h = hash_of(d, id, len);
     long long rowid;
     int got = keyset_has(d->stored, id, len, h, &rowid, err);
     if (got < 0)
@@ -136,10 +122,8 @@ int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col,
     return hold(d, r, id_col, err);
 }
 
-int dedupe_stored(struct dedupe *d, const char *id, size_t len, long long rowid,
-                  struct sio_error *err)
+int dedupe_stored(struct dedupe *d, uint64_t h, long long rowid, struct sio_error *err)
 {
-    uint64_t h = hash_of(d, id, len);
     int rc = keyset_add(d->stored, h, rowid, err);
     return rc ? rc : crimeset_add(d->all, h, err);
 }

@@ -18,6 +18,7 @@
 #include "error.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 enum dedupe_verdict { DEDUPE_NEW, DEDUPE_DUPLICATE, DEDUPE_HELD };
 
@@ -26,14 +27,14 @@ struct dedupe;
 int dedupe_open(struct dedupe **d, sqlite3 *db, struct sio_error *err);
 void dedupe_close(struct dedupe *d);
 
-/* The verdict on row r, whose Crime ID is field id_col; a held row is
- * copied, to come back from dedupe_settle(). */
-int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col,
+/* The verdict on row r, whose Crime ID is field id_col and hashes to h
+ * (crimeset_hash()); a held row is copied, to come back from
+ * dedupe_settle(). */
+int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col, uint64_t h,
                  enum dedupe_verdict *v, struct sio_error *err);
 
-/* Row rowid now holds id (len bytes). */
-int dedupe_stored(struct dedupe *d, const char *id, size_t len, long long rowid,
-                  struct sio_error *err);
+/* Row rowid now holds the Crime ID whose hash is h. */
+int dedupe_stored(struct dedupe *d, uint64_t h, long long rowid, struct sio_error *err);
 
 /* A row holding id was deleted: the file replaces the one it was in. */
 int dedupe_removed(struct dedupe *d, const char *id, size_t len, struct sio_error *err);

@@ -18,6 +18,7 @@
 #include "month.h"
 #include "sink.h"
 #include "store.h"
+#include "streetrows.h"
 #include "tab.h"
 #include "zipsrc.h"
 
@@ -109,72 +110,35 @@ static int file_insert(sqlite3 *db, const char *path, const struct ingest_result
     return rc;
 }
 
-/* Run a DELETE ... RETURNING crime_id, telling removed (may be NULL) each
- * Crime ID deleted; *changes is the rows deleted. */
-static int delete_returning(sqlite3 *db, sqlite3_stmt *st, struct dedupe *removed,
-                            long long *changes, struct sio_error *err)
+/* A deleted street row: the new file's check learns its Crime ID, which is
+ * no longer stored (dedupe.h).  ctx is the check, or NULL. */
+static int row_removed(void *ctx, sqlite3_stmt *row, struct sio_error *err)
 {
-    int step, rc = SIO_OK;
-    *changes = 0;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        ++*changes;
-        if (removed && sqlite3_column_type(st, 0) != SQLITE_NULL)
-            rc = dedupe_removed(removed, (const char *)sqlite3_column_blob(st, 0),
-                                (size_t)sqlite3_column_bytes(st, 0), err);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = store_fail(db, err, "cannot delete replaced rows");
-    sqlite3_reset(st);
-    return rc;
-}
-
-/* Delete one superseded file's street rows: its run of rowids when that run
- * still holds exactly its rows_loaded rows of it, else (a store from before
- * street_rows, or a VACUUM renumbered the rows) by a scan of the table.  The
- * new file's check learns every Crime ID that went (dedupe.h). */
-static int street_delete_file(sqlite3 *db, sqlite3_stmt *by_span, sqlite3_stmt *by_scan,
-                              struct dedupe *removed, long long file, int has_span,
-                              long long first, long long last, long long loaded,
-                              struct sio_error *err)
-{
-    long long changes = 0;
-    int rc;
-    if (has_span) {
-        sqlite3_bind_int64(by_span, 1, first);
-        sqlite3_bind_int64(by_span, 2, last);
-        sqlite3_bind_int64(by_span, 3, file);
-        if ((rc = delete_returning(db, by_span, removed, &changes, err)))
-            return rc;
-        if (changes == loaded)
-            return SIO_OK;
-    } else if (loaded == 0) {
+    if (!ctx || sqlite3_column_type(row, 0) == SQLITE_NULL)
         return SIO_OK;
-    }
-    sqlite3_bind_int64(by_scan, 1, file);
-    return delete_returning(db, by_scan, removed, &changes, err);
+    return dedupe_removed(ctx, (const char *)sqlite3_column_blob(row, 0),
+                          (size_t)sqlite3_column_bytes(row, 0), err);
 }
 
+/* Delete the street rows of the files this one supersedes (streetrows.h). */
 static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *removed,
                                     struct sio_error *err)
 {
     sqlite3_stmt *files = NULL, *by_span = NULL, *by_scan = NULL;
+    struct street_span f;
     int rc, step = SQLITE_DONE;
-    if (!(rc = store_prepare(db, "SELECT f.id, r.file_id IS NOT NULL, r.first_rowid,"
-                                 " r.last_rowid, f.rows_loaded FROM files f"
-                                 " LEFT JOIN street_rows r ON r.file_id = f.id"
-                                 " WHERE f.superseded_by = ?", &files, err)) &&
+    if (!(rc = store_prepare(db, STREET_SPAN_SELECT " WHERE f.superseded_by = ?", &files,
+                             err)) &&
         !(rc = store_prepare(db, "DELETE FROM street WHERE rowid BETWEEN ?1 AND ?2"
                                  " AND file_id = ?3 RETURNING crime_id", &by_span, err)) &&
         !(rc = store_prepare(db, "DELETE FROM street WHERE file_id = ? RETURNING crime_id",
                              &by_scan, err))) {
         sqlite3_bind_int64(files, 1, id);
-        while (!rc && (step = sqlite3_step(files)) == SQLITE_ROW)
-            rc = street_delete_file(db, by_span, by_scan, removed,
-                                    sqlite3_column_int64(files, 0),
-                                    sqlite3_column_int(files, 1),
-                                    sqlite3_column_int64(files, 2),
-                                    sqlite3_column_int64(files, 3),
-                                    sqlite3_column_int64(files, 4), err);
+        while (!rc && (step = sqlite3_step(files)) == SQLITE_ROW) {
+            street_span_read(files, &f);
+            rc = street_rows_each(db, by_span, by_scan, &f, row_removed, removed,
+                                  "cannot delete replaced rows", err);
+        }
         if (!rc && step != SQLITE_DONE)
             rc = store_fail(db, err, "cannot find replaced files");
     }
@@ -379,7 +343,7 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
         rc = rc ? rc : store_commit(db, err);
         if (rc)
             store_rollback(db);
-        else if ((res->kind == KIND_STREET || res->kind == KIND_STREET_2011) && crimeset_of(db))
+        else if (!strcmp(kind_table(res->kind), "street") && crimeset_of(db))
             crimeset_file_done(crimeset_of(db), res->file_id);
     }
     tab_header_free(&hd);

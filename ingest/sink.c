@@ -10,6 +10,7 @@
  * forces.h): such a row is real data, so rejecting it would lose crimes.
  */
 #include "sink.h"
+#include "crimeset.h"
 #include "dedupe.h"
 #include "forces.h"
 #include "police.h"
@@ -33,8 +34,7 @@ static const char street_sql[] =
     "INSERT INTO street(file_id, line, crime_id, month, reported_by, falls_within,"
     " longitude, latitude, location, lsoa_code, lsoa_name, crime_type, last_outcome,"
     " context, crime_type_published, easting, northing)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
-    " ON CONFLICT DO NOTHING";
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
 static const char outcomes_sql[] =
     "INSERT INTO outcomes(file_id, line, crime_id, month, reported_by, falls_within,"
     " longitude, latitude, location, lsoa_code, lsoa_name, outcome_type)"
@@ -368,8 +368,10 @@ static int insert_tab(struct row_sink *s, const struct csvin_row *r, enum row_fa
     return rc;
 }
 
-/* Store a checked row that is not a duplicate. */
-static int store_row(struct row_sink *s, const struct csvin_row *r, struct sio_error *err)
+/* Store a checked row that is not a duplicate; h is its Crime ID's hash
+ * when the file's IDs are checked (s->dedupe) and it has one. */
+static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
+                     struct sio_error *err)
 {
     sqlite3_stmt *st = s->insert;
     char month[8];
@@ -394,9 +396,7 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, struct sio_e
         s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
         s->last_rowid = rowid;
     }
-    int rc = s->dedupe && r->len[S_CRIME_ID]
-                 ? dedupe_stored(s->dedupe, r->field[S_CRIME_ID], r->len[S_CRIME_ID], rowid, err)
-                 : SIO_OK;
+    int rc = s->dedupe && r->len[S_CRIME_ID] ? dedupe_stored(s->dedupe, h, rowid, err) : SIO_OK;
     return rc ? rc : add_notes(s, r, err);
 }
 
@@ -404,16 +404,19 @@ int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fa
                 struct sio_error *err)
 {
     enum dedupe_verdict v = DEDUPE_NEW;
+    uint64_t h = 0;
     int rc;
     if (s->tab)
         return insert_tab(s, r, fate, err);
-    if (s->dedupe && r->len[S_CRIME_ID] &&
-        (rc = dedupe_check(s->dedupe, r, S_CRIME_ID, &v, err)))
-        return rc;
+    if (s->dedupe && r->len[S_CRIME_ID]) {
+        h = crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
+        if ((rc = dedupe_check(s->dedupe, r, S_CRIME_ID, h, &v, err)))
+            return rc;
+    }
     *fate = v == DEDUPE_HELD ? ROW_HELD : v == DEDUPE_DUPLICATE ? ROW_DUPLICATE : ROW_LOADED;
     if (v == DEDUPE_DUPLICATE)
         return record_duplicate(s, r, err);
-    return v == DEDUPE_HELD ? SIO_OK : store_row(s, r, err);
+    return v == DEDUPE_HELD ? SIO_OK : store_row(s, r, h, err);
 }
 
 struct settle {
@@ -435,7 +438,7 @@ static int take_held(void *ctx, const struct csvin_row *r, int duplicate, struct
         return sio_fail(err, SIO_ESOFTWARE, NULL, r->line, "a held row failed its check: %s",
                         why);
     ++*t->loaded;
-    return store_row(t->s, r, err);
+    return store_row(t->s, r, crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]), err);
 }
 
 int sink_settle(struct row_sink *s, long *loaded, long *duplicate, struct sio_error *err)

@@ -11,6 +11,7 @@
 #include "crimeset.h"
 #include "grow.h"
 #include "store.h"
+#include "streetrows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -277,20 +278,20 @@ static int write_run(struct crimeset *cs, sqlite3_stmt *put, uint64_t *h, size_t
     return rc;
 }
 
-/* The held hashes as runs of at most batch (a blob stays well under
- * SQLite's size limit), and the files they key: one transaction. */
+/* The held hashes as runs of at most RUN_MAX, and the files they key: one
+ * transaction. */
 static int write_batch(struct crimeset *cs, struct sio_error *err)
 {
     sqlite3_stmt *put = NULL, *keyed = NULL;
-    size_t per = RUN_MAX, first_new = cs->nruns;
+    size_t first_new = cs->nruns;
     int rc;
     if ((rc = store_begin(cs->db, err)))
         return rc;
     if (!(rc = store_prepare(cs->db, "INSERT INTO crime_keys(hashes) VALUES (?)", &put, err)) &&
         !(rc = store_prepare(cs->db, "INSERT OR IGNORE INTO crime_keyed(file_id) VALUES (?)",
                              &keyed, err))) {
-        for (size_t at = 0; !rc && at < cs->recent_n; at += per) {
-            size_t n = cs->recent_n - at < per ? cs->recent_n - at : per;
+        for (size_t at = 0; !rc && at < cs->recent_n; at += RUN_MAX) {
+            size_t n = cs->recent_n - at < RUN_MAX ? cs->recent_n - at : RUN_MAX;
             if (!(rc = write_run(cs, put, cs->recent + at, n, err)))
                 rc = runs_add(cs, sqlite3_last_insert_rowid(cs->db), n, err);
         }
@@ -371,76 +372,34 @@ static int load_keys(struct crimeset *cs, struct sio_error *err)
     return rc;
 }
 
-/* Add the Crime IDs st yields (column 0); *rows counts every row. */
-static int add_ids(struct crimeset *cs, sqlite3_stmt *st, long long *rows, struct sio_error *err)
+/* A stored street row: its Crime ID, if any, joins the set. */
+static int row_stored(void *ctx, sqlite3_stmt *row, struct sio_error *err)
 {
-    int step, rc = SIO_OK;
-    *rows = 0;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        ++*rows;
-        if (sqlite3_column_type(st, 0) != SQLITE_NULL)
-            rc = crimeset_add(cs, crimeset_hash((const char *)sqlite3_column_blob(st, 0),
-                                                (size_t)sqlite3_column_bytes(st, 0)), err);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = store_fail(cs->db, err, "cannot read stored Crime IDs");
-    sqlite3_reset(st);
-    return rc;
+    if (sqlite3_column_type(row, 0) == SQLITE_NULL)
+        return SIO_OK;
+    return crimeset_add(ctx, crimeset_hash((const char *)sqlite3_column_blob(row, 0),
+                                           (size_t)sqlite3_column_bytes(row, 0)), err);
 }
 
-struct unkeyed {
-    long long id, loaded, first, last;
-    int has_span;
-};
-
-/* One file's IDs: by its run of rowids when that run holds all its rows (see
- * street_rows), else by a scan of street. */
-static int catch_up_file(struct crimeset *cs, const struct unkeyed *f, sqlite3_stmt *by_span,
-                         sqlite3_stmt *by_scan, struct sio_error *err)
-{
-    long long rows = 0;
-    int rc;
-    if (f->has_span) {
-        sqlite3_bind_int64(by_span, 1, f->first);
-        sqlite3_bind_int64(by_span, 2, f->last);
-        sqlite3_bind_int64(by_span, 3, f->id);
-        if ((rc = add_ids(cs, by_span, &rows, err)))
-            return rc;
-    }
-    if (rows != f->loaded) {
-        sqlite3_bind_int64(by_scan, 1, f->id);
-        if ((rc = add_ids(cs, by_scan, &rows, err)))
-            return rc;
-    }
-    crimeset_file_done(cs, f->id);
-    return crimeset_flush_full(cs, err);
-}
-
-static int list_unkeyed(struct crimeset *cs, struct unkeyed **out, size_t *n,
+/* The committed street files whose hashes are not written (crime_keyed). */
+static int list_unkeyed(struct crimeset *cs, struct street_span **out, size_t *n,
                         struct sio_error *err)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
-    int step, rc = store_prepare(cs->db,
-        "SELECT f.id, f.rows_loaded, r.file_id IS NOT NULL, r.first_rowid, r.last_rowid"
-        " FROM files f LEFT JOIN street_rows r ON r.file_id = f.id"
+    int step, rc = store_prepare(cs->db, STREET_SPAN_SELECT
         " WHERE f.kind = 'street' AND f.superseded_by IS NULL AND f.rows_loaded > 0"
         " AND f.id NOT IN (SELECT file_id FROM crime_keyed) ORDER BY f.id", &st, err);
     *out = NULL;
     *n = 0;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct unkeyed *more = grow_for_one(*out, &cap, *n, sizeof *more, 64);
+        struct street_span *more = grow_for_one(*out, &cap, *n, sizeof *more, 64);
         if (!more) {
             rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
             break;
         }
         *out = more;
-        struct unkeyed *f = &(*out)[(*n)++];
-        f->id = sqlite3_column_int64(st, 0);
-        f->loaded = sqlite3_column_int64(st, 1);
-        f->has_span = sqlite3_column_int(st, 2);
-        f->first = sqlite3_column_int64(st, 3);
-        f->last = sqlite3_column_int64(st, 4);
+        street_span_read(st, &(*out)[(*n)++]);
     }
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(cs->db, err, "cannot list the street files");
@@ -448,9 +407,11 @@ static int list_unkeyed(struct crimeset *cs, struct unkeyed **out, size_t *n,
     return rc;
 }
 
+/* Read back the IDs of files committed but not keyed (a run killed before
+ * it wrote them), writing a batch whenever one fills. */
 static int catch_up(struct crimeset *cs, struct sio_error *err)
 {
-    struct unkeyed *files = NULL;
+    struct street_span *files = NULL;
     sqlite3_stmt *by_span = NULL, *by_scan = NULL;
     size_t n;
     int rc = list_unkeyed(cs, &files, &n, err);
@@ -460,8 +421,14 @@ static int catch_up(struct crimeset *cs, struct sio_error *err)
                              &by_span, err)) &&
         !(rc = store_prepare(cs->db, "SELECT crime_id FROM street WHERE file_id = ?",
                              &by_scan, err)))
-        for (size_t i = 0; !rc && i < n; i++)
-            rc = catch_up_file(cs, &files[i], by_span, by_scan, err);
+        for (size_t i = 0; !rc && i < n; i++) {
+            rc = street_rows_each(cs->db, by_span, by_scan, &files[i], row_stored, cs,
+                                  "cannot read stored Crime IDs", err);
+            if (!rc) {
+                crimeset_file_done(cs, files[i].file);
+                rc = crimeset_flush_full(cs, err);
+            }
+        }
     sqlite3_finalize(by_span);
     sqlite3_finalize(by_scan);
     free(files);
@@ -471,17 +438,20 @@ static int catch_up(struct crimeset *cs, struct sio_error *err)
 int crimeset_open(struct crimeset **out, sqlite3 *db, unsigned filter_bits, size_t batch,
                   struct sio_error *err)
 {
-    struct crimeset *cs = calloc(1, sizeof *cs);
+    struct crimeset *cs;
     int rc;
     *out = NULL;
-    if (!cs || filter_bits < BLOCK_BITS + 1 || filter_bits > 40)
-        rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
-    else if (!(cs->db = db, cs->filter_bits = filter_bits, cs->batch = batch,
-               cs->filter = filter_alloc(filter_bits)))
-        rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
-    else if (!(rc = load_keys(cs, err)))
-        rc = catch_up(cs, err);
-    if (rc) {
+    if (filter_bits < BLOCK_BITS + 1 || filter_bits > 40)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "a Crime ID filter of 2^%u bits is not "
+                        "supported (2^10 to 2^40)", filter_bits);
+    if (!(cs = calloc(1, sizeof *cs)) || !(cs->filter = filter_alloc(filter_bits))) {
+        free(cs);
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
+    }
+    cs->db = db;
+    cs->filter_bits = filter_bits;
+    cs->batch = batch;
+    if ((rc = load_keys(cs, err)) || (rc = catch_up(cs, err))) {
         crimeset_close(cs);
         return rc;
     }
