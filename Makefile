@@ -104,7 +104,10 @@ $(FAULT_SO): tests/fault/inject.c
 	$(Q)$(CC) $(STD) -Wall -Wextra -Werror -O1 -g -fPIC -shared -o $@ $< -ldl
 
 # The demo: a deterministic sample, then every stage, charts under out/.
-demo: deps all
+# Built by a second make, as check is: PKG_CFLAGS and PKG_LIBS are read from
+# pkg-config when make starts, before deps has installed the libraries.
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/demo $(BUILD)
 
 test-plain: all
@@ -130,7 +133,8 @@ lint:
 	$(Q)cppcheck -q --error-exitcode=1 --enable=warning,portability,performance \
 	    --std=c11 --inline-suppr -Ilib -j2 $(LINT_DIRS)
 
-bench: deps all
+bench: deps
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)scripts/bench $(BUILD)
 
 install: all

@@ -179,16 +179,51 @@ static void panel_plot(const struct quarter_series *s)
         frame_hline(0, nq, level, CHART_DARK_PINK, 2.5, 0);
 }
 
+int overview_panel_label(const char *label, double width, char *out, size_t size)
+{
+    const char *paren = strstr(label, " (");
+    if (!paren || chart_text_width(label, 0.85 * FRAME_BODY, 1) <= width) {
+        snprintf(out, size, "%s", label);
+        return 0;
+    }
+    /* Shrinking a long label to fit made it unreadably small (a proxy's
+     * "(proxy: violence and sexual offences)"), so it moves to the note. */
+    snprintf(out, size, "%.*s*", (int)(paren - label), label);
+    return 1;
+}
+
+char *overview_label_note(const struct overview *ov, double width, char *buf, size_t size)
+{
+    char heading[256];
+    size_t at = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ov->n && at < size; i++) {
+        const char *label = ov->p[i].s.measure_label;
+        if (overview_panel_label(label, width, heading, sizeof heading))
+            at += (size_t)snprintf(buf + at, size - at, "%s%s", at ? "; " : "* In full: ", label);
+    }
+    if (at && at < size)
+        snprintf(buf + at, size - at, ".");
+    return buf;
+}
+
+/* The width of a panel in a grid of cols, and of its heading. */
+static double panel_width(int cols)
+{
+    return 0.93 / cols;
+}
+
 /* Panel i of n in a grid of cols: label, verdict badge, plot. */
 static void draw_panel(const struct overview_panel *p, int i, int cols, int rows)
 {
-    double w = 0.93 / cols, h = 0.70 / rows;
+    double w = panel_width(cols), h = 0.70 / rows;
     double x0 = 0.035 + (i % cols) * w, y1 = 0.83 - (i / cols) * h;
     const char *j = overview_judgement(p);
-    char words[256], badge[300];
+    char words[256], badge[300], heading[256];
 
-    chart_page_text(x0, y1 - 0.02, 0.0, frame_fit(p->s.measure_label, FRAME_BODY, w - 0.015, 1),
-                    1, CHART_INK, p->s.measure_label);
+    overview_panel_label(p->s.measure_label, w - 0.015, heading, sizeof heading);
+    chart_page_text(x0, y1 - 0.02, 0.0, frame_fit(heading, FRAME_BODY, w - 0.015, 1), 1,
+                    CHART_INK, heading);
     snprintf(badge, sizeof badge, "%s", j);
     badge[0] = (char)(badge[0] - 'a' + 'A');
     frame_badge(x0, y1 - 0.058, FRAME_NOTE, badge, judgement_colour(j));
@@ -202,14 +237,15 @@ static void draw_panel(const struct overview_panel *p, int i, int cols, int rows
 void overview_draw(const void *data, const struct chart_style *st)
 {
     const struct overview *ov = data;
-    char title[256], subtitle[384], a[12], b[12];
-    const char *notes[1] = {"Bars: each measure's count per financial quarter (pale: some months missing); line: the baseline quarterly average."};
+    char title[256], subtitle[384], a[12], b[12], in_full[512];
     int cols = ov->n <= 4 ? 2 : 3, rows = (int)((ov->n + (size_t)cols - 1) / (size_t)cols);
+    const char *notes[2] = {"Bars: each measure's count per financial quarter (pale: some months missing); line: the baseline quarterly average.",
+                            overview_label_note(ov, panel_width(cols) - 0.015, in_full, sizeof in_full)};
 
     overview_title(ov, title, sizeof title);
     snprintf(subtitle, sizeof subtitle, "Latest 12 months compared with the baseline, %s to %s; verdicts from exact Poisson intervals",
              month_words(ov->p[0].s.baseline_start, a), month_words(ov->p[0].s.baseline_end, b));
-    frame_words(title, subtitle, 0.0, notes, 1, st);
+    frame_words(title, subtitle, 0.0, notes, in_full[0] ? 2 : 1, st);
     for (size_t i = 0; i < ov->n; i++)
         draw_panel(&ov->p[i], (int)i, cols, rows ? rows : 1);
 }

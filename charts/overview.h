@@ -46,6 +46,16 @@ char *overview_title(const struct overview *ov, char *buf, size_t size);
 /* One or two sentences, every measure's finding, ending in a newline. */
 char *overview_alt_text(const struct overview *ov, char *buf, size_t size);
 
+/* A panel's heading for a label in a panel width (page units): the label,
+ * when it fits at no less than 85% of the body size; else the part before
+ * its " (...)" with a '*', the whole label then going in the page's note.
+ * Returns 1 when shortened. */
+int overview_panel_label(const char *label, double width, char *out, size_t size);
+
+/* The page's note for the labels overview_panel_label() shortens in panels
+ * of width, "* In full: A; B.", or "" (returns buf). */
+char *overview_label_note(const struct overview *ov, double width, char *buf, size_t size);
+
 /* chart_draw_fn for a const struct overview * with n > 0. */
 void overview_draw(const void *ov, const struct chart_style *st);
 

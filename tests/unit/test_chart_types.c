@@ -254,6 +254,28 @@ static void overview_fixture(struct overview *ov)
     }
 }
 
+/* A three-column panel's heading is 0.93 / 3 - 0.015 = 0.295 page wide. */
+TEST(overview_panel_headings_too_long_to_read_move_to_the_note)
+{
+    struct overview ov;
+    char h[256], note[512];
+    CHECK_INT(overview_panel_label("Drug offences", 0.295, h, sizeof h), 0);
+    CHECK_STR(h, "Drug offences");
+    CHECK_INT(overview_panel_label("Homicide (proxy: violence and sexual offences)", 0.295, h,
+                                   sizeof h), 1);
+    CHECK_STR(h, "Homicide*");
+    CHECK_INT(overview_panel_label("Homicide (proxy: violence and sexual offences)", 0.6, h,
+                                   sizeof h), 0);
+    overview_fixture(&ov);
+    CHECK_STR(overview_label_note(&ov, 0.295, note, sizeof note), "");
+    snprintf(ov.p[1].s.measure_label, sizeof ov.p[1].s.measure_label,
+             "Homicide (proxy: violence and sexual offences)");
+    CHECK_STR(overview_label_note(&ov, 0.295, note, sizeof note),
+              "* In full: Homicide (proxy: violence and sexual offences).");
+    overview_clear(&ov);
+    free(ov.p);
+}
+
 TEST(overview_judges_with_the_better_direction)
 {
     struct overview ov;
@@ -423,6 +445,7 @@ int main(void)
     RUN(peer_reader_takes_the_latest_period_sorted_by_rate);
     RUN(peer_title_and_alt_text_have_rank_and_rates);
     RUN(overview_judges_with_the_better_direction);
+    RUN(overview_panel_headings_too_long_to_read_move_to_the_note);
     RUN(every_chart_type_renders_the_same_svg_twice);
     RUN(slide_size_changes_the_page_not_the_layout);
     RUN(variants_are_named_by_size_and_dpi);
