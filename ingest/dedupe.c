@@ -102,6 +102,12 @@ static int hold(struct dedupe *d, const struct csvin_row *r, int id_col, struct 
 int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col, uint64_t h,
                  enum dedupe_verdict *v, struct sio_error *err)
 {
+    return dedupe_check_noted(d, r, id_col, h, crimeset_note(d->all, h), v, err);
+}
+
+int dedupe_check_noted(struct dedupe *d, const struct csvin_row *r, int id_col, uint64_t h,
+                       int maybe, enum dedupe_verdict *v, struct sio_error *err)
+{
     const char *id = r->field[id_col];
     size_t len = r->len[id_col];
     long long rowid;
@@ -113,8 +119,8 @@ int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col, uint64
         return SIO_OK;
     }
     *v = DEDUPE_NEW;
-    if (idset_has(&d->removed, id, len) ||
-        !(got = crimeset_maybe(d->all, h, err)))
+    if (idset_has(&d->removed, id, len) || !maybe ||
+        !(got = crimeset_confirm(d->all, h, err)))
         return SIO_OK;
     if (got < 0)
         return -got;
@@ -125,7 +131,7 @@ int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col, uint64
 int dedupe_stored(struct dedupe *d, uint64_t h, long long rowid, struct sio_error *err)
 {
     int rc = keyset_add(d->stored, h, rowid, err);
-    return rc ? rc : crimeset_add(d->all, h, err);
+    return rc ? rc : crimeset_add_noted(d->all, h, err);
 }
 
 int dedupe_removed(struct dedupe *d, const char *id, size_t len, struct sio_error *err)

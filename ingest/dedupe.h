@@ -32,8 +32,12 @@ void dedupe_close(struct dedupe *d);
  * dedupe_settle(). */
 int dedupe_check(struct dedupe *d, const struct csvin_row *r, int id_col, uint64_t h,
                  enum dedupe_verdict *v, struct sio_error *err);
+/* The same for an h already noted in the store's filter (crimeset_note()),
+ * which answered maybe. */
+int dedupe_check_noted(struct dedupe *d, const struct csvin_row *r, int id_col, uint64_t h,
+                       int maybe, enum dedupe_verdict *v, struct sio_error *err);
 
-/* Row rowid now holds the Crime ID whose hash is h. */
+/* Row rowid now holds the Crime ID whose hash is h, noted by its check. */
 int dedupe_stored(struct dedupe *d, uint64_t h, long long rowid, struct sio_error *err);
 
 /* A row holding id was deleted: the file replaces the one it was in. */

@@ -297,8 +297,10 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
                       "stop-and-search file not named YYYY-MM-<force>-stop-and-search.csv");
     else if (key.known)
         rc = supersede(db, id, res->kind, &key, sink.dedupe, &res->replaced, err);
+    sink_read_ahead(&sink, in);
     while (!rc && (got = csvin_next(in, &r, err)) > 0)
         rc = take_row(&sink, &r, &key, res, err);
+    csvin_halt(in);  /* the reader uses the sink's checker and the filter */
     if (!rc && got < 0)
         rc = -got;
     if (!rc)

@@ -1,34 +1,17 @@
 /*
- * sink.c — police.uk row checks and inserts.
+ * sink.c — police.uk row inserts, after their checks (check.h).
  *
- * Checks are the ones an analyst relies on later: the field count matches the
- * header, the month is a real YYYY-MM, the force and crime type are present,
- * coordinates are numbers in range (or both empty for 'No Location').  Empty
- * optional fields are stored as NULL so that "unknown" is never "".  The LSOA
- * code must be E01/W01 and six digits, or empty.  A crime type or force that
- * is not in the known lists is stored as published and noted (police.h,
- * forces.h): such a row is real data, so rejecting it would lose crimes.
+ * Empty optional fields are stored as NULL so that "unknown" is never "".
  */
 #include "sink.h"
 #include "crimeset.h"
 #include "dedupe.h"
-#include "forces.h"
-#include "police.h"
 #include "store.h"
 #include "tab.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { S_CRIME_ID, S_MONTH, S_REPORTED_BY, S_FALLS_WITHIN, S_LONGITUDE, S_LATITUDE,
-       S_LOCATION, S_LSOA_CODE, S_LSOA_NAME, S_CRIME_TYPE, S_LAST_OUTCOME, S_CONTEXT,
-       S_FIELDS };
-enum { O_OUTCOME_TYPE = 9, O_FIELDS = 10 };
-enum { Q_TYPE, Q_DATE, Q_PART_OP, Q_OPERATION, Q_LATITUDE, Q_LONGITUDE, Q_GENDER,
-       Q_AGE, Q_SELF_ETH, Q_OFFICER_ETH, Q_LEGISLATION, Q_OBJECT, Q_OUTCOME,
-       Q_LINKED, Q_REMOVAL, Q_FIELDS };
 
 static const char street_sql[] =
     "INSERT INTO street(file_id, line, crime_id, month, reported_by, falls_within,"
@@ -58,6 +41,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
     s->file_id = file_id;
     s->month = MONTH_NONE;
     s->env = env;
+    row_checker_init(&s->check, kind, env, "", MONTH_NONE, NULL);
     if (!kind_is_police_uk(kind))
         rc = tab_open(&s->tab, db, kind, file_id, header, env, path, err);
     else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
@@ -84,150 +68,44 @@ void sink_close(struct row_sink *s)
     s->insert = s->duplicate = s->reject = NULL;
 }
 
-static const char *refuse(struct row_sink *s, const char *fmt, const char *field,
-                          const char *value)
+void sink_read_ahead(struct row_sink *s, struct csvin *in)
 {
-    snprintf(s->why, sizeof s->why, fmt, field, value);
-    return s->why;
+    if (s->tab)
+        return;
+    row_checker_init(&s->check, s->kind, s->env, s->force, s->month, NULL);
+    row_checker_init(&s->ahead, s->kind, s->env, s->force, s->month,
+                     s->dedupe ? crimeset_of(s->db) : NULL);
+    csvin_set_prep(in, row_check_prep, &s->ahead);
 }
 
-static int parse_number(const char *text, double lo, double hi, double *out)
+/* The crime type column of a street file. */
+static int type_col(const struct row_sink *s)
 {
-    char *end;
-    /* decimal only: strtod would also take leading spaces, hex and "infinity" */
-    if (!*text || text[strspn(text, "+-.0123456789eE")] != '\0')
-        return 0;
-    *out = strtod(text, &end);
-    return *end == '\0' && isfinite(*out) && *out >= lo && *out <= hi;
-}
-
-/* Both empty (no location), or both numbers in range. */
-static const char *check_coords(struct row_sink *s, const char *lon, const char *lat)
-{
-    s->has_coords = 0;
-    if (!*lon && !*lat)
-        return NULL;
-    if (!parse_number(lon, -180, 180, &s->lon))
-        return refuse(s, "bad %s '%.60s'", "Longitude", lon);
-    if (!parse_number(lat, -90, 90, &s->lat))
-        return refuse(s, "bad %s '%.60s'", "Latitude", lat);
-    s->has_coords = 1;
-    return NULL;
-}
-
-static const char *check_count(struct row_sink *s, const struct csvin_row *r, int want)
-{
-    if (r->nfields == want)
-        return NULL;
-    snprintf(s->why, sizeof s->why, "%d fields, the header has %d", r->nfields, want);
-    return s->why;
-}
-
-static const char *check_month(struct row_sink *s, const struct csvin_row *r, int col)
-{
-    s->row_month = month_parse(r->field[col], r->len[col]);
-    if (s->row_month == MONTH_NONE)
-        return refuse(s, "bad %s '%.40s' (want YYYY-MM)", "Month", r->field[col]);
-    return NULL;
-}
-
-static const char *required(struct row_sink *s, const struct csvin_row *r, int col,
-                            const char *name)
-{
-    return r->len[col] ? NULL : refuse(s, "empty %s%s", name, "");
-}
-
-/* Whether force (a name or slug) is in the forces file; the last answer is
- * kept, as every row of a file names the same force. */
-static void check_force(struct row_sink *s, const char *force, size_t len)
-{
-    if (len >= sizeof s->last_force || strlen(s->last_force) != len ||
-        memcmp(s->last_force, force, len) != 0) {
-        snprintf(s->last_force, sizeof s->last_force, "%.*s", (int)len, force);
-        s->last_force_unknown = !forces_slug(s->env ? s->env->forces : NULL, force, len);
-    }
-    s->force_unknown = s->last_force_unknown;
-}
-
-static void check_type(struct row_sink *s, const struct csvin_row *r, int col)
-{
-    s->crime_type = police_crime_type(r->field[col], r->len[col], s->row_month, &s->type_note);
-    s->crime_type_len = s->crime_type == r->field[col] ? r->len[col] : strlen(s->crime_type);
-}
-
-static const char *check_street(struct row_sink *s, const struct csvin_row *r, int n,
-                                int type_col, const char *type_name)
-{
-    const char *why;
-    if ((why = check_count(s, r, n)) || (why = check_month(s, r, S_MONTH)) ||
-        (why = required(s, r, S_FALLS_WITHIN, "Falls within")) ||
-        (why = required(s, r, type_col, type_name)))
-        return why;
-    if (s->kind == KIND_OUTCOMES && (why = required(s, r, S_CRIME_ID, "Crime ID")))
-        return why;
-    if (!police_lsoa_ok(r->field[S_LSOA_CODE], r->len[S_LSOA_CODE]))
-        return refuse(s, "bad %s '%.40s' (want E01 or W01 and six digits)", "LSOA code",
-                      r->field[S_LSOA_CODE]);
-    if ((why = check_coords(s, r->field[S_LONGITUDE], r->field[S_LATITUDE])))
-        return why;
-    if (s->kind == KIND_STREET)
-        check_type(s, r, S_CRIME_TYPE);
-    check_force(s, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN]);
-    return NULL;
-}
-
-/* 2011-12 layout: Month, Reported by, Falls within, Easting, Northing,
- * Location, Crime type, Context. */
-enum { L_MONTH, L_REPORTED_BY, L_FALLS_WITHIN, L_EASTING, L_NORTHING, L_LOCATION,
-       L_CRIME_TYPE, L_CONTEXT, L_FIELDS };
-
-static const char *check_2011(struct row_sink *s, const struct csvin_row *r)
-{
-    const char *why;
-    s->has_coords = 0;
-    if ((why = check_count(s, r, L_FIELDS)) || (why = check_month(s, r, L_MONTH)) ||
-        (why = required(s, r, L_FALLS_WITHIN, "Falls within")) ||
-        (why = required(s, r, L_CRIME_TYPE, "Crime type")))
-        return why;
-    if (!police_grid_ok(r->field[L_EASTING], r->field[L_NORTHING], &s->easting, &s->northing,
-                        &s->has_grid))
-        return refuse(s, "bad %s '%.60s'", "Easting/Northing", r->field[L_EASTING]);
-    check_type(s, r, L_CRIME_TYPE);
-    check_force(s, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN]);
-    return NULL;
-}
-
-static const char *check_search(struct row_sink *s, const struct csvin_row *r)
-{
-    const char *why;
-    if ((why = check_count(s, r, Q_FIELDS)) || (why = required(s, r, Q_TYPE, "Type")))
-        return why;
-    if (r->len[Q_DATE] < 10 || month_parse(r->field[Q_DATE], 7) == MONTH_NONE ||
-        r->field[Q_DATE][7] != '-')
-        return refuse(s, "bad %s '%.40s' (want an ISO 8601 date)", "Date", r->field[Q_DATE]);
-    s->row_month = s->month;
-    check_force(s, s->force, strlen(s->force));
-    return check_coords(s, r->field[Q_LONGITUDE], r->field[Q_LATITUDE]);
+    return s->kind == KIND_STREET_2011 ? L_CRIME_TYPE : S_CRIME_TYPE;
 }
 
 const char *sink_check(struct row_sink *s, const struct csvin_row *r)
 {
-    s->type_note = NULL;
-    s->force_unknown = 0;
+    struct row_verdict *v = &s->v;
     if (s->tab) {
         const char *why = tab_check(s->tab, r);
         s->row_month = tab_row_month(s->tab);
+        memset(v, 0, offsetof(struct row_verdict, why));
         return why;
     }
-    if (r->problem)
-        return r->problem;
-    if (s->kind == KIND_STREET_2011)
-        return check_2011(s, r);
-    if (s->kind == KIND_STREET)
-        return check_street(s, r, S_FIELDS, S_CRIME_TYPE, "Crime type");
-    if (s->kind == KIND_OUTCOMES)
-        return check_street(s, r, O_FIELDS, O_OUTCOME_TYPE, "Outcome type");
-    return check_search(s, r);
+    if (r->prep && r->prep_len <= sizeof *v)
+        memcpy(v, r->prep, r->prep_len);
+    else
+        row_check(&s->check, r, v);
+    s->row_month = v->row_month;
+    if (v->fate != VERDICT_OK)
+        return v->fate == VERDICT_PROBLEM ? r->problem : v->why;
+    if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
+        int col = type_col(s);
+        s->crime_type = v->crime_type ? v->crime_type : r->field[col];
+        s->crime_type_len = v->crime_type ? strlen(v->crime_type) : r->len[col];
+    }
+    return NULL;
 }
 
 const char *sink_row_force(const struct row_sink *s, const struct csvin_row *r)
@@ -255,7 +133,7 @@ static void bind_text(sqlite3_stmt *st, int i, const struct csvin_row *r, int co
 
 static void bind_coord(sqlite3_stmt *st, int i, const struct row_sink *s, double v)
 {
-    if (s->has_coords)
+    if (s->v.has_coords)
         sqlite3_bind_double(st, i, v);
     else
         sqlite3_bind_null(st, i);
@@ -268,8 +146,8 @@ static void bind_common(struct row_sink *s, const struct csvin_row *r, char *mon
     sqlite3_bind_text(st, 4, month_format(s->row_month, month), 7, SQLITE_STATIC);
     bind_text(st, 5, r, S_REPORTED_BY);
     bind_text(st, 6, r, S_FALLS_WITHIN);
-    bind_coord(st, 7, s, s->lon);
-    bind_coord(st, 8, s, s->lat);
+    bind_coord(st, 7, s, s->v.lon);
+    bind_coord(st, 8, s, s->v.lat);
     bind_text(st, 9, r, S_LOCATION);
     bind_opt(st, 10, r, S_LSOA_CODE);
     bind_opt(st, 11, r, S_LSOA_NAME);
@@ -284,8 +162,8 @@ static void bind_search(struct row_sink *s, const struct csvin_row *r, char *mon
     bind_text(st, 6, r, Q_DATE);
     bind_opt(st, 7, r, Q_PART_OP);
     bind_opt(st, 8, r, Q_OPERATION);
-    bind_coord(st, 9, s, s->lat);
-    bind_coord(st, 10, s, s->lon);
+    bind_coord(st, 9, s, s->v.lat);
+    bind_coord(st, 10, s, s->v.lon);
     for (int col = Q_GENDER; col <= Q_REMOVAL; col++)
         bind_opt(st, 11 + col - Q_GENDER, r, col);
 }
@@ -341,8 +219,8 @@ static void bind_2011(struct row_sink *s, const struct csvin_row *r, char *month
     sqlite3_bind_null(st, 13);
     bind_opt(st, 14, r, L_CONTEXT);
     for (int i = 16; i <= 17; i++)
-        if (s->has_grid)
-            sqlite3_bind_double(st, i, i == 16 ? s->easting : s->northing);
+        if (s->v.has_grid)
+            sqlite3_bind_double(st, i, i == 16 ? s->v.easting : s->v.northing);
         else
             sqlite3_bind_null(st, i);
 }
@@ -351,12 +229,13 @@ static void bind_2011(struct row_sink *s, const struct csvin_row *r, char *month
 static int add_notes(struct row_sink *s, const struct csvin_row *r, struct sio_error *err)
 {
     int rc = SIO_OK;
-    int col = s->kind == KIND_STREET_2011 ? L_CRIME_TYPE : S_CRIME_TYPE;
-    if (s->type_note)
-        rc = notes_add(&s->notes, s->type_note, r->field[col], r->len[col], r->line, err);
-    if (!rc && s->force_unknown)
-        rc = notes_add(&s->notes, "unknown force", s->last_force, strlen(s->last_force),
-                       r->line, err);
+    int col = type_col(s);
+    if (s->v.type_note)
+        rc = notes_add(&s->notes, s->v.type_note, r->field[col], r->len[col], r->line, err);
+    if (!rc && s->v.force_unknown) {
+        const char *force = sink_row_force(s, r);
+        rc = notes_add(&s->notes, "unknown force", force, strlen(force), r->line, err);
+    }
     return rc;
 }
 
@@ -409,8 +288,11 @@ int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fa
     if (s->tab)
         return insert_tab(s, r, fate, err);
     if (s->dedupe && r->len[S_CRIME_ID]) {
-        h = crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
-        if ((rc = dedupe_check(s->dedupe, r, S_CRIME_ID, h, &v, err)))
+        /* noted by the check where the row was read; else (a row not from
+         * csvin) here, where no reader is running */
+        h = s->v.noted ? s->v.hash : crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
+        int maybe = s->v.noted ? s->v.maybe_stored : crimeset_note(crimeset_of(s->db), h);
+        if ((rc = dedupe_check_noted(s->dedupe, r, S_CRIME_ID, h, maybe, &v, err)))
             return rc;
     }
     *fate = v == DEDUPE_HELD ? ROW_HELD : v == DEDUPE_DUPLICATE ? ROW_DUPLICATE : ROW_LOADED;

@@ -12,6 +12,7 @@
 #ifndef SIO_INGEST_SINK_H
 #define SIO_INGEST_SINK_H
 
+#include "check.h"
 #include "ingest.h"
 #include "month.h"
 #include "notes.h"
@@ -31,21 +32,15 @@ struct row_sink {
     char force[128];             /* stop-and-search: the file name's force slug */
     month_t month;               /* stop-and-search: the file name's month */
     sqlite3_stmt *insert, *duplicate, *reject;
-    char why[256];               /* the last sink_check() refusal */
-    double lon, lat;             /* parsed by sink_check() */
-    int has_coords;
+    struct row_checker check;    /* for rows without a verdict (held rows) */
+    struct row_checker ahead;    /* the reader thread's (sink_read_ahead()) */
+    struct row_verdict v;        /* the checked row's */
     month_t row_month;           /* the checked row's month */
     struct tab_sink *tab;        /* non-police.uk kinds: the table loader, else NULL */
     const struct ingest_env *env;
     struct notes notes;
     const char *crime_type;      /* street: the type to store (a legacy one mapped) */
     size_t crime_type_len;
-    const char *type_note;       /* why the checked row's crime type is noted, or NULL */
-    int force_unknown;           /* the checked row's force is not in the forces file */
-    char last_force[128];        /* cache: the last force name looked up ... */
-    int last_force_unknown;      /* ... and whether it was unknown */
-    double easting, northing;    /* street-2011: parsed by sink_check() */
-    int has_grid;
     long long first_rowid;       /* street: the rowids of the first and last row */
     long long last_rowid;        /* stored (0 before the first) */
     struct dedupe *dedupe;       /* street: the Crime ID check, else NULL */
@@ -57,7 +52,12 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
               const char *path, struct sio_error *err);
 void sink_close(struct row_sink *s);
 
-/* NULL when the row is usable, else the reason (owned by the sink). */
+/* Check the rows of in where they are read (check.h), from the row after
+ * the header: call once force and month are set, before the next row. */
+void sink_read_ahead(struct row_sink *s, struct csvin *in);
+
+/* NULL when the row is usable, else the reason (owned by the sink or the
+ * row).  A row from in after sink_read_ahead() brings its verdict. */
 const char *sink_check(struct row_sink *s, const struct csvin_row *r);
 
 /* The force and month a checked row belongs to (street and outcomes). */

@@ -233,10 +233,21 @@ static int run_has(struct crimeset *cs, const struct run *r, uint64_t h, struct 
 
 /* ---- the set ---- */
 
+int crimeset_note(struct crimeset *cs, uint64_t h)
+{
+    int had = filter_has(cs, h);
+    if (!had)
+        filter_set(cs, h);
+    return had;
+}
+
 int crimeset_maybe(struct crimeset *cs, uint64_t h, struct sio_error *err)
 {
-    if (!filter_has(cs, h))
-        return 0;
+    return filter_has(cs, h) ? crimeset_confirm(cs, h, err) : 0;
+}
+
+int crimeset_confirm(struct crimeset *cs, uint64_t h, struct sio_error *err)
+{
     int got = recent_has(cs, h, err);
     if (got)
         return got;
@@ -250,6 +261,11 @@ int crimeset_maybe(struct crimeset *cs, uint64_t h, struct sio_error *err)
 int crimeset_add(struct crimeset *cs, uint64_t h, struct sio_error *err)
 {
     filter_set(cs, h);
+    return recent_add(cs, h, err);
+}
+
+int crimeset_add_noted(struct crimeset *cs, uint64_t h, struct sio_error *err)
+{
     return recent_add(cs, h, err);
 }
 

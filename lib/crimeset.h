@@ -59,6 +59,19 @@ int crimeset_maybe(struct crimeset *cs, uint64_t h, struct sio_error *err);
 /* A Crime ID with hash h is being stored (in the open transaction). */
 int crimeset_add(struct crimeset *cs, uint64_t h, struct sio_error *err);
 
+/* crimeset_maybe() in two halves, so that the first can run on the thread
+ * that reads a file while its rows are stored on another.
+ * crimeset_note(): 0 when no stored Crime ID has hash h (the filter says
+ * so), 1 when one may; either way the filter holds h from now on (a hash of
+ * a row then not stored only costs a later "maybe").  It touches the filter
+ * alone, and only one thread may use the filter at a time: the reader while
+ * it reads a file, the writer otherwise.
+ * crimeset_confirm(): after a 1, whether a stored hash really is h (1, 0, or
+ * -status).  crimeset_add_noted(): crimeset_add() for a noted h. */
+int crimeset_note(struct crimeset *cs, uint64_t h);
+int crimeset_confirm(struct crimeset *cs, uint64_t h, struct sio_error *err);
+int crimeset_add_noted(struct crimeset *cs, uint64_t h, struct sio_error *err);
+
 /* Street file file_id has committed: it is keyed when the hashes are next
  * written.  (Out of memory, it is not: the next open catches it up.) */
 void crimeset_file_done(struct crimeset *cs, long long file_id);

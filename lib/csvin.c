@@ -35,6 +35,9 @@ struct csvin {
     int fast;
     int threaded;                    /* parse in a reader thread (csvin_pipe.c) */
     struct csvin_pipe *pipe;         /* that thread, from the first csvin_next() */
+    csvin_prep_fn prep_fn;           /* see csvin_set_prep() */
+    void *prep_ctx;
+    _Alignas(8) unsigned char prep_buf[CSVIN_PREP_MAX]; /* unthreaded: the last row's */
     unsigned char *buf;              /* read buffer, BLOCK bytes */
     size_t start, end;               /* unread bytes are buf[start..end) */
     int eof, started;
@@ -132,6 +135,25 @@ int csvin_parse_bom(const struct csvin *in) { return in->had_bom; }
 long long csvin_parse_offset(const struct csvin *in) { return in->offset; }
 void csvin_set_fast(struct csvin *in, int on) { in->fast = on; }
 void csvin_set_threaded(struct csvin *in, int on) { in->threaded = on; }
+
+void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx)
+{
+    in->prep_fn = fn;
+    in->prep_ctx = ctx;
+    if (in->pipe)
+        csvin_pipe_go(in->pipe);
+}
+
+size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out)
+{
+    return in->prep_fn ? in->prep_fn(in->prep_ctx, row, out) : 0;
+}
+
+void csvin_halt(struct csvin *in)
+{
+    csvin_pipe_halt(in->pipe);
+    in->prep_fn = NULL;
+}
 
 int csvin_utf8_ok(const unsigned char *s, size_t len, size_t *bad)
 {
@@ -498,8 +520,12 @@ int csvin_parse_next(struct csvin *in, struct csvin_row *row, struct sio_error *
 int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
 {
     int rc;
-    if (!in->threaded)
-        return csvin_parse_next(in, row, err);
+    if (!in->threaded) {
+        rc = csvin_parse_next(in, row, err);
+        row->prep_len = rc == 1 ? csvin_prep(in, row, in->prep_buf) : 0;
+        row->prep = row->prep_len ? in->prep_buf : NULL;
+        return rc;
+    }
     if (!in->pipe && (rc = csvin_pipe_start(&in->pipe, in, err)))
         return -rc;
     return csvin_pipe_next(in->pipe, row, err);

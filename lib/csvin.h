@@ -40,6 +40,8 @@ struct csvin_row {
     const char *raw;                    /* the row's bytes, at most CSVIN_RAW_KEEP */
     size_t raw_len;
     const char *problem;                /* NULL, or why the row cannot be used */
+    const void *prep;                   /* what the prep hook made of the row, or NULL */
+    size_t prep_len;
 };
 
 struct csvin;
@@ -68,6 +70,21 @@ void csvin_set_fast(struct csvin *in, int on);
  * caller's thread.  The rows are the same either way.  Call before the first
  * csvin_next(). */
 void csvin_set_threaded(struct csvin *in, int on);
+
+/* A check run on each row after the header where the row is parsed: in the
+ * reader thread when threaded, so that work leaves the caller's core too.
+ * fn writes at most CSVIN_PREP_MAX bytes (8-byte aligned) about row to out
+ * and returns how many; csvin_next() hands them back with the row (prep,
+ * prep_len).  fn must touch nothing the caller's thread uses meanwhile.
+ * Set it after csvin_next() has returned the header and before the next
+ * call: the reader parses no row after the header until then. */
+#define CSVIN_PREP_MAX 512
+typedef size_t (*csvin_prep_fn)(void *ctx, const struct csvin_row *row, void *out);
+void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx);
+
+/* No more rows are wanted: the reader thread ends and the prep hook's ctx
+ * is no longer used.  csvin_had_bom() and csvin_offset() still answer. */
+void csvin_halt(struct csvin *in);
 
 void csvin_close(struct csvin *in);
 

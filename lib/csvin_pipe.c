@@ -11,6 +11,9 @@
  * written before the batch is published and read after it is taken.
  * A batch is given back when the caller asks for the row after its last, so
  * the row pointers csvin_next() returned stay valid until the next call.
+ * The header goes out in a batch of its own, and the producer then waits
+ * for the caller's go (csvin_pipe_go()): the caller reads the header to
+ * choose a prep hook, which runs here on every later row (csvin_set_prep()).
  */
 #include "csvin_pipe.h"
 
@@ -24,8 +27,9 @@ struct rec {
     long long end;            /* csvin offset after the row */
     int status;               /* 1: a row; 0: end of input; -status: an error */
     int nfields, nstored, has_problem;
-    uint32_t raw_len, problem_len, size;
-    uint32_t len[];           /* nstored field lengths, then the bytes */
+    uint32_t raw_len, problem_len, size, prep_len;
+    uint32_t len[];           /* nstored field lengths, then (8-aligned) the prep
+                                 bytes, the raw bytes, the problem, the fields */
 };
 
 struct batch {
@@ -43,29 +47,41 @@ struct csvin_pipe {
     int filled;               /* published and not yet given back */
     int stop;                 /* the caller is closing: the producer should end */
     struct sio_error err;     /* the producer's error, before its error record */
+    int go;                   /* the caller has read the header: parse on */
+    int halted;               /* joined */
     int p;                    /* producer: the batch it fills next */
+    size_t prep_len;          /* producer: the pending row's prep bytes ... */
+    _Alignas(8) unsigned char prep[CSVIN_PREP_MAX]; /* ... these */
     /* the caller's side */
     int c, holding, ended, end_status, bom;
     size_t cursor;
     long long offset;
 };
 
-static size_t rec_size(const struct csvin_row *row, int status)
+static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* Where a record's prep bytes start: after its field lengths. */
+static size_t prep_at(int nstored)
+{
+    return align8(sizeof(struct rec) + (size_t)nstored * sizeof(uint32_t));
+}
+
+static size_t rec_size(const struct csvin_row *row, int status, size_t prep_len)
 {
     size_t n = sizeof(struct rec);
     if (status != 1)
-        return n;
+        return align8(n);
     int stored = row->nfields < CSVIN_MAX_FIELDS ? row->nfields : CSVIN_MAX_FIELDS;
-    n += (size_t)stored * sizeof(uint32_t) + row->raw_len;
+    n = prep_at(stored) + align8(prep_len) + row->raw_len;
     if (row->problem)
         n += strlen(row->problem) + 1;
     for (int i = 0; i < stored; i++)
         n += row->len[i] + 1;
-    return (n + 7) & ~(size_t)7;
+    return align8(n);
 }
 
 static void rec_write(char *at, const struct csvin_row *row, int status, long long end,
-                      size_t size)
+                      size_t size, const void *prep, size_t prep_len)
 {
     struct rec *r = (struct rec *)(void *)at;
     memset(r, 0, sizeof *r);
@@ -80,7 +96,11 @@ static void rec_write(char *at, const struct csvin_row *row, int status, long lo
     r->nstored = row->nfields < CSVIN_MAX_FIELDS ? row->nfields : CSVIN_MAX_FIELDS;
     r->raw_len = (uint32_t)row->raw_len;
     r->has_problem = row->problem != NULL;
-    char *p = (char *)(r->len + r->nstored);
+    r->prep_len = (uint32_t)prep_len;
+    char *p = at + prep_at(r->nstored);
+    if (prep_len)
+        memcpy(p, prep, prep_len);
+    p += align8(prep_len);
     memcpy(p, row->raw, row->raw_len);
     p += row->raw_len;
     if (row->problem) {
@@ -98,9 +118,10 @@ static void rec_write(char *at, const struct csvin_row *row, int status, long lo
 
 /* Append a record; 0 when it does not fit (the batch is not empty), -1 when
  * an empty batch cannot grow to hold it. */
-static int batch_add(struct batch *b, const struct csvin_row *row, int status, long long end)
+static int batch_add(struct batch *b, const struct csvin_row *row, int status, long long end,
+                     const void *prep, size_t prep_len)
 {
-    size_t size = rec_size(row, status);
+    size_t size = rec_size(row, status, prep_len);
     if (b->used + size > b->cap) {
         if (b->used)
             return 0;
@@ -110,7 +131,7 @@ static int batch_add(struct batch *b, const struct csvin_row *row, int status, l
         b->buf = grown;
         b->cap = size;
     }
-    rec_write(b->buf + b->used, row, status, end, size);
+    rec_write(b->buf + b->used, row, status, end, size, prep, prep_len);
     b->used += size;
     return 1;
 }
@@ -135,17 +156,31 @@ static void publish(struct csvin_pipe *pp, struct batch *b)
     pthread_mutex_unlock(&pp->mu);
 }
 
+/* The caller's go, after the header; 1 when it asked the producer to stop. */
+static int wait_go(struct csvin_pipe *pp)
+{
+    pthread_mutex_lock(&pp->mu);
+    while (!pp->go && !pp->stop)
+        pthread_cond_wait(&pp->cv, &pp->mu);
+    int stop = pp->stop;
+    pthread_mutex_unlock(&pp->mu);
+    return stop;
+}
+
 /* Fill batch b; returns 1 when the input is finished.  *pending: a row
- * parsed but not yet added (row and *status hold it). */
+ * parsed but not yet added (row, *status and pp->prep hold it).  header:
+ * the first row, which goes alone and without prep. */
 static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *row,
-                      int *status, int *pending)
+                      int *status, int *pending, int header)
 {
     for (;;) {
         if (!*pending) {
             *status = csvin_parse_next(pp->in, row, &pp->err);
+            pp->prep_len = *status == 1 && !header ? csvin_prep(pp->in, row, pp->prep) : 0;
             *pending = 1;
         }
-        int added = batch_add(b, row, *status, csvin_parse_offset(pp->in));
+        int added = batch_add(b, row, *status, csvin_parse_offset(pp->in), pp->prep,
+                              pp->prep_len);
         if (added == 0)
             return 0;
         if (added < 0) {
@@ -155,6 +190,8 @@ static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *
         *pending = 0;
         if (*status <= 0)
             return 1;
+        if (header)
+            return 0;
     }
 }
 
@@ -162,13 +199,16 @@ static void *produce(void *arg)
 {
     struct csvin_pipe *pp = arg;
     struct csvin_row row;
-    int status = 0, pending = 0, done = 0;
+    int status = 0, pending = 0, done = 0, header = 1;
     while (!done && !wait_free(pp)) {
         struct batch *b = &pp->b[pp->p];
         b->used = 0;
-        done = fill_batch(pp, b, &row, &status, &pending);
+        done = fill_batch(pp, b, &row, &status, &pending, header);
         publish(pp, b);
         pp->p = (pp->p + 1) % CSVIN_PIPE_BATCHES;
+        if (header && !done && wait_go(pp))
+            break;
+        header = 0;
     }
     return NULL;
 }
@@ -222,7 +262,10 @@ static void take_batch(struct csvin_pipe *pp)
 
 static void row_from(const struct rec *r, struct csvin_row *row)
 {
-    const char *p = (const char *)(r->len + r->nstored);
+    const char *p = (const char *)r + prep_at(r->nstored);
+    row->prep = r->prep_len ? p : NULL;
+    row->prep_len = r->prep_len;
+    p += align8(r->prep_len);
     row->line = r->line;
     row->lines = r->lines;
     row->nfields = r->nfields;
@@ -238,8 +281,18 @@ static void row_from(const struct rec *r, struct csvin_row *row)
     }
 }
 
+void csvin_pipe_go(struct csvin_pipe *pp)
+{
+    pthread_mutex_lock(&pp->mu);
+    pp->go = 1;
+    pthread_cond_signal(&pp->cv);
+    pthread_mutex_unlock(&pp->mu);
+}
+
 int csvin_pipe_next(struct csvin_pipe *pp, struct csvin_row *row, struct sio_error *err)
 {
+    if (pp->holding && !pp->go)
+        csvin_pipe_go(pp);  /* past the header with no prep hook set */
     if (!pp->ended) {
         take_batch(pp);
         const struct rec *r = (const void *)(pp->b[pp->c].buf + pp->cursor);
@@ -260,15 +313,23 @@ int csvin_pipe_next(struct csvin_pipe *pp, struct csvin_row *row, struct sio_err
 int csvin_pipe_bom(const struct csvin_pipe *pp) { return pp->bom; }
 long long csvin_pipe_offset(const struct csvin_pipe *pp) { return pp->offset; }
 
-void csvin_pipe_stop(struct csvin_pipe *pp)
+void csvin_pipe_halt(struct csvin_pipe *pp)
 {
-    if (!pp)
+    if (!pp || pp->halted)
         return;
     pthread_mutex_lock(&pp->mu);
     pp->stop = 1;
     pthread_cond_signal(&pp->cv);
     pthread_mutex_unlock(&pp->mu);
     pthread_join(pp->thread, NULL);
+    pp->halted = 1;
+}
+
+void csvin_pipe_stop(struct csvin_pipe *pp)
+{
+    if (!pp)
+        return;
+    csvin_pipe_halt(pp);
     pthread_mutex_destroy(&pp->mu);
     pthread_cond_destroy(&pp->cv);
     for (int i = 0; i < CSVIN_PIPE_BATCHES; i++)

@@ -25,6 +25,9 @@ int csvin_parse_next(struct csvin *in, struct csvin_row *row, struct sio_error *
 int csvin_parse_bom(const struct csvin *in);
 long long csvin_parse_offset(const struct csvin *in);
 
+/* The prep hook's bytes for row (csvin_set_prep()), 0 when there is none. */
+size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out);
+
 /* Start the producer thread on in.  SIO_ESOFTWARE if it cannot start. */
 int csvin_pipe_start(struct csvin_pipe **pipe, struct csvin *in, struct sio_error *err);
 
@@ -35,7 +38,14 @@ int csvin_pipe_next(struct csvin_pipe *pipe, struct csvin_row *row, struct sio_e
 int csvin_pipe_bom(const struct csvin_pipe *pipe);
 long long csvin_pipe_offset(const struct csvin_pipe *pipe);
 
-/* Stop the producer (if still running), join it and free the pipe. */
+/* The caller has set the prep hook, or wants rows without one: the
+ * producer, which stops after the header, may go on. */
+void csvin_pipe_go(struct csvin_pipe *pipe);
+
+/* Stop the producer (if still running) and join it; NULL is a no-op. */
+void csvin_pipe_halt(struct csvin_pipe *pipe);
+
+/* Halt the producer and free the pipe. */
 void csvin_pipe_stop(struct csvin_pipe *pipe);
 
 #endif

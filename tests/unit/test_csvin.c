@@ -366,6 +366,91 @@ TEST(closing_before_the_end_stops_the_reader_thread)
     free(text);
 }
 
+/* A prep hook that records, for each row, its line and the length of its
+ * first field: what the hook saw must come back with that same row. */
+struct seen {
+    long long line;
+    size_t first_len;
+    char tag[8];
+};
+
+static size_t note_row(void *ctx, const struct csvin_row *r, void *out)
+{
+    struct seen s = { .line = r->line, .first_len = r->len[0] };
+    int *calls = ctx;
+    (*calls)++;
+    snprintf(s.tag, sizeof s.tag, "%.7s", r->field[0]);
+    memcpy(out, &s, sizeof s);
+    return sizeof s;
+}
+
+/* The hook is set after the header, as sio-ingest does: the header row has
+ * no prep bytes and every later row has its own, whether the rows were
+ * parsed on the reader thread or inline. */
+static void check_prep_travels_with_its_row(int threaded)
+{
+    size_t cap = 1 << 20, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)sprintf(text + n, "Crime ID,Month\n");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)sprintf(text + n, i % 101 == 0 ? "\"q%d\nx\",2022-01\n" : "id%d,2022-01\n", i);
+    struct csvin *in = open_text(text, n, 1);
+    csvin_set_threaded(in, threaded);
+    struct csvin_row r;
+    int calls = 0, rows = 0, matched = 0;
+    CHECK_INT(next(in, &r), 1);
+    CHECK(r.prep == NULL && r.prep_len == 0);
+    csvin_set_prep(in, note_row, &calls);
+    while (next(in, &r) == 1) {
+        struct seen s;
+        rows++;
+        if (r.prep_len != sizeof s)
+            continue;
+        memcpy(&s, r.prep, sizeof s);
+        matched += s.line == r.line && s.first_len == r.len[0] &&
+                   strncmp(s.tag, r.field[0], strlen(s.tag)) == 0;
+    }
+    CHECK_INT(rows, 20000);
+    CHECK_INT(matched, 20000);
+    CHECK_INT(calls, 20000);
+    done(in);
+    free(text);
+}
+
+TEST(prep_hook_bytes_travel_with_their_row_on_the_reader_thread)
+{
+    check_prep_travels_with_its_row(1);
+}
+
+TEST(prep_hook_bytes_travel_with_their_row_when_read_inline)
+{
+    check_prep_travels_with_its_row(0);
+}
+
+/* After csvin_halt() the hook's context may be freed: no call may follow,
+ * even though the reader had rows left. */
+TEST(halt_stops_the_reader_and_the_hook_before_the_end)
+{
+    size_t n = 0;
+    char *text = malloc(4 << 20);
+    n += (size_t)sprintf(text + n, "Crime ID,Month\n");
+    for (int i = 0; i < 100000; i++)
+        n += (size_t)sprintf(text + n, "id%d,2022-01\n", i);
+    struct csvin *in = open_text(text, n, 1);
+    struct csvin_row r;
+    int calls = 0;
+    CHECK_INT(next(in, &r), 1);
+    csvin_set_prep(in, note_row, &calls);
+    CHECK_INT(next(in, &r), 1);
+    csvin_halt(in);
+    int after = calls;
+    CHECK(after >= 1 && after < 100000);
+    usleep(20000);
+    CHECK_INT(calls, after);
+    done(in);
+    free(text);
+}
+
 TEST(utf8_validator_accepts_multibyte_and_rejects_overlong)
 {
     size_t bad;
@@ -399,5 +484,8 @@ int main(void)
     RUN(utf8_validator_accepts_multibyte_and_rejects_overlong);
     RUN(reader_thread_gives_the_same_rows_as_reading_inline);
     RUN(closing_before_the_end_stops_the_reader_thread);
+    RUN(prep_hook_bytes_travel_with_their_row_on_the_reader_thread);
+    RUN(prep_hook_bytes_travel_with_their_row_when_read_inline);
+    RUN(halt_stops_the_reader_and_the_hook_before_the_end);
     return TESTING_DONE();
 }

@@ -1,0 +1,195 @@
+/*
+ * check.c — police.uk row checks; see check.h.
+ */
+#include "check.h"
+#include "crimeset.h"
+#include "forces.h"
+#include "police.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(sizeof(struct row_verdict) <= CSVIN_PREP_MAX,
+               "a verdict must fit csvin's prep bytes");
+
+void row_checker_init(struct row_checker *c, enum file_kind kind, const struct ingest_env *env,
+                      const char *force, month_t month, struct crimeset *filter)
+{
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->env = env;
+    snprintf(c->force, sizeof c->force, "%s", force ? force : "");
+    c->month = month;
+    c->filter = filter;
+}
+
+static const char *refuse(struct row_verdict *v, const char *fmt, const char *field,
+                          const char *value)
+{
+    snprintf(v->why, sizeof v->why, fmt, field, value);
+    return v->why;
+}
+
+static int parse_number(const char *text, double lo, double hi, double *out)
+{
+    char *end;
+    /* decimal only: strtod would also take leading spaces, hex and "infinity" */
+    if (!*text || text[strspn(text, "+-.0123456789eE")] != '\0')
+        return 0;
+    *out = strtod(text, &end);
+    return *end == '\0' && isfinite(*out) && *out >= lo && *out <= hi;
+}
+
+/* Both empty (no location), or both numbers in range. */
+static const char *check_coords(struct row_verdict *v, const char *lon, const char *lat)
+{
+    if (!*lon && !*lat)
+        return NULL;
+    if (!parse_number(lon, -180, 180, &v->lon))
+        return refuse(v, "bad %s '%.60s'", "Longitude", lon);
+    if (!parse_number(lat, -90, 90, &v->lat))
+        return refuse(v, "bad %s '%.60s'", "Latitude", lat);
+    v->has_coords = 1;
+    return NULL;
+}
+
+static const char *check_count(struct row_verdict *v, const struct csvin_row *r, int want)
+{
+    if (r->nfields == want)
+        return NULL;
+    snprintf(v->why, sizeof v->why, "%d fields, the header has %d", r->nfields, want);
+    return v->why;
+}
+
+static const char *check_month(struct row_verdict *v, const struct csvin_row *r, int col)
+{
+    v->row_month = month_parse(r->field[col], r->len[col]);
+    if (v->row_month == MONTH_NONE)
+        return refuse(v, "bad %s '%.40s' (want YYYY-MM)", "Month", r->field[col]);
+    return NULL;
+}
+
+static const char *required(struct row_verdict *v, const struct csvin_row *r, int col,
+                            const char *name)
+{
+    return r->len[col] ? NULL : refuse(v, "empty %s%s", name, "");
+}
+
+/* Whether force (a name or slug) is in the forces file; the last answer is
+ * kept, as every row of a file names the same force. */
+static void check_force(struct row_checker *c, struct row_verdict *v, const char *force,
+                        size_t len)
+{
+    if (len >= sizeof c->last_force || strlen(c->last_force) != len ||
+        memcmp(c->last_force, force, len) != 0) {
+        snprintf(c->last_force, sizeof c->last_force, "%.*s", (int)len, force);
+        c->last_force_unknown = !forces_slug(c->env ? c->env->forces : NULL, force, len);
+    }
+    v->force_unknown = c->last_force_unknown;
+}
+
+static void check_type(struct row_verdict *v, const struct csvin_row *r, int col)
+{
+    const char *type = police_crime_type(r->field[col], r->len[col], v->row_month,
+                                         &v->type_note);
+    v->crime_type = type == r->field[col] ? NULL : type;
+}
+
+/* A checked street row's Crime ID, hashed and noted in the filter. */
+static void note_crime_id(const struct row_checker *c, struct row_verdict *v,
+                          const struct csvin_row *r)
+{
+    if (!r->len[S_CRIME_ID])
+        return;
+    v->hash = crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
+    if (c->filter) {
+        v->maybe_stored = crimeset_note(c->filter, v->hash);
+        v->noted = 1;
+    }
+}
+
+static const char *check_street(struct row_checker *c, struct row_verdict *v,
+                                const struct csvin_row *r, int n, int type_col,
+                                const char *type_name)
+{
+    const char *why;
+    if ((why = check_count(v, r, n)) || (why = check_month(v, r, S_MONTH)) ||
+        (why = required(v, r, S_FALLS_WITHIN, "Falls within")) ||
+        (why = required(v, r, type_col, type_name)))
+        return why;
+    if (c->kind == KIND_OUTCOMES && (why = required(v, r, S_CRIME_ID, "Crime ID")))
+        return why;
+    if (!police_lsoa_ok(r->field[S_LSOA_CODE], r->len[S_LSOA_CODE]))
+        return refuse(v, "bad %s '%.40s' (want E01 or W01 and six digits)", "LSOA code",
+                      r->field[S_LSOA_CODE]);
+    if ((why = check_coords(v, r->field[S_LONGITUDE], r->field[S_LATITUDE])))
+        return why;
+    if (c->kind == KIND_STREET) {
+        check_type(v, r, S_CRIME_TYPE);
+        note_crime_id(c, v, r);
+    }
+    check_force(c, v, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN]);
+    return NULL;
+}
+
+/* 2011-12 layout: Month, Reported by, Falls within, Easting, Northing,
+ * Location, Crime type, Context. */
+static const char *check_2011(struct row_checker *c, struct row_verdict *v,
+                              const struct csvin_row *r)
+{
+    const char *why;
+    if ((why = check_count(v, r, L_FIELDS)) || (why = check_month(v, r, L_MONTH)) ||
+        (why = required(v, r, L_FALLS_WITHIN, "Falls within")) ||
+        (why = required(v, r, L_CRIME_TYPE, "Crime type")))
+        return why;
+    if (!police_grid_ok(r->field[L_EASTING], r->field[L_NORTHING], &v->easting, &v->northing,
+                        &v->has_grid))
+        return refuse(v, "bad %s '%.60s'", "Easting/Northing", r->field[L_EASTING]);
+    check_type(v, r, L_CRIME_TYPE);
+    check_force(c, v, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN]);
+    return NULL;
+}
+
+static const char *check_search(struct row_checker *c, struct row_verdict *v,
+                                const struct csvin_row *r)
+{
+    const char *why;
+    if ((why = check_count(v, r, Q_FIELDS)) || (why = required(v, r, Q_TYPE, "Type")))
+        return why;
+    if (r->len[Q_DATE] < 10 || month_parse(r->field[Q_DATE], 7) == MONTH_NONE ||
+        r->field[Q_DATE][7] != '-')
+        return refuse(v, "bad %s '%.40s' (want an ISO 8601 date)", "Date", r->field[Q_DATE]);
+    v->row_month = c->month;
+    check_force(c, v, c->force, strlen(c->force));
+    return check_coords(v, r->field[Q_LONGITUDE], r->field[Q_LATITUDE]);
+}
+
+size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_verdict *v)
+{
+    const char *why;
+    memset(v, 0, offsetof(struct row_verdict, why));
+    v->row_month = MONTH_NONE;
+    if (r->problem) {
+        v->fate = VERDICT_PROBLEM;
+        return offsetof(struct row_verdict, why);
+    }
+    if (c->kind == KIND_STREET_2011)
+        why = check_2011(c, v, r);
+    else if (c->kind == KIND_STREET)
+        why = check_street(c, v, r, S_FIELDS, S_CRIME_TYPE, "Crime type");
+    else if (c->kind == KIND_OUTCOMES)
+        why = check_street(c, v, r, O_FIELDS, O_OUTCOME_TYPE, "Outcome type");
+    else
+        why = check_search(c, v, r);
+    if (!why)
+        return offsetof(struct row_verdict, why);
+    v->fate = VERDICT_REFUSED;
+    return offsetof(struct row_verdict, why) + strlen(v->why) + 1;
+}
+
+size_t row_check_prep(void *ctx, const struct csvin_row *r, void *out)
+{
+    return row_check(ctx, r, out);
+}

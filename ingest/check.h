@@ -1,0 +1,83 @@
+/*
+ * check.h — the checks of a police.uk row, and their verdict.
+ *
+ * Checks are the ones an analyst relies on later: the field count matches the
+ * header, the month is a real YYYY-MM, the force and crime type are present,
+ * coordinates are numbers in range (or both empty for 'No Location').  The
+ * LSOA code must be E01/W01 and six digits, or empty.  A crime type or force
+ * that is not in the known lists is stored as published and noted (police.h,
+ * forces.h): such a row is real data, so rejecting it would lose crimes.
+ *
+ * The writer is ingest's busiest thread, so the checks run where the row is
+ * parsed: row_check_prep() is csvin's prep hook (csvin_set_prep()), and the
+ * verdict travels with the row to the writer.  They read only the row, the
+ * forces list and static tables, and write only their own row_checker and,
+ * for a street file, the store's Crime ID filter: each checked Crime ID is
+ * hashed and noted there (crimeset_note()), which nothing else touches while
+ * a reader thread runs.  A verdict holds no pointer into the row, only into
+ * static text, so it can be copied.
+ */
+#ifndef SIO_INGEST_CHECK_H
+#define SIO_INGEST_CHECK_H
+
+#include "csvin.h"
+#include "ingest.h"
+#include "month.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct crimeset;
+
+/* Columns: street (S_), outcomes (O_, else as street), stop and search (Q_),
+ * and the 2011-12 street layout (L_). */
+enum { S_CRIME_ID, S_MONTH, S_REPORTED_BY, S_FALLS_WITHIN, S_LONGITUDE, S_LATITUDE,
+       S_LOCATION, S_LSOA_CODE, S_LSOA_NAME, S_CRIME_TYPE, S_LAST_OUTCOME, S_CONTEXT,
+       S_FIELDS };
+enum { O_OUTCOME_TYPE = 9, O_FIELDS = 10 };
+enum { Q_TYPE, Q_DATE, Q_PART_OP, Q_OPERATION, Q_LATITUDE, Q_LONGITUDE, Q_GENDER,
+       Q_AGE, Q_SELF_ETH, Q_OFFICER_ETH, Q_LEGISLATION, Q_OBJECT, Q_OUTCOME,
+       Q_LINKED, Q_REMOVAL, Q_FIELDS };
+enum { L_MONTH, L_REPORTED_BY, L_FALLS_WITHIN, L_EASTING, L_NORTHING, L_LOCATION,
+       L_CRIME_TYPE, L_CONTEXT, L_FIELDS };
+
+/* VERDICT_PROBLEM: the reader could not trust the row (csvin_row.problem). */
+enum verdict_fate { VERDICT_OK, VERDICT_REFUSED, VERDICT_PROBLEM };
+
+struct row_verdict {
+    uint64_t hash;             /* street: the Crime ID's crimeset_hash(), 0 when none */
+    double lon, lat;           /* when has_coords */
+    double easting, northing;  /* street-2011, when has_grid */
+    month_t row_month;
+    int has_coords, has_grid;
+    int force_unknown;         /* the force is not in the forces file */
+    int noted;                 /* hash was noted in the filter, ... */
+    int maybe_stored;          /* ... which already had it: it may be stored */
+    const char *crime_type;    /* street: a legacy type's stored name; NULL: the row's own */
+    const char *type_note;     /* why the crime type is noted, or NULL */
+    enum verdict_fate fate;
+    char why[256];             /* VERDICT_REFUSED: the reason */
+};
+
+struct row_checker {
+    enum file_kind kind;
+    const struct ingest_env *env;
+    char force[128];           /* stop-and-search: the file name's force slug */
+    month_t month;             /* stop-and-search: the file name's month */
+    struct crimeset *filter;   /* street: checked Crime IDs are noted here; else NULL */
+    char last_force[128];      /* the last force name looked up, ... */
+    int last_force_unknown;    /* ... and whether it was unknown */
+};
+
+/* A checker for the rows of a file of kind; filter as above (may be NULL). */
+void row_checker_init(struct row_checker *c, enum file_kind kind, const struct ingest_env *env,
+                      const char *force, month_t month, struct crimeset *filter);
+
+/* Check r into *v; returns the verdict's size in bytes (a refusal's reason
+ * included), at most sizeof *v. */
+size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_verdict *v);
+
+/* row_check() as a csvin_prep_fn: ctx is the row_checker. */
+size_t row_check_prep(void *ctx, const struct csvin_row *r, void *out);
+
+#endif
