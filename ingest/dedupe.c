@@ -176,7 +176,7 @@ static int stored_elsewhere(struct dedupe *d, struct idset *found, struct sio_er
             sqlite3_reset(put);
         }
     }
-    if (!rc && !(rc = store_prepare(d->db, "SELECT DISTINCT crime_id FROM street"
+    if (!rc && !(rc = store_prepare(d->db, "SELECT DISTINCT crime_id FROM street_coded"
                                            " WHERE crime_id IN (SELECT id FROM temp.sio_held)",
                                     &scan, err))) {
         int step;

@@ -6,6 +6,7 @@
 #include "sink.h"
 #include "crimeset.h"
 #include "dedupe.h"
+#include "labels.h"
 #include "store.h"
 #include "tab.h"
 
@@ -14,7 +15,7 @@
 #include <string.h>
 
 static const char street_sql[] =
-    "INSERT INTO street(file_id, line, crime_id, month, reported_by, falls_within,"
+    "INSERT INTO street_coded(file_id, line, crime_id, month, reported_by, falls_within,"
     " longitude, latitude, location, lsoa_code, lsoa_name, crime_type, last_outcome,"
     " context, crime_type_published, easting, northing)"
     " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
@@ -46,6 +47,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
         rc = tab_open(&s->tab, db, kind, file_id, header, env, path, err);
     else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
              !(rc = store_prepare(db, sql, &s->insert, err)) &&
+             !(rc = sql == street_sql ? labels_open(&s->labels, db, err) : SIO_OK) &&
              !(rc = kind == KIND_STREET ? dedupe_open(&s->dedupe, db, err) : SIO_OK))
         rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
                                " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
@@ -62,6 +64,8 @@ void sink_close(struct row_sink *s)
     notes_close(&s->notes);
     dedupe_close(s->dedupe);
     s->dedupe = NULL;
+    labels_close(s->labels);
+    s->labels = NULL;
     sqlite3_finalize(s->insert);
     sqlite3_finalize(s->duplicate);
     sqlite3_finalize(s->reject);
@@ -139,18 +143,46 @@ static void bind_coord(sqlite3_stmt *st, int i, const struct row_sink *s, double
         sqlite3_bind_null(st, i);
 }
 
+/* Parameter i: the labels id of the len bytes at text (street_coded). */
+static int bind_label(struct row_sink *s, int i, const char *text, size_t len,
+                      struct sio_error *err)
+{
+    long long id;
+    int rc = labels_id(s->labels, text, len, &id, err);
+    if (!rc)
+        sqlite3_bind_int64(s->insert, i, id);
+    return rc;
+}
+
+/* Column col as a label, or NULL when it is empty. */
+static int bind_label_opt(struct row_sink *s, int i, const struct csvin_row *r, int col,
+                          struct sio_error *err)
+{
+    if (r->len[col])
+        return bind_label(s, i, r->field[col], r->len[col], err);
+    sqlite3_bind_null(s->insert, i);
+    return SIO_OK;
+}
+
+/* The columns street and outcomes rows share, but for the force names (5, 6). */
 static void bind_common(struct row_sink *s, const struct csvin_row *r, char *month)
 {
     sqlite3_stmt *st = s->insert;
     bind_opt(st, 3, r, S_CRIME_ID);
     sqlite3_bind_text(st, 4, month_format(s->row_month, month), 7, SQLITE_STATIC);
-    bind_text(st, 5, r, S_REPORTED_BY);
-    bind_text(st, 6, r, S_FALLS_WITHIN);
     bind_coord(st, 7, s, s->v.lon);
     bind_coord(st, 8, s, s->v.lat);
     bind_text(st, 9, r, S_LOCATION);
     bind_opt(st, 10, r, S_LSOA_CODE);
     bind_opt(st, 11, r, S_LSOA_NAME);
+}
+
+static void bind_outcome(struct row_sink *s, const struct csvin_row *r, char *month)
+{
+    bind_common(s, r, month);
+    bind_text(s->insert, 5, r, S_REPORTED_BY);
+    bind_text(s->insert, 6, r, S_FALLS_WITHIN);
+    bind_text(s->insert, 12, r, O_OUTCOME_TYPE);
 }
 
 static void bind_search(struct row_sink *s, const struct csvin_row *r, char *month)
@@ -183,39 +215,43 @@ static int record_duplicate(struct row_sink *s, const struct csvin_row *r,
 }
 
 /* The stored crime type (12), the published one when it was mapped (15). */
-static void bind_type(struct row_sink *s, const struct csvin_row *r, int col)
+static int bind_type(struct row_sink *s, const struct csvin_row *r, int col,
+                     struct sio_error *err)
 {
-    sqlite3_bind_text(s->insert, 12, s->crime_type, (int)s->crime_type_len, SQLITE_STATIC);
     if (s->crime_type != r->field[col])
         bind_text(s->insert, 15, r, col);
     else
         sqlite3_bind_null(s->insert, 15);
+    return bind_label(s, 12, s->crime_type, s->crime_type_len, err);
 }
 
-static void bind_street(struct row_sink *s, const struct csvin_row *r, char *month)
+static int bind_street(struct row_sink *s, const struct csvin_row *r, char *month,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st = s->insert;
+    int rc;
     bind_common(s, r, month);
-    bind_type(s, r, S_CRIME_TYPE);
-    bind_opt(st, 13, r, S_LAST_OUTCOME);
     bind_opt(st, 14, r, S_CONTEXT);
     sqlite3_bind_null(st, 16);
     sqlite3_bind_null(st, 17);
+    if ((rc = bind_label(s, 5, r->field[S_REPORTED_BY], r->len[S_REPORTED_BY], err)) ||
+        (rc = bind_label(s, 6, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN], err)) ||
+        (rc = bind_type(s, r, S_CRIME_TYPE, err)))
+        return rc;
+    return bind_label_opt(s, 13, r, S_LAST_OUTCOME, err);
 }
 
-static void bind_2011(struct row_sink *s, const struct csvin_row *r, char *month)
+static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
+                     struct sio_error *err)
 {
     sqlite3_stmt *st = s->insert;
     sqlite3_bind_null(st, 3);
     sqlite3_bind_text(st, 4, month_format(s->row_month, month), 7, SQLITE_STATIC);
-    bind_text(st, 5, r, L_REPORTED_BY);
-    bind_text(st, 6, r, L_FALLS_WITHIN);
     for (int i = 7; i <= 8; i++)
         sqlite3_bind_null(st, i);
     bind_text(st, 9, r, L_LOCATION);
     for (int i = 10; i <= 11; i++)
         sqlite3_bind_null(st, i);
-    bind_type(s, r, L_CRIME_TYPE);
     sqlite3_bind_null(st, 13);
     bind_opt(st, 14, r, L_CONTEXT);
     for (int i = 16; i <= 17; i++)
@@ -223,6 +259,10 @@ static void bind_2011(struct row_sink *s, const struct csvin_row *r, char *month
             sqlite3_bind_double(st, i, i == 16 ? s->v.easting : s->v.northing);
         else
             sqlite3_bind_null(st, i);
+    int rc = bind_label(s, 5, r->field[L_REPORTED_BY], r->len[L_REPORTED_BY], err);
+    if (!rc)
+        rc = bind_label(s, 6, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN], err);
+    return rc ? rc : bind_type(s, r, L_CRIME_TYPE, err);
 }
 
 /* The checked row's notes, now that it is loaded. */
@@ -254,18 +294,19 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
 {
     sqlite3_stmt *st = s->insert;
     char month[8];
+    int rc = SIO_OK;
     sqlite3_bind_int64(st, 1, s->file_id);
     sqlite3_bind_int64(st, 2, r->line);
-    if (s->kind == KIND_STOP_SEARCH) {
+    if (s->kind == KIND_STOP_SEARCH)
         bind_search(s, r, month);
-    } else if (s->kind == KIND_STREET) {
-        bind_street(s, r, month);
-    } else if (s->kind == KIND_STREET_2011) {
-        bind_2011(s, r, month);
-    } else {
-        bind_common(s, r, month);
-        bind_text(st, 12, r, O_OUTCOME_TYPE);
-    }
+    else if (s->kind == KIND_STREET)
+        rc = bind_street(s, r, month, err);
+    else if (s->kind == KIND_STREET_2011)
+        rc = bind_2011(s, r, month, err);
+    else
+        bind_outcome(s, r, month);
+    if (rc)
+        return rc;
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
     if (!ok)
@@ -275,7 +316,7 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
         s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
         s->last_rowid = rowid;
     }
-    int rc = s->dedupe && r->len[S_CRIME_ID] ? dedupe_stored(s->dedupe, h, rowid, err) : SIO_OK;
+    rc = s->dedupe && r->len[S_CRIME_ID] ? dedupe_stored(s->dedupe, h, rowid, err) : SIO_OK;
     return rc ? rc : add_notes(s, r, err);
 }
 

@@ -18,6 +18,7 @@
 #include "notes.h"
 
 struct dedupe;
+struct labels;
 struct tab_sink;
 struct tab_header;
 
@@ -44,6 +45,7 @@ struct row_sink {
     long long first_rowid;       /* street: the rowids of the first and last row */
     long long last_rowid;        /* stored (0 before the first) */
     struct dedupe *dedupe;       /* street: the Crime ID check, else NULL */
+    struct labels *labels;       /* street: ids of the texts stored once, else NULL */
 };
 
 /* Prepare to load a file of kind; header and env are kept for tab kinds. */

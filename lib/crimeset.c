@@ -432,10 +432,10 @@ static int catch_up(struct crimeset *cs, struct sio_error *err)
     size_t n;
     int rc = list_unkeyed(cs, &files, &n, err);
     if (!rc && n &&
-        !(rc = store_prepare(cs->db, "SELECT crime_id FROM street"
+        !(rc = store_prepare(cs->db, "SELECT crime_id FROM street_coded"
                                      " WHERE rowid BETWEEN ?1 AND ?2 AND file_id = ?3",
                              &by_span, err)) &&
-        !(rc = store_prepare(cs->db, "SELECT crime_id FROM street WHERE file_id = ?",
+        !(rc = store_prepare(cs->db, "SELECT crime_id FROM street_coded WHERE file_id = ?",
                              &by_scan, err)))
         for (size_t i = 0; !rc && i < n; i++) {
             rc = street_rows_each(cs->db, by_span, by_scan, &files[i], row_stored, cs,

@@ -120,7 +120,7 @@ int keyset_open(struct keyset **out, sqlite3 *db, struct sio_error *err)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
     ks->db = db;
     if ((rc = grow(ks, err)) ||
-        (rc = store_prepare(db, "SELECT crime_id FROM street WHERE rowid = ?", &ks->fetch, err))) {
+        (rc = store_prepare(db, "SELECT crime_id FROM street_coded WHERE rowid = ?", &ks->fetch, err))) {
         keyset_close(ks);
         return rc;
     }

@@ -3,6 +3,7 @@
  */
 #include "store.h"
 #include "crimeset.h"
+#include "migrate.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -45,7 +46,9 @@ static int store_schema(sqlite3 *db, struct sio_error *err)
         return rc;
     if ((rc = store_begin(db, err)))
         return rc;
-    if ((rc = store_exec(db, sio_schema_sql, err))) {
+    int moved = 0;
+    if ((rc = store_exec(db, sio_schema_sql, err)) || (rc = store_migrate(db, &moved, err)) ||
+        (moved && (rc = store_exec(db, sio_schema_sql, err)))) {
         store_rollback(db);
         return rc;
     }

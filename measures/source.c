@@ -51,8 +51,8 @@ static const char outcomes_sql[] =
     " COUNT(DISTINCT CASE WHEN o.outcome_type IN (SELECT v FROM temp.source_values)"
     "       THEN o.crime_id END),"
     " COUNT(DISTINCT o.crime_id)"
-    " FROM files f LEFT JOIN (outcomes o JOIN street t ON t.crime_id = o.crime_id"
-    "  AND t.crime_type = ?2) ON o.file_id = f.id"
+    " FROM files f LEFT JOIN (outcomes o JOIN street_coded t ON t.crime_id = o.crime_id"
+    "  AND t.crime_type = (SELECT id FROM labels WHERE text = ?2)) ON o.file_id = f.id"
     " WHERE f.kind = 'outcomes' AND f.superseded_by IS NULL"
     "  AND " SOURCE_CANON("f.force") " = ?1 GROUP BY f.month ORDER BY f.month";
 

@@ -85,16 +85,23 @@ int aggregate_fingerprint(sqlite3 *db, char *hex, struct sio_error *err)
                                " AND superseded_by IS NULL ORDER BY sha256", &st, err);
     if (rc)
         return rc;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        char *more = realloc(all, len + SHA256_HEX_LEN);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        /* as long as the store says: a hand-edited one may hold any text */
+        const unsigned char *sha = sqlite3_column_text(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        char *more = realloc(all, len + n + 1);
         if (!more) {
             rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
             break;
         }
         all = more;
-        memcpy(all + len, sqlite3_column_text(st, 0), SHA256_HEX_LEN);
-        len += SHA256_HEX_LEN;
+        if (n)
+            memcpy(all + len, sha, n);
+        len += n;
     }
+    if (!rc && step != SQLITE_DONE)
+        rc = store_fail(db, err, "cannot read the street files' fingerprints");
     sqlite3_finalize(st);
     if (!rc)
         sha256_buffer(all ? all : "", len, hex);

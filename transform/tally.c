@@ -1,9 +1,10 @@
 /*
- * tally.c — one scan of street into an open-addressing table of groups.
+ * tally.c — one scan of street_coded into an open-addressing table of groups.
  *
- * A group's key is its three texts joined with NUL bytes (none can hold a
- * NUL: ingest rejects such rows), so equal keys are equal groups.  The table
- * doubles at half full.
+ * A group's key is its force's and crime type's labels ids (8 bytes each, as
+ * the host stores them) and then its month's text, so equal keys are equal
+ * groups; the ids become texts again only for the few thousand groups.  The
+ * table doubles at half full.
  */
 #include "tally.h"
 #include "store.h"
@@ -13,7 +14,7 @@
 #include <string.h>
 
 struct group {
-    char *key;               /* force \0 crime type \0 month, owned */
+    char *key;               /* force id, crime type id, month text; owned */
     size_t len;
     uint64_t hash;
     long long count;
@@ -74,35 +75,34 @@ static int count_row(struct tally *t, const char *key, size_t len)
     return 0;
 }
 
-/* The three columns of the current row joined into buf; 0 if too long. */
+#define KEY_IDS (2 * sizeof(sqlite3_int64))
+
+/* The current row's key into buf; 0 if its month is too long. */
 static size_t row_key(sqlite3_stmt *st, char *buf, size_t size)
 {
-    size_t n = 0;
-    for (int c = 0; c < 3; c++) {
-        const unsigned char *s = sqlite3_column_text(st, c);
-        size_t len = (size_t)sqlite3_column_bytes(st, c);
-        if (n + len + 1 > size)
-            return 0;
-        if (len)
-            memcpy(buf + n, s, len);
-        n += len;
-        buf[n++] = '\0';
-    }
-    return n;
+    sqlite3_int64 ids[2] = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
+    const unsigned char *month = sqlite3_column_text(st, 2);
+    size_t len = (size_t)sqlite3_column_bytes(st, 2);
+    if (KEY_IDS + len > size)
+        return 0;
+    memcpy(buf, ids, KEY_IDS);
+    if (len)
+        memcpy(buf + KEY_IDS, month, len);
+    return KEY_IDS + len;
 }
 
 static int scan(sqlite3 *db, struct tally *t, struct sio_error *err)
 {
     sqlite3_stmt *st;
-    char key[4096];
-    int step, rc = store_prepare(db, "SELECT falls_within, crime_type, month FROM street",
+    char key[256];
+    int step, rc = store_prepare(db, "SELECT falls_within, crime_type, month FROM street_coded",
                                  &st, err);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         size_t len = row_key(st, key, sizeof key);
         if (!len || count_row(t, key, len) != 0)
             rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0,
                           len ? "out of memory counting street rows"
-                              : "a street row's force, crime type and month exceed 4 KiB");
+                              : "a street row's month is longer than 200 bytes");
     }
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(db, err, "cannot read street rows");
@@ -114,15 +114,17 @@ static int store_groups(sqlite3 *db, const struct tally *t, struct sio_error *er
 {
     sqlite3_stmt *st;
     int rc = store_prepare(db, "INSERT INTO monthly_counts(force, crime_type, month, count)"
-                               " VALUES (?, ?, ?, ?)", &st, err);
+                               " VALUES ((SELECT text FROM labels WHERE id = ?1),"
+                               " (SELECT text FROM labels WHERE id = ?2), ?3, ?4)", &st, err);
     for (size_t i = 0; !rc && i < t->cap; i++) {
         const struct group *g = &t->g[i];
+        sqlite3_int64 ids[2];
         if (!g->key)
             continue;
-        const char *type = g->key + strlen(g->key) + 1;
-        sqlite3_bind_text(st, 1, g->key, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, type + strlen(type) + 1, -1, SQLITE_STATIC);
+        memcpy(ids, g->key, KEY_IDS);
+        sqlite3_bind_int64(st, 1, ids[0]);
+        sqlite3_bind_int64(st, 2, ids[1]);
+        sqlite3_bind_text(st, 3, g->key + KEY_IDS, (int)(g->len - KEY_IDS), SQLITE_STATIC);
         sqlite3_bind_int64(st, 4, g->count);
         if (sqlite3_step(st) != SQLITE_DONE)
             rc = store_fail(db, err, "cannot store monthly counts");

@@ -1,7 +1,7 @@
 -- The sio store.  Months are TEXT 'YYYY-MM' so analysts can query the store
 -- directly; financial quarters are TEXT '2022/23 Q1' beside their first month.
 -- Every stage writes inside one transaction and records itself in runs.
-PRAGMA user_version = 1;  -- bumped when a table changes shape
+PRAGMA user_version = 2;  -- bumped when a table changes shape (lib/migrate.c)
 
 CREATE TABLE IF NOT EXISTS files (
     id             INTEGER PRIMARY KEY,
@@ -22,26 +22,49 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE INDEX IF NOT EXISTS files_key ON files(kind, force, month);
 
--- police.uk street-level crime and anti-social behaviour rows, as published.
-CREATE TABLE IF NOT EXISTS street (
+-- Texts that repeat down the street rows (force names, crime types, outcome
+-- categories), each stored once: a street row holds their ids, which halves
+-- the bytes an ingest writes and a transform reads.  Ids are never reused.
+CREATE TABLE IF NOT EXISTS labels (
+    id   INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE
+);
+
+-- police.uk street-level crime and anti-social behaviour rows, as published,
+-- with the repeating texts as labels ids.  Query the street view below: it
+-- shows every column as text.  The label columns carry no REFERENCES clause:
+-- with foreign keys on, SQLite would look up four labels for every insert.
+CREATE TABLE IF NOT EXISTS street_coded (
     file_id      INTEGER NOT NULL REFERENCES files(id),
     line         INTEGER NOT NULL,    -- physical line where the row starts
     crime_id     TEXT,                -- NULL for anti-social behaviour
     month        TEXT NOT NULL,
-    reported_by  TEXT NOT NULL,
-    falls_within TEXT NOT NULL,
+    reported_by  INTEGER NOT NULL,    -- labels.id
+    falls_within INTEGER NOT NULL,    -- labels.id
     longitude    REAL,                -- NULL for 'No Location'
     latitude     REAL,
     location     TEXT NOT NULL,
     lsoa_code    TEXT,
     lsoa_name    TEXT,
-    crime_type   TEXT NOT NULL,
-    last_outcome TEXT,
+    crime_type   INTEGER NOT NULL,    -- labels.id
+    last_outcome INTEGER,             -- labels.id; NULL when none was published
     context      TEXT,
     crime_type_published TEXT,        -- the file's own Crime type when mapped (legacy 'Violent crime'), else NULL
     easting      REAL,                -- 2011-12 layout: OSGB36 grid reference instead of longitude/latitude
     northing     REAL
 );
+-- The street rows as published, every column text again; rowid is
+-- street_coded's.  Subqueries rather than joins, so that a column nobody
+-- asks for costs nothing (SELECT count(*) FROM street reads no labels).
+CREATE VIEW IF NOT EXISTS street AS SELECT
+    s.rowid AS rowid, s.file_id, s.line, s.crime_id, s.month,
+    (SELECT text FROM labels WHERE id = s.reported_by) AS reported_by,
+    (SELECT text FROM labels WHERE id = s.falls_within) AS falls_within,
+    s.longitude, s.latitude, s.location, s.lsoa_code, s.lsoa_name,
+    (SELECT text FROM labels WHERE id = s.crime_type) AS crime_type,
+    (SELECT text FROM labels WHERE id = s.last_outcome) AS last_outcome,
+    s.context, s.crime_type_published, s.easting, s.northing
+  FROM street_coded s;
 -- No index on crime_id: with one transaction per file, a random-key index
 -- rewrote thousands of pages per commit (ingest of 2.3 M rows: 56 s, not 6).
 -- sio-ingest keeps Crime IDs unique with a Bloom filter over crime_keys and

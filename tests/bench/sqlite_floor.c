@@ -1,7 +1,8 @@
 /*
  * sqlite_floor.c — the limit for storing every row in SQLite the way sio
  * does: ROWS street rows inserted one INSERT per row into sio's own schema
- * (SCHEMA, lib/schema/00-core.sql) with sio's settings (16 KiB pages, WAL,
+ * (SCHEMA, lib/schema/00-core.sql: street_coded, its repeating texts as
+ * labels ids, the ids here made up) with sio's settings (16 KiB pages, WAL,
  * synchronous=NORMAL, no mutexes, no memory statistics), one transaction per
  * FILES share of the rows.  Nothing is read or parsed and the values are
  * made up (each row its own 64-hex-digit Crime ID), so no ingest into this
@@ -45,16 +46,15 @@ static void bind_row(sqlite3_stmt *st, long long file, long long row)
     sqlite3_bind_int64(st, 2, row + 2);
     sqlite3_bind_text(st, 3, id, 64, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, "2022-01", 7, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, "West Mercia Police", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, "West Mercia Police", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, 1 + file % 43);
+    sqlite3_bind_int64(st, 6, 1 + file % 43);
     sqlite3_bind_double(st, 7, -2.2 + (double)(row % 1000) * 1e-4);
     sqlite3_bind_double(st, 8, 52.2 + (double)(row % 997) * 1e-4);
     sqlite3_bind_text(st, 9, "On or near Station Road", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, "E01032222", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, "Worcester 001A", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 12, "Violence and sexual offences", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 13, "Investigation complete; no suspect identified", -1,
-                      SQLITE_STATIC);
+    sqlite3_bind_int64(st, 12, 44 + row % 14);
+    sqlite3_bind_int64(st, 13, 58 + row % 25);
     for (int i = 14; i <= 17; i++)
         sqlite3_bind_null(st, i);
 }
@@ -81,7 +81,7 @@ int main(int argc, char **argv)
         sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
         return fail(db, "cannot make the store");
     free(schema);
-    if (sqlite3_prepare_v2(db, "INSERT INTO street(file_id, line, crime_id, month, reported_by,"
+    if (sqlite3_prepare_v2(db, "INSERT INTO street_coded(file_id, line, crime_id, month, reported_by,"
                                " falls_within, longitude, latitude, location, lsoa_code,"
                                " lsoa_name, crime_type, last_outcome, context,"
                                " crime_type_published, easting, northing)"

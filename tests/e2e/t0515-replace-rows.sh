@@ -45,10 +45,10 @@ check "t0515-3 and leaves the files before and after it whole" \
 
 # A store whose rows were renumbered: ccc's recorded run now points at aaa's
 # first rows, and ccc's own rows lie elsewhere.
-q "UPDATE street SET rowid = rowid + 1000;
-   UPDATE street SET rowid = (SELECT first_rowid FROM street_rows r JOIN files f
+q "UPDATE street_coded SET rowid = rowid + 1000;
+   UPDATE street_coded SET rowid = (SELECT first_rowid FROM street_rows r JOIN files f
        ON f.id = r.file_id WHERE f.force = 'ccc') + rowid - 1001
-   WHERE falls_within = 'aaa'"
+   WHERE falls_within = (SELECT id FROM labels WHERE text = 'aaa')"
 check "t0515-4 (set-up) ccc's recorded run now holds aaa's rows" \
     test "$(q "SELECT group_concat(s.crime_id, ' ') FROM street_rows r JOIN files f
                ON f.id = r.file_id JOIN street s ON s.rowid BETWEEN r.first_rowid

@@ -50,9 +50,9 @@ static void street_file(int id, int n, int span)
     sql(buf);
     long long first = 0;
     for (int i = 1; i <= n; i++) {
-        snprintf(buf, sizeof buf, "INSERT INTO street(file_id, line, crime_id, month,"
+        snprintf(buf, sizeof buf, "INSERT INTO street_coded(file_id, line, crime_id, month,"
                  " reported_by, falls_within, location, crime_type)"
-                 " VALUES (%d, %d, 'f%d-id%d', '2022-01', 'x', 'x', 'here', 'Burglary')",
+                 " VALUES (%d, %d, 'f%d-id%d', '2022-01', 1, 1, 'here', 2)",
                  id, i + 1, id, i);
         sql(buf);
         first = first ? first : sqlite3_last_insert_rowid(db);

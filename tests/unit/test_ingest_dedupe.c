@@ -70,9 +70,9 @@ static void store_last(struct dedupe *d)
 {
     struct sio_error err;
     char sql[320];
-    snprintf(sql, sizeof sql, "INSERT INTO street(file_id, line, crime_id, month, reported_by,"
-             " falls_within, location, crime_type) VALUES (1, 2, '%s', '2022-01', 'x', 'x',"
-             " 'here', 'Burglary')", buf);
+    snprintf(sql, sizeof sql, "INSERT INTO street_coded(file_id, line, crime_id, month,"
+             " reported_by, falls_within, location, crime_type) VALUES (1, 2, '%s', '2022-01',"
+             " 1, 1, 'here', 2)", buf);
     CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     CHECK_INT(dedupe_stored(d, crimeset_hash(buf, strlen(buf)), sqlite3_last_insert_rowid(db),
                             &err), SIO_OK);

@@ -1,4 +1,4 @@
-/* keyset: one file's exact Crime ID set, on a bare in-memory street table
+/* keyset: one file's exact Crime ID set, on a bare in-memory street_coded table
  * (the keyset reads only rowid and crime_id). */
 #include "crimeset.h"
 #include "keyset.h"
@@ -12,8 +12,8 @@ static sqlite3_stmt *put;
 static void fresh(void)
 {
     sqlite3_open(":memory:", &db);
-    sqlite3_exec(db, "CREATE TABLE street(crime_id TEXT)", NULL, NULL, NULL);
-    sqlite3_prepare_v2(db, "INSERT INTO street(crime_id) VALUES (?)", -1, &put, NULL);
+    sqlite3_exec(db, "CREATE TABLE street_coded(crime_id TEXT)", NULL, NULL, NULL);
+    sqlite3_prepare_v2(db, "INSERT INTO street_coded(crime_id) VALUES (?)", -1, &put, NULL);
 }
 
 static void finish(struct keyset *ks)
@@ -80,9 +80,9 @@ TEST(an_id_whose_row_is_gone_or_reused_is_not_found)
     CHECK_INT(keyset_open(&ks, db, &err), SIO_OK);
     add(ks, "gone");
     add(ks, "kept");
-    sqlite3_exec(db, "DELETE FROM street WHERE crime_id = 'gone'", NULL, NULL, NULL);
+    sqlite3_exec(db, "DELETE FROM street_coded WHERE crime_id = 'gone'", NULL, NULL, NULL);
     CHECK_INT(has(ks, "gone"), 0);
-    sqlite3_exec(db, "UPDATE street SET crime_id = 'other' WHERE crime_id = 'kept'", NULL, NULL, NULL);
+    sqlite3_exec(db, "UPDATE street_coded SET crime_id = 'other' WHERE crime_id = 'kept'", NULL, NULL, NULL);
     CHECK_INT(has(ks, "kept"), 0);
     add(ks, "gone");
     CHECK_INT(has(ks, "gone"), 1);
