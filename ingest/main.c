@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "ingest.h"
 #include "atomic.h"
+#include "checkpointer.h"
 #include "crimeset.h"
 #include "forces.h"
 #include "prehash.h"
@@ -282,7 +283,14 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
         store_close(db);
         return rc;
     }
+    /* Without a checkpointer (no second connection or thread), SQLite
+     * checkpoints in this thread as it always did: slower, no less safe. */
+    struct checkpointer *cp = NULL;
+    struct sio_error cp_err;
+    if (checkpointer_start(&cp, db, cfg->store_path, &cp_err))
+        cp = NULL;
     rc = load_and_report(db, &files, &l, cfg, &t, err);
+    checkpointer_stop(cp);
     snprintf(counts, sizeof counts, "files=%ld unchanged=%ld failed=%ld read=%ld loaded=%ld "
              "rejected=%ld duplicate=%ld", t.files, t.unchanged, t.failed, t.n.read,
              t.n.loaded, t.n.rejected, t.n.duplicate);
