@@ -3,6 +3,7 @@
  * 16 KiB pages; each row written here is one page of zeros. */
 #include "checkpointer.h"
 #include "store.h"
+#include "scratch_store.h"
 #include "testing.h"
 
 #include <stdio.h>
@@ -18,7 +19,7 @@ static sqlite3 *db;
 static void fresh(void)
 {
     struct sio_error err;
-    snprintf(path, sizeof path, "%s/store.db", dir);
+    scratch_store_path(path, sizeof path, dir);
     snprintf(wal, sizeof wal, "%s/store.db-wal", dir);
     unlink(path);
     unlink(wal);
@@ -131,11 +132,6 @@ int main(void)
     RUN(the_log_starts_again_so_its_file_stays_bounded);
     RUN(a_reader_holding_an_old_snapshot_slows_the_writer_but_never_stops_it);
     RUN(after_it_stops_the_writer_checkpoints_for_itself_again);
-    const char *ends[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/store.db%s", dir, ends[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    scratch_store_remove(dir);
     return TESTING_DONE();
 }

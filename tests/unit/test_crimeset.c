@@ -3,6 +3,7 @@
 #include "crimeset.h"
 #include "idset.h"
 #include "store.h"
+#include "scratch_store.h"
 #include "testing.h"
 
 #include <stdio.h>
@@ -16,7 +17,7 @@ static sqlite3 *db;
 static void fresh(void)
 {
     struct sio_error err;
-    snprintf(path, sizeof path, "%s/store.db", dir);
+    scratch_store_path(path, sizeof path, dir);
     unlink(path);
     CHECK_INT(store_open(path, &db, &err), SIO_OK);
 }
@@ -235,12 +236,6 @@ int main(void)
     RUN(committed_files_not_yet_keyed_are_caught_up_on_open);
     RUN(catching_up_writes_a_batch_whenever_one_is_full);
     RUN(an_idset_finds_exactly_what_was_added);
-    unlink(path);
-    char wal[80];
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    unlink(wal);
-    snprintf(wal, sizeof wal, "%s-shm", path);
-    unlink(wal);
-    rmdir(dir);
+    scratch_store_remove(dir);
     return TESTING_DONE();
 }

@@ -2,6 +2,7 @@
  * folder).  Every expected id is read back from the labels table itself. */
 #include "labels.h"
 #include "store.h"
+#include "scratch_store.h"
 #include "testing.h"
 
 #include <stdio.h>
@@ -15,7 +16,7 @@ static sqlite3 *db;
 static void fresh(void)
 {
     struct sio_error err;
-    snprintf(path, sizeof path, "%s/store.db", dir);
+    scratch_store_path(path, sizeof path, dir);
     unlink(path);
     CHECK_INT(store_open(path, &db, &err), SIO_OK);
 }
@@ -132,11 +133,6 @@ int main(void)
     RUN(a_text_stored_by_an_earlier_writer_keeps_its_id);
     RUN(texts_beyond_the_cache_still_get_their_own_ids);
     RUN(a_label_rolled_back_is_added_again_by_the_next_transaction);
-    const char *ends[] = { "", "-wal", "-shm" };
-    for (int i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/store.db%s", dir, ends[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    scratch_store_remove(dir);
     return TESTING_DONE();
 }
