@@ -34,7 +34,9 @@ struct csvin {
     struct csv_parser parser;
     int fast;
     int threaded;                    /* parse in a reader thread (csvin_pipe.c) */
-    struct csvin_pipe *pipe;         /* that thread, from the first csvin_next() */
+    struct csvin_pipe *pipe;         /* that thread, from the second csvin_next() */
+    int header_read;                 /* csvin_next() has returned the first row */
+    int inline_end;                  /* ... and then 0 or an error, read inline */
     csvin_prep_fn prep_fn;           /* see csvin_set_prep() */
     void *prep_ctx;
     _Alignas(8) unsigned char prep_buf[CSVIN_PREP_MAX]; /* unthreaded: the last row's */
@@ -140,8 +142,6 @@ void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx)
 {
     in->prep_fn = fn;
     in->prep_ctx = ctx;
-    if (in->pipe)
-        csvin_pipe_go(in->pipe);
 }
 
 size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out)
@@ -259,7 +259,10 @@ static int fill(struct csvin *in)
         in->start = 0;
     }
     while (in->end < BLOCK) {
-        ssize_t n = read(in->fd, in->buf + in->end, BLOCK - in->end);
+        /* 64 KiB at a time: the header is read in the caller's thread
+         * (csvin_next()), which should not copy in the whole file for it */
+        size_t want = BLOCK - in->end < 65536 ? BLOCK - in->end : 65536;
+        ssize_t n = read(in->fd, in->buf + in->end, want);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -520,9 +523,14 @@ int csvin_parse_next(struct csvin *in, struct csvin_row *row, struct sio_error *
 int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
 {
     int rc;
-    if (!in->threaded) {
+    /* Inline: every row when unthreaded; the header (the caller chooses the
+     * prep hook from it, and the reader thread then starts with the hook in
+     * place); and whatever follows an end or error, which stays put. */
+    if (!in->threaded || !in->header_read || in->inline_end) {
         rc = csvin_parse_next(in, row, err);
-        row->prep_len = rc == 1 ? csvin_prep(in, row, in->prep_buf) : 0;
+        in->header_read = 1;
+        in->inline_end = in->threaded && rc <= 0;
+        row->prep_len = rc == 1 && !in->threaded ? csvin_prep(in, row, in->prep_buf) : 0;
         row->prep = row->prep_len ? in->prep_buf : NULL;
         return rc;
     }

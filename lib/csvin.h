@@ -77,7 +77,8 @@ void csvin_set_threaded(struct csvin *in, int on);
  * and returns how many; csvin_next() hands them back with the row (prep,
  * prep_len).  fn must touch nothing the caller's thread uses meanwhile.
  * Set it after csvin_next() has returned the header and before the next
- * call: the reader parses no row after the header until then. */
+ * call: the header is read in the caller's thread, and the reader thread
+ * starts at the next call. */
 #define CSVIN_PREP_MAX 512
 typedef size_t (*csvin_prep_fn)(void *ctx, const struct csvin_row *row, void *out);
 void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx);

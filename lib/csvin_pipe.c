@@ -11,9 +11,12 @@
  * written before the batch is published and read after it is taken.
  * A batch is given back when the caller asks for the row after its last, so
  * the row pointers csvin_next() returned stay valid until the next call.
- * The header goes out in a batch of its own, and the producer then waits
- * for the caller's go (csvin_pipe_go()): the caller reads the header to
- * choose a prep hook, which runs here on every later row (csvin_set_prep()).
+ * The caller reads the header itself (csvin.c), so the producer starts with
+ * the prep hook already set.  The first batches are small and each is at
+ * most twice the last (CSVIN_PIPE_FIRST up to CSVIN_PIPE_BYTES): the caller
+ * gets its first rows after a few dozen have been parsed rather than a
+ * batch's worth, and the producer, the faster of the two, is ahead by the
+ * time the batches are full size.
  */
 #include "csvin_pipe.h"
 
@@ -35,6 +38,7 @@ struct rec {
 struct batch {
     char *buf;
     size_t cap, used;
+    size_t limit;             /* fill to at most this, unless one record is more */
     int bom;
 };
 
@@ -47,9 +51,9 @@ struct csvin_pipe {
     int filled;               /* published and not yet given back */
     int stop;                 /* the caller is closing: the producer should end */
     struct sio_error err;     /* the producer's error, before its error record */
-    int go;                   /* the caller has read the header: parse on */
     int halted;               /* joined */
     int p;                    /* producer: the batch it fills next */
+    size_t limit;             /* producer: the next batch's fill limit */
     size_t prep_len;          /* producer: the pending row's prep bytes ... */
     _Alignas(8) unsigned char prep[CSVIN_PREP_MAX]; /* ... these */
     /* the caller's side */
@@ -122,6 +126,8 @@ static int batch_add(struct batch *b, const struct csvin_row *row, int status, l
                      const void *prep, size_t prep_len)
 {
     size_t size = rec_size(row, status, prep_len);
+    if (b->used && b->used + size > b->limit)
+        return 0;
     if (b->used + size > b->cap) {
         if (b->used)
             return 0;
@@ -156,27 +162,15 @@ static void publish(struct csvin_pipe *pp, struct batch *b)
     pthread_mutex_unlock(&pp->mu);
 }
 
-/* The caller's go, after the header; 1 when it asked the producer to stop. */
-static int wait_go(struct csvin_pipe *pp)
-{
-    pthread_mutex_lock(&pp->mu);
-    while (!pp->go && !pp->stop)
-        pthread_cond_wait(&pp->cv, &pp->mu);
-    int stop = pp->stop;
-    pthread_mutex_unlock(&pp->mu);
-    return stop;
-}
-
 /* Fill batch b; returns 1 when the input is finished.  *pending: a row
- * parsed but not yet added (row, *status and pp->prep hold it).  header:
- * the first row, which goes alone and without prep. */
+ * parsed but not yet added (row, *status and pp->prep hold it). */
 static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *row,
-                      int *status, int *pending, int header)
+                      int *status, int *pending)
 {
     for (;;) {
         if (!*pending) {
             *status = csvin_parse_next(pp->in, row, &pp->err);
-            pp->prep_len = *status == 1 && !header ? csvin_prep(pp->in, row, pp->prep) : 0;
+            pp->prep_len = *status == 1 ? csvin_prep(pp->in, row, pp->prep) : 0;
             *pending = 1;
         }
         int added = batch_add(b, row, *status, csvin_parse_offset(pp->in), pp->prep,
@@ -190,8 +184,6 @@ static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *
         *pending = 0;
         if (*status <= 0)
             return 1;
-        if (header)
-            return 0;
     }
 }
 
@@ -199,16 +191,15 @@ static void *produce(void *arg)
 {
     struct csvin_pipe *pp = arg;
     struct csvin_row row;
-    int status = 0, pending = 0, done = 0, header = 1;
+    int status = 0, pending = 0, done = 0;
     while (!done && !wait_free(pp)) {
         struct batch *b = &pp->b[pp->p];
         b->used = 0;
-        done = fill_batch(pp, b, &row, &status, &pending, header);
+        b->limit = pp->limit;
+        pp->limit = pp->limit * 2 < CSVIN_PIPE_BYTES ? pp->limit * 2 : CSVIN_PIPE_BYTES;
+        done = fill_batch(pp, b, &row, &status, &pending);
         publish(pp, b);
         pp->p = (pp->p + 1) % CSVIN_PIPE_BATCHES;
-        if (header && !done && wait_go(pp))
-            break;
-        header = 0;
     }
     return NULL;
 }
@@ -223,6 +214,9 @@ int csvin_pipe_start(struct csvin_pipe **out, struct csvin *in, struct sio_error
     }
     if (ok) {
         pp->in = in;
+        pp->limit = CSVIN_PIPE_FIRST;
+        pp->offset = csvin_parse_offset(in);
+        pp->bom = csvin_parse_bom(in);
         pthread_mutex_init(&pp->mu, NULL);
         pthread_cond_init(&pp->cv, NULL);
         ok = pthread_create(&pp->thread, NULL, produce, pp) == 0;
@@ -281,18 +275,8 @@ static void row_from(const struct rec *r, struct csvin_row *row)
     }
 }
 
-void csvin_pipe_go(struct csvin_pipe *pp)
-{
-    pthread_mutex_lock(&pp->mu);
-    pp->go = 1;
-    pthread_cond_signal(&pp->cv);
-    pthread_mutex_unlock(&pp->mu);
-}
-
 int csvin_pipe_next(struct csvin_pipe *pp, struct csvin_row *row, struct sio_error *err)
 {
-    if (pp->holding && !pp->go)
-        csvin_pipe_go(pp);  /* past the header with no prep hook set */
     if (!pp->ended) {
         take_batch(pp);
         const struct rec *r = (const void *)(pp->b[pp->c].buf + pp->cursor);

@@ -16,6 +16,7 @@
 
 #define CSVIN_PIPE_BATCHES 4
 #define CSVIN_PIPE_BYTES (256 * 1024)
+#define CSVIN_PIPE_FIRST (8 * 1024)
 
 struct csvin_pipe;
 
@@ -37,10 +38,6 @@ int csvin_pipe_next(struct csvin_pipe *pipe, struct csvin_row *row, struct sio_e
 /* The BOM flag and the offset after the last row handed out. */
 int csvin_pipe_bom(const struct csvin_pipe *pipe);
 long long csvin_pipe_offset(const struct csvin_pipe *pipe);
-
-/* The caller has set the prep hook, or wants rows without one: the
- * producer, which stops after the header, may go on. */
-void csvin_pipe_go(struct csvin_pipe *pipe);
 
 /* Stop the producer (if still running) and join it; NULL is a no-op. */
 void csvin_pipe_halt(struct csvin_pipe *pipe);
