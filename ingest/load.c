@@ -18,6 +18,7 @@
 #include "month.h"
 #include "sink.h"
 #include "store.h"
+#include "street_tally.h"
 #include "streetrows.h"
 #include "tab.h"
 #include "zipsrc.h"
@@ -120,6 +121,21 @@ static int row_removed(void *ctx, sqlite3_stmt *row, struct sio_error *err)
                           (size_t)sqlite3_column_bytes(row, 0), err);
 }
 
+/* The street counts of the files this one supersedes go with their rows. */
+static int tally_delete_superseded(sqlite3 *db, long long id, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "DELETE FROM street_tally WHERE file_id IN"
+                               " (SELECT id FROM files WHERE superseded_by = ?)", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
+         : store_fail(db, err, "cannot delete replaced street counts");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Delete the street rows of the files this one supersedes (streetrows.h). */
 static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *removed,
                                     struct sio_error *err)
@@ -145,7 +161,7 @@ static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *re
     sqlite3_finalize(files);
     sqlite3_finalize(by_span);
     sqlite3_finalize(by_scan);
-    return rc;
+    return rc ? rc : tally_delete_superseded(db, id, err);
 }
 
 /* Mark older files with this key superseded and delete their rows. */
@@ -307,6 +323,8 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
         rc = sink_settle(&sink, &res->n.loaded, &res->n.duplicate, err);
     if (!rc)
         rc = street_span_record(db, id, &sink, err);
+    if (!rc && sink.tally)
+        rc = street_tally_write(sink.tally, db, id, err);
     res->file_id = id;
     sink_close(&sink);
     return rc ? rc : file_finish(db, id, &key, &res->n, err);

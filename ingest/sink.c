@@ -7,6 +7,7 @@
 #include "crimeset.h"
 #include "dedupe.h"
 #include "labels.h"
+#include "street_tally.h"
 #include "store.h"
 #include "tab.h"
 
@@ -48,6 +49,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
     else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
              !(rc = store_prepare(db, sql, &s->insert, err)) &&
              !(rc = sql == street_sql ? labels_open(&s->labels, db, err) : SIO_OK) &&
+             !(rc = sql == street_sql ? street_tally_open(&s->tally, err) : SIO_OK) &&
              !(rc = kind == KIND_STREET ? dedupe_open(&s->dedupe, db, err) : SIO_OK))
         rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
                                " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
@@ -66,6 +68,8 @@ void sink_close(struct row_sink *s)
     s->dedupe = NULL;
     labels_close(s->labels);
     s->labels = NULL;
+    street_tally_close(s->tally);
+    s->tally = NULL;
     sqlite3_finalize(s->insert);
     sqlite3_finalize(s->duplicate);
     sqlite3_finalize(s->reject);
@@ -143,14 +147,14 @@ static void bind_coord(sqlite3_stmt *st, int i, const struct row_sink *s, double
         sqlite3_bind_null(st, i);
 }
 
-/* Parameter i: the labels id of the len bytes at text (street_coded). */
-static int bind_label(struct row_sink *s, int i, const char *text, size_t len,
+/* Parameter i: the labels id of the len bytes at text (street_coded),
+ * also into *id. */
+static int bind_label(struct row_sink *s, int i, const char *text, size_t len, long long *id,
                       struct sio_error *err)
 {
-    long long id;
-    int rc = labels_id(s->labels, text, len, &id, err);
+    int rc = labels_id(s->labels, text, len, id, err);
     if (!rc)
-        sqlite3_bind_int64(s->insert, i, id);
+        sqlite3_bind_int64(s->insert, i, *id);
     return rc;
 }
 
@@ -158,8 +162,9 @@ static int bind_label(struct row_sink *s, int i, const char *text, size_t len,
 static int bind_label_opt(struct row_sink *s, int i, const struct csvin_row *r, int col,
                           struct sio_error *err)
 {
+    long long id;
     if (r->len[col])
-        return bind_label(s, i, r->field[col], r->len[col], err);
+        return bind_label(s, i, r->field[col], r->len[col], &id, err);
     sqlite3_bind_null(s->insert, i);
     return SIO_OK;
 }
@@ -222,7 +227,7 @@ static int bind_type(struct row_sink *s, const struct csvin_row *r, int col,
         bind_text(s->insert, 15, r, col);
     else
         sqlite3_bind_null(s->insert, 15);
-    return bind_label(s, 12, s->crime_type, s->crime_type_len, err);
+    return bind_label(s, 12, s->crime_type, s->crime_type_len, &s->type_id, err);
 }
 
 static int bind_street(struct row_sink *s, const struct csvin_row *r, char *month,
@@ -234,8 +239,10 @@ static int bind_street(struct row_sink *s, const struct csvin_row *r, char *mont
     bind_opt(st, 14, r, S_CONTEXT);
     sqlite3_bind_null(st, 16);
     sqlite3_bind_null(st, 17);
-    if ((rc = bind_label(s, 5, r->field[S_REPORTED_BY], r->len[S_REPORTED_BY], err)) ||
-        (rc = bind_label(s, 6, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN], err)) ||
+    long long id;
+    if ((rc = bind_label(s, 5, r->field[S_REPORTED_BY], r->len[S_REPORTED_BY], &id, err)) ||
+        (rc = bind_label(s, 6, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN], &s->force_id,
+                         err)) ||
         (rc = bind_type(s, r, S_CRIME_TYPE, err)))
         return rc;
     return bind_label_opt(s, 13, r, S_LAST_OUTCOME, err);
@@ -259,9 +266,11 @@ static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
             sqlite3_bind_double(st, i, i == 16 ? s->v.easting : s->v.northing);
         else
             sqlite3_bind_null(st, i);
-    int rc = bind_label(s, 5, r->field[L_REPORTED_BY], r->len[L_REPORTED_BY], err);
+    long long id;
+    int rc = bind_label(s, 5, r->field[L_REPORTED_BY], r->len[L_REPORTED_BY], &id, err);
     if (!rc)
-        rc = bind_label(s, 6, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN], err);
+        rc = bind_label(s, 6, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN], &s->force_id,
+                        err);
     return rc ? rc : bind_type(s, r, L_CRIME_TYPE, err);
 }
 
@@ -315,6 +324,8 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
     if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
         s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
         s->last_rowid = rowid;
+        if ((rc = street_tally_add(s->tally, s->force_id, s->type_id, s->row_month, err)))
+            return rc;
     }
     rc = s->dedupe && r->len[S_CRIME_ID] ? dedupe_stored(s->dedupe, h, rowid, err) : SIO_OK;
     return rc ? rc : add_notes(s, r, err);

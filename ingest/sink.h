@@ -19,6 +19,7 @@
 
 struct dedupe;
 struct labels;
+struct street_tally;
 struct tab_sink;
 struct tab_header;
 
@@ -46,6 +47,8 @@ struct row_sink {
     long long last_rowid;        /* stored (0 before the first) */
     struct dedupe *dedupe;       /* street: the Crime ID check, else NULL */
     struct labels *labels;       /* street: ids of the texts stored once, else NULL */
+    long long force_id, type_id; /* street: the stored row's force and crime type ids */
+    struct street_tally *tally;  /* street: the stored rows counted, else NULL */
 };
 
 /* Prepare to load a file of kind; header and env are kept for tab kinds. */

@@ -67,7 +67,7 @@ int aggregate_rebuild(sqlite3 *db, const struct sio_config *cfg,
                       struct aggregate_totals *t, struct sio_error *err)
 {
     int rc;
-    if ((rc = store_exec(db, clear_sql, err)) || (rc = tally_monthly_counts(db, err)) ||
+    if ((rc = store_exec(db, clear_sql, err)) || (rc = tally_monthly_counts(db, &t->recounted, err)) ||
         (rc = store_exec(db, rebuild_sql, err)) || (rc = load_map(db, cfg, err)) ||
         (rc = store_exec(db, measures_sql, err)))
         return rc;

@@ -11,10 +11,12 @@
 struct aggregate_totals {
     long long rows;          /* street rows counted */
     long long force_months;  /* covered force-months */
+    long recounted;          /* street files counted again from their rows */
 };
 
-/* Rebuild monthly_counts, coverage and measure_counts from the street table
- * and the measures in cfg.  Run inside the caller's transaction. */
+/* Rebuild monthly_counts, coverage and measure_counts from the street
+ * files' counts (tally.h) and the measures in cfg.  Run inside the caller's
+ * transaction. */
 int aggregate_rebuild(sqlite3 *db, const struct sio_config *cfg,
                       struct aggregate_totals *t, struct sio_error *err);
 

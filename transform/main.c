@@ -65,7 +65,8 @@ static int transform(sqlite3 *db, const struct sio_config *cfg, const struct cli
     if (!(rc = aggregate_rebuild(db, cfg, &t, err)) &&
         !(rc = aggregate_fingerprint(db, fingerprint, err)) &&
         !(rc = write_tables(db, cfg->out_dir, err))) {
-        snprintf(counts, sizeof counts, "rows=%lld force_months=%lld", t.rows, t.force_months);
+        snprintf(counts, sizeof counts, "rows=%lld force_months=%lld recounted_files=%ld", t.rows,
+                 t.force_months, t.recounted);
         rc = store_run_finish(db, run_id, fingerprint, counts, 0, err);
     }
     rc = rc ? rc : store_commit(db, err);

@@ -1,10 +1,12 @@
 /*
- * tally.h — counting street rows by (force, crime type, month) in memory.
+ * tally.h — monthly_counts from the street files' counts.
  *
- * SQLite's GROUP BY over the street table sorts every row through a temporary
- * B-tree (1.7 s of CPU on 2.4 million rows); a hash table of the few
- * thousand groups does the same count in one scan (0.4 s).  Memory grows
- * with the number of groups, never with the number of rows.
+ * sio-ingest counts each street file's rows by force, crime type and month
+ * as it stores them (street_tally, lib/street_tally.h).  Adding up the counts
+ * of the files in force gives the same figures as reading every row, in time
+ * that grows with the files, not the rows: a few thousand rows of counts
+ * rather than millions of rows.  A file whose counts are missing or do not
+ * add up to its rows is counted again from its rows first.
  */
 #ifndef SIO_TRANSFORM_TALLY_H
 #define SIO_TRANSFORM_TALLY_H
@@ -13,7 +15,8 @@
 
 #include <sqlite3.h>
 
-/* Fill monthly_counts (already empty) from the street table. */
-int tally_monthly_counts(sqlite3 *db, struct sio_error *err);
+/* Fill monthly_counts (already empty) from street_tally; *recounted says
+ * how many files were counted again from their rows. */
+int tally_monthly_counts(sqlite3 *db, long *recounted, struct sio_error *err);
 
 #endif

@@ -89,6 +89,19 @@ CREATE TABLE IF NOT EXISTS street_rows (
     last_rowid  INTEGER NOT NULL
 );
 
+-- Each street file's stored rows counted by force, crime type (labels ids)
+-- and month, written by sio-ingest with the rows; sio-transform adds these
+-- up rather than reading every row (lib/street_tally.h).  A file's counts
+-- add up to its rows_loaded, or sio-transform counts it again from its rows.
+CREATE TABLE IF NOT EXISTS street_tally (
+    file_id      INTEGER NOT NULL REFERENCES files(id),
+    falls_within INTEGER NOT NULL,    -- labels.id
+    crime_type   INTEGER NOT NULL,    -- labels.id
+    month        TEXT NOT NULL,
+    count        INTEGER NOT NULL,
+    PRIMARY KEY (file_id, falls_within, crime_type, month)
+) WITHOUT ROWID;
+
 -- police.uk outcomes rows: a Crime ID repeats by design (one row per outcome).
 CREATE TABLE IF NOT EXISTS outcomes (
     file_id      INTEGER NOT NULL REFERENCES files(id),
