@@ -3,6 +3,7 @@
  */
 #include "check.h"
 #include "crimeset.h"
+#include "decimal.h"
 #include "forces.h"
 #include "police.h"
 
@@ -32,25 +33,21 @@ static const char *refuse(struct row_verdict *v, const char *fmt, const char *fi
     return v->why;
 }
 
-static int parse_number(const char *text, double lo, double hi, double *out)
+static int parse_number(const struct csvin_row *r, int col, double lo, double hi, double *out)
 {
-    char *end;
-    /* decimal only: strtod would also take leading spaces, hex and "infinity" */
-    if (!*text || text[strspn(text, "+-.0123456789eE")] != '\0')
-        return 0;
-    *out = strtod(text, &end);
-    return *end == '\0' && isfinite(*out) && *out >= lo && *out <= hi;
+    return decimal_parse(r->field[col], r->len[col], out) && *out >= lo && *out <= hi;
 }
 
 /* Both empty (no location), or both numbers in range. */
-static const char *check_coords(struct row_verdict *v, const char *lon, const char *lat)
+static const char *check_coords(struct row_verdict *v, const struct csvin_row *r, int lon,
+                                int lat)
 {
-    if (!*lon && !*lat)
+    if (!r->len[lon] && !r->len[lat])
         return NULL;
-    if (!parse_number(lon, -180, 180, &v->lon))
-        return refuse(v, "bad %s '%.60s'", "Longitude", lon);
-    if (!parse_number(lat, -90, 90, &v->lat))
-        return refuse(v, "bad %s '%.60s'", "Latitude", lat);
+    if (!parse_number(r, lon, -180, 180, &v->lon))
+        return refuse(v, "bad %s '%.60s'", "Longitude", r->field[lon]);
+    if (!parse_number(r, lat, -90, 90, &v->lat))
+        return refuse(v, "bad %s '%.60s'", "Latitude", r->field[lat]);
     v->has_coords = 1;
     return NULL;
 }
@@ -124,7 +121,7 @@ static const char *check_street(struct row_checker *c, struct row_verdict *v,
     if (!police_lsoa_ok(r->field[S_LSOA_CODE], r->len[S_LSOA_CODE]))
         return refuse(v, "bad %s '%.40s' (want E01 or W01 and six digits)", "LSOA code",
                       r->field[S_LSOA_CODE]);
-    if ((why = check_coords(v, r->field[S_LONGITUDE], r->field[S_LATITUDE])))
+    if ((why = check_coords(v, r, S_LONGITUDE, S_LATITUDE)))
         return why;
     if (c->kind == KIND_STREET) {
         check_type(v, r, S_CRIME_TYPE);
@@ -163,7 +160,7 @@ static const char *check_search(struct row_checker *c, struct row_verdict *v,
         return refuse(v, "bad %s '%.40s' (want an ISO 8601 date)", "Date", r->field[Q_DATE]);
     v->row_month = c->month;
     check_force(c, v, c->force, strlen(c->force));
-    return check_coords(v, r->field[Q_LONGITUDE], r->field[Q_LATITUDE]);
+    return check_coords(v, r, Q_LONGITUDE, Q_LATITUDE);
 }
 
 size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_verdict *v)

@@ -10,6 +10,7 @@
  * indicator in a file: a repeat is a duplicate.
  */
 #include "tab.h"
+#include "decimal.h"
 #include "dates.h"
 
 #include <stdio.h>
@@ -40,9 +41,9 @@ static const char *check_indicator(struct tab_sink *t, const struct csvin_row *r
                           f[I_PERIOD]);
     if (!n[I_INDICATOR])
         return tab_refuse(t, "empty indicator");
-    if (!tab_decimal(f[I_VALUE], n[I_VALUE], &value))
+    if (!decimal_parse(f[I_VALUE], n[I_VALUE], &value))
         return tab_refuse(t, "bad value '%.40s'", f[I_VALUE]);
-    if (n[I_DENOMINATOR] && (!tab_decimal(f[I_DENOMINATOR], n[I_DENOMINATOR], &denominator) ||
+    if (n[I_DENOMINATOR] && (!decimal_parse(f[I_DENOMINATOR], n[I_DENOMINATOR], &denominator) ||
                              denominator <= 0))
         return tab_refuse(t, "bad denominator '%.40s' (want a positive number)",
                           f[I_DENOMINATOR]);

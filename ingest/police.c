@@ -2,6 +2,7 @@
  * police.c — police.uk value checks and the legacy crime types (see police.h).
  */
 #include "police.h"
+#include "decimal.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -68,13 +69,12 @@ const char *police_crime_type(const char *s, size_t len, month_t m, const char *
     return s;
 }
 
+/* Metres, written without an exponent. */
 static int grid(const char *s, double hi, double *out)
 {
-    char *end;
-    if (!*s || s[strspn(s, "+-.0123456789")] != '\0')
-        return 0;
-    *out = strtod(s, &end);
-    return *end == '\0' && isfinite(*out) && *out >= 0 && *out <= hi;
+    size_t len = strlen(s);
+    return len && len == strcspn(s, "eE") && decimal_parse(s, len, out) && *out >= 0 &&
+           *out <= hi;
 }
 
 int police_grid_ok(const char *e, const char *n, double *easting, double *northing, int *has)

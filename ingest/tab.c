@@ -185,18 +185,6 @@ int tab_integer(const char *s, size_t len, long long *out)
     return 1;
 }
 
-int tab_decimal(const char *s, size_t len, double *out)
-{
-    char buf[64], *end;
-    if (len == 0 || len >= sizeof buf)
-        return 0;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    if (buf[strspn(buf, "+-.0123456789eE")] != '\0')
-        return 0;
-    *out = strtod(buf, &end);
-    return *end == '\0' && isfinite(*out);
-}
 
 /* Whether the header's last column is an optional one ('value,denominator'
  * rows may leave the denominator off altogether: 'x,2022-01,y,10'). */

@@ -100,8 +100,6 @@ void tab_note(struct tab_sink *t, const char *note, const char *value, size_t le
 void tab_bind_opt(sqlite3_stmt *st, int i, const char *s, size_t len);
 /* A whole number: optional '-', digits, optional ',' thousands groups; 1 or 0. */
 int tab_integer(const char *s, size_t len, long long *out);
-/* A decimal number (no hex, no inf, no spaces); 1 or 0. */
-int tab_decimal(const char *s, size_t len, double *out);
 
 extern const struct tab_ops tab_ho_quarterly, tab_ho_rolling, tab_indicators,
     tab_population, tab_population_wide, tab_population_census, tab_extract,

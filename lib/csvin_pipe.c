@@ -19,6 +19,7 @@
  * time the batches are full size.
  */
 #include "csvin_pipe.h"
+#include "worker.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -44,7 +45,7 @@ struct batch {
 
 struct csvin_pipe {
     struct csvin *in;
-    pthread_t thread;
+    struct worker_job job;    /* the producer, on a pooled thread (worker.h) */
     pthread_mutex_t mu;
     pthread_cond_t cv;
     struct batch b[CSVIN_PIPE_BATCHES];
@@ -187,7 +188,7 @@ static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *
     }
 }
 
-static void *produce(void *arg)
+static void produce(void *arg)
 {
     struct csvin_pipe *pp = arg;
     struct csvin_row row;
@@ -201,7 +202,6 @@ static void *produce(void *arg)
         publish(pp, b);
         pp->p = (pp->p + 1) % CSVIN_PIPE_BATCHES;
     }
-    return NULL;
 }
 
 int csvin_pipe_start(struct csvin_pipe **out, struct csvin *in, struct sio_error *err)
@@ -219,7 +219,7 @@ int csvin_pipe_start(struct csvin_pipe **out, struct csvin *in, struct sio_error
         pp->bom = csvin_parse_bom(in);
         pthread_mutex_init(&pp->mu, NULL);
         pthread_cond_init(&pp->cv, NULL);
-        ok = pthread_create(&pp->thread, NULL, produce, pp) == 0;
+        ok = worker_start(&pp->job, produce, pp) == 0;
         if (!ok) {
             pthread_mutex_destroy(&pp->mu);
             pthread_cond_destroy(&pp->cv);
@@ -305,7 +305,7 @@ void csvin_pipe_halt(struct csvin_pipe *pp)
     pp->stop = 1;
     pthread_cond_signal(&pp->cv);
     pthread_mutex_unlock(&pp->mu);
-    pthread_join(pp->thread, NULL);
+    worker_wait(&pp->job);
     pp->halted = 1;
 }
 
