@@ -35,8 +35,10 @@ struct row_sink {
     month_t month;               /* stop-and-search: the file name's month */
     sqlite3_stmt *insert, *duplicate, *reject;
     struct row_checker check;    /* for rows without a verdict (held rows) */
-    struct row_checker ahead;    /* the reader thread's (sink_read_ahead()) */
-    struct row_verdict v;        /* the checked row's */
+    /* The reader thread's checker (sink_read_ahead()), on cache lines of its
+     * own: the reader reads it for every row, and the writer writes v. */
+    _Alignas(64) struct row_checker ahead;
+    _Alignas(64) struct row_verdict v; /* the checked row's */
     month_t row_month;           /* the checked row's month */
     struct tab_sink *tab;        /* non-police.uk kinds: the table loader, else NULL */
     const struct ingest_env *env;
