@@ -5,6 +5,7 @@
 #include "crimeset.h"
 #include "decimal.h"
 #include "forces.h"
+#include "labels.h"
 #include "police.h"
 
 #include <math.h>
@@ -94,6 +95,32 @@ static void check_type(struct row_verdict *v, const struct csvin_row *r, int col
     v->crime_type = type == r->field[col] ? NULL : type;
 }
 
+/* The ids of a checked street row's texts that the committed labels have;
+ * type is the crime type as stored (a legacy one mapped). */
+static void find_labels(const struct row_checker *c, struct row_verdict *v,
+                        const struct csvin_row *r, int reported_by, int falls_within,
+                        const char *type, size_t type_len, int outcome)
+{
+    const struct labels_view *view = c->env ? c->env->labels : NULL;
+    if (!view)
+        return;
+    v->label[LABEL_REPORTED_BY] = labels_view_find(view, r->field[reported_by],
+                                                   r->len[reported_by]);
+    v->label[LABEL_FALLS_WITHIN] = labels_view_find(view, r->field[falls_within],
+                                                    r->len[falls_within]);
+    v->label[LABEL_CRIME_TYPE] = labels_view_find(view, type, type_len);
+    if (outcome >= 0 && r->len[outcome])
+        v->label[LABEL_OUTCOME] = labels_view_find(view, r->field[outcome], r->len[outcome]);
+}
+
+/* The stored crime type of a checked row: its own, or the legacy one mapped. */
+static void stored_type(const struct row_verdict *v, const struct csvin_row *r, int col,
+                        const char **type, size_t *len)
+{
+    *type = v->crime_type ? v->crime_type : r->field[col];
+    *len = v->crime_type ? strlen(v->crime_type) : r->len[col];
+}
+
 /* A checked street row's Crime ID, hashed and noted in the filter. */
 static void note_crime_id(const struct row_checker *c, struct row_verdict *v,
                           const struct csvin_row *r)
@@ -124,7 +151,11 @@ static const char *check_street(struct row_checker *c, struct row_verdict *v,
     if ((why = check_coords(v, r, S_LONGITUDE, S_LATITUDE)))
         return why;
     if (c->kind == KIND_STREET) {
+        const char *type;
+        size_t len;
         check_type(v, r, S_CRIME_TYPE);
+        stored_type(v, r, S_CRIME_TYPE, &type, &len);
+        find_labels(c, v, r, S_REPORTED_BY, S_FALLS_WITHIN, type, len, S_LAST_OUTCOME);
         note_crime_id(c, v, r);
     }
     check_force(c, v, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN]);
@@ -144,7 +175,11 @@ static const char *check_2011(struct row_checker *c, struct row_verdict *v,
     if (!police_grid_ok(r->field[L_EASTING], r->field[L_NORTHING], &v->easting, &v->northing,
                         &v->has_grid))
         return refuse(v, "bad %s '%.60s'", "Easting/Northing", r->field[L_EASTING]);
+    const char *type;
+    size_t len;
     check_type(v, r, L_CRIME_TYPE);
+    stored_type(v, r, L_CRIME_TYPE, &type, &len);
+    find_labels(c, v, r, L_REPORTED_BY, L_FALLS_WITHIN, type, len, -1);
     check_force(c, v, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN]);
     return NULL;
 }

@@ -14,8 +14,10 @@
  * forces list and static tables, and write only their own row_checker and,
  * for a street file, the store's Crime ID filter: each checked Crime ID is
  * hashed and noted there (crimeset_note()), which nothing else touches while
- * a reader thread runs.  A verdict holds no pointer into the row, only into
- * static text, so it can be copied.
+ * a reader thread runs.  A street row's force names, crime type and outcome
+ * are looked up in the committed labels (env->labels), which change only
+ * between files.  A verdict holds no pointer into the row, only into static
+ * text, so it can be copied.
  */
 #ifndef SIO_INGEST_CHECK_H
 #define SIO_INGEST_CHECK_H
@@ -41,11 +43,16 @@ enum { Q_TYPE, Q_DATE, Q_PART_OP, Q_OPERATION, Q_LATITUDE, Q_LONGITUDE, Q_GENDER
 enum { L_MONTH, L_REPORTED_BY, L_FALLS_WITHIN, L_EASTING, L_NORTHING, L_LOCATION,
        L_CRIME_TYPE, L_CONTEXT, L_FIELDS };
 
+/* A street row's texts stored as labels ids (labels.h). */
+enum { LABEL_REPORTED_BY, LABEL_FALLS_WITHIN, LABEL_CRIME_TYPE, LABEL_OUTCOME, LABELS };
+
 /* VERDICT_PROBLEM: the reader could not trust the row (csvin_row.problem). */
 enum verdict_fate { VERDICT_OK, VERDICT_REFUSED, VERDICT_PROBLEM };
 
 struct row_verdict {
     uint64_t hash;             /* street: the Crime ID's crimeset_hash(), 0 when none */
+    long long label[LABELS];   /* street: the texts' ids from env->labels; 0: not there
+                                  (or, for the outcome, none published) */
     double lon, lat;           /* when has_coords */
     double easting, northing;  /* street-2011, when has_grid */
     month_t row_month;

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 struct forces;
+struct labels_view;
 
 enum file_kind {
     KIND_UNKNOWN,
@@ -50,6 +51,7 @@ struct ingest_env {
     const struct forces *forces;     /* for force names; NULL: every force is unknown */
     const struct extract_map *extract;
     enum file_kind kind;             /* --kind: overrides detection; KIND_UNKNOWN if not given */
+    struct labels_view *labels;      /* committed labels ids for the checks, or NULL */
 };
 
 struct ingest_counts {

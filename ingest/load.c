@@ -15,6 +15,7 @@
 #include "crimeset.h"
 #include "dedupe.h"
 #include "ingest.h"
+#include "labels.h"
 #include "month.h"
 #include "sink.h"
 #include "store.h"
@@ -326,6 +327,8 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     if (!rc && sink.tally)
         rc = street_tally_write(sink.tally, db, id, err);
     res->file_id = id;
+    if (!rc && sink.labels && env->labels)
+        labels_publish(sink.labels, env->labels);
     sink_close(&sink);
     return rc ? rc : file_finish(db, id, &key, &res->n, err);
 }
@@ -365,6 +368,10 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
             store_rollback(db);
         else if (!strcmp(kind_table(res->kind), "street") && crimeset_of(db))
             crimeset_file_done(crimeset_of(db), res->file_id);
+        if (env->labels && rc)
+            labels_view_discard(env->labels);
+        else if (env->labels)
+            labels_view_commit(env->labels);
     }
     tab_header_free(&hd);
     return rc;

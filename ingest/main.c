@@ -14,6 +14,7 @@
 #include "checkpointer.h"
 #include "crimeset.h"
 #include "forces.h"
+#include "labels.h"
 #include "prehash.h"
 #include "progress.h"
 #include "report.h"
@@ -242,15 +243,20 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
         cfg->ingest.extract_reference,
     };
     struct forces *forces = NULL;
+    struct labels_view *labels = NULL;
     int rc = load_forces(cfg, db, &forces, err);
-    if (rc)
+    if (rc || (rc = labels_view_open(&labels, err))) {
+        forces_free(forces);
         return rc;
+    }
     l->env.forces = forces;
     l->env.extract = &x;
+    l->env.labels = labels;
     /* Open the Crime ID set before the first file's transaction, so that
      * catching up a store written by an older sio can write as it goes. */
     struct crimeset *cs;
     if (files->n && (rc = crimeset_for(db, &cs, err))) {
+        labels_view_close(labels);
         forces_free(forces);
         return rc;
     }
@@ -260,6 +266,8 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
         print_total(t);
     if (l->o->report)
         rc = report_print(db, stdout, l->o->report, err);
+    labels_view_close(labels);
+    l->env.labels = NULL;
     forces_free(forces);
     return rc;
 }
@@ -269,7 +277,8 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
 {
     struct path_list files = { 0 };
     struct totals t = { 0 };
-    struct loader l = { cli, o, { NULL, NULL, o->kind }, { 0 }, !cli->quiet && !o->report };
+    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL }, { 0 },
+                        !cli->quiet && !o->report };
     sqlite3 *db = NULL;
     long long run_id;
     char counts[256];

@@ -148,25 +148,17 @@ static void bind_coord(sqlite3_stmt *st, int i, const struct row_sink *s, double
 }
 
 /* Parameter i: the labels id of the len bytes at text (street_coded),
- * also into *id. */
-static int bind_label(struct row_sink *s, int i, const char *text, size_t len, long long *id,
-                      struct sio_error *err)
+ * also into *id: the verdict's label[which] when the check found it, else
+ * from the file's labels. */
+static int bind_label(struct row_sink *s, int i, int which, const char *text, size_t len,
+                      long long *id, struct sio_error *err)
 {
-    int rc = labels_id(s->labels, text, len, id, err);
+    int rc = SIO_OK;
+    if (!(*id = s->v.label[which]))
+        rc = labels_id(s->labels, text, len, id, err);
     if (!rc)
         sqlite3_bind_int64(s->insert, i, *id);
     return rc;
-}
-
-/* Column col as a label, or NULL when it is empty. */
-static int bind_label_opt(struct row_sink *s, int i, const struct csvin_row *r, int col,
-                          struct sio_error *err)
-{
-    long long id;
-    if (r->len[col])
-        return bind_label(s, i, r->field[col], r->len[col], &id, err);
-    sqlite3_bind_null(s->insert, i);
-    return SIO_OK;
 }
 
 /* The columns street and outcomes rows share, but for the force names (5, 6). */
@@ -227,7 +219,8 @@ static int bind_type(struct row_sink *s, const struct csvin_row *r, int col,
         bind_text(s->insert, 15, r, col);
     else
         sqlite3_bind_null(s->insert, 15);
-    return bind_label(s, 12, s->crime_type, s->crime_type_len, &s->type_id, err);
+    return bind_label(s, 12, LABEL_CRIME_TYPE, s->crime_type, s->crime_type_len, &s->type_id,
+                      err);
 }
 
 static int bind_street(struct row_sink *s, const struct csvin_row *r, char *month,
@@ -240,12 +233,18 @@ static int bind_street(struct row_sink *s, const struct csvin_row *r, char *mont
     sqlite3_bind_null(st, 16);
     sqlite3_bind_null(st, 17);
     long long id;
-    if ((rc = bind_label(s, 5, r->field[S_REPORTED_BY], r->len[S_REPORTED_BY], &id, err)) ||
-        (rc = bind_label(s, 6, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN], &s->force_id,
-                         err)) ||
+    if ((rc = bind_label(s, 5, LABEL_REPORTED_BY, r->field[S_REPORTED_BY],
+                         r->len[S_REPORTED_BY], &id, err)) ||
+        (rc = bind_label(s, 6, LABEL_FALLS_WITHIN, r->field[S_FALLS_WITHIN],
+                         r->len[S_FALLS_WITHIN], &s->force_id, err)) ||
         (rc = bind_type(s, r, S_CRIME_TYPE, err)))
         return rc;
-    return bind_label_opt(s, 13, r, S_LAST_OUTCOME, err);
+    if (!r->len[S_LAST_OUTCOME]) {
+        sqlite3_bind_null(st, 13);
+        return SIO_OK;
+    }
+    return bind_label(s, 13, LABEL_OUTCOME, r->field[S_LAST_OUTCOME], r->len[S_LAST_OUTCOME],
+                      &id, err);
 }
 
 static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
@@ -267,10 +266,11 @@ static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
         else
             sqlite3_bind_null(st, i);
     long long id;
-    int rc = bind_label(s, 5, r->field[L_REPORTED_BY], r->len[L_REPORTED_BY], &id, err);
+    int rc = bind_label(s, 5, LABEL_REPORTED_BY, r->field[L_REPORTED_BY], r->len[L_REPORTED_BY],
+                        &id, err);
     if (!rc)
-        rc = bind_label(s, 6, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN], &s->force_id,
-                        err);
+        rc = bind_label(s, 6, LABEL_FALLS_WITHIN, r->field[L_FALLS_WITHIN],
+                        r->len[L_FALLS_WITHIN], &s->force_id, err);
     return rc ? rc : bind_type(s, r, L_CRIME_TYPE, err);
 }
 

@@ -1,8 +1,10 @@
 /*
- * labels.c — text to labels.id, through an open-addressing table.
+ * labels.c — text to labels.id, through open-addressing tables.
  *
- * The table has twice LABELS_CACHED slots, so it is never more than half
+ * A table has twice LABELS_CACHED slots, so it is never more than half
  * full; a slot holds the text's XXH3 hash, its id and a copy of the text.
+ * A struct labels and a view each have one; a view's pending labels are a
+ * second table, merged into the first on commit.
  */
 #include "labels.h"
 #include "store.h"
@@ -21,12 +23,62 @@ struct slot {
     char *text;
 };
 
-struct labels {
-    sqlite3 *db;
-    sqlite3_stmt *find, *add;
+struct table {
     size_t used;
     struct slot slot[SLOTS];
 };
+
+struct labels {
+    sqlite3 *db;
+    sqlite3_stmt *find, *add;
+    struct table known;
+};
+
+struct labels_view {
+    struct table committed, pending;
+};
+
+/* ---- tables ---- */
+
+static uint64_t hash_of(const char *text, size_t len)
+{
+    return XXH3_64bits(text, len) | 1;
+}
+
+/* The slot holding text, or the empty slot where it would go. */
+static const struct slot *table_slot(const struct table *t, uint64_t h, const char *text,
+                                     size_t len)
+{
+    size_t i = (size_t)h & (SLOTS - 1);
+    while (t->slot[i].hash && !(t->slot[i].hash == h && t->slot[i].len == len &&
+                                !memcmp(t->slot[i].text, text, len)))
+        i = (i + 1) & (SLOTS - 1);
+    return &t->slot[i];
+}
+
+/* Keep text's id, unless the table is full, the text too long, or memory
+ * short: a text not kept is only looked up the slow way again. */
+static void table_put(struct table *t, uint64_t h, const char *text, size_t len, long long id)
+{
+    struct slot *s = (struct slot *)table_slot(t, h, text, len);
+    if (s->hash || t->used >= LABELS_CACHED || len > LABELS_TEXT_MAX ||
+        !(s->text = malloc(len ? len : 1)))
+        return;
+    memcpy(s->text, text, len);
+    s->hash = h;
+    s->len = len;
+    s->id = id;
+    t->used++;
+}
+
+static void table_clear(struct table *t)
+{
+    for (size_t i = 0; i < SLOTS; i++)
+        free(t->slot[i].text);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- a writer's labels ---- */
 
 int labels_open(struct labels **out, sqlite3 *db, struct sio_error *err)
 {
@@ -49,8 +101,7 @@ void labels_close(struct labels *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < SLOTS; i++)
-        free(l->slot[i].text);
+    table_clear(&l->known);
     sqlite3_finalize(l->find);
     sqlite3_finalize(l->add);
     free(l);
@@ -81,23 +132,62 @@ static int lookup(struct labels *l, const char *text, size_t len, long long *id,
 int labels_id(struct labels *l, const char *text, size_t len, long long *id,
               struct sio_error *err)
 {
-    uint64_t h = XXH3_64bits(text, len) | 1;
-    size_t i = (size_t)h & (SLOTS - 1);
-    for (; l->slot[i].hash; i = (i + 1) & (SLOTS - 1))
-        if (l->slot[i].hash == h && l->slot[i].len == len && !memcmp(l->slot[i].text, text, len)) {
-            *id = l->slot[i].id;
-            return SIO_OK;
-        }
+    uint64_t h = hash_of(text, len);
+    const struct slot *s = table_slot(&l->known, h, text, len);
+    if (s->hash) {
+        *id = s->id;
+        return SIO_OK;
+    }
     int rc = lookup(l, text, len, id, err);
-    if (rc || l->used >= LABELS_CACHED || len > LABELS_TEXT_MAX)
-        return rc;
-    struct slot *s = &l->slot[i];
-    if (!(s->text = malloc(len ? len : 1)))
-        return SIO_OK; /* not kept: the next ask goes to SQLite again */
-    memcpy(s->text, text, len);
-    s->hash = h;
-    s->len = len;
-    s->id = *id;
-    l->used++;
+    if (!rc)
+        table_put(&l->known, h, text, len, *id);
+    return rc;
+}
+
+/* ---- views ---- */
+
+int labels_view_open(struct labels_view **out, struct sio_error *err)
+{
+    if (!(*out = calloc(1, sizeof **out)))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for labels");
     return SIO_OK;
+}
+
+void labels_view_close(struct labels_view *v)
+{
+    if (!v)
+        return;
+    table_clear(&v->committed);
+    table_clear(&v->pending);
+    free(v);
+}
+
+long long labels_view_find(const struct labels_view *v, const char *text, size_t len)
+{
+    const struct slot *s = table_slot(&v->committed, hash_of(text, len), text, len);
+    return s->hash ? s->id : 0;
+}
+
+void labels_publish(const struct labels *l, struct labels_view *v)
+{
+    for (size_t i = 0; i < SLOTS; i++) {
+        const struct slot *s = &l->known.slot[i];
+        if (s->hash)
+            table_put(&v->pending, s->hash, s->text, s->len, s->id);
+    }
+}
+
+void labels_view_commit(struct labels_view *v)
+{
+    for (size_t i = 0; i < SLOTS; i++) {
+        const struct slot *s = &v->pending.slot[i];
+        if (s->hash)
+            table_put(&v->committed, s->hash, s->text, s->len, s->id);
+    }
+    table_clear(&v->pending);
+}
+
+void labels_view_discard(struct labels_view *v)
+{
+    table_clear(&v->pending);
 }

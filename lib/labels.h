@@ -8,6 +8,15 @@
  * a struct labels must not outlive it: open one per transaction (sio-ingest
  * opens one per file).  Memory is bounded: at most LABELS_CACHED texts of
  * up to LABELS_TEXT_MAX bytes are kept, and any others go to SQLite each time.
+ *
+ * A struct labels_view lets another thread find ids without SQLite: sio-ingest's
+ * reader thread resolves the texts of each row as it checks it, so the
+ * writer binds ids and never touches those texts.  The view only ever holds
+ * committed labels: what a struct labels learnt is handed to the view's
+ * pending list (labels_publish()), and joins the view once the transaction
+ * has committed (labels_view_commit()), or is dropped if it rolled back
+ * (labels_view_discard()).  The view changes only between transactions,
+ * never while a reader uses it.
  */
 #ifndef SIO_LABELS_H
 #define SIO_LABELS_H
@@ -21,6 +30,7 @@
 #define LABELS_TEXT_MAX 256
 
 struct labels;
+struct labels_view;
 
 int labels_open(struct labels **out, sqlite3 *db, struct sio_error *err);
 
@@ -29,5 +39,20 @@ int labels_id(struct labels *l, const char *text, size_t len, long long *id,
               struct sio_error *err);
 
 void labels_close(struct labels *l);
+
+int labels_view_open(struct labels_view **out, struct sio_error *err);
+void labels_view_close(struct labels_view *v);
+
+/* The id of text in the view, or 0 when it does not have it. */
+long long labels_view_find(const struct labels_view *v, const char *text, size_t len);
+
+/* What l has found or added, pending in v until its transaction ends. */
+void labels_publish(const struct labels *l, struct labels_view *v);
+
+/* The transaction committed: the pending labels join the view. */
+void labels_view_commit(struct labels_view *v);
+
+/* The transaction rolled back: the pending labels are dropped. */
+void labels_view_discard(struct labels_view *v);
 
 #endif

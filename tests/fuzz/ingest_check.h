@@ -70,7 +70,7 @@ static inline const char *ingest_check_file(const char *path)
     if (store_open(":memory:", &db, &err) != SIO_OK)
         return "cannot open an in-memory store";
     /* no force list, no extract mapping, kind from the header */
-    const struct ingest_env env = { NULL, NULL, KIND_UNKNOWN };
+    const struct ingest_env env = { NULL, NULL, KIND_UNKNOWN, NULL };
     int rc = ingest_file(db, path, &env, &res, &err);
     if (rc != SIO_OK && rc != SIO_EDATA)
         why = "ingest_file failed with a status other than SIO_EDATA";
