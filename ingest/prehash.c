@@ -6,6 +6,7 @@
  * under the mutex, so neither side ever reads a slot the other is writing.
  */
 #include "prehash.h"
+#include "worker.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct prehash {
 static void *prehash_run(void *arg)
 {
     struct prehash *ph = arg;
+    worker_background();
     struct fingerprint fp;
 
     pthread_mutex_lock(&ph->mu);

@@ -9,6 +9,7 @@
  * checkpoint that began after its commit, hence begun.
  */
 #include "checkpointer.h"
+#include "worker.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct checkpointer {
 static void *run(void *arg)
 {
     struct checkpointer *c = arg;
+    worker_background();
     pthread_mutex_lock(&c->mu);
     for (;;) {
         while (!c->wanted && !c->stop)

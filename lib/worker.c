@@ -11,6 +11,9 @@
 #include "worker.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 struct worker {
     pthread_t thread;
@@ -123,4 +126,10 @@ void worker_wait(struct worker_job *job)
     pthread_mutex_unlock(&job->mu);
     pthread_mutex_destroy(&job->mu);
     pthread_cond_destroy(&job->cv);
+}
+
+void worker_background(void)
+{
+    /* Linux keeps a niceness per thread, named by its thread id */
+    (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
 }

@@ -3,6 +3,8 @@
 #include "testing.h"
 
 #include <stdatomic.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 struct seen {
@@ -59,10 +61,31 @@ TEST(two_jobs_at_once_run_on_two_threads)
     CHECK(!pthread_equal(a.thread, b.thread));
 }
 
+static void *go_background(void *arg)
+{
+    int *nice = arg;
+    worker_background();
+    *nice = getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
+    return NULL;
+}
+
+/* Only the calling thread goes behind: the caller keeps its own niceness.
+ * (A thread of its own: a pooled one would keep the niceness.) */
+TEST(a_background_thread_is_niced_and_no_other)
+{
+    pthread_t t;
+    int nice = 0, mine = getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
+    CHECK_INT(pthread_create(&t, NULL, go_background, &nice), 0);
+    pthread_join(t, NULL);
+    CHECK_INT(nice, 19);
+    CHECK_INT(getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid)), mine);
+}
+
 int main(void)
 {
     RUN(the_function_has_run_when_wait_returns);
     RUN(the_next_job_runs_on_the_same_thread);
     RUN(two_jobs_at_once_run_on_two_threads);
+    RUN(a_background_thread_is_niced_and_no_other);
     return TESTING_DONE();
 }
