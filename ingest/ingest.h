@@ -19,6 +19,7 @@
 
 struct forces;
 struct labels_view;
+struct prefetch;
 
 enum file_kind {
     KIND_UNKNOWN,
@@ -98,6 +99,9 @@ void input_name(const struct input *in, char *buf, size_t cap);
 
 /* The kind a header row announces, or KIND_UNKNOWN; x may be NULL. */
 enum file_kind kind_detect(const struct csvin_row *header, const struct extract_map *x);
+/* The kind a file is read as: --kind (env->kind) when given and the header
+ * row is sound, else kind_detect(). */
+enum file_kind kind_of_header(const struct csvin_row *header, const struct ingest_env *env);
 /* The kind's name as in the files table and --kind ("street", "population"). */
 const char *kind_name(enum file_kind kind);
 /* Parse a kind name ("street-2011" too); KIND_UNKNOWN otherwise. */
@@ -125,10 +129,21 @@ int input_fingerprint(const struct input *in, struct fingerprint *fp);
 int ingest_input(sqlite3 *db, const struct input *in, const struct ingest_env *env,
                  struct ingest_result *res, struct sio_error *err);
 
-/* The same, with its fingerprint already worked out (prehash.h). */
+/* The input after the one being loaded, to read ahead (prefetch.h). */
+struct ingest_next {
+    const struct input *src;         /* the next input, or NULL */
+    const struct fingerprint *fp;    /* its fingerprint */
+    struct prefetch *prefetch;       /* holds the read-ahead: this input's, then the next's */
+};
+
+/* The same, with its fingerprint already worked out (prehash.h); next may
+ * be NULL (nothing read ahead). */
 int ingest_hashed(sqlite3 *db, const struct input *in, const struct fingerprint *fp,
-                  const struct ingest_env *env, struct ingest_result *res,
-                  struct sio_error *err);
+                  const struct ingest_env *env, const struct ingest_next *next,
+                  struct ingest_result *res, struct sio_error *err);
+
+/* Whether the store has a file with these bytes (its SHA-256). */
+int ingest_seen(sqlite3 *db, const char *sha256, int *seen, struct sio_error *err);
 
 /* Load one plain file (see above). */
 int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,

@@ -213,3 +213,10 @@ const char *kind_list(void)
            "extract, indicators, population, population-wide, population-census, "
            "area-lookup, force-list";
 }
+
+enum file_kind kind_of_header(const struct csvin_row *header, const struct ingest_env *env)
+{
+    if (env->kind != KIND_UNKNOWN && !header->problem)
+        return env->kind;
+    return kind_detect(header, env->extract);
+}

@@ -14,7 +14,9 @@
  */
 #include "crimeset.h"
 #include "dedupe.h"
+#include "filekey.h"
 #include "ingest.h"
+#include "prefetch.h"
 #include "labels.h"
 #include "month.h"
 #include "sink.h"
@@ -29,55 +31,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-struct file_key {
-    int known;
-    char force[128];
-    month_t month;       /* MONTH_NONE: the file is not one month's */
-    char series[256];    /* '' for police.uk; else the base name (see key_for_table) */
-};
-
-static const char *key_month(const struct file_key *key, char *buf)
-{
-    return key->month == MONTH_NONE ? strcpy(buf, "") : month_format(key->month, buf);
-}
-
-/* Tables other than police.uk files: a newer edition of the same file name
- * replaces the older; a Home Office table is one edition for all forces (the
- * quarterly tables one per financial year, known from the first row). */
-static void key_for_table(const char *path, enum file_kind kind, struct file_key *key)
-{
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s", path);
-    key->known = kind != KIND_HO_QUARTERLY;
-    key->force[0] = '\0';
-    key->month = MONTH_NONE;
-    snprintf(key->series, sizeof key->series, "%s",
-             kind == KIND_HO_QUARTERLY || kind == KIND_HO_ROLLING ? "" : basename(buf));
-}
-
-/* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */
-static void key_from_name(const char *path, enum file_kind kind, struct file_key *key)
-{
-    char buf[1024], suffix[64];
-    snprintf(buf, sizeof buf, "%s", path);
-    const char *base = basename(buf);
-    size_t n = strlen(base);
-    int slen = snprintf(suffix, sizeof suffix, "-%s.csv", kind_name(kind));
-
-    key->known = 0;
-    key->series[0] = '\0';
-    if (n <= 8 + (size_t)slen || strcmp(base + n - (size_t)slen, suffix) != 0 || base[7] != '-')
-        return;
-    key->month = month_parse(base, 7);
-    size_t flen = n - 8 - (size_t)slen;
-    if (key->month == MONTH_NONE || flen >= sizeof key->force)
-        return;
-    memcpy(key->force, base + 8, flen);
-    key->force[flen] = '\0';
-    key->known = 1;
-}
-
-static int file_seen(sqlite3 *db, const char *sha, int *seen, struct sio_error *err)
+int ingest_seen(sqlite3 *db, const char *sha, int *seen, struct sio_error *err)
 {
     sqlite3_stmt *st;
     int rc = store_prepare(db, "SELECT 1 FROM files WHERE sha256 = ?", &st, err);
@@ -278,9 +232,7 @@ static int read_header(struct csvin *in, const char *path, const struct ingest_e
         return -got;
     if (got == 0)
         return sio_fail(err, SIO_EDATA, path, 0, "empty file: no header row");
-    *kind = kind_detect(&h, env->extract);
-    if (env->kind != KIND_UNKNOWN && !h.problem)
-        *kind = env->kind;
+    *kind = kind_of_header(&h, env);
     if (*kind == KIND_UNKNOWN)
         return sio_fail(err, SIO_EDATA, path, h.line,
                         "header not recognised: not a kind sio-ingest reads (%s)%s%s",
@@ -292,7 +244,8 @@ static int read_header(struct csvin *in, const char *path, const struct ingest_e
 
 static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long bytes,
                      const struct tab_header *hd, const struct ingest_env *env,
-                     struct ingest_result *res, struct sio_error *err)
+                     const struct ingest_next *next, struct ingest_result *res,
+                     struct sio_error *err)
 {
     struct row_sink sink;
     struct csvin_row r;
@@ -314,10 +267,17 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
                       "stop-and-search file not named YYYY-MM-<force>-stop-and-search.csv");
     else if (key.known)
         rc = supersede(db, id, res->kind, &key, sink.dedupe, &res->replaced, err);
+    if (env->labels && !csvin_reading(in))
+        labels_view_merge(env->labels); /* no reader thread yet */
     sink_read_ahead(&sink, in);
     while (!rc && (got = csvin_next(in, &r, err)) > 0)
         rc = take_row(&sink, &r, &key, res, err);
     csvin_halt(in);  /* the reader uses the sink's checker and the filter */
+    /* Between readers: the labels view may change, and the next may start. */
+    if (env->labels)
+        labels_view_merge(env->labels);
+    if (next && next->src)
+        prefetch_start(next->prefetch, db, next->src, next->fp, env, crimeset_of(db));
     if (!rc && got < 0)
         rc = -got;
     if (!rc)
@@ -353,7 +313,8 @@ static int unchanged_since(const char *path, const struct stat *before, struct s
 /* Header, then rows, in one transaction; check() (may be NULL) vets the
  * source once the rows are in, before anything is committed. */
 static int load_source(sqlite3 *db, struct csvin *in, const char *name, long long bytes,
-                       const struct ingest_env *env, struct ingest_result *res,
+                       const struct ingest_env *env, const struct ingest_next *next,
+                       struct ingest_result *res,
                        int (*check)(void *ctx, struct sio_error *err), void *ctx,
                        struct sio_error *err)
 {
@@ -361,7 +322,7 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
     int rc;
     if (!(rc = read_header(in, name, env, &res->kind, &hd, err)) &&
         !(rc = store_begin(db, err))) {
-        rc = load_rows(db, in, name, bytes, &hd, env, res, err);
+        rc = load_rows(db, in, name, bytes, &hd, env, next, res, err);
         rc = rc ? rc : check ? check(ctx, err) : SIO_OK;
         rc = rc ? rc : store_commit(db, err);
         if (rc)
@@ -400,24 +361,27 @@ int input_fingerprint(const struct input *src, struct fingerprint *fp)
     return fp->rc;
 }
 
-/* A plain file; the stat taken before hashing vets it at the end. */
-static int load_plain(sqlite3 *db, const char *path, const struct fingerprint *fp,
-                      const struct ingest_env *env, struct ingest_result *res,
-                      struct sio_error *err)
+/* A plain file, read ahead already or opened now; the stat taken before
+ * hashing vets it at the end. */
+static int load_plain(sqlite3 *db, const struct input *src, const struct fingerprint *fp,
+                      const struct ingest_env *env, const struct ingest_next *next,
+                      struct ingest_result *res, struct sio_error *err)
 {
+    const char *path = src->path;
     struct plain_file p = { path, fp->before };
-    struct csvin *in;
-    int rc = csvin_open(&in, path, err);
+    struct csvin *in = next ? prefetch_take(next->prefetch, src) : NULL;
+    int rc = in ? SIO_OK : csvin_open(&in, path, err);
     if (rc)
         return rc;
-    rc = load_source(db, in, path, res->bytes, env, res, plain_unchanged, &p, err);
+    rc = load_source(db, in, path, res->bytes, env, next, res, plain_unchanged, &p, err);
     csvin_close(in);
     return rc;
 }
 
 /* A member of a .zip archive, streamed from the archive (see zipsrc.h). */
 static int load_member(sqlite3 *db, const struct input *src, const struct ingest_env *env,
-                       struct ingest_result *res, struct sio_error *err)
+                       const struct ingest_next *next, struct ingest_result *res,
+                       struct sio_error *err)
 {
     char name[2048];
     struct zipsrc *z;
@@ -427,14 +391,14 @@ static int load_member(sqlite3 *db, const struct input *src, const struct ingest
     input_name(src, name, sizeof name);
     if ((rc = zipsrc_open(&z, src->path, src->member, &in, err)))
         return rc;
-    rc = load_source(db, in, name, res->bytes, env, res, zipsrc_check, z, err);
+    rc = load_source(db, in, name, res->bytes, env, next, res, zipsrc_check, z, err);
     zipsrc_close(z);
     return rc;
 }
 
 int ingest_hashed(sqlite3 *db, const struct input *src, const struct fingerprint *fp,
-                  const struct ingest_env *env, struct ingest_result *res,
-                  struct sio_error *err)
+                  const struct ingest_env *env, const struct ingest_next *next,
+                  struct ingest_result *res, struct sio_error *err)
 {
     int rc, seen;
 
@@ -445,14 +409,14 @@ int ingest_hashed(sqlite3 *db, const struct input *src, const struct fingerprint
     }
     memcpy(res->sha256, fp->sha256, sizeof res->sha256);
     res->bytes = fp->bytes;
-    if ((rc = file_seen(db, res->sha256, &seen, err)))
+    if ((rc = ingest_seen(db, res->sha256, &seen, err)))
         return rc;
     if (seen) {
         res->already = 1;
         return SIO_OK;
     }
-    return src->member ? load_member(db, src, env, res, err)
-                       : load_plain(db, src->path, fp, env, res, err);
+    return src->member ? load_member(db, src, env, next, res, err)
+                       : load_plain(db, src, fp, env, next, res, err);
 }
 
 int ingest_input(sqlite3 *db, const struct input *src, const struct ingest_env *env,
@@ -460,7 +424,7 @@ int ingest_input(sqlite3 *db, const struct input *src, const struct ingest_env *
 {
     struct fingerprint fp;
     input_fingerprint(src, &fp);
-    return ingest_hashed(db, src, &fp, env, res, err);
+    return ingest_hashed(db, src, &fp, env, NULL, res, err);
 }
 
 int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,

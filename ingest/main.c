@@ -15,6 +15,7 @@
 #include "crimeset.h"
 #include "forces.h"
 #include "labels.h"
+#include "prefetch.h"
 #include "prehash.h"
 #include "progress.h"
 #include "report.h"
@@ -138,24 +139,40 @@ static void keys_written(sqlite3 *db, struct loader *l, struct totals *t,
     }
 }
 
+/* Input i's fingerprint, from the hashing thread when there is one. */
+static void fingerprint_of(struct prehash *ph, const struct path_list *files, size_t i,
+                           struct fingerprint *fp)
+{
+    if (ph)
+        prehash_next(ph, fp);
+    else
+        input_fingerprint(&files->item[i], fp);
+}
+
 static void load_all(sqlite3 *db, const struct path_list *files, struct loader *l,
                      struct totals *t)
 {
     long long bytes = 0;
     struct prehash *ph;
-    struct fingerprint fp;
+    struct fingerprint fp, fp_next;
+    struct prefetch ahead = { 0 };
     struct sio_error err;
     if (prehash_start(&ph, files, &err))
         ph = NULL; /* no second thread: hash each input just before loading it */
+    if (files->n)
+        fingerprint_of(ph, files, 0, &fp_next);
     for (size_t i = 0; i < files->n; i++) {
         struct ingest_result r;
         char name[2048];
         input_name(&files->item[i], name, sizeof name);
-        if (ph)
-            prehash_next(ph, &fp);
-        else
-            input_fingerprint(&files->item[i], &fp);
-        int rc = ingest_hashed(db, &files->item[i], &fp, &l->env, &r, &err);
+        /* this input's fingerprint, and the next's, so that it can be read
+         * ahead while this one finishes (prefetch.h) */
+        fp = fp_next;
+        if (i + 1 < files->n)
+            fingerprint_of(ph, files, i + 1, &fp_next);
+        struct ingest_next next = { i + 1 < files->n ? &files->item[i + 1] : NULL, &fp_next,
+                                    &ahead };
+        int rc = ingest_hashed(db, &files->item[i], &fp, &l->env, &next, &r, &err);
         progress_clear(&l->progress);
         bytes += files->item[i].bytes;
         if (rc) {
@@ -171,6 +188,7 @@ static void load_all(sqlite3 *db, const struct path_list *files, struct loader *
         progress_update(&l->progress, (long)i + 1, bytes, t->n.read);
         keys_written(db, l, t, crimeset_flush_full);
     }
+    prefetch_stop(&ahead);
     keys_written(db, l, t, crimeset_flush);
     prehash_stop(ph);
     progress_clear(&l->progress);

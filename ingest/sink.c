@@ -81,6 +81,8 @@ void sink_read_ahead(struct row_sink *s, struct csvin *in)
     if (s->tab)
         return;
     row_checker_init(&s->check, s->kind, s->env, s->force, s->month, NULL);
+    if (csvin_reading(in))
+        return; /* read ahead: its reader thread checks with its own (prefetch.h) */
     row_checker_init(&s->ahead, s->kind, s->env, s->force, s->month,
                      s->dedupe ? crimeset_of(s->db) : NULL);
     csvin_set_prep(in, row_check_prep, &s->ahead);

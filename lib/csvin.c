@@ -39,6 +39,8 @@ struct csvin {
     int inline_end;                  /* ... and then 0 or an error, read inline */
     csvin_prep_fn prep_fn;           /* see csvin_set_prep() */
     void *prep_ctx;
+    csvin_header_fn header_fn;       /* see csvin_start(); cleared once called */
+    void *header_ctx;
     _Alignas(8) unsigned char prep_buf[CSVIN_PREP_MAX]; /* unthreaded: the last row's */
     unsigned char *buf;              /* read buffer, BLOCK bytes */
     size_t start, end;               /* unread bytes are buf[start..end) */
@@ -147,6 +149,31 @@ void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx)
 size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out)
 {
     return in->prep_fn ? in->prep_fn(in->prep_ctx, row, out) : 0;
+}
+
+int csvin_start(struct csvin *in, csvin_header_fn fn, void *ctx, struct sio_error *err)
+{
+    in->header_fn = fn;
+    in->header_ctx = ctx;
+    return csvin_pipe_start(&in->pipe, in, err);
+}
+
+int csvin_reading(const struct csvin *in)
+{
+    return in->pipe != NULL;
+}
+
+void csvin_header(struct csvin *in, const struct csvin_row *header)
+{
+    csvin_header_fn fn = in->header_fn;
+    in->header_fn = NULL;
+    if (fn)
+        fn(in->header_ctx, header);
+}
+
+int csvin_has_header_hook(const struct csvin *in)
+{
+    return in->header_fn != NULL;
 }
 
 void csvin_halt(struct csvin *in)
@@ -525,7 +552,10 @@ int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
     int rc;
     /* Inline: every row when unthreaded; the header (the caller chooses the
      * prep hook from it, and the reader thread then starts with the hook in
-     * place); and whatever follows an end or error, which stays put. */
+     * place) unless the thread was started already (csvin_start()); and
+     * whatever follows an end or error, which stays put. */
+    if (in->pipe)
+        return csvin_pipe_next(in->pipe, row, err);
     if (!in->threaded || !in->header_read || in->inline_end) {
         rc = csvin_parse_next(in, row, err);
         in->header_read = 1;

@@ -87,6 +87,18 @@ void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx);
  * is no longer used.  csvin_had_bom() and csvin_offset() still answer. */
 void csvin_halt(struct csvin *in);
 
+/* Start the reader thread now, before any csvin_next(), so that a file is
+ * read ahead while the caller finishes another.  The reader parses the
+ * header and calls fn(ctx, header) with it, on its own thread; fn may set
+ * the prep hook (csvin_set_prep()) for every later row, and must touch
+ * nothing else the caller uses meanwhile.  csvin_next() then returns the
+ * header and the rows as usual.  Threaded csvins only, before any read. */
+typedef void (*csvin_header_fn)(void *ctx, const struct csvin_row *header);
+int csvin_start(struct csvin *in, csvin_header_fn fn, void *ctx, struct sio_error *err);
+
+/* Whether the reader thread is running (csvin_start(), or rows read). */
+int csvin_reading(const struct csvin *in);
+
 void csvin_close(struct csvin *in);
 
 /* Whether len bytes at s are valid UTF-8 with no NUL; *bad gets the offset

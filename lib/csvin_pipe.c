@@ -12,7 +12,9 @@
  * A batch is given back when the caller asks for the row after its last, so
  * the row pointers csvin_next() returned stay valid until the next call.
  * The caller reads the header itself (csvin.c), so the producer starts with
- * the prep hook already set.  The first batches are small and each is at
+ * the prep hook already set; or, started early (csvin_start()), the producer
+ * reads the header, hands it to the header hook, which sets the prep hook,
+ * and publishes it as the first row.  The first batches are small and each is at
  * most twice the last (CSVIN_PIPE_FIRST up to CSVIN_PIPE_BYTES): the caller
  * gets its first rows after a few dozen have been parsed rather than a
  * batch's worth, and the producer, the faster of the two, is ahead by the
@@ -170,8 +172,11 @@ static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *
 {
     for (;;) {
         if (!*pending) {
+            int header = csvin_has_header_hook(pp->in); /* the first row, then */
             *status = csvin_parse_next(pp->in, row, &pp->err);
-            pp->prep_len = *status == 1 ? csvin_prep(pp->in, row, pp->prep) : 0;
+            pp->prep_len = *status == 1 && !header ? csvin_prep(pp->in, row, pp->prep) : 0;
+            if (header && *status == 1)
+                csvin_header(pp->in, row); /* may set the prep hook for the rows after */
             *pending = 1;
         }
         int added = batch_add(b, row, *status, csvin_parse_offset(pp->in), pp->prep,

@@ -29,6 +29,11 @@ long long csvin_parse_offset(const struct csvin *in);
 /* The prep hook's bytes for row (csvin_set_prep()), 0 when there is none. */
 size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out);
 
+/* The header hook (csvin_start()): whether one waits, and calling it once
+ * with the header, on the producer's thread. */
+int csvin_has_header_hook(const struct csvin *in);
+void csvin_header(struct csvin *in, const struct csvin_row *header);
+
 /* Start the producer thread on in.  SIO_ESOFTWARE if it cannot start. */
 int csvin_pipe_start(struct csvin_pipe **pipe, struct csvin *in, struct sio_error *err);
 

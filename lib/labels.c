@@ -35,7 +35,9 @@ struct labels {
 };
 
 struct labels_view {
-    struct table committed, pending;
+    struct table seen;        /* what readers find */
+    struct table ready;       /* committed, not yet merged into seen */
+    struct table pending;     /* the open transaction's */
 };
 
 /* ---- tables ---- */
@@ -73,6 +75,8 @@ static void table_put(struct table *t, uint64_t h, const char *text, size_t len,
 
 static void table_clear(struct table *t)
 {
+    if (!t->used)
+        return;
     for (size_t i = 0; i < SLOTS; i++)
         free(t->slot[i].text);
     memset(t, 0, sizeof *t);
@@ -157,34 +161,43 @@ void labels_view_close(struct labels_view *v)
 {
     if (!v)
         return;
-    table_clear(&v->committed);
+    table_clear(&v->seen);
+    table_clear(&v->ready);
     table_clear(&v->pending);
     free(v);
 }
 
 long long labels_view_find(const struct labels_view *v, const char *text, size_t len)
 {
-    const struct slot *s = table_slot(&v->committed, hash_of(text, len), text, len);
+    const struct slot *s = table_slot(&v->seen, hash_of(text, len), text, len);
     return s->hash ? s->id : 0;
+}
+
+/* Every entry of from into to. */
+static void table_add_all(struct table *to, const struct table *from)
+{
+    for (size_t i = 0; from->used && i < SLOTS; i++) {
+        const struct slot *s = &from->slot[i];
+        if (s->hash)
+            table_put(to, s->hash, s->text, s->len, s->id);
+    }
 }
 
 void labels_publish(const struct labels *l, struct labels_view *v)
 {
-    for (size_t i = 0; i < SLOTS; i++) {
-        const struct slot *s = &l->known.slot[i];
-        if (s->hash)
-            table_put(&v->pending, s->hash, s->text, s->len, s->id);
-    }
+    table_add_all(&v->pending, &l->known);
 }
 
 void labels_view_commit(struct labels_view *v)
 {
-    for (size_t i = 0; i < SLOTS; i++) {
-        const struct slot *s = &v->pending.slot[i];
-        if (s->hash)
-            table_put(&v->committed, s->hash, s->text, s->len, s->id);
-    }
+    table_add_all(&v->ready, &v->pending);
     table_clear(&v->pending);
+}
+
+void labels_view_merge(struct labels_view *v)
+{
+    table_add_all(&v->seen, &v->ready);
+    table_clear(&v->ready);
 }
 
 void labels_view_discard(struct labels_view *v)

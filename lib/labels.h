@@ -12,11 +12,14 @@
  * A struct labels_view lets another thread find ids without SQLite: sio-ingest's
  * reader thread resolves the texts of each row as it checks it, so the
  * writer binds ids and never touches those texts.  The view only ever holds
- * committed labels: what a struct labels learnt is handed to the view's
- * pending list (labels_publish()), and joins the view once the transaction
- * has committed (labels_view_commit()), or is dropped if it rolled back
- * (labels_view_discard()).  The view changes only between transactions,
- * never while a reader uses it.
+ * committed labels: what a struct labels learnt is handed to the view as
+ * pending (labels_publish()); once the transaction has committed it is
+ * ready (labels_view_commit()), or dropped if it rolled back
+ * (labels_view_discard()); and it joins what readers see only at
+ * labels_view_merge(), which the writer calls when no reader is running
+ * (between one file's reader and the next, which may start before the
+ * commit).  Readers see only that merged part, so the rest may change at
+ * any time on the writer's thread.
  */
 #ifndef SIO_LABELS_H
 #define SIO_LABELS_H
@@ -49,10 +52,14 @@ long long labels_view_find(const struct labels_view *v, const char *text, size_t
 /* What l has found or added, pending in v until its transaction ends. */
 void labels_publish(const struct labels *l, struct labels_view *v);
 
-/* The transaction committed: the pending labels join the view. */
+/* The transaction committed: the pending labels are ready. */
 void labels_view_commit(struct labels_view *v);
 
 /* The transaction rolled back: the pending labels are dropped. */
 void labels_view_discard(struct labels_view *v);
+
+/* The ready labels join what labels_view_find() sees.  No reader may be
+ * using the view. */
+void labels_view_merge(struct labels_view *v);
 
 #endif

@@ -374,6 +374,9 @@ struct seen {
     char tag[8];
 };
 
+static struct csvin *ctx_in;   /* the csvin on_header() sets the prep hook of */
+static int prep_calls;          /* note_row()'s calls, when started early */
+
 static size_t note_row(void *ctx, const struct csvin_row *r, void *out)
 {
     struct seen s = { .line = r->line, .first_len = r->len[0] };
@@ -451,6 +454,58 @@ TEST(halt_stops_the_reader_and_the_hook_before_the_end)
     free(text);
 }
 
+/* csvin_start(): the reader thread parses the header itself and hands it
+ * to the hook, which sets the prep hook for the rows after it; csvin_next()
+ * then gives the header without prep bytes and every row with its own. */
+struct header_seen {
+    char first[32];
+    int calls;
+};
+
+static void on_header(void *ctx, const struct csvin_row *header)
+{
+    struct header_seen *h = ctx;
+    snprintf(h->first, sizeof h->first, "%s", header->field[0]);
+    h->calls++;
+    csvin_set_prep(ctx_in, note_row, &prep_calls);
+}
+
+TEST(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row)
+{
+    size_t n = 0;
+    char *text = malloc(1 << 20);
+    n += (size_t)sprintf(text + n, "Crime ID,Month\n");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)sprintf(text + n, "id%d,2022-01\n", i);
+    struct csvin *in = open_text(text, n, 1);
+    struct header_seen h = { "", 0 };
+    struct sio_error err;
+    struct csvin_row r;
+    int rows = 0, matched = 0;
+    ctx_in = in;
+    prep_calls = 0;
+    CHECK_INT(csvin_start(in, on_header, &h, &err), SIO_OK);
+    CHECK_INT(csvin_reading(in), 1);
+    CHECK_INT(next(in, &r), 1);
+    CHECK_STR(r.field[0], "Crime ID");
+    CHECK(r.prep == NULL);
+    while (next(in, &r) == 1) {
+        struct seen s;
+        rows++;
+        if (r.prep_len != sizeof s)
+            continue;
+        memcpy(&s, r.prep, sizeof s);
+        matched += s.line == r.line && strncmp(s.tag, r.field[0], strlen(s.tag)) == 0;
+    }
+    CHECK_INT(rows, 20000);
+    CHECK_INT(matched, 20000);
+    CHECK_INT(h.calls, 1);
+    CHECK_STR(h.first, "Crime ID");
+    CHECK_INT(prep_calls, 20000);
+    done(in);
+    free(text);
+}
+
 TEST(utf8_validator_accepts_multibyte_and_rejects_overlong)
 {
     size_t bad;
@@ -487,5 +542,6 @@ int main(void)
     RUN(prep_hook_bytes_travel_with_their_row_on_the_reader_thread);
     RUN(prep_hook_bytes_travel_with_their_row_when_read_inline);
     RUN(halt_stops_the_reader_and_the_hook_before_the_end);
+    RUN(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row);
     return TESTING_DONE();
 }

@@ -1,0 +1,49 @@
+/*
+ * filekey.c — file keys from names; see filekey.h.
+ */
+#include "filekey.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *key_month(const struct file_key *key, char *buf)
+{
+    return key->month == MONTH_NONE ? strcpy(buf, "") : month_format(key->month, buf);
+}
+
+/* Tables other than police.uk files: a newer edition of the same file name
+ * replaces the older; a Home Office table is one edition for all forces (the
+ * quarterly tables one per financial year, known from the first row). */
+void key_for_table(const char *path, enum file_kind kind, struct file_key *key)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    key->known = kind != KIND_HO_QUARTERLY;
+    key->force[0] = '\0';
+    key->month = MONTH_NONE;
+    snprintf(key->series, sizeof key->series, "%s",
+             kind == KIND_HO_QUARTERLY || kind == KIND_HO_ROLLING ? "" : basename(buf));
+}
+
+/* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */
+void key_from_name(const char *path, enum file_kind kind, struct file_key *key)
+{
+    char buf[1024], suffix[64];
+    snprintf(buf, sizeof buf, "%s", path);
+    const char *base = basename(buf);
+    size_t n = strlen(base);
+    int slen = snprintf(suffix, sizeof suffix, "-%s.csv", kind_name(kind));
+
+    key->known = 0;
+    key->series[0] = '\0';
+    if (n <= 8 + (size_t)slen || strcmp(base + n - (size_t)slen, suffix) != 0 || base[7] != '-')
+        return;
+    key->month = month_parse(base, 7);
+    size_t flen = n - 8 - (size_t)slen;
+    if (key->month == MONTH_NONE || flen >= sizeof key->force)
+        return;
+    memcpy(key->force, base + 8, flen);
+    key->force[flen] = '\0';
+    key->known = 1;
+}
