@@ -387,6 +387,25 @@ static size_t note_row(void *ctx, const struct csvin_row *r, void *out)
     return sizeof s;
 }
 
+/* Read in to its end: how many rows, and how many brought note_row()'s
+ * bytes for that very row. */
+static int rows_with_their_prep(struct csvin *in, int *matched)
+{
+    struct csvin_row r;
+    int rows = 0;
+    *matched = 0;
+    while (next(in, &r) == 1) {
+        struct seen s;
+        rows++;
+        if (r.prep_len != sizeof s)
+            continue;
+        memcpy(&s, r.prep, sizeof s);
+        *matched += s.line == r.line && s.first_len == r.len[0] &&
+                    strncmp(s.tag, r.field[0], strlen(s.tag)) == 0;
+    }
+    return rows;
+}
+
 /* The hook is set after the header, as sio-ingest does: the header row has
  * no prep bytes and every later row has its own, whether the rows were
  * parsed on the reader thread or inline. */
@@ -400,20 +419,11 @@ static void check_prep_travels_with_its_row(int threaded)
     struct csvin *in = open_text(text, n, 1);
     csvin_set_threaded(in, threaded);
     struct csvin_row r;
-    int calls = 0, rows = 0, matched = 0;
+    int calls = 0, matched;
     CHECK_INT(next(in, &r), 1);
     CHECK(r.prep == NULL && r.prep_len == 0);
     csvin_set_prep(in, note_row, &calls);
-    while (next(in, &r) == 1) {
-        struct seen s;
-        rows++;
-        if (r.prep_len != sizeof s)
-            continue;
-        memcpy(&s, r.prep, sizeof s);
-        matched += s.line == r.line && s.first_len == r.len[0] &&
-                   strncmp(s.tag, r.field[0], strlen(s.tag)) == 0;
-    }
-    CHECK_INT(rows, 20000);
+    CHECK_INT(rows_with_their_prep(in, &matched), 20000);
     CHECK_INT(matched, 20000);
     CHECK_INT(calls, 20000);
     done(in);
@@ -481,7 +491,7 @@ TEST(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row)
     struct header_seen h = { "", 0 };
     struct sio_error err;
     struct csvin_row r;
-    int rows = 0, matched = 0;
+    int matched;
     ctx_in = in;
     prep_calls = 0;
     CHECK_INT(csvin_start(in, on_header, &h, &err), SIO_OK);
@@ -489,15 +499,7 @@ TEST(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row)
     CHECK_INT(next(in, &r), 1);
     CHECK_STR(r.field[0], "Crime ID");
     CHECK(r.prep == NULL);
-    while (next(in, &r) == 1) {
-        struct seen s;
-        rows++;
-        if (r.prep_len != sizeof s)
-            continue;
-        memcpy(&s, r.prep, sizeof s);
-        matched += s.line == r.line && strncmp(s.tag, r.field[0], strlen(s.tag)) == 0;
-    }
-    CHECK_INT(rows, 20000);
+    CHECK_INT(rows_with_their_prep(in, &matched), 20000);
     CHECK_INT(matched, 20000);
     CHECK_INT(h.calls, 1);
     CHECK_STR(h.first, "Crime ID");
