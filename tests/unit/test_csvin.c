@@ -440,16 +440,24 @@ TEST(prep_hook_bytes_travel_with_their_row_when_read_inline)
     check_prep_travels_with_its_row(0);
 }
 
+/* A file of a header and rows id0..id<rows-1>, one a line; *text is its
+ * bytes, for the caller to free. */
+static struct csvin *open_ids(int rows, char **text)
+{
+    size_t n = 0;
+    *text = malloc((size_t)rows * 24 + 64);
+    n += (size_t)sprintf(*text + n, "Crime ID,Month\n");
+    for (int i = 0; i < rows; i++)
+        n += (size_t)sprintf(*text + n, "id%d,2022-01\n", i);
+    return open_text(*text, n, 1);
+}
+
 /* After csvin_halt() the hook's context may be freed: no call may follow,
  * even though the reader had rows left. */
 TEST(halt_stops_the_reader_and_the_hook_before_the_end)
 {
-    size_t n = 0;
-    char *text = malloc(4 << 20);
-    n += (size_t)sprintf(text + n, "Crime ID,Month\n");
-    for (int i = 0; i < 100000; i++)
-        n += (size_t)sprintf(text + n, "id%d,2022-01\n", i);
-    struct csvin *in = open_text(text, n, 1);
+    char *text;
+    struct csvin *in = open_ids(100000, &text);
     struct csvin_row r;
     int calls = 0;
     CHECK_INT(next(in, &r), 1);
@@ -482,12 +490,8 @@ static void on_header(void *ctx, const struct csvin_row *header)
 
 TEST(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row)
 {
-    size_t n = 0;
-    char *text = malloc(1 << 20);
-    n += (size_t)sprintf(text + n, "Crime ID,Month\n");
-    for (int i = 0; i < 20000; i++)
-        n += (size_t)sprintf(text + n, "id%d,2022-01\n", i);
-    struct csvin *in = open_text(text, n, 1);
+    char *text;
+    struct csvin *in = open_ids(20000, &text);
     struct header_seen h = { "", 0 };
     struct sio_error err;
     struct csvin_row r;
