@@ -121,17 +121,11 @@ static void stored_type(const struct row_verdict *v, const struct csvin_row *r, 
     *len = v->crime_type ? strlen(v->crime_type) : r->len[col];
 }
 
-/* A checked street row's Crime ID, hashed and noted in the filter. */
-static void note_crime_id(const struct row_checker *c, struct row_verdict *v,
-                          const struct csvin_row *r)
+/* A checked street row's Crime ID, hashed; row_check_finish() notes it. */
+static void hash_crime_id(struct row_verdict *v, const struct csvin_row *r)
 {
-    if (!r->len[S_CRIME_ID])
-        return;
-    v->hash = crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
-    if (c->filter) {
-        v->maybe_stored = crimeset_note(c->filter, v->hash);
-        v->noted = 1;
-    }
+    if (r->len[S_CRIME_ID])
+        v->hash = crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
 }
 
 static const char *check_street(struct row_checker *c, struct row_verdict *v,
@@ -156,7 +150,7 @@ static const char *check_street(struct row_checker *c, struct row_verdict *v,
         check_type(v, r, S_CRIME_TYPE);
         stored_type(v, r, S_CRIME_TYPE, &type, &len);
         find_labels(c, v, r, S_REPORTED_BY, S_FALLS_WITHIN, type, len, S_LAST_OUTCOME);
-        note_crime_id(c, v, r);
+        hash_crime_id(v, r);
     }
     check_force(c, v, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN]);
     return NULL;
@@ -224,4 +218,33 @@ size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_ve
 size_t row_check_prep(void *ctx, const struct csvin_row *r, void *out)
 {
     return row_check(ctx, r, out);
+}
+
+/* The oldest n held-back notes, in the order the rows came. */
+static void note_due(struct row_checker *c, int n)
+{
+    for (int i = 0; i < n; i++) {
+        c->due[i]->maybe_stored = crimeset_note(c->filter, c->due[i]->hash);
+        c->due[i]->noted = 1;
+    }
+    memmove(c->due, c->due + n, (size_t)(c->ndue - n) * sizeof *c->due);
+    c->ndue -= n;
+}
+
+void row_check_finish(void *ctx, void *prep, size_t len)
+{
+    struct row_checker *c = ctx;
+    struct row_verdict *v = prep;
+    if (!c->filter)
+        return;
+    if (!v) {
+        note_due(c, c->ndue);
+        return;
+    }
+    if (len < offsetof(struct row_verdict, why) || v->fate != VERDICT_OK || !v->hash)
+        return;
+    crimeset_prefetch(c->filter, v->hash);
+    c->due[c->ndue++] = v;
+    if (c->ndue == CHECK_NOTES_AHEAD)
+        note_due(c, 1);
 }

@@ -58,13 +58,17 @@ struct row_verdict {
     month_t row_month;
     int has_coords, has_grid;
     int force_unknown;         /* the force is not in the forces file */
-    int noted;                 /* hash was noted in the filter, ... */
+    int noted;                 /* hash was noted in the filter (row_check_finish()), ... */
     int maybe_stored;          /* ... which already had it: it may be stored */
     const char *crime_type;    /* street: a legacy type's stored name; NULL: the row's own */
     const char *type_note;     /* why the crime type is noted, or NULL */
     enum verdict_fate fate;
     char why[256];             /* VERDICT_REFUSED: the reason */
 };
+
+/* Rows whose Crime ID filter note is held back until that many more are
+ * checked, their filter blocks fetched meanwhile (row_check_finish()). */
+#define CHECK_NOTES_AHEAD 8
 
 struct row_checker {
     enum file_kind kind;
@@ -74,6 +78,8 @@ struct row_checker {
     struct crimeset *filter;   /* street: checked Crime IDs are noted here; else NULL */
     char last_force[128];      /* the last force name looked up, ... */
     int last_force_unknown;    /* ... and whether it was unknown */
+    struct row_verdict *due[CHECK_NOTES_AHEAD]; /* verdicts whose note is held back */
+    int ndue;
 };
 
 /* A checker for the rows of a file of kind; filter as above (may be NULL). */
@@ -86,5 +92,10 @@ size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_ve
 
 /* row_check() as a csvin_prep_fn: ctx is the row_checker. */
 size_t row_check_prep(void *ctx, const struct csvin_row *r, void *out);
+
+/* The filter notes row_check() leaves to be done a few rows later, as a
+ * csvin_finish_fn (csvin_set_prep_finish()): prep is a verdict in its final
+ * place, noted once CHECK_NOTES_AHEAD more have come, or at prep NULL. */
+void row_check_finish(void *ctx, void *prep, size_t len);
 
 #endif

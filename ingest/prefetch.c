@@ -20,6 +20,7 @@ static void choose_checks(void *ctx, const struct csvin_row *header)
                      key.known ? key.month : MONTH_NONE,
                      kind == KIND_STREET ? p->filter : NULL);
     csvin_set_prep(p->reading, row_check_prep, &p->check);
+    csvin_set_prep_finish(p->reading, row_check_finish);
 }
 
 /* Whether the store already has these bytes (then the file is skipped);

@@ -86,6 +86,7 @@ void sink_read_ahead(struct row_sink *s, struct csvin *in)
     row_checker_init(&s->ahead, s->kind, s->env, s->force, s->month,
                      s->dedupe ? crimeset_of(s->db) : NULL);
     csvin_set_prep(in, row_check_prep, &s->ahead);
+    csvin_set_prep_finish(in, row_check_finish);
 }
 
 /* The crime type column of a street file. */

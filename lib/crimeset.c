@@ -236,6 +236,11 @@ static int run_has(struct crimeset *cs, const struct run *r, uint64_t h, struct 
 
 /* ---- the set ---- */
 
+void crimeset_prefetch(const struct crimeset *cs, uint64_t h)
+{
+    __builtin_prefetch(filter_block(cs, h), 1, 3);
+}
+
 int crimeset_note(struct crimeset *cs, uint64_t h)
 {
     int had = filter_has(cs, h);

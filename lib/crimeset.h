@@ -69,6 +69,11 @@ int crimeset_add(struct crimeset *cs, uint64_t h, struct sio_error *err);
  * crimeset_confirm(): after a 1, whether a stored hash really is h (1, 0, or
  * -status).  crimeset_add_noted(): crimeset_add() for a noted h. */
 int crimeset_note(struct crimeset *cs, uint64_t h);
+/* Start fetching the filter's block for h, for a crimeset_note(cs, h) a few
+ * rows later: notes done one a row each wait for a miss in a 32 MiB filter,
+ * while a run of them with their blocks fetched ahead overlap.  Reads
+ * nothing; the thread that may note may call it. */
+void crimeset_prefetch(const struct crimeset *cs, uint64_t h);
 int crimeset_confirm(struct crimeset *cs, uint64_t h, struct sio_error *err);
 int crimeset_add_noted(struct crimeset *cs, uint64_t h, struct sio_error *err);
 

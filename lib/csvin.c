@@ -39,6 +39,7 @@ struct csvin {
     int inline_end;                  /* ... and then 0 or an error, read inline */
     csvin_prep_fn prep_fn;           /* see csvin_set_prep() */
     void *prep_ctx;
+    csvin_finish_fn finish_fn;       /* see csvin_set_prep_finish() */
     csvin_header_fn header_fn;       /* see csvin_start(); cleared once called */
     void *header_ctx;
     _Alignas(8) unsigned char prep_buf[CSVIN_PREP_MAX]; /* unthreaded: the last row's */
@@ -146,6 +147,22 @@ void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx)
     in->prep_ctx = ctx;
 }
 
+void csvin_set_prep_finish(struct csvin *in, csvin_finish_fn fn)
+{
+    in->finish_fn = fn;
+}
+
+void csvin_finish(const struct csvin *in, void *prep, size_t len)
+{
+    if (in->finish_fn)
+        in->finish_fn(in->prep_ctx, prep, len);
+}
+
+int csvin_has_finish(const struct csvin *in)
+{
+    return in->finish_fn != NULL;
+}
+
 size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out)
 {
     return in->prep_fn ? in->prep_fn(in->prep_ctx, row, out) : 0;
@@ -180,6 +197,7 @@ void csvin_halt(struct csvin *in)
 {
     csvin_pipe_halt(in->pipe);
     in->prep_fn = NULL;
+    in->finish_fn = NULL;
 }
 
 int csvin_utf8_ok(const unsigned char *s, size_t len, size_t *bad)
@@ -562,6 +580,10 @@ int csvin_next(struct csvin *in, struct csvin_row *row, struct sio_error *err)
         in->inline_end = in->threaded && rc <= 0;
         row->prep_len = rc == 1 && !in->threaded ? csvin_prep(in, row, in->prep_buf) : 0;
         row->prep = row->prep_len ? in->prep_buf : NULL;
+        if (row->prep_len) {
+            csvin_finish(in, in->prep_buf, row->prep_len);
+            csvin_finish(in, NULL, 0);
+        }
         return rc;
     }
     if (!in->pipe && (rc = csvin_pipe_start(&in->pipe, in, err)))

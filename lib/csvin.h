@@ -83,6 +83,16 @@ void csvin_set_threaded(struct csvin *in, int on);
 typedef size_t (*csvin_prep_fn)(void *ctx, const struct csvin_row *row, void *out);
 void csvin_set_prep(struct csvin *in, csvin_prep_fn fn, void *ctx);
 
+/* Work on the prep bytes that gains from being done for many rows at once
+ * (sio-ingest's Crime ID filter notes, whose memory fetches then overlap):
+ * fn(ctx, prep, len) is called for each row's prep bytes, which it may
+ * change, in row order and on the prep hook's thread, before the row reaches
+ * csvin_next(); then fn(ctx, NULL, 0) says no more rows come before that,
+ * so anything held back must be done now.  ctx is the prep hook's.  Set it
+ * with the prep hook, before it runs. */
+typedef void (*csvin_finish_fn)(void *ctx, void *prep, size_t len);
+void csvin_set_prep_finish(struct csvin *in, csvin_finish_fn fn);
+
 /* No more rows are wanted: the reader thread ends and the prep hook's ctx
  * is no longer used.  csvin_had_bom() and csvin_offset() still answer. */
 void csvin_halt(struct csvin *in);

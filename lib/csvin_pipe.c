@@ -193,6 +193,20 @@ static int fill_batch(struct csvin_pipe *pp, struct batch *b, struct csvin_row *
     }
 }
 
+/* The finish hook over a batch's rows, in order, and then its end. */
+static void finish_batch(struct csvin_pipe *pp, struct batch *b)
+{
+    if (!csvin_has_finish(pp->in))
+        return;
+    for (size_t at = 0; at < b->used;) {
+        struct rec *r = (struct rec *)(void *)(b->buf + at);
+        if (r->status == 1 && r->prep_len)
+            csvin_finish(pp->in, b->buf + at + prep_at(r->nstored), r->prep_len);
+        at += r->size;
+    }
+    csvin_finish(pp->in, NULL, 0);
+}
+
 static void produce(void *arg)
 {
     struct csvin_pipe *pp = arg;
@@ -204,6 +218,7 @@ static void produce(void *arg)
         b->limit = pp->limit;
         pp->limit = pp->limit * 2 < CSVIN_PIPE_BYTES ? pp->limit * 2 : CSVIN_PIPE_BYTES;
         done = fill_batch(pp, b, &row, &status, &pending);
+        finish_batch(pp, b);
         publish(pp, b);
         pp->p = (pp->p + 1) % CSVIN_PIPE_BATCHES;
     }

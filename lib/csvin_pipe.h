@@ -29,6 +29,11 @@ long long csvin_parse_offset(const struct csvin *in);
 /* The prep hook's bytes for row (csvin_set_prep()), 0 when there is none. */
 size_t csvin_prep(const struct csvin *in, const struct csvin_row *row, void *out);
 
+/* The finish hook (csvin_set_prep_finish()): whether there is one, and
+ * calling it for one row's prep bytes, or with NULL at a batch's end. */
+int csvin_has_finish(const struct csvin *in);
+void csvin_finish(const struct csvin *in, void *prep, size_t len);
+
 /* The header hook (csvin_start()): whether one waits, and calling it once
  * with the header, on the producer's thread. */
 int csvin_has_header_hook(const struct csvin *in);

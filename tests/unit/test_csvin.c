@@ -512,6 +512,67 @@ TEST(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row)
     free(text);
 }
 
+/* The finish hook: every row's prep bytes, in row order and in the place
+ * csvin_next() will hand them over from (a change made there is what the
+ * caller sees), then a NULL before the caller gets any of them. */
+struct finish_seen {
+    long last_line;     /* the line of the last row finished */
+    int in_order;       /* rows finished after the one before them */
+    int ends;           /* NULLs */
+};
+
+static struct finish_seen finished;
+
+static void mark_finished(void *ctx, void *prep, size_t len)
+{
+    (void)ctx;
+    if (!prep) {
+        finished.ends++;
+        return;
+    }
+    struct seen *s = prep;
+    if (len == sizeof *s) {
+        finished.in_order += s->line > finished.last_line;
+        finished.last_line = s->line;
+        s->tag[0] = '!';   /* what the caller must see */
+    }
+}
+
+static void check_finish_runs_before_each_row_arrives(int threaded)
+{
+    char *text;
+    struct csvin *in = open_ids(20000, &text);
+    struct csvin_row r;
+    int calls = 0, rows = 0, marked = 0;
+    csvin_set_threaded(in, threaded);
+    memset(&finished, 0, sizeof finished);
+    CHECK_INT(next(in, &r), 1);
+    csvin_set_prep(in, note_row, &calls);
+    csvin_set_prep_finish(in, mark_finished);
+    while (next(in, &r) == 1) {
+        struct seen s;
+        rows++;
+        memcpy(&s, r.prep, sizeof s);
+        marked += s.tag[0] == '!' && s.line == r.line;
+    }
+    CHECK_INT(rows, 20000);
+    CHECK_INT(marked, 20000);
+    CHECK_INT(finished.in_order, 20000);
+    CHECK(finished.ends > 0);
+    done(in);
+    free(text);
+}
+
+TEST(the_finish_hook_sees_each_rows_prep_in_order_before_it_arrives_threaded)
+{
+    check_finish_runs_before_each_row_arrives(1);
+}
+
+TEST(the_finish_hook_sees_each_rows_prep_in_order_before_it_arrives_inline)
+{
+    check_finish_runs_before_each_row_arrives(0);
+}
+
 TEST(utf8_validator_accepts_multibyte_and_rejects_overlong)
 {
     size_t bad;
@@ -549,5 +610,7 @@ int main(void)
     RUN(prep_hook_bytes_travel_with_their_row_when_read_inline);
     RUN(halt_stops_the_reader_and_the_hook_before_the_end);
     RUN(a_reader_started_early_hands_the_header_to_its_hook_then_preps_every_row);
+    RUN(the_finish_hook_sees_each_rows_prep_in_order_before_it_arrives_threaded);
+    RUN(the_finish_hook_sees_each_rows_prep_in_order_before_it_arrives_inline);
     return TESTING_DONE();
 }
