@@ -13,11 +13,13 @@
  * verdict travels with the row to the writer.  They read only the row, the
  * forces list and static tables, and write only their own row_checker and,
  * for a street file, the store's Crime ID filter: each checked Crime ID is
- * hashed and noted there (crimeset_note()), which nothing else touches while
- * a reader thread runs.  A street row's force names, crime type and outcome
- * are looked up in the committed labels (env->labels), which change only
- * between files.  A verdict holds no pointer into the row, only into static
- * text, so it can be copied.
+ * hashed, and noted there (crimeset_note()) a few rows later by
+ * row_check_finish(), csvin's finish hook, once its filter block has been
+ * fetched; nothing else touches the filter while a reader thread runs.  A
+ * street row's force names, crime type and outcome are looked up in the
+ * committed labels (env->labels), which change only between readers.  A
+ * verdict holds no pointer into the row, only into static text, so it can be
+ * copied.
  */
 #ifndef SIO_INGEST_CHECK_H
 #define SIO_INGEST_CHECK_H

@@ -60,7 +60,9 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
 void sink_close(struct row_sink *s);
 
 /* Check the rows of in where they are read (check.h), from the row after
- * the header: call once force and month are set, before the next row. */
+ * the header: call once force and month are set, before the next row.  A
+ * csvin read ahead (prefetch.h) brings its own checks; only the sink's
+ * checker for held rows is set then. */
 void sink_read_ahead(struct row_sink *s, struct csvin *in);
 
 /* NULL when the row is usable, else the reason (owned by the sink or the

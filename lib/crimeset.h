@@ -64,8 +64,10 @@ int crimeset_add(struct crimeset *cs, uint64_t h, struct sio_error *err);
  * crimeset_note(): 0 when no stored Crime ID has hash h (the filter says
  * so), 1 when one may; either way the filter holds h from now on (a hash of
  * a row then not stored only costs a later "maybe").  It touches the filter
- * alone, and only one thread may use the filter at a time: the reader while
- * it reads a file, the writer otherwise.
+ * alone, and only one thread may use the filter at a time: a reader while
+ * it reads a file (the next file's reader starts only once that one has
+ * ended, and may run while the writer still finishes it), the writer when
+ * no reader runs.
  * crimeset_confirm(): after a 1, whether a stored hash really is h (1, 0, or
  * -status).  crimeset_add_noted(): crimeset_add() for a noted h. */
 int crimeset_note(struct crimeset *cs, uint64_t h);
