@@ -5,16 +5,13 @@
 #ifndef SIO_TEST_SCRATCH_STORE_H
 #define SIO_TEST_SCRATCH_STORE_H
 
+#include "store.h"
+
 #include <stdio.h>
 #include <unistd.h>
 
-/* dir/store.db into path (size bytes). */
-static inline void scratch_store_path(char *path, size_t size, const char *dir)
-{
-    snprintf(path, size, "%s/store.db", dir);
-}
-
-static inline void scratch_store_remove(const char *dir)
+/* The store's files in dir: the store and its -wal and -shm. */
+static inline void scratch_store_unlink(const char *dir)
 {
     static const char *const ends[] = { "", "-wal", "-shm" };
     char path[128];
@@ -22,6 +19,21 @@ static inline void scratch_store_remove(const char *dir)
         snprintf(path, sizeof path, "%s/store.db%s", dir, ends[i]);
         unlink(path);
     }
+}
+
+/* A new, empty store dir/store.db (its path into path, size bytes), opened
+ * with store_open() into *db. */
+static inline int scratch_store_open(char *path, size_t size, const char *dir, sqlite3 **db)
+{
+    struct sio_error err;
+    scratch_store_unlink(dir);
+    snprintf(path, size, "%s/store.db", dir);
+    return store_open(path, db, &err);
+}
+
+static inline void scratch_store_remove(const char *dir)
+{
+    scratch_store_unlink(dir);
     rmdir(dir);
 }
 

@@ -18,12 +18,8 @@ static sqlite3 *db;
 
 static void fresh(void)
 {
-    struct sio_error err;
-    scratch_store_path(path, sizeof path, dir);
+    CHECK_INT(scratch_store_open(path, sizeof path, dir, &db), SIO_OK);
     snprintf(wal, sizeof wal, "%s/store.db-wal", dir);
-    unlink(path);
-    unlink(wal);
-    CHECK_INT(store_open(path, &db, &err), SIO_OK);
     CHECK_INT(sqlite3_exec(db, "CREATE TABLE pages(b BLOB)", NULL, NULL, NULL), SQLITE_OK);
 }
 

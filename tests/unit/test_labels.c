@@ -15,10 +15,7 @@ static sqlite3 *db;
 
 static void fresh(void)
 {
-    struct sio_error err;
-    scratch_store_path(path, sizeof path, dir);
-    unlink(path);
-    CHECK_INT(store_open(path, &db, &err), SIO_OK);
+    CHECK_INT(scratch_store_open(path, sizeof path, dir, &db), SIO_OK);
 }
 
 static void finish(void)
