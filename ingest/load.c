@@ -100,10 +100,8 @@ static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *re
     int rc, step = SQLITE_DONE;
     if (!(rc = store_prepare(db, STREET_SPAN_SELECT " WHERE f.superseded_by = ?", &files,
                              err)) &&
-        !(rc = store_prepare(db, "DELETE FROM street_coded WHERE rowid BETWEEN ?1 AND ?2"
-                                 " AND file_id = ?3 RETURNING crime_id", &by_span, err)) &&
-        !(rc = store_prepare(db, "DELETE FROM street_coded WHERE file_id = ? RETURNING crime_id",
-                             &by_scan, err))) {
+        !(rc = street_rows_prepare(db, "DELETE FROM street_coded", " RETURNING crime_id",
+                                   &by_span, &by_scan, err))) {
         sqlite3_bind_int64(files, 1, id);
         while (!rc && (step = sqlite3_step(files)) == SQLITE_ROW) {
             street_span_read(files, &f);

@@ -405,32 +405,6 @@ static int row_stored(void *ctx, sqlite3_stmt *row, struct sio_error *err)
                                            (size_t)sqlite3_column_bytes(row, 0)), err);
 }
 
-/* The committed street files whose hashes are not written (crime_keyed). */
-static int list_unkeyed(struct crimeset *cs, struct street_span **out, size_t *n,
-                        struct sio_error *err)
-{
-    sqlite3_stmt *st;
-    size_t cap = 0;
-    int step, rc = store_prepare(cs->db, STREET_SPAN_SELECT
-        " WHERE f.kind = 'street' AND f.superseded_by IS NULL AND f.rows_loaded > 0"
-        " AND f.id NOT IN (SELECT file_id FROM crime_keyed) ORDER BY f.id", &st, err);
-    *out = NULL;
-    *n = 0;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct street_span *more = grow_for_one(*out, &cap, *n, sizeof *more, 64);
-        if (!more) {
-            rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
-            break;
-        }
-        *out = more;
-        street_span_read(st, &(*out)[(*n)++]);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = store_fail(cs->db, err, "cannot list the street files");
-    sqlite3_finalize(st);
-    return rc;
-}
-
 /* Read back the IDs of files committed but not keyed (a run killed before
  * it wrote them), writing a batch whenever one fills. */
 static int catch_up(struct crimeset *cs, struct sio_error *err)
@@ -438,13 +412,14 @@ static int catch_up(struct crimeset *cs, struct sio_error *err)
     struct street_span *files = NULL;
     sqlite3_stmt *by_span = NULL, *by_scan = NULL;
     size_t n;
-    int rc = list_unkeyed(cs, &files, &n, err);
+    /* the committed street files whose hashes are not written (crime_keyed) */
+    int rc = street_spans_list(cs->db, "WHERE f.kind = 'street' AND f.superseded_by IS NULL"
+                               " AND f.rows_loaded > 0 AND f.id NOT IN"
+                               " (SELECT file_id FROM crime_keyed) ORDER BY f.id",
+                               &files, &n, err);
     if (!rc && n &&
-        !(rc = store_prepare(cs->db, "SELECT crime_id FROM street_coded"
-                                     " WHERE rowid BETWEEN ?1 AND ?2 AND file_id = ?3",
-                             &by_span, err)) &&
-        !(rc = store_prepare(cs->db, "SELECT crime_id FROM street_coded WHERE file_id = ?",
-                             &by_scan, err)))
+        !(rc = street_rows_prepare(cs->db, "SELECT crime_id FROM street_coded", "", &by_span,
+                                   &by_scan, err)))
         for (size_t i = 0; !rc && i < n; i++) {
             rc = street_rows_each(cs->db, by_span, by_scan, &files[i], row_stored, cs,
                                   "cannot read stored Crime IDs", err);

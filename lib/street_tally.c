@@ -3,7 +3,6 @@
  * table that doubles at half full, and their rows in street_tally.
  */
 #include "street_tally.h"
-#include "grow.h"
 #include "store.h"
 #include "streetrows.h"
 
@@ -139,47 +138,20 @@ static int recount(sqlite3 *db, const struct street_span *f, struct street_tally
     return rc ? rc : street_tally_write(t, db, f->file, err);
 }
 
-#define ROW_COLUMNS "SELECT falls_within, crime_type, month FROM street_coded"
-
-/* The street files in force whose counts do not add up to rows_loaded,
- * listed before any is counted again. */
-static int list_uncounted(sqlite3 *db, struct street_span **out, size_t *n,
-                          struct sio_error *err)
-{
-    sqlite3_stmt *st;
-    size_t cap = 0;
-    int step = SQLITE_DONE, rc = store_prepare(db, STREET_SPAN_SELECT
-        " WHERE f.kind = 'street' AND f.superseded_by IS NULL AND f.rows_loaded <>"
-        " COALESCE((SELECT SUM(count) FROM street_tally t WHERE t.file_id = f.id), 0)",
-        &st, err);
-    *out = NULL;
-    *n = 0;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct street_span *more = grow_for_one(*out, &cap, *n, sizeof *more, 16);
-        if (!more) {
-            rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the street counts");
-            break;
-        }
-        *out = more;
-        street_span_read(st, &(*out)[(*n)++]);
-    }
-    if (!rc && step != SQLITE_DONE)
-        rc = store_fail(db, err, "cannot list the street files");
-    sqlite3_finalize(st);
-    return rc;
-}
-
 int street_tally_catch_up(sqlite3 *db, long *files, struct sio_error *err)
 {
     sqlite3_stmt *by_span = NULL, *by_scan = NULL, *clear = NULL;
     struct street_tally *t = NULL;
     struct street_span *list = NULL;
     size_t n = 0;
-    int rc = list_uncounted(db, &list, &n, err);
+    /* the street files in force whose counts do not add up to rows_loaded */
+    int rc = street_spans_list(db, "WHERE f.kind = 'street' AND f.superseded_by IS NULL"
+                               " AND f.rows_loaded <> COALESCE((SELECT SUM(count)"
+                               " FROM street_tally t WHERE t.file_id = f.id), 0)",
+                               &list, &n, err);
     if (!rc && n &&
-        !(rc = store_prepare(db, ROW_COLUMNS " WHERE rowid BETWEEN ?1 AND ?2 AND file_id = ?3",
-                             &by_span, err)) &&
-        !(rc = store_prepare(db, ROW_COLUMNS " WHERE file_id = ?", &by_scan, err)) &&
+        !(rc = street_rows_prepare(db, "SELECT falls_within, crime_type, month FROM street_coded",
+                                   "", &by_span, &by_scan, err)) &&
         !(rc = store_prepare(db, "DELETE FROM street_tally WHERE file_id = ?", &clear, err)) &&
         !(rc = street_tally_open(&t, err)))
         for (size_t i = 0; !rc && i < n; i++)

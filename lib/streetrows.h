@@ -30,6 +30,18 @@ struct street_span {
 /* The span in the current row of a STREET_SPAN_SELECT query. */
 void street_span_read(sqlite3_stmt *st, struct street_span *f);
 
+/* Every span STREET_SPAN_SELECT followed by where (on files f) gives, read
+ * into a new array (*out, *n; the caller frees it) before any is used, so
+ * that the caller may change the tables the query reads. */
+int street_spans_list(sqlite3 *db, const char *where, struct street_span **out, size_t *n,
+                      struct sio_error *err);
+
+/* The two statements street_rows_each() takes: head (a SELECT or DELETE on
+ * street_coded), then its WHERE for a file's run or for a scan, then tail
+ * ("" or a RETURNING clause). */
+int street_rows_prepare(sqlite3 *db, const char *head, const char *tail,
+                        sqlite3_stmt **by_span, sqlite3_stmt **by_scan, struct sio_error *err);
+
 /* Called with each row of the file (by_span's or by_scan's current row). */
 typedef int (*street_row_fn)(void *ctx, sqlite3_stmt *row, struct sio_error *err);
 
