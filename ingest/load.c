@@ -76,17 +76,21 @@ static int row_removed(void *ctx, sqlite3_stmt *row, struct sio_error *err)
                           (size_t)sqlite3_column_bytes(row, 0), err);
 }
 
-/* The street counts of the files this one supersedes go with their rows. */
-static int tally_delete_superseded(sqlite3 *db, long long id, struct sio_error *err)
+/* The rows of table (sio's own name, not the user's) that belong to the
+ * files file id supersedes. */
+static int delete_superseded(sqlite3 *db, const char *table, long long id,
+                             struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(db, "DELETE FROM street_tally WHERE file_id IN"
-                               " (SELECT id FROM files WHERE superseded_by = ?)", &st, err);
+    char sql[160];
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE file_id IN"
+             " (SELECT id FROM files WHERE superseded_by = ?)", table);
+    int rc = store_prepare(db, sql, &st, err);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
-         : store_fail(db, err, "cannot delete replaced street counts");
+         : store_fail(db, err, "cannot delete replaced rows");
     sqlite3_finalize(st);
     return rc;
 }
@@ -114,7 +118,8 @@ static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *re
     sqlite3_finalize(files);
     sqlite3_finalize(by_span);
     sqlite3_finalize(by_scan);
-    return rc ? rc : tally_delete_superseded(db, id, err);
+    /* their counts go with them */
+    return rc ? rc : delete_superseded(db, "street_tally", id, err);
 }
 
 /* Mark older files with this key superseded and delete their rows. */
@@ -123,7 +128,7 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
                      struct sio_error *err)
 {
     sqlite3_stmt *st;
-    char month[8], sql[256];
+    char month[8];
     int rc = store_prepare(db, "UPDATE files SET superseded_by = ?1 WHERE kind = ?2 AND"
                                " force = ?3 AND month = ?4 AND series = ?5"
                                " AND superseded_by IS NULL AND id <> ?1", &st, err);
@@ -141,9 +146,7 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
         return rc;
     if (!strcmp(kind_table(kind), "street"))
         return street_delete_superseded(db, id, removed, err);
-    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE file_id IN"
-             " (SELECT id FROM files WHERE superseded_by = %lld)", kind_table(kind), id);
-    return store_exec(db, sql, err);
+    return delete_superseded(db, kind_table(kind), id, err);
 }
 
 /* Record where this file's street rows lie (see street_rows in the schema). */
