@@ -113,8 +113,7 @@ static void find_labels(const struct row_checker *c, struct row_verdict *v,
         v->label[LABEL_OUTCOME] = labels_view_find(view, r->field[outcome], r->len[outcome]);
 }
 
-/* The stored crime type of a checked row: its own, or the legacy one mapped. */
-static void stored_type(const struct row_verdict *v, const struct csvin_row *r, int col,
+void verdict_crime_type(const struct row_verdict *v, const struct csvin_row *r, int col,
                         const char **type, size_t *len)
 {
     *type = v->crime_type ? v->crime_type : r->field[col];
@@ -148,7 +147,7 @@ static const char *check_street(struct row_checker *c, struct row_verdict *v,
         const char *type;
         size_t len;
         check_type(v, r, S_CRIME_TYPE);
-        stored_type(v, r, S_CRIME_TYPE, &type, &len);
+        verdict_crime_type(v, r, S_CRIME_TYPE, &type, &len);
         find_labels(c, v, r, S_REPORTED_BY, S_FALLS_WITHIN, type, len, S_LAST_OUTCOME);
         hash_crime_id(v, r);
     }
@@ -172,7 +171,7 @@ static const char *check_2011(struct row_checker *c, struct row_verdict *v,
     const char *type;
     size_t len;
     check_type(v, r, L_CRIME_TYPE);
-    stored_type(v, r, L_CRIME_TYPE, &type, &len);
+    verdict_crime_type(v, r, L_CRIME_TYPE, &type, &len);
     find_labels(c, v, r, L_REPORTED_BY, L_FALLS_WITHIN, type, len, -1);
     check_force(c, v, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN]);
     return NULL;

@@ -92,6 +92,11 @@ void row_checker_init(struct row_checker *c, enum file_kind kind, const struct i
  * included), at most sizeof *v. */
 size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_verdict *v);
 
+/* The crime type a checked street row is stored under: the row's own (col),
+ * or the one a legacy type maps to. */
+void verdict_crime_type(const struct row_verdict *v, const struct csvin_row *r, int col,
+                        const char **type, size_t *len);
+
 /* row_check() as a csvin_prep_fn: ctx is the row_checker. */
 size_t row_check_prep(void *ctx, const struct csvin_row *r, void *out);
 

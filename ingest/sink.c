@@ -43,7 +43,6 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
     s->file_id = file_id;
     s->month = MONTH_NONE;
     s->env = env;
-    row_checker_init(&s->check, kind, env, "", MONTH_NONE, NULL);
     if (!kind_is_police_uk(kind))
         rc = tab_open(&s->tab, db, kind, file_id, header, env, path, err);
     else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
@@ -111,11 +110,8 @@ const char *sink_check(struct row_sink *s, const struct csvin_row *r)
     s->row_month = v->row_month;
     if (v->fate != VERDICT_OK)
         return v->fate == VERDICT_PROBLEM ? r->problem : v->why;
-    if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
-        int col = type_col(s);
-        s->crime_type = v->crime_type ? v->crime_type : r->field[col];
-        s->crime_type_len = v->crime_type ? strlen(v->crime_type) : r->len[col];
-    }
+    if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011)
+        verdict_crime_type(v, r, type_col(s), &s->crime_type, &s->crime_type_len);
     return NULL;
 }
 
@@ -214,44 +210,47 @@ static int record_duplicate(struct row_sink *s, const struct csvin_row *r,
     return rc;
 }
 
-/* The stored crime type (12), the published one when it was mapped (15). */
-static int bind_type(struct row_sink *s, const struct csvin_row *r, int col,
-                     struct sio_error *err)
+/* The texts street_coded keeps as labels ids: reported by (5), falls within
+ * (6, its id into *force), the crime type as stored (12, its id into *type;
+ * the published one in 15 when it was mapped) and, when outcome >= 0, the
+ * last outcome (13). */
+static int bind_labels(struct row_sink *s, const struct csvin_row *r, int reported_by,
+                       int falls_within, int type_col, int outcome, long long *force,
+                       long long *type, struct sio_error *err)
 {
-    if (s->crime_type != r->field[col])
-        bind_text(s->insert, 15, r, col);
+    long long id;
+    int rc;
+    if (s->crime_type != r->field[type_col])
+        bind_text(s->insert, 15, r, type_col);
     else
         sqlite3_bind_null(s->insert, 15);
-    return bind_label(s, 12, LABEL_CRIME_TYPE, s->crime_type, s->crime_type_len, &s->type_id,
-                      err);
+    if ((rc = bind_label(s, 5, LABEL_REPORTED_BY, r->field[reported_by], r->len[reported_by],
+                         &id, err)) ||
+        (rc = bind_label(s, 6, LABEL_FALLS_WITHIN, r->field[falls_within], r->len[falls_within],
+                         force, err)) ||
+        (rc = bind_label(s, 12, LABEL_CRIME_TYPE, s->crime_type, s->crime_type_len, type,
+                         err)))
+        return rc;
+    if (outcome < 0 || !r->len[outcome]) {
+        sqlite3_bind_null(s->insert, 13);
+        return SIO_OK;
+    }
+    return bind_label(s, 13, LABEL_OUTCOME, r->field[outcome], r->len[outcome], &id, err);
 }
 
 static int bind_street(struct row_sink *s, const struct csvin_row *r, char *month,
-                       struct sio_error *err)
+                       long long *force, long long *type, struct sio_error *err)
 {
-    sqlite3_stmt *st = s->insert;
-    int rc;
     bind_common(s, r, month);
-    bind_opt(st, 14, r, S_CONTEXT);
-    sqlite3_bind_null(st, 16);
-    sqlite3_bind_null(st, 17);
-    long long id;
-    if ((rc = bind_label(s, 5, LABEL_REPORTED_BY, r->field[S_REPORTED_BY],
-                         r->len[S_REPORTED_BY], &id, err)) ||
-        (rc = bind_label(s, 6, LABEL_FALLS_WITHIN, r->field[S_FALLS_WITHIN],
-                         r->len[S_FALLS_WITHIN], &s->force_id, err)) ||
-        (rc = bind_type(s, r, S_CRIME_TYPE, err)))
-        return rc;
-    if (!r->len[S_LAST_OUTCOME]) {
-        sqlite3_bind_null(st, 13);
-        return SIO_OK;
-    }
-    return bind_label(s, 13, LABEL_OUTCOME, r->field[S_LAST_OUTCOME], r->len[S_LAST_OUTCOME],
-                      &id, err);
+    bind_opt(s->insert, 14, r, S_CONTEXT);
+    sqlite3_bind_null(s->insert, 16);
+    sqlite3_bind_null(s->insert, 17);
+    return bind_labels(s, r, S_REPORTED_BY, S_FALLS_WITHIN, S_CRIME_TYPE, S_LAST_OUTCOME, force,
+                       type, err);
 }
 
 static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
-                     struct sio_error *err)
+                     long long *force, long long *type, struct sio_error *err)
 {
     sqlite3_stmt *st = s->insert;
     sqlite3_bind_null(st, 3);
@@ -261,20 +260,13 @@ static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
     bind_text(st, 9, r, L_LOCATION);
     for (int i = 10; i <= 11; i++)
         sqlite3_bind_null(st, i);
-    sqlite3_bind_null(st, 13);
     bind_opt(st, 14, r, L_CONTEXT);
     for (int i = 16; i <= 17; i++)
         if (s->v.has_grid)
             sqlite3_bind_double(st, i, i == 16 ? s->v.easting : s->v.northing);
         else
             sqlite3_bind_null(st, i);
-    long long id;
-    int rc = bind_label(s, 5, LABEL_REPORTED_BY, r->field[L_REPORTED_BY], r->len[L_REPORTED_BY],
-                        &id, err);
-    if (!rc)
-        rc = bind_label(s, 6, LABEL_FALLS_WITHIN, r->field[L_FALLS_WITHIN],
-                        r->len[L_FALLS_WITHIN], &s->force_id, err);
-    return rc ? rc : bind_type(s, r, L_CRIME_TYPE, err);
+    return bind_labels(s, r, L_REPORTED_BY, L_FALLS_WITHIN, L_CRIME_TYPE, -1, force, type, err);
 }
 
 /* The checked row's notes, now that it is loaded. */
@@ -306,15 +298,16 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
 {
     sqlite3_stmt *st = s->insert;
     char month[8];
+    long long force = 0, type = 0;
     int rc = SIO_OK;
     sqlite3_bind_int64(st, 1, s->file_id);
     sqlite3_bind_int64(st, 2, r->line);
     if (s->kind == KIND_STOP_SEARCH)
         bind_search(s, r, month);
     else if (s->kind == KIND_STREET)
-        rc = bind_street(s, r, month, err);
+        rc = bind_street(s, r, month, &force, &type, err);
     else if (s->kind == KIND_STREET_2011)
-        rc = bind_2011(s, r, month, err);
+        rc = bind_2011(s, r, month, &force, &type, err);
     else
         bind_outcome(s, r, month);
     if (rc)
@@ -327,7 +320,7 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
     if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
         s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
         s->last_rowid = rowid;
-        if ((rc = street_tally_add(s->tally, s->force_id, s->type_id, s->row_month, err)))
+        if ((rc = street_tally_add(s->tally, force, type, s->row_month, err)))
             return rc;
     }
     rc = s->dedupe && r->len[S_CRIME_ID] ? dedupe_stored(s->dedupe, h, rowid, err) : SIO_OK;
@@ -346,8 +339,10 @@ int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fa
         /* noted by the check where the row was read; else (a row not from
          * csvin) here, where no reader is running */
         h = s->v.noted ? s->v.hash : crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
-        int maybe = s->v.noted ? s->v.maybe_stored : crimeset_note(crimeset_of(s->db), h);
-        if ((rc = dedupe_check_noted(s->dedupe, r, S_CRIME_ID, h, maybe, &v, err)))
+        rc = s->v.noted ? dedupe_check_noted(s->dedupe, r, S_CRIME_ID, h, s->v.maybe_stored,
+                                             &v, err)
+                        : dedupe_check(s->dedupe, r, S_CRIME_ID, h, &v, err);
+        if (rc)
             return rc;
     }
     *fate = v == DEDUPE_HELD ? ROW_HELD : v == DEDUPE_DUPLICATE ? ROW_DUPLICATE : ROW_LOADED;

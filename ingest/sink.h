@@ -49,7 +49,6 @@ struct row_sink {
     long long last_rowid;        /* stored (0 before the first) */
     struct dedupe *dedupe;       /* street: the Crime ID check, else NULL */
     struct labels *labels;       /* street: ids of the texts stored once, else NULL */
-    long long force_id, type_id; /* street: the stored row's force and crime type ids */
     struct street_tally *tally;  /* street: the stored rows counted, else NULL */
 };
 
