@@ -24,7 +24,7 @@ LDLIBS   += $(PKG_LIBS) -lcsv -lpthread -lm
 # A stage is any top-level folder with a main.c; its program is sio-<folder>.
 STAGES   := $(patsubst %/main.c,%,$(wildcard */main.c))
 PROGS    := $(addprefix $(BUILD)/sio-,$(STAGES)) $(BUILD)/sio-gen
-LIB_SRC  := $(wildcard lib/*.c)
+LIB_SRC  := $(wildcard lib/*.c lib/*/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -47,14 +47,14 @@ $(BUILD)/libsio.a: $(LIB_OBJ)
 	@echo "  AR    $@"
 	$(Q)$(AR) rcs $@ $^
 
-$(BUILD)/%.o: %.c $(wildcard lib/*.h) $(wildcard */*.h)
+$(BUILD)/%.o: %.c $(wildcard lib/*.h lib/*/*.h) $(wildcard */*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# The store's schema is compiled in from lib/schema/*.sql, in name order,
+# The store's schema is compiled in from lib/store/schema/*.sql, in name order,
 # as one C string.  Each part uses CREATE ... IF NOT EXISTS.
-SCHEMA_SQL := $(sort $(wildcard lib/schema/*.sql))
+SCHEMA_SQL := $(sort $(wildcard lib/store/schema/*.sql))
 $(BUILD)/gen/schema.c: $(SCHEMA_SQL)
 	@mkdir -p $(dir $@)
 	@echo "  GEN   $@"

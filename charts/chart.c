@@ -22,7 +22,7 @@
  */
 #include "chart.h"
 
-#include "atomic.h"
+#include "sys/atomic.h"
 
 #include <plplot.h>
 

@@ -15,9 +15,9 @@
 #ifndef SIO_CHART_H
 #define SIO_CHART_H
 
-#include "config.h"
-#include "error.h"
-#include "words.h"
+#include "config/config.h"
+#include "sys/error.h"
+#include "text/words.h"
 
 #include <stddef.h>
 
@@ -27,7 +27,7 @@
 
 /* cmap0 indices of the house palette.  The six series colours are the
  * configured palette in order; the names are the Analysis Function
- * defaults (lib/chartopt.c). */
+ * defaults (lib/config/chartopt.c). */
 enum chart_colour {
     CHART_WHITE = 0,     /* background */
     CHART_INK,           /* #0B0C0C text */

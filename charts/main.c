@@ -11,7 +11,7 @@
  * written stay (each is whole), and the status becomes the exit code.
  */
 #include "chart.h"
-#include "cli.h"
+#include "sys/cli.h"
 #include "overview.h"
 #include "peerchart.h"
 #include "quarterly.h"
@@ -19,7 +19,7 @@
 #include "results.h"
 #include "series.h"
 #include "spcchart.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

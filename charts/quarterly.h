@@ -13,7 +13,7 @@
 
 #include "chart.h"
 #include "results.h"
-#include "month.h"
+#include "sys/month.h"
 
 #include <stddef.h>
 

@@ -12,7 +12,7 @@
 #define SIO_CHARTS_RENDER_H
 
 #include "chart.h"
-#include "config.h"
+#include "config/config.h"
 
 #include <stddef.h>
 

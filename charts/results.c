@@ -8,7 +8,7 @@
  */
 #include "results.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

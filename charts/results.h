@@ -1,7 +1,7 @@
 /*
  * results.h — what sio-measures wrote that the charts other than the
  * quarterly one need: SPC points and summary, peer comparisons, verdict
- * sentences and the analyst's annotations (lib/schema/20-results.sql).
+ * sentences and the analyst's annotations (lib/store/schema/20-results.sql).
  *
  * Each reader fills a caller-owned struct for one force (and measure) and
  * leaves it empty (n = 0) when the store has no rows for it: an empty table
@@ -13,8 +13,8 @@
 #ifndef SIO_CHARTS_RESULTS_H
 #define SIO_CHARTS_RESULTS_H
 
-#include "error.h"
-#include "month.h"
+#include "sys/error.h"
+#include "sys/month.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

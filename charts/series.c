@@ -4,7 +4,7 @@
  * changes; its points are kept in one growable array reused for every series.
  */
 #include "series.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -10,8 +10,8 @@
 #ifndef SIO_SERIES_H
 #define SIO_SERIES_H
 
-#include "config.h"
-#include "error.h"
+#include "config/config.h"
+#include "sys/error.h"
 #include "quarterly.h"
 
 #include <sqlite3.h>

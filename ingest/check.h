@@ -24,9 +24,9 @@
 #ifndef SIO_INGEST_CHECK_H
 #define SIO_INGEST_CHECK_H
 
-#include "csvin.h"
+#include "csv/csvin.h"
 #include "ingest.h"
-#include "month.h"
+#include "sys/month.h"
 
 #include <stddef.h>
 #include <stdint.h>

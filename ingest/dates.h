@@ -11,7 +11,7 @@
 #ifndef SIO_INGEST_DATES_H
 #define SIO_INGEST_DATES_H
 
-#include "month.h"
+#include "sys/month.h"
 
 #include <stddef.h>
 

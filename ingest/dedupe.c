@@ -3,10 +3,10 @@
  */
 #include "dedupe.h"
 #include "crimeset.h"
-#include "grow.h"
+#include "sys/grow.h"
 #include "idset.h"
 #include "keyset.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -14,8 +14,8 @@
 #ifndef SIO_INGEST_DEDUPE_H
 #define SIO_INGEST_DEDUPE_H
 
-#include "csvin.h"
-#include "error.h"
+#include "csv/csvin.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stdint.h>

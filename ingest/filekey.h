@@ -11,7 +11,7 @@
 #define SIO_INGEST_FILEKEY_H
 
 #include "ingest.h"
-#include "month.h"
+#include "sys/month.h"
 
 struct file_key {
     int known;

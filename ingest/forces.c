@@ -7,8 +7,8 @@
  * answer; this file stays simple.
  */
 #include "forces.h"
-#include "csvin.h"
-#include "store.h"
+#include "csv/csvin.h"
+#include "store/store.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -12,7 +12,7 @@
 #ifndef SIO_INGEST_FORCES_H
 #define SIO_INGEST_FORCES_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

@@ -10,9 +10,9 @@
 #ifndef SIO_INGEST_H
 #define SIO_INGEST_H
 
-#include "csvin.h"
-#include "error.h"
-#include "sha256.h"
+#include "csv/csvin.h"
+#include "sys/error.h"
+#include "sys/sha256.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>

@@ -8,9 +8,9 @@
  * file is loaded into the store first, in its own transaction, so every
  * run's force names are checked against the same list the store holds.
  */
-#include "cli.h"
+#include "sys/cli.h"
 #include "ingest.h"
-#include "atomic.h"
+#include "sys/atomic.h"
 #include "checkpointer.h"
 #include "crimeset.h"
 #include "forces.h"
@@ -19,7 +19,7 @@
 #include "prehash.h"
 #include "progress.h"
 #include "report.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <libgen.h>
 #include <stdio.h>

@@ -10,7 +10,7 @@
 #ifndef SIO_INGEST_NOTES_H
 #define SIO_INGEST_NOTES_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

@@ -13,7 +13,7 @@
 #ifndef SIO_INGEST_POLICE_H
 #define SIO_INGEST_POLICE_H
 
-#include "month.h"
+#include "sys/month.h"
 
 #include <stddef.h>
 

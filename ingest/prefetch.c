@@ -3,7 +3,7 @@
  */
 #include "prefetch.h"
 #include "filekey.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <string.h>
 

@@ -6,7 +6,7 @@
  * under the mutex, so neither side ever reads a slot the other is writing.
  */
 #include "prehash.h"
-#include "worker.h"
+#include "sys/worker.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -2,8 +2,8 @@
  * report.c — the --report tables (see report.h).
  */
 #include "report.h"
-#include "csvout.h"
-#include "store.h"
+#include "csv/csvout.h"
+#include "store/store.h"
 
 static const char files_sql[] =
     "SELECT id, path, kind, rows_read, rows_loaded, rows_rejected, rows_duplicate,"

@@ -9,7 +9,7 @@
 #ifndef SIO_INGEST_REPORT_H
 #define SIO_INGEST_REPORT_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stdio.h>

@@ -7,8 +7,8 @@
 #include "crimeset.h"
 #include "dedupe.h"
 #include "labels.h"
-#include "street_tally.h"
-#include "store.h"
+#include "store/street_tally.h"
+#include "store/store.h"
 #include "tab.h"
 
 #include <stdio.h>

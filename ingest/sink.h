@@ -14,7 +14,7 @@
 
 #include "check.h"
 #include "ingest.h"
-#include "month.h"
+#include "sys/month.h"
 #include "notes.h"
 
 struct dedupe;

@@ -3,7 +3,7 @@
  */
 #include "tab.h"
 #include "forces.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -15,7 +15,7 @@
 #define SIO_INGEST_TAB_H
 
 #include "ingest.h"
-#include "month.h"
+#include "sys/month.h"
 #include "notes.h"
 
 #define TAB_MAX_COLS 16

@@ -12,9 +12,9 @@
 #ifndef SIO_INGEST_ZIPSRC_H
 #define SIO_INGEST_ZIPSRC_H
 
-#include "csvin.h"
-#include "error.h"
-#include "sha256.h"
+#include "csv/csvin.h"
+#include "sys/error.h"
+#include "sys/sha256.h"
 
 struct path_list;
 struct zipsrc;

@@ -9,7 +9,7 @@
  * checkpoint that began after its commit, hence begun.
  */
 #include "checkpointer.h"
-#include "worker.h"
+#include "sys/worker.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -24,7 +24,7 @@
 #ifndef SIO_CHECKPOINTER_H
 #define SIO_CHECKPOINTER_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 

@@ -9,9 +9,9 @@
  * for "empty".
  */
 #include "crimeset.h"
-#include "grow.h"
-#include "store.h"
-#include "streetrows.h"
+#include "sys/grow.h"
+#include "store/store.h"
+#include "store/streetrows.h"
 
 #include <stdlib.h>
 #include <string.h>

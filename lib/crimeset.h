@@ -28,7 +28,7 @@
 #ifndef SIO_CRIMESET_H
 #define SIO_CRIMESET_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

@@ -9,7 +9,7 @@
 #ifndef SIO_IDSET_H
 #define SIO_IDSET_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <stddef.h>
 #include <stdint.h>

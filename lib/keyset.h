@@ -17,7 +17,7 @@
 #ifndef SIO_KEYSET_H
 #define SIO_KEYSET_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

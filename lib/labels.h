@@ -24,7 +24,7 @@
 #ifndef SIO_LABELS_H
 #define SIO_LABELS_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

@@ -9,7 +9,7 @@
 #include "rolling.h"
 #include "source.h"
 #include "spcrun.h"
-#include "store.h"
+#include "store/store.h"
 #include "trendrun.h"
 
 #include <math.h>

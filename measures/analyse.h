@@ -11,7 +11,7 @@
 #define SIO_MEASURES_ANALYSE_H
 
 #include "annotate.h"
-#include "config.h"
+#include "config/config.h"
 
 #include <sqlite3.h>
 

@@ -2,8 +2,8 @@
  * annotate.c — reading and using the annotations file.
  */
 #include "annotate.h"
-#include "csvin.h"
-#include "store.h"
+#include "csv/csvin.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,8 +11,8 @@
 #ifndef SIO_MEASURES_ANNOTATE_H
 #define SIO_MEASURES_ANNOTATE_H
 
-#include "error.h"
-#include "month.h"
+#include "sys/error.h"
+#include "sys/month.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

@@ -8,11 +8,11 @@
  * one decimal place, so the text and the table can never disagree.
  */
 #include "compare.h"
-#include "words.h"
+#include "text/words.h"
 #include "annotate.h"
-#include "binomial.h"
-#include "poisson.h"
-#include "store.h"
+#include "stats/binomial.h"
+#include "stats/poisson.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

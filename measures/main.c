@@ -10,11 +10,11 @@
  */
 #include "analyse.h"
 #include "annotate.h"
-#include "cli.h"
+#include "sys/cli.h"
 #include "outputs.h"
-#include "poisson.h"
+#include "stats/poisson.h"
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,15 +2,15 @@
  * outputs.c — CSV tables from the result tables, and column upgrades.
  *
  * CREATE TABLE IF NOT EXISTS leaves an older table as it was, so columns
- * added to lib/schema/20-results.sql after a store was made are added here
+ * added to lib/store/schema/20-results.sql after a store was made are added here
  * with ALTER TABLE; the tables are rebuilt on every run, so the new
  * columns are filled at once.
  */
 #include "outputs.h"
-#include "csvout.h"
-#include "atomic.h"
-#include "config.h"
-#include "store.h"
+#include "csv/csvout.h"
+#include "sys/atomic.h"
+#include "config/config.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>

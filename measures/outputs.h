@@ -5,7 +5,7 @@
 #ifndef SIO_MEASURES_OUTPUTS_H
 #define SIO_MEASURES_OUTPUTS_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 

@@ -3,9 +3,9 @@
  * and the two-proportion test (see peerprop.h for the method).
  */
 #include "peerprop.h"
-#include "binomial.h"
+#include "stats/binomial.h"
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 #include "window.h"
 
 #include <gsl/gsl_cdf.h>

@@ -16,7 +16,7 @@
 #ifndef SIO_MEASURES_PEERPROP_H
 #define SIO_MEASURES_PEERPROP_H
 
-#include "config.h"
+#include "config/config.h"
 
 #include <sqlite3.h>
 

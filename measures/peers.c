@@ -3,10 +3,10 @@
  */
 #include "peers.h"
 #include "peerprop.h"
-#include "poisson.h"
+#include "stats/poisson.h"
 #include "population.h"
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 #include "window.h"
 
 #include <ini.h>

@@ -19,7 +19,7 @@
 #ifndef SIO_MEASURES_PEERS_H
 #define SIO_MEASURES_PEERS_H
 
-#include "config.h"
+#include "config/config.h"
 
 #include <sqlite3.h>
 

@@ -3,7 +3,7 @@
  */
 #include "population.h"
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 
 static const char population_sql[] =
     "SELECT population, year FROM population"

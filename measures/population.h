@@ -8,8 +8,8 @@
 #ifndef SIO_MEASURES_POPULATION_H
 #define SIO_MEASURES_POPULATION_H
 
-#include "error.h"
-#include "month.h"
+#include "sys/error.h"
+#include "sys/month.h"
 
 #include <sqlite3.h>
 

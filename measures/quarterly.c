@@ -8,7 +8,7 @@
  * equal exposure), expressed as a percentage change.
  */
 #include "quarterly.h"
-#include "poisson.h"
+#include "stats/poisson.h"
 
 #include <math.h>
 

@@ -5,7 +5,7 @@
 #ifndef SIO_MEASURES_QUARTERLY_H
 #define SIO_MEASURES_QUARTERLY_H
 
-#include "config.h"
+#include "config/config.h"
 #include "series.h"
 
 struct quarter_row {

@@ -3,7 +3,7 @@
  */
 #include "results.h"
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
 #ifndef SIO_MEASURES_RESULTS_H
 #define SIO_MEASURES_RESULTS_H
 
-#include "config.h"
+#include "config/config.h"
 #include "window.h"
 
 #include <sqlite3.h>

@@ -10,7 +10,7 @@
 #include "compare.h"
 #include "periods.h"
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * series.c — a measure's points in time order, with gaps kept as gaps.
  */
 #include "series.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,8 +12,8 @@
 #ifndef SIO_MEASURES_SERIES_H
 #define SIO_MEASURES_SERIES_H
 
-#include "error.h"
-#include "month.h"
+#include "sys/error.h"
+#include "sys/month.h"
 
 #include <sqlite3.h>
 

@@ -10,7 +10,7 @@
  * every value is a bound parameter.
  */
 #include "source.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@
 #ifndef SIO_MEASURES_SOURCE_H
 #define SIO_MEASURES_SOURCE_H
 
-#include "config.h"
+#include "config/config.h"
 #include "series.h"
 
 /* SQL for the canonical key of a force name expression X. */

@@ -2,8 +2,8 @@
  * spcrun.c — from a series to stored XmR points, signals and a summary.
  */
 #include "spcrun.h"
-#include "spc.h"
-#include "store.h"
+#include "stats/spc.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * trendrun.c — slope, robust slope and seasonality rows.
  */
 #include "trendrun.h"
-#include "trend.h"
+#include "stats/trend.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>

@@ -5,7 +5,7 @@
  */
 #include "annotate.h"
 #include "compare.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

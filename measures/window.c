@@ -2,8 +2,8 @@
  * window.c — window totals and their intervals.
  */
 #include "window.h"
-#include "binomial.h"
-#include "poisson.h"
+#include "stats/binomial.h"
+#include "stats/poisson.h"
 
 #include <math.h>
 

@@ -9,7 +9,7 @@
 #ifndef SIO_RUN_CHECK_H
 #define SIO_RUN_CHECK_H
 
-#include "error.h"
+#include "sys/error.h"
 
 /* SIO_OK, or SIO_EDATA naming the store and what SQLite found wrong. */
 int check_store(const char *path, struct sio_error *err);

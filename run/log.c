@@ -3,8 +3,8 @@
  */
 #include "log.h"
 
-#include "atomic.h"
-#include "store.h"
+#include "sys/atomic.h"
+#include "store/store.h"
 
 #include <errno.h>
 #include <fcntl.h>

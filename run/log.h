@@ -10,7 +10,7 @@
 #ifndef SIO_RUN_LOG_H
 #define SIO_RUN_LOG_H
 
-#include "error.h"
+#include "sys/error.h"
 
 struct run_log {
     int fd;      /* the log file, -1 if none */

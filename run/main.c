@@ -8,17 +8,17 @@
  * status becomes sio-run's.  One log line per step goes to the log file and,
  * unless --quiet, to stderr.
  */
-#include "atomic.h"
+#include "sys/atomic.h"
 #include "check.h"
-#include "cli.h"
+#include "sys/cli.h"
 #include "counts.h"
-#include "lock.h"
+#include "sys/lock.h"
 #include "log.h"
-#include "manifest.h"
+#include "sys/manifest.h"
 #include "plan.h"
 #include "publish.h"
 #include "stage.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <libgen.h>
 #include <signal.h>

@@ -11,7 +11,7 @@
 #ifndef SIO_RUN_PLAN_H
 #define SIO_RUN_PLAN_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #define PLAN_MAX_STEPS 8
 #define PLAN_MAX_ARGS 16

@@ -7,7 +7,7 @@
 #define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE */
 #include "publish.h"
 
-#include "atomic.h"
+#include "sys/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -13,7 +13,7 @@
 #ifndef SIO_RUN_PUBLISH_H
 #define SIO_RUN_PUBLISH_H
 
-#include "error.h"
+#include "sys/error.h"
 
 #include <stddef.h>
 

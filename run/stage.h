@@ -10,7 +10,7 @@
 #ifndef SIO_RUN_STAGE_H
 #define SIO_RUN_STAGE_H
 
-#include "error.h"
+#include "sys/error.h"
 #include "log.h"
 
 struct stage_outcome {

@@ -19,8 +19,8 @@
 #ifndef SIO_ANALYST_H
 #define SIO_ANALYST_H
 
-#include "error.h"
-#include "month.h"
+#include "sys/error.h"
+#include "sys/month.h"
 
 #include <stddef.h>
 

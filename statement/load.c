@@ -8,7 +8,7 @@
  */
 #include "statement.h"
 
-#include "store.h"
+#include "store/store.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -6,10 +6,10 @@
  * <out>/statement/<force-slug>-<quarter-slug>.{md,html}.  Run sio-charts
  * first so the charts are there to embed; a chart not drawn is left out.
  */
-#include "atomic.h"
-#include "cli.h"
+#include "sys/atomic.h"
+#include "sys/cli.h"
 #include "statement.h"
-#include "store.h"
+#include "store/store.h"
 #include "write.h"
 
 #include <ctype.h>

@@ -13,8 +13,8 @@
 #define SIO_STATEMENT_H
 
 #include "analyst.h"
-#include "config.h"
-#include "error.h"
+#include "config/config.h"
+#include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>

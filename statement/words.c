@@ -5,7 +5,7 @@
  * counts with thousands separators.
  */
 #include "statement.h"
-#include "words.h"
+#include "text/words.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -8,8 +8,8 @@
  * measure_counts has a row (possibly 0) only for covered force-months.
  */
 #include "aggregate.h"
-#include "sha256.h"
-#include "store.h"
+#include "sys/sha256.h"
+#include "store/store.h"
 #include "tally.h"
 
 #include <stdlib.h>

@@ -4,7 +4,7 @@
 #ifndef SIO_TRANSFORM_AGGREGATE_H
 #define SIO_TRANSFORM_AGGREGATE_H
 
-#include "config.h"
+#include "config/config.h"
 
 #include <sqlite3.h>
 

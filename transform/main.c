@@ -7,11 +7,11 @@
  * any point leaves the previous store tables and the previous files.
  */
 #include "aggregate.h"
-#include "atomic.h"
-#include "cli.h"
-#include "csvout.h"
-#include "sha256.h"
-#include "store.h"
+#include "sys/atomic.h"
+#include "sys/cli.h"
+#include "csv/csvout.h"
+#include "sys/sha256.h"
+#include "store/store.h"
 
 #include <stdio.h>
 

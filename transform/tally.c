@@ -5,8 +5,8 @@
  * crime type as published, and no two labels have the same text.
  */
 #include "tally.h"
-#include "store.h"
-#include "street_tally.h"
+#include "store/store.h"
+#include "store/street_tally.h"
 
 static const char sum_sql[] =
     "INSERT INTO monthly_counts(force, crime_type, month, count)"

@@ -1,7 +1,7 @@
 /*
  * sqlite_floor.c — the limit for storing every row in SQLite the way sio
  * does: ROWS street rows inserted one INSERT per row into sio's own schema
- * (SCHEMA, lib/schema/00-core.sql: street_coded, its repeating texts as
+ * (SCHEMA, lib/store/schema/00-core.sql: street_coded, its repeating texts as
  * labels ids, the ids here made up) with sio's settings and, as sio-ingest
  * does, the WAL checkpointed on a thread of its own (lib/checkpointer.c) (16 KiB pages, WAL,
  * synchronous=NORMAL, no mutexes, no memory statistics), one transaction per

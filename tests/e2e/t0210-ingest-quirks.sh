@@ -49,7 +49,7 @@ check t0210.9-ragged-reject-line eq "$(q ragged 'SELECT line FROM rejects')" "$l
 check t0210.10-ragged-read-is-sum eq "$(q ragged 'SELECT rows_read - rows_loaded - rows_rejected - rows_duplicate FROM files')" 0
 
 # A quoted Location holding "" and a line break: one row, and the rows after
-# it keep their physical line numbers.  lib/csvin.c strips the CR of every
+# it keep their physical line numbers.  lib/csv/csvin.c strips the CR of every
 # CRLF, so the break inside the field is stored as LF (no real file has one).
 f=$WORK/quote/2021-06-warwickshire-street.csv
 {

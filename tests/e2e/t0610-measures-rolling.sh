@@ -47,8 +47,8 @@ r12() { # LINE START END GROUP COUNT
     r12 7 2020-07 2021-06 Robbery 120
     echo "COMMIT;"
 } >"$WORK/rows.sql"
-# The store's schema is the concatenation of lib/schema/*.sql.
-cat "$TOP"/lib/schema/*.sql >"$WORK/schema.sql"
+# The store's schema is the concatenation of lib/store/schema/*.sql.
+cat "$TOP"/lib/store/schema/*.sql >"$WORK/schema.sql"
 check t0610.1-create-store-from-schema sqlite3 -batch "$store" ".read $WORK/schema.sql"
 check t0610.2-insert-rolling-rows sqlite3 -batch "$store" ".read $WORK/rows.sql"
 # shellcheck disable=SC2086 # opts is a word list on purpose

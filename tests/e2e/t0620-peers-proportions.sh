@@ -51,7 +51,7 @@ opts="--config $WORK/sio.ini --store $store --out $WORK/out --quiet"
     done
     echo "COMMIT;"
 } >"$WORK/rows.sql"
-cat "$TOP"/lib/schema/*.sql >"$WORK/schema.sql"
+cat "$TOP"/lib/store/schema/*.sql >"$WORK/schema.sql"
 check t0620.1-create-store-from-schema sqlite3 -batch "$store" ".read $WORK/schema.sql"
 check t0620.2-insert-indicator-rows sqlite3 -batch "$store" ".read $WORK/rows.sql"
 # shellcheck disable=SC2086 # opts is a word list on purpose

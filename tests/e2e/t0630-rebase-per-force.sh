@@ -48,7 +48,7 @@ measures() {
     done
     echo "COMMIT;"
 } >"$WORK/rows.sql"
-cat "$TOP"/lib/schema/*.sql >"$WORK/schema.sql"
+cat "$TOP"/lib/store/schema/*.sql >"$WORK/schema.sql"
 check t0630.1-create-store-from-schema sqlite3 -batch "$store" ".read $WORK/schema.sql"
 check t0630.2-insert-indicator-rows sqlite3 -batch "$store" ".read $WORK/rows.sql"
 

@@ -12,7 +12,7 @@ check "t0900-2 nlcount counts every file, byte and line" \
     test "$("$WORK/tools/nlcount" "$WORK/one.csv" "$WORK/two.csv")" = \
     "2,$(both | wc -c | tr -d ' '),$(both | wc -l | tr -d ' ')"
 check "t0900-3 sqlite_floor stores the rows it is asked for" \
-    test "$("$WORK/tools/sqlite_floor" "$WORK/floor.db" "$TOP/lib/schema/00-core.sql" 5000 7)" = "5000,7"
+    test "$("$WORK/tools/sqlite_floor" "$WORK/floor.db" "$TOP/lib/store/schema/00-core.sql" 5000 7)" = "5000,7"
 check "t0900-4 and they are in its store" \
     test "$(sqlite3 "$WORK/floor.db" 'SELECT count(*), count(DISTINCT file_id) FROM street_coded')" = "5000|7"
 

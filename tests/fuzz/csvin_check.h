@@ -1,5 +1,5 @@
 /*
- * csvin_check.h — what must hold for every row lib/csvin.c returns, whatever
+ * csvin_check.h — what must hold for every row lib/csv/csvin.c returns, whatever
  * the bytes.  Shared by the libFuzzer harness (tests/fuzz/fuzz_csvin.c) and
  * the unit test that replays its past findings (test_fuzz_regressions.c).
  *
@@ -18,7 +18,7 @@
 #ifndef SIO_CSVIN_CHECK_H
 #define SIO_CSVIN_CHECK_H
 
-#include "csvin.h"
+#include "csv/csvin.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * fuzz_csvin.c — libFuzzer harness over the CSV reader (lib/csvin.c).
+ * fuzz_csvin.c — libFuzzer harness over the CSV reader (lib/csv/csvin.c).
  *
  * Each input is read twice through csvin_open_fd(), with the quote-free fast
  * path on and off; every row must pass csvin_check_row() (csvin_check.h) and
@@ -25,7 +25,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-/* lib/csvin.c reads in blocks of CSVIN_MAX_ROW + 65536 bytes. */
+/* lib/csv/csvin.c reads in blocks of CSVIN_MAX_ROW + 65536 bytes. */
 #define FIRST_BLOCK (CSVIN_MAX_ROW + 65536)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -18,7 +18,7 @@
 #define SIO_INGEST_CHECK_H
 
 #include "../../ingest/ingest.h"
-#include "store.h"
+#include "store/store.h"
 
 #include <stdio.h>
 

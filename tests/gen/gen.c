@@ -20,7 +20,7 @@
  * force, crime type and month (byte order).  Only main() exits.
  */
 #include "indicators.h"
-#include "month.h"
+#include "sys/month.h"
 
 #include <errno.h>
 #include <getopt.h>

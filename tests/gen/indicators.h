@@ -6,7 +6,7 @@
 #ifndef SIO_GEN_INDICATORS_H
 #define SIO_GEN_INDICATORS_H
 
-#include "month.h"
+#include "sys/month.h"
 
 #include <stdint.h>
 

@@ -1,6 +1,6 @@
 # robust_se.R — an independent R computation of GSL's documented bisquare
 # robust line (gsl_multifit_robust, GSL 2.x "Robust linear regression"),
-# used to check lib/trend.c trend_robust_fit() in tests/unit/test_trend.c.
+# used to check lib/stats/trend.c trend_robust_fit() in tests/unit/test_trend.c.
 #
 # Method, as the GSL manual and multifit/robust.c describe it:
 #   start from OLS; h_i = leverage of the OLS design; each iteration

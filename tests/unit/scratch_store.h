@@ -5,7 +5,7 @@
 #ifndef SIO_TEST_SCRATCH_STORE_H
 #define SIO_TEST_SCRATCH_STORE_H
 
-#include "store.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <unistd.h>

@@ -4,8 +4,8 @@
  * Every expected number was printed by R 4.2.2 with format(..., digits = 12);
  * the call is written beside it.
  */
-#include "binomial.h"
-#include "poisson.h"
+#include "stats/binomial.h"
+#include "stats/poisson.h"
 #include "testing.h"
 
 #define REL 1e-9

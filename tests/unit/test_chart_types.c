@@ -12,8 +12,8 @@
 #include "../../charts/results.h"
 #include "../../charts/spcchart.h"
 
-#include "chartopt.h"
-#include "store.h"
+#include "config/chartopt.h"
+#include "store/store.h"
 #include "same_file.h"
 #include "testing.h"
 

@@ -2,7 +2,7 @@
  * real store (store_open() in a scratch folder).  Sizes are in the store's
  * 16 KiB pages; each row written here is one page of zeros. */
 #include "checkpointer.h"
-#include "store.h"
+#include "store/store.h"
 #include "scratch_store.h"
 #include "testing.h"
 

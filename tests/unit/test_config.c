@@ -1,10 +1,10 @@
 /*
  * test_config.c — what each measure counts and where its figures come from
- * (lib/config.c): a chart of county lines closed must not say "crimes" or
+ * (lib/config/config.c): a chart of county lines closed must not say "crimes" or
  * name police.uk.  The expected lines are the defaults config.c documents
  * for each source kind, and a measure's own noun and source_note win.
  */
-#include "config.h"
+#include "config/config.h"
 #include "testing.h"
 
 #include <stdlib.h>

@@ -2,7 +2,7 @@
  * store (store_open() in a scratch folder) with rows put in by hand. */
 #include "crimeset.h"
 #include "idset.h"
-#include "store.h"
+#include "store/store.h"
 #include "scratch_store.h"
 #include "testing.h"
 

@@ -1,6 +1,6 @@
 /* csvin: rows, line numbers, raw text and problems, on small files written
  * by each test.  Every expectation is read off the bytes in the test. */
-#include "csvin.h"
+#include "csv/csvin.h"
 #include "testing.h"
 
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Every file in tests/fuzz/regressions/ (past fuzzer findings) and
- * tests/fuzz/seeds/ read by lib/csvin.c, fast path on and off: each row
+ * tests/fuzz/seeds/ read by lib/csv/csvin.c, fast path on and off: each row
  * passes csvin_check_row() and both readings give the same rows — the same
  * checks the libFuzzer harness tests/fuzz/fuzz_csvin.c makes. */
 #include "../fuzz/csvin_check.h"

@@ -3,7 +3,7 @@
  * CSV reader hands them over. */
 #include "../../ingest/dedupe.h"
 #include "crimeset.h"
-#include "store.h"
+#include "store/store.h"
 #include "testing.h"
 
 #include <stdio.h>

@@ -4,7 +4,7 @@
  * flock() locks belong to an open file, so a second lock_acquire() in the
  * same process (a second open) conflicts exactly as another process would.
  */
-#include "lock.h"
+#include "sys/lock.h"
 #include "testing.h"
 
 #include <stdio.h>

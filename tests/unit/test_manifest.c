@@ -3,7 +3,7 @@
  * (The manifest's content is checked end to end, against sha256sum and the
  * store, in tests/e2e/t0710-manifest.sh.)
  */
-#include "manifest.h"
+#include "sys/manifest.h"
 #include "testing.h"
 
 TEST(atomic_temporary_names_are_temporary)

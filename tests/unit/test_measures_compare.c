@@ -4,8 +4,8 @@
  * proportion intervals are Newcombe's method 10, checked against the
  * published examples in test_binomial and here recomputed in R from
  * prop.test(x, n, correct = FALSE)$conf.int. */
-#include "config.h"
-#include "poisson.h"
+#include "config/config.h"
+#include "stats/poisson.h"
 #include "../../measures/compare.h"
 #include "testing.h"
 

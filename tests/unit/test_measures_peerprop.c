@@ -9,7 +9,7 @@
  * (n1 + n2), upper tail of chi-squared on 1 df.
  */
 #include "../../measures/peerprop.h"
-#include "poisson.h"
+#include "stats/poisson.h"
 #include "testing.h"
 
 #include <math.h>

@@ -1,8 +1,8 @@
 /* sio-measures' quarterly rows: windows, coverage and the baseline verdict.
  * Series are built by hand; interval values are from R 4.2.2
  * poisson.test(c(x1, x2), c(12, 12)) printed with format(digits = 12). */
-#include "config.h"
-#include "poisson.h"
+#include "config/config.h"
+#include "stats/poisson.h"
 #include "../../measures/quarterly.h"
 #include "testing.h"
 

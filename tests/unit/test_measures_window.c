@@ -2,7 +2,7 @@
  * interval of each figure.  Expected intervals are from R 4.2.2, printed
  * with format(digits = 12): poisson.test(x)$conf.int for counts,
  * prop.test(x, n, correct = FALSE)$conf.int for proportions. */
-#include "poisson.h"
+#include "stats/poisson.h"
 #include "../../measures/window.h"
 #include "testing.h"
 

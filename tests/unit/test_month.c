@@ -1,7 +1,7 @@
 /* Months, financial quarters and years.  Expected values are from the
  * calendar itself: the financial year starts in April (Home Office
  * convention), so 2022-04..2022-06 is 2022/23 Q1 and 2023-01..03 is Q4. */
-#include "month.h"
+#include "sys/month.h"
 #include "testing.h"
 
 TEST(parse_accepts_yyyy_mm)

@@ -5,7 +5,7 @@
  * with format(..., digits = 12); the call is written beside it.  R is a
  * development aid only: nothing here runs it.
  */
-#include "poisson.h"
+#include "stats/poisson.h"
 #include "testing.h"
 
 #define REL 1e-9 /* R prints 12 digits; GSL quantiles agree to ~1e-10 */

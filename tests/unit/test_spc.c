@@ -5,9 +5,9 @@
  * limits of the first series were also checked in R 4.2.2 with
  * mean(x), mean(abs(diff(x))) and the 2.66 and (2/3) 2.66 multipliers.
  * Rule behaviour follows NHSRplotthedots R/ptd_calculate_point_type.R, as
- * cited in lib/spc.c.
+ * cited in lib/stats/spc.c.
  */
-#include "spc.h"
+#include "stats/spc.h"
 #include "testing.h"
 
 #define REL 1e-12

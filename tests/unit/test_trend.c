@@ -9,8 +9,8 @@
  *   y = 100 - 0.5*i + noise            (a fall of 6 a year)
  *   yo = y; yo[16] = yo[16] + 40       (R index 16 = C index 15)
  */
-#include "poisson.h"
-#include "trend.h"
+#include "stats/poisson.h"
+#include "stats/trend.h"
 #include "testing.h"
 
 #define REL 1e-9

@@ -1,6 +1,6 @@
 /* Numbers in words: thousands separators as UK government style writes
  * them (GOV.UK style guide: "use a comma for numbers over 999"). */
-#include "words.h"
+#include "text/words.h"
 #include "testing.h"
 
 #include <limits.h>

@@ -1,5 +1,5 @@
 /* worker: functions run on pooled threads. */
-#include "worker.h"
+#include "sys/worker.h"
 #include "testing.h"
 
 #include <stdatomic.h>

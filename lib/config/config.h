@@ -1,0 +1,147 @@
+/*
+ * config.h — sio.ini and the measures file it names.
+ *
+ * config_load() reads sio.ini (paths, baseline, chart settings) and then the
+ * measures file named in its [measures] section (default measures.ini beside
+ * sio.ini).  Relative paths in sio.ini are taken relative to the current
+ * directory, as analysts run sio from their project folder; the measures file
+ * is relative to sio.ini's folder.  An unknown section or key, or a value that
+ * does not parse, fails with SIO_ECONFIG naming file and line.  A repeated
+ * key in a [measure] section appends (one crime type per line).
+ */
+#ifndef SIO_CONFIG_H
+#define SIO_CONFIG_H
+
+#include "sys/error.h"
+#include "sys/month.h"
+
+#define CONFIG_PATH_MAX 1024
+#define CONFIG_MAX_MEASURES 32
+#define CONFIG_MAX_TYPES 32
+#define CONFIG_PALETTE_N 6     /* [charts] palette: series colours */
+#define CONFIG_MAX_SIZES 4     /* [charts] sizes */
+#define CONFIG_MAX_DPI 4       /* [charts] dpi */
+
+enum chart_format {
+    CHART_PNG = 1 << 0,
+    CHART_SVG = 1 << 1,
+    CHART_PDF = 1 << 2,
+};
+
+/* Where a measure's figures come from: exactly one source per measure. */
+enum measure_source {
+    MEASURE_SRC_NONE = 0,                 /* not set yet (a config error at the end) */
+    MEASURE_SRC_POLICE_UK,                /* crime_type: street rows, via measure_counts */
+    MEASURE_SRC_HOME_OFFICE,              /* ho_offence_code: ho_crime 'fq' rows */
+    MEASURE_SRC_INDICATOR,                /* indicator: the indicators table */
+    MEASURE_SRC_STOP_SEARCH,              /* stop_search_object: stop_search rows */
+    MEASURE_SRC_OUTCOMES,                 /* outcome_crime_type: outcomes joined to street */
+    MEASURE_SRC_HO_ROLLING,               /* ho_offence_group: ho_crime 'r12' rows */
+};
+
+struct measure_def {
+    char key[64];                         /* section name, e.g. neighbourhood_crime */
+    char label[128];                      /* "Neighbourhood crime" */
+    char *crime_types[CONFIG_MAX_TYPES];  /* police.uk Crime type strings (owned) */
+    int n_crime_types;
+    int better;                           /* -1: down is better; +1: up is better */
+    int applicable;                       /* applicable = yes (1, default) | no (0) */
+    char applicability_note[512];         /* why it does (not) apply locally; "" if unset */
+    char national[64];                    /* national measure it serves; default key */
+    int source;                           /* enum measure_source */
+    char *ho_codes[CONFIG_MAX_TYPES];     /* Home Office offence codes (owned) */
+    int n_ho_codes;
+    char *ho_groups[CONFIG_MAX_TYPES];    /* Home Office rolling-year offence groups (owned) */
+    int n_ho_groups;
+    char *outcome_types[CONFIG_MAX_TYPES];/* outcome_type: the numerator's outcomes (owned) */
+    int n_outcome_types;
+    char indicator[64];                   /* indicators.indicator, e.g. victim_satisfaction_pct */
+    char source_filter[128];              /* stop_search_object, or outcome_crime_type */
+    int proportion;                       /* statistic = proportion (1) or count (0) */
+    double target;                        /* NaN when no target */
+    char noun[64];                        /* what is counted, plural: "crimes", "searches";
+                                             "" for an indicator with no noun ("Number") */
+    char source_note[256];                /* the charts' "Source: ..." line for this measure */
+};
+
+#define CONFIG_MAX_REBASE 16
+
+/* A date from which SPC limits are recalculated, and why (never automatic). */
+struct config_rebase {
+    month_t month;                        /* first month of the new limits */
+    char force[128];                      /* force=SLUG or name: only that force; "" = all */
+    char reason[160];                     /* "recording practice change" */
+};
+
+/* A chart page size: [charts] sizes. */
+struct chart_size {
+    char name[32];                        /* "a4-column", "slide" or "170x106mm" */
+    double width_mm, height_mm;
+};
+
+/* sio-ingest's settings; "" means not set. */
+struct ingest_settings {
+    char forces[CONFIG_PATH_MAX];         /* [ingest] forces: slug,name,ons_code,aliases file;
+                                             relative to sio.ini's folder, as given */
+    char extract_date[128];               /* [extract] date: header of the date column */
+    char extract_offence[128];            /* [extract] offence */
+    char extract_force[128];              /* [extract] force: the force's column ... */
+    char extract_force_name[128];         /* [extract] force_name: ... or one force for all rows */
+    char extract_area[128];               /* [extract] area (optional) */
+    char extract_reference[128];          /* [extract] reference (optional) */
+};
+
+struct sio_config {
+    char path[CONFIG_PATH_MAX];           /* the sio.ini read */
+    char store_path[CONFIG_PATH_MAX];     /* [store] path */
+    char out_dir[CONFIG_PATH_MAX];        /* [output] dir */
+    char measures_path[CONFIG_PATH_MAX];  /* [measures] file, resolved */
+    month_t baseline_start;               /* [baseline] start, first month */
+    month_t baseline_end;                 /* [baseline] end, last month, inclusive */
+    double confidence;                    /* [baseline] confidence, e.g. 0.95 */
+    int chart_formats;                    /* [charts] formats, enum chart_format bits */
+    char classification[64];              /* [charts] classification, e.g. OFFICIAL */
+    char source_note[256];                /* [charts] source */
+    unsigned chart_palette[CONFIG_PALETTE_N]; /* [charts] palette, 0xRRGGBB in order */
+    struct chart_size chart_sizes[CONFIG_MAX_SIZES]; /* [charts] sizes; [0] has the plain file names */
+    int n_chart_sizes;
+    int chart_dpi[CONFIG_MAX_DPI];        /* [charts] dpi of PNG files; [0] has the plain names */
+    int n_chart_dpi;
+    char statement_text[CONFIG_PATH_MAX]; /* [statement] text: the analyst's words, resolved */
+    struct measure_def measures[CONFIG_MAX_MEASURES];
+    int n_measures;
+    int allow_missing;                    /* [comparison] allow_missing: verdicts despite gaps */
+    int spc_shift;                        /* [spc] shift: run length on one side, 0 off */
+    int spc_trend;                        /* [spc] trend: rising/falling run length, 0 off */
+    month_t spc_limits_start;             /* [spc] limits_start; MONTH_NONE: not fixed */
+    month_t spc_limits_end;               /* [spc] limits_end, inclusive */
+    struct config_rebase rebase[CONFIG_MAX_REBASE]; /* [spc] rebase, ascending */
+    int n_rebase;
+    char peers_path[CONFIG_PATH_MAX];     /* [peers] file, resolved; "" when none */
+    char annotations_path[CONFIG_PATH_MAX]; /* [annotations] file, resolved; "" when none */
+    char run_log[CONFIG_PATH_MAX];        /* [run] log: sio-run's log file */
+    char **run_inputs;                    /* [run] inputs, one per line (owned) */
+    int n_run_inputs;
+    char run_statement_force[128];        /* [run] statement_force: sio-statement --force */
+    struct ingest_settings ingest;        /* [ingest] and [extract]: sio-ingest */
+};
+
+/* Defaults that hold before any file is read (store var/sio.db, out dir out,
+ * baseline 2018-07..2019-06, 95%, all three chart formats, OFFICIAL). */
+void config_defaults(struct sio_config *cfg);
+
+/* Load path into cfg (which config_defaults() has set up).  Returns SIO_OK,
+ * SIO_ENOINPUT when a file cannot be opened, or SIO_ECONFIG with file:line. */
+/* The unit of m's counts or proportions in the tables: "%", its noun, or
+ * "count" for an indicator without one. */
+const char *config_measure_unit(const struct measure_def *m);
+
+int config_load(const char *path, struct sio_config *cfg, struct sio_error *err);
+
+/* Free what config_load() allocated. */
+void config_free(struct sio_config *cfg);
+
+/* The measure with this key, or NULL. */
+const struct measure_def *config_measure(const struct sio_config *cfg, const char *key);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * binomial.c — exact (Clopper-Pearson) and Wilson intervals for x out of n.
+ *
+ * The exact limits are beta quantiles, as in R's binom.test: low is the
+ * alpha/2 quantile of Beta(x, n-x+1) and high the 1-alpha/2 quantile of
+ * Beta(x+1, n-x), with the limit pinned to 0 or 1 when x is 0 or n because
+ * the beta distribution is undefined there.  The Wilson limits follow R's
+ * prop.test with correct = FALSE, including its clamp to [0, 1].
+ * GSL's own beta and gamma inverses are not used: in GSL 2.7
+ * gsl_cdf_beta_Qinv(0.005, 1235, 3766) returns NaN and
+ * gsl_cdf_gamma_Qinv(0.025, 150001, 1) returns 221598 where R's qgamma gives
+ * 150761.  Quantiles are found instead by bisection on the CDFs, which GSL
+ * computes reliably.  GSL must have its error handler off (poisson_gsl_init);
+ * every result is checked for NaN here instead.
+ */
+#include "stats/binomial.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+
+double binomial_cdf_inverse(double (*cdf)(double, double, double), double a,
+                            double b, double p, double lo, double hi)
+{
+    for (int i = 0; i < 64 && cdf(hi, a, b) < p; i++)
+        hi *= 2.0;
+    if (!(cdf(lo, a, b) <= p && cdf(hi, a, b) >= p))
+        return NAN;
+    /* 200 halvings reach any double; the relative stop ends far sooner. */
+    for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+        double mid = lo + (hi - lo) / 2.0;
+        double f = cdf(mid, a, b);
+        if (isnan(f))
+            return NAN;
+        if (f < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + (hi - lo) / 2.0;
+}
+
+static int binomial_check(long x, long n, double level, struct sio_error *err)
+{
+    if (n <= 0)
+        return sio_fail(err, SIO_EDATA, NULL, 0,
+                        "a proportion needs a positive total, got %ld", n);
+    if (x < 0 || x > n)
+        return sio_fail(err, SIO_EDATA, NULL, 0,
+                        "count %ld is not between 0 and the total %ld", x, n);
+    if (!(level > 0.0 && level < 1.0))
+        return sio_fail(err, SIO_EDATA, NULL, 0,
+                        "confidence level %g is not between 0 and 1", level);
+    return SIO_OK;
+}
+
+int binomial_exact_ci(long x, long n, double level,
+                      struct binomial_interval *out, struct sio_error *err)
+{
+    int rc = binomial_check(x, n, level, err);
+    if (rc != SIO_OK)
+        return rc;
+    double alpha = (1.0 - level) / 2.0;
+    double xd = (double)x, nd = (double)n;
+    out->estimate = xd / nd;
+    out->low = x == 0 ? 0.0
+                      : binomial_cdf_inverse(gsl_cdf_beta_P, xd, nd - xd + 1.0,
+                                             alpha, 0.0, 1.0);
+    out->high = x == n ? 1.0
+                       : binomial_cdf_inverse(gsl_cdf_beta_P, xd + 1.0, nd - xd,
+                                              1.0 - alpha, 0.0, 1.0);
+    if (!isfinite(out->low) || !isfinite(out->high))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0,
+                        "GSL beta quantile failed for %ld out of %ld", x, n);
+    return SIO_OK;
+}
+
+int binomial_wilson_ci(long x, long n, double level,
+                       struct binomial_interval *out, struct sio_error *err)
+{
+    int rc = binomial_check(x, n, level, err);
+    if (rc != SIO_OK)
+        return rc;
+    double nd = (double)n, p = (double)x / nd;
+    double z = gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0);
+    double z22n = z * z / (2.0 * nd);
+    double half = z * sqrt(p * (1.0 - p) / nd + z22n / (2.0 * nd));
+    out->estimate = p;
+    out->low = fmax(0.0, (p + z22n - half) / (1.0 + 2.0 * z22n));
+    out->high = fmin(1.0, (p + z22n + half) / (1.0 + 2.0 * z22n));
+    /* At the ends the algebra gives 0 or 1 exactly but rounding may not. */
+    if (x == 0)
+        out->low = 0.0;
+    if (x == n)
+        out->high = 1.0;
+    return SIO_OK;
+}
+
+int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
+                         struct binomial_difference *out, struct sio_error *err)
+{
+    struct binomial_interval a, b;
+    int rc = binomial_wilson_ci(x1, n1, level, &a, err);
+    if (rc == SIO_OK)
+        rc = binomial_wilson_ci(x2, n2, level, &b, err);
+    if (rc != SIO_OK)
+        return rc;
+    double d = a.estimate - b.estimate;
+    /* Each side combines the two intervals' distances on the side that
+     * moves the difference that way (Newcombe's equation for method 10). */
+    double dl = hypot(a.estimate - a.low, b.high - b.estimate);
+    double du = hypot(a.high - a.estimate, b.estimate - b.low);
+    *out = (struct binomial_difference){d, d - dl, d + du};
+    return SIO_OK;
+}

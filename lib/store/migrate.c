@@ -1,0 +1,55 @@
+/*
+ * migrate.c — older stores into this schema's shape; see migrate.h.
+ *
+ * Version 1 (sio 0.1.0) kept street rows with every column as text in a
+ * table named street.  Version 2 keeps them in street_coded, with the
+ * texts that repeat (force names, crime types, outcome categories) once in
+ * labels, and street is a view.  The rows keep their rowids, so the runs in
+ * street_rows still find each file's rows.
+ */
+#include "store/migrate.h"
+#include "store/store.h"
+
+static const char street_v1_sql[] =
+    "INSERT OR IGNORE INTO labels(text)"
+    " SELECT reported_by FROM street UNION SELECT falls_within FROM street"
+    " UNION SELECT crime_type FROM street"
+    " UNION SELECT last_outcome FROM street WHERE last_outcome IS NOT NULL;"
+    "INSERT INTO street_coded(rowid, file_id, line, crime_id, month, reported_by,"
+    " falls_within, longitude, latitude, location, lsoa_code, lsoa_name, crime_type,"
+    " last_outcome, context, crime_type_published, easting, northing)"
+    " SELECT s.rowid, s.file_id, s.line, s.crime_id, s.month,"
+    "  (SELECT id FROM labels WHERE text = s.reported_by),"
+    "  (SELECT id FROM labels WHERE text = s.falls_within),"
+    "  s.longitude, s.latitude, s.location, s.lsoa_code, s.lsoa_name,"
+    "  (SELECT id FROM labels WHERE text = s.crime_type),"
+    "  (SELECT id FROM labels WHERE text = s.last_outcome),"
+    "  s.context, s.crime_type_published, s.easting, s.northing"
+    " FROM street s ORDER BY s.rowid;"
+    "DROP TABLE street;";
+
+/* 1 when street is a table (version 1), 0 when not, or -status. */
+static int street_is_table(sqlite3 *db, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                               " AND name = 'street'", &st, err);
+    if (rc)
+        return -rc;
+    int step = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return -store_fail(db, err, "cannot read the store's schema");
+    return step == SQLITE_ROW;
+}
+
+int store_migrate(sqlite3 *db, int *moved, struct sio_error *err)
+{
+    int got = street_is_table(db, err);
+    *moved = 0;
+    if (got <= 0)
+        return -got;
+    int rc = store_exec(db, street_v1_sql, err);
+    *moved = rc == SIO_OK;
+    return rc;
+}

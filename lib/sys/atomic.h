@@ -1,0 +1,35 @@
+/*
+ * atomic.h — output files that appear whole or not at all.
+ *
+ * atomic_open() creates a temporary file beside the target (same folder, so
+ * rename() is atomic); atomic_commit() flushes, fsyncs, renames it over the
+ * target and fsyncs the folder.  Until then readers see the previous file,
+ * and a run killed half-way leaves only a stray ".tmp" name, never a torn
+ * output.  atomic_abort() removes the temporary file.
+ */
+#ifndef SIO_ATOMIC_H
+#define SIO_ATOMIC_H
+
+#include "sys/error.h"
+
+#include <stdio.h>
+
+struct atomic_file {
+    FILE *fp;           /* write here */
+    char path[1024];    /* the final name */
+    char tmp[1100];     /* the temporary name */
+};
+
+/* Open a temporary file for path.  SIO_ECANTCREAT if it cannot be made. */
+int atomic_open(struct atomic_file *af, const char *path, struct sio_error *err);
+
+/* Make the written bytes the new content of path.  Closes af->fp. */
+int atomic_commit(struct atomic_file *af, struct sio_error *err);
+
+/* Drop the temporary file; safe after a failed commit. */
+void atomic_abort(struct atomic_file *af);
+
+/* mkdir -p; SIO_ECANTCREAT naming the folder on failure. */
+int atomic_mkdirs(const char *dir, struct sio_error *err);
+
+#endif
