@@ -35,18 +35,24 @@ def same(a, b, places):
     return abs(a - b) <= 0.6 * 10 ** -places + 1e-9 * max(1.0, abs(a))
 
 
+def compare_rows(what, sio, peer, columns, places, problems):
+    """Rows keyed alike in both, with the same numbers in columns."""
+    for k in sorted(set(sio) ^ set(peer)):
+        problems.append(f"{what}{'/'.join(k)}: only in {'sio' if k in sio else 'the peer'}")
+    for k in sorted(set(sio) & set(peer)):
+        for col in columns:
+            if not same(sio[k][col], peer[k][col], places):
+                problems.append(f"{what}{'/'.join(k)} {col}: sio {sio[k][col]},"
+                                f" peer {peer[k][col]}")
+    return len(peer)
+
+
 def compare_results(sio_dir, peer_dir, pairs, problems):
     key = lambda r: (r["force"], r["measure"], r["period_type"], r["period"], r["statistic"])
     peer = {key(r): r for r in read(f"{peer_dir}/results.csv")}
     sio = {key(r): r for r in read(f"{sio_dir}/measures.csv")
            if (r["force"], r["measure"]) in pairs and r["statistic"] in STATISTICS}
-    for k in sorted(set(sio) ^ set(peer)):
-        problems.append(f"{'/'.join(k)}: only in {'sio' if k in sio else 'the peer'}")
-    for k in sorted(set(sio) & set(peer)):
-        for col in ("value", "ci_low", "ci_high"):
-            if not same(sio[k][col], peer[k][col], 6):
-                problems.append(f"{'/'.join(k)} {col}: sio {sio[k][col]}, peer {peer[k][col]}")
-    return len(peer)
+    return compare_rows("", sio, peer, ("value", "ci_low", "ci_high"), 6, problems)
 
 
 def compare_verdicts(sio_dir, peer_dir, pairs, problems):
@@ -73,16 +79,12 @@ def compare_spc(sio_dir, peer_dir, pairs, problems):
     sio = {key(r): r for r in read(f"{sio_dir}/spc_points.csv")
            if (r["force"], r["measure"]) in pairs}
     peer = {key(r): r for r in read(f"{peer_dir}/spc_points.csv")}
-    for k in sorted(set(sio) ^ set(peer)):
-        problems.append(f"SPC {'/'.join(k)}: only in {'sio' if k in sio else 'the peer'}")
+    n = compare_rows("SPC ", sio, peer, ("centre", "lower", "upper"), 4, problems)
     for k in sorted(set(sio) & set(peer)):
-        for col in ("centre", "lower", "upper"):
-            if not same(sio[k][col], peer[k][col], 4):
-                problems.append(f"SPC {'/'.join(k)} {col}: sio {sio[k][col]}, peer {peer[k][col]}")
         if sio[k]["rules"] != peer[k]["rules"]:
             problems.append(f"SPC {'/'.join(k)} rules: sio '{sio[k]['rules']}',"
                             f" peer '{peer[k]['rules']}'")
-    return len(peer)
+    return n
 
 
 def main(sio_dir, peer_dir):
