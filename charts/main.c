@@ -5,12 +5,13 @@
  * worker processes (pool.h, one force an item): per measure the quarterly
  * chart, the SPC chart and the peer chart, and the force's overview page,
  * each in every configured format, size and (for PNG) resolution, each with
- * an alt-text sidecar (.txt), under <out>/charts/<force-slug>/ (file names
- * in render.h).  A chart whose digest an earlier run's output lists is kept
- * from it instead of drawn (reuse.h).  A chart type whose table has no rows
- * for a force and measure is skipped quietly and counted in the run's
- * record.  The first failure stops the run: charts already written stay
- * (each is whole), and the status becomes the exit code.
+ * an alt-text sidecar (.txt), under <out>/charts/<force-stem>/ (file names
+ * in render.h), each recorded in the store's chart_files (one transaction a
+ * force).  A chart whose digest an earlier run's output lists is kept from
+ * it instead of drawn (reuse.h).  A chart type whose table has no rows for a
+ * force and measure is skipped quietly and counted in the run's record.  The
+ * first failure stops the run: charts already written stay (each is whole),
+ * and the status becomes the exit code.
  */
 #include "chart.h"
 #include "sys/cli.h"
@@ -22,6 +23,7 @@
 #include "results.h"
 #include "series.h"
 #include "spcchart.h"
+#include "store/catalogue.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -52,8 +54,9 @@ static const char usage[] =
     "  --help         print this help and exit\n"
     "  --version      print the version and exit\n"
     "\n"
-    "FILES (under DIR/charts/FORCE/, FORCE the force name in lower case\n"
-    "with '-' for other characters)\n"
+    "FILES (under DIR/charts/FORCE/, FORCE the force's key and MEASURE the\n"
+    "measure's stem as the catalogue has it: lower case, '-' for spaces and\n"
+    "punctuation; each chart drawn is recorded in the store's chart_files)\n"
     "  MEASURE.EXT           quarterly chart, EXT from [charts] formats\n"
     "  MEASURE-spc.EXT       SPC chart (when spc_points has rows)\n"
     "  MEASURE-peers.EXT     peer chart (when peer_results has rows)\n"
@@ -78,6 +81,13 @@ struct force_counts {
     int no_spc, no_peers;           /* force x measure with no rows (or rates) for them */
 };
 
+/* A chart made for the current force, to record in chart_files. */
+struct chart_record {
+    char measure[64];               /* "" for the overview */
+    int position;
+    struct catalogue_chart c;
+};
+
 struct charts_run {
     struct render r;                /* formats, sizes, style, the current force */
     const char *store_path;
@@ -87,9 +97,80 @@ struct charts_run {
     struct overview ov;             /* the current force's measures */
     struct annotation_list notes;   /* the current force's annotations */
     struct force_counts c;          /* the current force's */
-    const char *ov_source;          /* the overview's measures' source line ... */
+    struct chart_record *made;      /* the current force's charts */
+    size_t n_made, cap_made;
+    char ov_source[256];            /* the overview's measures' source line ("": none yet) ... */
     int ov_sources_differ;          /* ... unless they have different ones */
 };
+
+/* One force x measure while its charts are drawn. */
+struct measure_draw {
+    struct quarter_series s;        /* the quarterly series, with notes and target */
+    struct spc_series spc;          /* its SPC points (n = 0: none) */
+};
+
+/* Room for one more chart record; NULL when out of memory. */
+static struct chart_record *record_new(struct charts_run *run)
+{
+    if (run->n_made == run->cap_made) {
+        size_t cap = run->cap_made ? run->cap_made * 2 : 64;
+        struct chart_record *more = realloc(run->made, cap * sizeof *more);
+        if (!more)
+            return NULL;
+        run->made = more;
+        run->cap_made = cap;
+    }
+    struct chart_record *r = &run->made[run->n_made++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+/* Draw (or keep) chart name, every variant, and note it for chart_files,
+ * where sio-statement finds it. */
+static int draw_chart(struct charts_run *run, const char *force, const char *measure,
+                      const char *kind, int position, const char *name, chart_draw_fn draw,
+                      const void *data, const struct digest *d, const char *alt,
+                      struct sio_error *err)
+{
+    int rc = render_chart(&run->r, name, draw, data, d, alt, err);
+    if (rc != SIO_OK)
+        return rc;
+    struct chart_record *r = record_new(run);
+    if (!r)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    snprintf(r->measure, sizeof r->measure, "%s", measure);
+    r->position = position;
+    snprintf(r->c.kind, sizeof r->c.kind, "%s", kind);
+    render_chart_name(force, name, r->c.name, sizeof r->c.name);
+    render_formats(&run->r, r->c.formats, sizeof r->c.formats);
+    snprintf(r->c.alt, sizeof r->c.alt, "%s", alt);
+    return SIO_OK;
+}
+
+/* The force's charts into chart_files, in one transaction. */
+static int record_charts(struct charts_run *run, const char *force, struct sio_error *err)
+{
+    int rc = store_begin(run->db, err);
+    for (size_t i = 0; rc == SIO_OK && i < run->n_made; i++)
+        rc = catalogue_chart_put(run->db, force, run->made[i].measure, run->made[i].position,
+                                 &run->made[i].c, err);
+    rc = rc == SIO_OK ? store_commit(run->db, err) : rc;
+    if (rc != SIO_OK)
+        store_rollback(run->db);
+    return rc;
+}
+
+/* Two digests as one: what a chart drawn from both depends on. */
+static struct digest both(const struct digest *a, const struct digest *b)
+{
+    struct digest_acc acc;
+    struct digest d;
+    digest_begin(&acc);
+    digest_add_digest(&acc, a);
+    digest_add_digest(&acc, b);
+    digest_end(&acc, &d);
+    return d;
+}
 
 static int draw_overview(struct charts_run *run, struct sio_error *err)
 {
@@ -109,47 +190,48 @@ static int draw_overview(struct charts_run *run, struct sio_error *err)
         digest_add_int(&a, run->ov.p[i].better);
     }
     digest_end(&a, &d);
-    rc = render_chart(&run->r, "overview", overview_draw, &run->ov, &d,
-                      overview_alt_text(&run->ov, alt, sizeof alt), err);
+    rc = draw_chart(run, run->ov.force, "", "overview", 0, "overview", overview_draw, &run->ov,
+                    &d, overview_alt_text(&run->ov, alt, sizeof alt), err);
     run->c.n_overview += rc == SIO_OK;
     return rc;
 }
 
-/* Two digests as one: what a chart drawn from both depends on. */
-static struct digest both(const struct digest *a, const struct digest *b)
+/* ---- the chart kinds of a measure: one row and a drawing function each ---- */
+
+typedef int (*kind_fn)(struct charts_run *run, struct measure_draw *d, const char *kind,
+                       int position, const char *name, struct sio_error *err);
+
+static int kind_quarterly(struct charts_run *run, struct measure_draw *d, const char *kind,
+                          int position, const char *name, struct sio_error *err)
 {
-    struct digest_acc acc;
-    struct digest d;
-    digest_begin(&acc);
-    digest_add_digest(&acc, a);
-    digest_add_digest(&acc, b);
-    digest_end(&acc, &d);
-    return d;
+    char alt[2048];
+    return draw_chart(run, d->s.force, d->s.measure_key, kind, position, name, quarterly_draw,
+                      &d->s, &d->s.digest, quarterly_alt_text(&d->s, alt, sizeof alt), err);
 }
 
-static int draw_spc(struct charts_run *run, struct spc_series *spc, const char *file,
-                    struct sio_error *err)
+static int kind_spc(struct charts_run *run, struct measure_draw *d, const char *kind,
+                    int position, const char *name, struct sio_error *err)
 {
-    char name[160], alt[2048];
+    char alt[2048];
     int rc;
 
-    if (spc->n == 0) {
+    if (d->spc.n == 0) {
         run->c.no_spc++;
         return SIO_OK;
     }
-    snprintf(name, sizeof name, "%s-spc", file);
-    struct digest d = both(&spc->digest, &run->notes.digest);
-    rc = render_chart(&run->r, name, spcchart_draw, spc, &d,
-                      spcchart_alt_text(spc, alt, sizeof alt), err);
+    struct digest dg = both(&d->spc.digest, &run->notes.digest);
+    rc = draw_chart(run, d->s.force, d->s.measure_key, kind, position, name, spcchart_draw,
+                    &d->spc, &dg, spcchart_alt_text(&d->spc, alt, sizeof alt), err);
     run->c.n_spc += rc == SIO_OK;
     return rc;
 }
 
-static int draw_peers(struct charts_run *run, const struct quarter_series *s, const char *file,
-                      struct sio_error *err)
+static int kind_peers(struct charts_run *run, struct measure_draw *d, const char *kind,
+                      int position, const char *name, struct sio_error *err)
 {
+    const struct quarter_series *s = &d->s;
     struct peer_series ps;
-    char name[160], alt[2048];
+    char alt[2048];
     int rc = results_peers(run->db, s->force, s->measure_key, &ps, err);
 
     if (rc == SIO_OK && peerchart_rated(&ps) == 0)
@@ -157,49 +239,56 @@ static int draw_peers(struct charts_run *run, const struct quarter_series *s, co
     else if (rc == SIO_OK) {
         snprintf(ps.measure_label, sizeof ps.measure_label, "%s", s->measure_label);
         snprintf(ps.noun, sizeof ps.noun, "%s", s->noun);
-        snprintf(name, sizeof name, "%s-peers", file);
-        rc = render_chart(&run->r, name, peerchart_draw, &ps, &ps.digest,
-                          peerchart_alt_text(&ps, alt, sizeof alt), err);
+        /* the labels come from the catalogue row in the series' own digest */
+        struct digest dg = both(&ps.digest, &s->digest);
+        rc = draw_chart(run, s->force, s->measure_key, kind, position, name, peerchart_draw,
+                        &ps, &dg, peerchart_alt_text(&ps, alt, sizeof alt), err);
         run->c.n_peers += rc == SIO_OK;
     }
     results_peers_free(&ps);
     return rc;
 }
 
-/* The quarterly chart (with what the SPC rows add to it), then the SPC and
- * peer charts of one force x measure. */
+/* In the order sio-statement shows them; the file is the stem and suffix. */
+static const struct chart_kind {
+    const char *kind, *suffix;
+    kind_fn draw;
+} kinds[] = {
+    {"quarterly", "", kind_quarterly},
+    {"spc", "-spc", kind_spc},
+    {"peers", "-peers", kind_peers},
+};
+
+/* Every chart kind of one force x measure, then its overview panel. */
 static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_error *err)
 {
     struct charts_run *run = ctx;
-    struct quarter_series s = *s0;
-    struct spc_series spc;
-    const struct measure_def *m = config_measure(run->r.cfg, s.measure_key);
-    char file[80], alt[2048];
-    int rc = results_spc(run->db, s.force, s.measure_key, &spc, err);
+    struct measure_draw d = {.s = *s0};
+    char name[160];
+    int rc = results_spc(run->db, d.s.force, d.s.measure_key, &d.spc, err);
 
     if (rc != SIO_OK)
         return rc;
-    snprintf(spc.measure_label, sizeof spc.measure_label, "%s", s.measure_label);
-    snprintf(spc.noun, sizeof spc.noun, "%s", s.noun);
-    run->r.style.source_note = m ? m->source_note : run->r.cfg->source_note;
-    if (run->ov_source && strcmp(run->ov_source, run->r.style.source_note) != 0)
+    snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", d.s.measure_label);
+    snprintf(d.spc.noun, sizeof d.spc.noun, "%s", d.s.noun);
+    run->r.style.source_note = d.s.source_note;
+    if (run->ov_source[0] && strcmp(run->ov_source, d.s.source_note) != 0)
         run->ov_sources_differ = 1;
-    run->ov_source = run->r.style.source_note;
-    spc.notes = s.notes = &run->notes;
-    s.target = spc.target;
-    results_missing_words(&spc, s.missing, sizeof s.missing);
-    s.digest = both(&s.digest, &spc.digest);
-    s.digest = both(&s.digest, &run->notes.digest);
-    render_file_name(s.measure_key, file, sizeof file);
-    rc = render_chart(&run->r, file, quarterly_draw, &s, &s.digest,
-                      quarterly_alt_text(&s, alt, sizeof alt), err);
+    snprintf(run->ov_source, sizeof run->ov_source, "%s", d.s.source_note);
+    d.spc.notes = d.s.notes = &run->notes;
+    d.s.target = d.spc.target;
+    results_missing_words(&d.spc, d.s.missing, sizeof d.s.missing);
+    /* the quarterly chart (and the overview panel) shows the SPC target
+     * and missing months, and the annotations */
+    d.s.digest = both(&d.s.digest, &d.spc.digest);
+    d.s.digest = both(&d.s.digest, &run->notes.digest);
+    for (size_t k = 0; rc == SIO_OK && k < sizeof kinds / sizeof *kinds; k++) {
+        snprintf(name, sizeof name, "%s%s", d.s.stem, kinds[k].suffix);
+        rc = kinds[k].draw(run, &d, kinds[k].kind, (int)k + 1, name, err);
+    }
     if (rc == SIO_OK)
-        rc = draw_spc(run, &spc, file, err);
-    if (rc == SIO_OK)
-        rc = draw_peers(run, &s, file, err);
-    if (rc == SIO_OK)
-        rc = overview_add(&run->ov, &s, m ? m->better : -1, err);
-    results_spc_free(&spc);
+        rc = overview_add(&run->ov, &d.s, d.s.better, err);
+    results_spc_free(&d.spc);
     return rc;
 }
 
@@ -209,7 +298,7 @@ static int force_charts(struct charts_run *run, const char *force, struct sio_er
 {
     int rc = results_annotations(run->db, force, &run->notes, err);
     if (rc == SIO_OK)
-        rc = series_each(run->db, run->r.cfg, force, draw_measure, run, &run->c.series, err);
+        rc = series_each(run->db, force, draw_measure, run, &run->c.series, err);
     if (rc == SIO_OK)
         rc = draw_overview(run, err);
     return rc;
@@ -222,13 +311,16 @@ static int force_item(void *ctx, int i, void *result, struct sio_error *err)
 
     memset(&run->c, 0, sizeof run->c);
     run->r.files = run->r.drawn = 0;
-    run->ov_source = NULL;
+    run->n_made = 0;
+    run->ov_source[0] = '\0';
     run->ov_sources_differ = 0;
     if (rc != SIO_OK)
         return rc;
     rc = force_charts(run, run->forces[i], err);
     int end = render_force_end(&run->r, rc == SIO_OK, err);
     rc = rc != SIO_OK ? rc : end;
+    if (rc == SIO_OK)
+        rc = record_charts(run, run->forces[i], err);
     overview_clear(&run->ov);
     results_annotations_free(&run->notes);
     run->c.files = run->r.files;
@@ -241,7 +333,7 @@ static int force_item(void *ctx, int i, void *result, struct sio_error *err)
 static int worker_start(void *ctx, struct sio_error *err)
 {
     struct charts_run *run = ctx;
-    return store_open_reader(run->store_path, &run->db, err);
+    return store_open_again(run->store_path, &run->db, err);
 }
 
 static void worker_stop(void *ctx)
@@ -251,6 +343,9 @@ static void worker_stop(void *ctx)
     run->db = NULL;
     free(run->ov.p);
     run->ov.p = NULL;
+    free(run->made);
+    run->made = NULL;
+    run->cap_made = 0;
 }
 
 static const char *force_name(void *ctx, int i)
@@ -301,7 +396,9 @@ static int walk_store(struct charts_run *run, sqlite3 *db, int jobs, struct forc
 
     if (rc != SIO_OK)
         return rc;
-    rc = series_forces(db, &run->forces, &run->n_forces, err);
+    rc = catalogue_charts_clear(db, err);
+    if (rc == SIO_OK)
+        rc = series_forces(db, &run->forces, &run->n_forces, err);
     if (rc == SIO_OK && run->n_forces > 0)
         rc = draw_forces(run, jobs, t, err);
     run_counts(t, counts, sizeof counts);

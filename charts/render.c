@@ -6,8 +6,8 @@
  * with nothing left from the one before.
  */
 #include "render.h"
+#include "text/stem.h"
 
-#include <ctype.h>
 #include <plplot.h>
 #include <png.h>
 #include <stdio.h>
@@ -17,35 +17,10 @@
 
 #define RENDER_MAX_FILES (CONFIG_MAX_SIZES * (CONFIG_MAX_DPI + 2) + 1)
 
-/* A measure's whole definition: any change to it may change its charts. */
-static void render_measure_digest(struct digest_acc *a, const struct measure_def *m)
-{
-    digest_add_str(a, m->key);
-    digest_add_str(a, m->label);
-    for (int i = 0; i < m->n_crime_types; i++)
-        digest_add_str(a, m->crime_types[i]);
-    digest_add_int(a, m->better);
-    digest_add_int(a, m->applicable);
-    digest_add_str(a, m->applicability_note);
-    digest_add_str(a, m->national);
-    digest_add_int(a, m->source);
-    for (int i = 0; i < m->n_ho_codes; i++)
-        digest_add_str(a, m->ho_codes[i]);
-    for (int i = 0; i < m->n_ho_groups; i++)
-        digest_add_str(a, m->ho_groups[i]);
-    for (int i = 0; i < m->n_outcome_types; i++)
-        digest_add_str(a, m->outcome_types[i]);
-    digest_add_str(a, m->indicator);
-    digest_add_str(a, m->source_filter);
-    digest_add_int(a, m->proportion);
-    digest_add(a, &m->target, sizeof m->target);
-    digest_add_str(a, m->noun);
-    digest_add_str(a, m->source_note);
-}
-
-/* What the charts take from the configuration: the [charts] settings, the
- * baseline, and every measure's definition (not the paths: two runs that
- * differ only in where the store and outputs are draw the same charts). */
+/* What the charts take from the configuration: the [charts] settings (the
+ * rest, labels and windows, they read from the store's catalogue, whose rows
+ * are in each chart's own digest; not the paths: two runs that differ only in
+ * where the store and outputs are draw the same charts). */
 static void render_config_digest(struct digest_acc *a, const struct sio_config *cfg)
 {
     digest_add_int(a, cfg->chart_formats);
@@ -59,11 +34,6 @@ static void render_config_digest(struct digest_acc *a, const struct sio_config *
     digest_add_str(a, cfg->classification);
     digest_add_str(a, cfg->source_note);
     digest_add(a, cfg->chart_palette, sizeof cfg->chart_palette);
-    digest_add_int(a, cfg->baseline_start);
-    digest_add_int(a, cfg->baseline_end);
-    digest_add(a, &cfg->confidence, sizeof cfg->confidence);
-    for (int i = 0; i < cfg->n_measures; i++)
-        render_measure_digest(a, &cfg->measures[i]);
 }
 
 /* What every chart's bytes depend on besides its own data and words: the
@@ -103,27 +73,32 @@ void render_init(struct render *r, const struct sio_config *cfg, const char *ver
     render_setup_digest(r, version);
 }
 
-void render_file_name(const char *key, char *buf, size_t size)
+char *render_chart_name(const char *force, const char *name, char *buf, size_t size)
 {
-    size_t n = 0;
-    for (; *key && n + 1 < size; key++)
-        buf[n++] = isalnum((unsigned char)*key) || *key == '_' || *key == '-' ? *key : '-';
-    buf[n] = '\0';
-    if (n == 0)
-        snprintf(buf, size, "measure");
-    else if (buf[0] == '-') /* not to be read as an option */
-        buf[0] = '_';
+    char stem[160];
+    if (!stem_make(force, stem, sizeof stem)[0])
+        snprintf(stem, sizeof stem, "unnamed-force");
+    snprintf(buf, size, "charts/%s/%s", stem, name);
+    return buf;
+}
+
+char *render_formats(const struct render *r, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int bit = CHART_PNG; bit <= CHART_PDF && o < size; bit <<= 1)
+        if (r->cfg->chart_formats & bit)
+            o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? " " : "", chart_format_ext(bit));
+    return buf;
 }
 
 int render_force_begin(struct render *r, const char *force, struct sio_error *err)
 {
-    char slug[160], from[sizeof r->dir];
-    chart_slug(force, slug, sizeof slug);
-    if (!slug[0])
-        snprintf(slug, sizeof slug, "unnamed-force");
-    if (snprintf(r->dir, sizeof r->dir, "%s/charts/%s", r->cfg->out_dir, slug) >=
-            (int)sizeof r->dir ||
-        snprintf(from, sizeof from, "%s/charts/%s", r->reuse_dir ? r->reuse_dir : "", slug) >=
+    char rel[256], from[sizeof r->dir];
+    render_chart_name(force, "", rel, sizeof rel);
+    rel[strlen(rel) - 1] = '\0'; /* the folder, without the name's '/' */
+    if (snprintf(r->dir, sizeof r->dir, "%s/%s", r->cfg->out_dir, rel) >= (int)sizeof r->dir ||
+        snprintf(from, sizeof from, "%s/%s", r->reuse_dir ? r->reuse_dir : "", rel) >=
             (int)sizeof from)
         return sio_fail(err, SIO_ECANTCREAT, r->cfg->out_dir, 0, "output path too long");
     int rc = chart_make_dir(r->dir, err);
