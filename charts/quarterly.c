@@ -78,6 +78,9 @@ char *quarterly_title(const struct quarter_series *s, char *buf, size_t size)
     if (strcmp(f->verdict, "no significant change") == 0)
         snprintf(buf, size, "%s: no significant change from the baseline (%s)",
                  s->measure_label, words);
+    else if (strcmp(f->verdict, "not tested") == 0)
+        snprintf(buf, size, "%s: %s %s (not tested)", s->measure_label, words,
+                 than_baseline(f->change_pct));
     else
         snprintf(buf, size, "%s: %s %s", s->measure_label, words,
                  than_baseline(f->change_pct));
@@ -108,22 +111,15 @@ static void label_in_sentence(const char *label, char *buf, size_t size)
         buf[0] = (char)tolower((unsigned char)buf[0]);
 }
 
-/* "(a significant decrease; interval -15% to -8%)" or "". */
+/* "(verdict: improvement; confidence interval -15% to -8%)", the stored
+ * verdict word as the tables print it. */
 static void verdict_words(const struct quarter_point *f, char *buf, size_t size)
 {
-    const char *v = f->verdict;
-    const char *what = strcmp(v, "increase") == 0   ? "a significant increase"
-                       : strcmp(v, "decrease") == 0 ? "a significant decrease"
-                       : strcmp(v, "no significant change") == 0
-                           ? "not a significant change"
-                           : NULL;
-    if (!what)
-        buf[0] = '\0';
-    else if (isfinite(f->ci_low_pct) && isfinite(f->ci_high_pct))
-        snprintf(buf, size, " (%s; confidence interval %+.0f%% to %+.0f%%)", what,
-                 f->ci_low_pct, f->ci_high_pct);
+    if (isfinite(f->ci_low_pct) && isfinite(f->ci_high_pct))
+        snprintf(buf, size, " (verdict: %s; confidence interval %+.0f%% to %+.0f%%)",
+                 f->verdict, f->ci_low_pct, f->ci_high_pct);
     else
-        snprintf(buf, size, " (%s)", what);
+        snprintf(buf, size, " (verdict: %s)", f->verdict);
 }
 
 char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)

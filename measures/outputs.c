@@ -24,6 +24,8 @@ static const char *const added[][3] = {
     {"measure_verdicts", "method", "TEXT"},
     {"measure_verdicts", "months_covered", "INTEGER"},
     {"measure_verdicts", "months_expected", "INTEGER"},
+    {"measure_verdicts", "dispersion", "REAL"},
+    {"measure_verdicts", "dispersion_df", "INTEGER"},
     {"spc_summary", "rules", "TEXT"},
     {"spc_summary", "note", "TEXT"},
     {"peer_results", "count", "INTEGER"},
@@ -79,7 +81,7 @@ static const struct {
      " base_start, base_end, " NUM("latest_value") ", " NUM("base_value") ","
      " round(change_pct, 1) AS change, round(ci_low_pct, 1) AS ci_low,"
      " round(ci_high_pct, 1) AS ci_high, unit, verdict, months_covered, months_expected,"
-     " method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
+     " round(dispersion, 2) AS dispersion, dispersion_df, method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
      " comparison"},
     {"spc_points.csv",
      "SELECT force, measure, month, value, round(centre, 4) AS centre,"

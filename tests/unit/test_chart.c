@@ -53,7 +53,7 @@ static void fixture(struct quarter_series *s, struct quarter_point *q)
     q[14].change_pct = -12.4;
     q[14].ci_low_pct = -15.1;
     q[14].ci_high_pct = -9.6;
-    snprintf(q[14].verdict, sizeof q[14].verdict, "decrease");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "improvement");
     s->q = q;
     s->n = 16;
 }
@@ -120,7 +120,7 @@ TEST(title_states_the_latest_comparable_finding)
     fixture(&s, q);
     CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 12% lower than the baseline");
     q[14].change_pct = 7.6;
-    snprintf(q[14].verdict, sizeof q[14].verdict, "increase");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "deterioration");
     CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 8% higher than the baseline");
     snprintf(q[14].verdict, sizeof q[14].verdict, "no significant change");
     CHECK_STR(quarterly_title(&s, b, sizeof b),

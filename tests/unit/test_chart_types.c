@@ -246,7 +246,7 @@ static void overview_fixture(struct overview *ov)
         }
         if (k == 0) {
             q[0][3].change_pct = -10.0;
-            snprintf(q[0][3].verdict, sizeof q[0][3].verdict, "decrease");
+            snprintf(q[0][3].verdict, sizeof q[0][3].verdict, "improvement");
         }
         s.q = q[k];
         s.n = 4;
@@ -276,7 +276,7 @@ TEST(overview_panel_headings_too_long_to_read_move_to_the_note)
     free(ov.p);
 }
 
-TEST(overview_judges_with_the_better_direction)
+TEST(overview_prints_the_stored_verdict)
 {
     struct overview ov;
     char b[1024];
@@ -444,7 +444,7 @@ int main(void)
     RUN(spc_title_and_alt_text_state_the_summary);
     RUN(peer_reader_takes_the_latest_period_sorted_by_rate);
     RUN(peer_title_and_alt_text_have_rank_and_rates);
-    RUN(overview_judges_with_the_better_direction);
+    RUN(overview_prints_the_stored_verdict);
     RUN(overview_panel_headings_too_long_to_read_move_to_the_note);
     RUN(every_chart_type_renders_the_same_svg_twice);
     RUN(slide_size_changes_the_page_not_the_layout);

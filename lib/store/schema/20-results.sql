@@ -36,12 +36,15 @@ CREATE TABLE IF NOT EXISTS measure_verdicts (
     base_start   TEXT, base_end TEXT,
     latest_value REAL, base_value REAL,
     change_pct   REAL, ci_low_pct REAL, ci_high_pct REAL,
-    verdict      TEXT NOT NULL,      -- improvement | deterioration | no significant change | not comparable | no data
+    verdict      TEXT NOT NULL,      -- improvement | deterioration | no significant change |
+                                     -- not tested | not comparable | no data
     sentence     TEXT NOT NULL,      -- "Neighbourhood crime fell 12% against the baseline; ..."
     national_measure TEXT,           -- as in measure_results
     unit         TEXT,               -- '%' (change of a count) | 'percentage points' (of a proportion)
-    method       TEXT,               -- the interval used
+    method       TEXT,               -- the interval used, with the dispersion it allows for
     months_covered INTEGER, months_expected INTEGER,  -- both windows together
+    dispersion   REAL,               -- quasi-Poisson/binomial phi (Pearson chi-square / df); NULL: none
+    dispersion_df INTEGER,           -- its residual degrees of freedom (too few: 'not tested')
     PRIMARY KEY (force, measure, comparison)
 );
 
