@@ -163,6 +163,15 @@ static void judged_sentence(struct comparison *c, const struct measure_def *m,
     caution(c, m);
 }
 
+/* A window with no covered month: "July 2018 to June 2019". */
+static void empty_window_note(struct comparison *c)
+{
+    const struct window *w = c->latest.covered == 0 ? &c->latest : &c->base;
+    char a[24], b[24];
+    snprintf(c->note, sizeof c->note, "there are no figures for %s to %s",
+             compare_month_name(w->start, a), compare_month_name(w->end, b));
+}
+
 static void unjudged_sentence(struct comparison *c, const struct measure_def *m,
                               const struct sio_config *cfg)
 {
@@ -259,7 +268,11 @@ static int comparison_finish(struct comparison *c, const struct series *s,
     else if (c->comparable)
         judged_sentence(c, m, cfg);
     else {
-        c->verdict = c->has_data ? "not comparable" : "no data";
+        /* A window with nothing in it is missing, not a gap in a window. */
+        int empty = c->has_data && (c->latest.covered == 0 || c->base.covered == 0);
+        if (empty && !c->note[0])
+            empty_window_note(c);
+        c->verdict = c->has_data && !empty ? "not comparable" : "no data";
         unjudged_sentence(c, m, cfg);
     }
     return SIO_OK;

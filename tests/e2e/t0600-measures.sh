@@ -52,6 +52,9 @@ months() { # every month 2018-04 .. 2022-03
             echo "INSERT INTO ho_crime(file_id, line, force, force_slug, period_type, period_start,
                   period_end, offence_code, count) VALUES (9001, $fy$qn, 'Warwickshire',
                   'warwickshire', 'fq', '$start', '$end', '1', $n);"
+            # 92A (trafficking) is in the tables only until 2020/21: later
+            # quarters are missing for it, not zero (issue 17).
+            [ "$fy" -le 2020 ] &&
             echo "INSERT INTO ho_crime(file_id, line, force, force_slug, period_type, period_start,
                   period_end, offence_code, count) VALUES (9001, $fy${qn}9, 'Warwickshire',
                   'warwickshire', 'fq', '$start', '$end', '92A', 5);"
@@ -152,6 +155,15 @@ check t0600.11-ho-homicide-says-why test -n "$(q "SELECT 1 FROM measure_verdicts
     force = 'warwickshire' AND measure = 'homicide_ho' AND comparison = 'baseline'
     AND sentence LIKE '%8 quarterly figures leave 6 degrees of freedom%' AND dispersion_df = 6")"
 check t0600.12-ho-homicide-verdict test "$(field "$ho" 3)" = "not tested"
+check t0600.12a-a-code-the-tables-stop-carrying-is-missing-not-zero test "$(q "SELECT
+    count(*) FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking_ho'
+    AND period_end > '2021-03' AND value IS NOT NULL")" -eq 0
+check t0600.12b-while-the-force-s-other-codes-go-on test "$(q "SELECT CAST(value AS INTEGER)
+    FROM measure_results WHERE force = 'warwickshire' AND measure = 'homicide_ho'
+    AND period_type = 'fq' AND period = '2021/22 Q4' AND statistic = 'count'")" = 2
+check t0600.12c-and-its-last-figures-stand test "$(q "SELECT CAST(value AS INTEGER)
+    FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking_ho'
+    AND period_type = 'fq' AND period = '2020/21 Q4' AND statistic = 'count'")" = 5
 # hand: 8 / 500,000 x 1,000 = 0.016 per 1,000 (2021 population, nearest to the window's middle)
 r=$(row warwickshire homicide_ho r12 "12 months to 2022-03" rate_per_1000)
 check t0600.13-ho-homicide-rate-per-1000 near "$(field "$r" 1)" 0.016 1e-12

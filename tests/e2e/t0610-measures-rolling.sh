@@ -79,15 +79,15 @@ check t0610.8b-sentence-says-why-it-is-not-tested test -n "$(q "SELECT 1 FROM me
     '%fell 15.0%%not tested, because 12-month totals alone do not show how much%'")"
 check t0610.9-no-quarter-verdict-from-a-rolling-file test "$(q "SELECT verdict FROM
     measure_verdicts WHERE $m AND comparison = 'quarter_last_year' AND sentence LIKE
-    '%no quarterly figures%'")" = "not comparable"
+    '%no quarterly figures%'")" = "no data"
 
 # Without the baseline's 12 months in the file there is no baseline verdict.
 q "DELETE FROM ho_crime WHERE period_end = '2019-06'"
 # shellcheck disable=SC2086
 check_exit t0610.10-measures-without-baseline-figure 0 "$BIN/sio-measures" $opts
-check t0610.11-unmatched-baseline-is-not-comparable test "$(q "SELECT verdict FROM
+check t0610.11-unmatched-baseline-is-no-data test "$(q "SELECT verdict FROM
     measure_verdicts WHERE $m AND comparison = 'baseline' AND sentence LIKE
-    '%no figure for exactly the baseline%'")" = "not comparable"
+    '%no figure for exactly the baseline%'")" = "no data"
 
 # A figure that is not 12 months ending a quarter end is a data error (65).
 r12 8 2020-06 2021-05 Robbery 5 | sqlite3 -batch "$store"

@@ -185,7 +185,7 @@ TEST(latest_quarter_is_the_last_complete_financial_quarter)
     series_free(&s);
 }
 
-TEST(a_single_month_of_data_is_not_comparable)
+TEST(a_single_month_of_data_has_no_data_to_compare)
 {
     struct series s = {month_make(2022, 5), 1, calloc(1, sizeof(long)), calloc(1, 1),
                        calloc(1, sizeof(long)), 1};
@@ -194,19 +194,22 @@ TEST(a_single_month_of_data_is_not_comparable)
     struct measure_def m = measure(-1, 0);
     for (int k = 0; k < COMPARE_KINDS; k++) {
         struct comparison c = compare(&s, &m, (enum compare_kind)k, 0);
-        CHECK_STR(c.verdict, "not comparable");
+        CHECK_STR(c.verdict, "no data");
     }
     series_free(&s);
 }
 
-TEST(a_force_with_no_baseline_months_is_not_comparable_with_the_baseline)
+TEST(a_window_with_no_figures_is_no_data_never_zero)
 {
     struct series s = make(24, 10, 7);
     for (int i = 0; i < 12; i++)
         s.present[i] = 0;
     struct measure_def m = measure(-1, 0);
     struct comparison c = compare(&s, &m, COMPARE_BASELINE, 1);  /* even when allowed */
-    CHECK_STR(c.verdict, "not comparable");
+    CHECK_STR(c.verdict, "no data");
+    CHECK(isnan(c.base_value) && isnan(c.change));
+    CHECK_STR(c.sentence, "Test crimes: no verdict against the baseline (the 12 months to June"
+              " 2019), because there are no figures for July 2018 to June 2019.");
     series_free(&s);
 }
 
@@ -381,8 +384,8 @@ int main(void)
     RUN(a_rise_from_zero_has_no_upper_limit);
     RUN(year_earlier_compares_the_12_months_before_the_latest_12);
     RUN(latest_quarter_is_the_last_complete_financial_quarter);
-    RUN(a_single_month_of_data_is_not_comparable);
-    RUN(a_force_with_no_baseline_months_is_not_comparable_with_the_baseline);
+    RUN(a_single_month_of_data_has_no_data_to_compare);
+    RUN(a_window_with_no_figures_is_no_data_never_zero);
     RUN(a_rise_in_satisfaction_is_an_improvement_in_percentage_points);
     RUN(over_dispersed_counts_widen_the_interval_as_r_quasipoisson);
     RUN(a_seasonal_series_fits_month_of_year_terms_as_r);

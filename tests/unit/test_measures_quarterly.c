@@ -116,14 +116,14 @@ TEST(a_missing_month_in_the_window_makes_it_not_comparable)
     free(s.count); free(s.present);
 }
 
-TEST(a_force_with_no_baseline_is_not_comparable)
+TEST(a_force_with_no_baseline_has_no_data_for_it)
 {
     struct series s = make(24, 7);
     for (int i = 0; i < 12; i++)
         s.present[i] = 0;
     struct quarter_row r = row_for(&s, 2020, 4);
     CHECK_INT(r.baseline_months, 0);
-    CHECK_STR(r.verdict, "not comparable");
+    CHECK_STR(r.verdict, "no data");
     free(s.count); free(s.present);
 }
 
@@ -135,7 +135,7 @@ TEST(a_single_month_of_data_gives_a_partial_quarter)
     struct quarter_row r = row_for(&s, 2022, 4);
     CHECK_INT(r.count, 42);
     CHECK_INT(r.months_covered, 1);
-    CHECK_STR(r.verdict, "not comparable");
+    CHECK_STR(r.verdict, "no data");
     free(s.count); free(s.present);
 }
 
@@ -148,7 +148,7 @@ int main(void)
     RUN(rise_of_a_third_is_a_significant_deterioration);
     RUN(zero_recent_count_gives_an_improvement_with_an_open_lower_end);
     RUN(a_missing_month_in_the_window_makes_it_not_comparable);
-    RUN(a_force_with_no_baseline_is_not_comparable);
+    RUN(a_force_with_no_baseline_has_no_data_for_it);
     RUN(a_single_month_of_data_gives_a_partial_quarter);
     return TESTING_DONE();
 }
