@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 struct annotations;
+struct catalogue_collect;
 
 struct emitter {
     sqlite3 *db;
@@ -24,6 +25,7 @@ struct emitter {
     const char *force;                  /* canonical force key */
     const struct measure_def *m;
     double seasonal_p;                  /* the series' month-of-year F test p; NaN: untested */
+    struct catalogue_collect *windows;  /* collects the comparisons' windows; may be NULL */
     long rows;                          /* rows written so far */
 };
 

@@ -4,6 +4,7 @@
  * tidy table alone can rebuild every sentence.
  */
 #include "annotate.h"
+#include "catalogue.h"
 #include "compare.h"
 #include "store/store.h"
 
@@ -114,6 +115,7 @@ int compare_store(struct emitter *e, const struct comparison *c, struct sio_erro
     if (!c->comparable || !strcmp(c->verdict, "not tested"))
         snprintf(why, sizeof why, "%s%s%s", c->verdict, c->note[0] ? ": " : "", c->note);
     snprintf(note, sizeof note, "%s%s%s", why, why[0] && n ? "; " : "", notes);
+    catalogue_collect_take(e->windows, c);
     int rc = store_verdict(e, c, sentence, err);
     return rc ? rc : store_change(e, c, note, err);
 }
