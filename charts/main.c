@@ -225,6 +225,57 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
     return rc;
 }
 
+/* SPC charts of the measures with no quarterly rows (shares: victim
+ * satisfaction, the drugs outcome shares), which the walk over
+ * measure_quarters does not meet; each with its force's annotations. */
+static const char spc_only_sql[] =
+    "SELECT force, measure FROM spc_summary s WHERE NOT EXISTS (SELECT 1 FROM"
+    " measure_quarters q WHERE q.force = s.force AND q.measure = s.measure)"
+    " ORDER BY force, measure";
+
+static int draw_spc_only_one(struct charts_run *run, const char *force, const char *key,
+                             struct sio_error *err)
+{
+    struct measure_draw d = {0};
+    struct annotation_list notes = {0};
+    struct catalogue_measure m;
+    char name[160];
+    int rc = catalogue_measure_get(run->db, key, &m, err);
+    if (rc == SIO_OK)
+        rc = results_annotations(run->db, force, &notes, err);
+    if (rc == SIO_OK)
+        rc = results_spc(run->db, force, key, &d.spc, err);
+    if (rc == SIO_OK) {
+        snprintf(d.s.force, sizeof d.s.force, "%s", force);
+        snprintf(d.s.measure_key, sizeof d.s.measure_key, "%s", key);
+        snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", m.label);
+        snprintf(d.spc.noun, sizeof d.spc.noun, "%s", m.noun);
+        d.spc.notes = &notes;
+        run->r.style.source_note = m.source_note;
+        snprintf(name, sizeof name, "%s-spc", m.stem);
+        rc = kind_spc(run, &d, "spc", 2, name, err);
+        results_spc_free(&d.spc);
+    }
+    results_annotations_free(&notes);
+    return rc;
+}
+
+static int draw_spc_only(struct charts_run *run, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char force[128], key[64];
+    int rc = store_prepare(run->db, spc_only_sql, &st, err), step = SQLITE_DONE;
+    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(force, sizeof force, "%s", store_col_text(st, 0));
+        snprintf(key, sizeof key, "%s", store_col_text(st, 1));
+        rc = draw_spc_only_one(run, force, key, err);
+    }
+    if (rc == SIO_OK && step != SQLITE_DONE)
+        rc = store_fail(run->db, err, "reading spc_summary");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static void run_counts(const struct charts_run *run, int n, char *buf, size_t size)
 {
     snprintf(buf, size, "series=%d files=%d quarterly=%d spc=%d peers=%d overview=%d"
@@ -247,6 +298,8 @@ static int walk_store(struct charts_run *run, int *n, char *counts, size_t size,
         rc = series_each(run->db, draw_measure, run, n, err);
     if (rc == SIO_OK)
         rc = draw_overview(run, err);
+    if (rc == SIO_OK)
+        rc = draw_spc_only(run, err);
     run_counts(run, *n, counts, size);
     /* the run's own error matters more than failing to record it */
     store_run_finish(run->db, run_id, NULL, counts, sio_exit_code(rc), &ignored);

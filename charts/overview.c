@@ -96,14 +96,14 @@ char *overview_title(const struct overview *ov, char *buf, size_t size)
 static const char *finding_words(const struct quarter_series *s, char *buf, size_t size)
 {
     const struct quarter_point *f = quarterly_finding(s);
-    double r = f ? round(fabs(f->change_pct)) : 0;
+    char change[64];
 
     if (!f)
         snprintf(buf, size, "not comparable with the baseline");
-    else if (r == 0)
-        snprintf(buf, size, "in line with the baseline");
     else
-        snprintf(buf, size, "%.0f%% %s than the baseline", r, f->change_pct < 0 ? "lower" : "higher");
+        snprintf(buf, size, "%s %s the baseline", words_change(f->change_pct, change,
+                                                                sizeof change),
+                 words_change_is_nil(f->change_pct) ? "with" : "than");
     return buf;
 }
 

@@ -28,10 +28,21 @@ static const char *const added[][3] = {
     {"measure_verdicts", "dispersion_df", "INTEGER"},
     {"spc_summary", "rules", "TEXT"},
     {"spc_summary", "note", "TEXT"},
+    {"spc_summary", "chart", "TEXT"},
+    {"spc_summary", "frequency", "TEXT"},
+    {"spc_summary", "basis", "TEXT"},
+    {"spc_summary", "limits_start", "TEXT"},
+    {"spc_summary", "limits_end", "TEXT"},
+    {"spc_summary", "limits_points", "INTEGER"},
+    {"spc_summary", "lowest", "REAL"},
+    {"spc_summary", "highest", "REAL"},
+    {"spc_summary", "why_no_verdict", "TEXT"},
     {"peer_results", "count", "INTEGER"},
     {"peer_results", "population", "INTEGER"},
     {"peer_results", "difference", "REAL"},
     {"peer_results", "method", "TEXT"},
+    {"peer_results", "population_year", "INTEGER"},
+    {"peer_results", "population_source", "TEXT"},
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *has,
@@ -92,13 +103,15 @@ static const struct {
      "SELECT force, measure, rule, first_month, last_month, signal FROM spc_signals"
      " ORDER BY force, measure, first_month, rule"},
     {"spc_summary.csv",
-     "SELECT force, measure, variation, assurance, target, rules, note FROM spc_summary"
+     "SELECT force, measure, chart, frequency, basis, variation, why_no_verdict, assurance,"
+     " target, limits_start, limits_end, limits_points, rules, note FROM spc_summary"
      " ORDER BY force, measure"},
     {"peer_results.csv",
      "SELECT force, measure, period, group_name, member, count, population,"
      " round(rate_per_1000, 4) AS rate_per_1000, round(ci_low, 4) AS ci_low,"
      " round(ci_high, 4) AS ci_high, rank, round(peer_mean, 4) AS peer_mean,"
-     " round(difference, 4) AS difference, significant, method FROM peer_results"
+     " round(difference, 4) AS difference, significant, population_year, population_source,"
+     " method FROM peer_results"
      " ORDER BY force, measure, group_name, member"},
     {"peer_proportions.csv",
      "SELECT force, measure, period, group_name, member, successes, trials,"

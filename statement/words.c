@@ -188,11 +188,17 @@ int statement_method(const struct statement *s, int i, char *buf, size_t size)
                  month_words(s->baseline_start, a),
                  month_words(s->baseline_end, b), 100 * s->confidence);
     else if (i == 2)
-        snprintf(buf, size, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
-                            "counts and the process limits are the mean plus or minus 2.66 times the "
-                            "mean moving range. Special-cause variation follows NHS England's Making "
-                            "Data Count: a point beyond a limit, a run of points on one side of the "
-                            "mean, a run of rising or falling points, or two of three points near a limit.");
+        snprintf(buf, size, "The SPC charts follow NHS England's Making Data Count. Counts are on XmR "
+                            "charts (the centre line is the mean, the process limits the mean plus or "
+                            "minus 2.66 times the mean moving range); shares on p-charts, whose limits "
+                            "follow each month's number of people asked. The limits are fixed on the "
+                            "baseline year, widened to the 15 points Making Data Count asks for, and "
+                            "later points are judged against them; with fewer than 15 points there is "
+                            "no SPC verdict. Special causes are a point beyond a limit, a run of points "
+                            "on one side of the centre line, a run of rising or falling points, or two "
+                            "of three points near a limit, and are marked as an improvement or a "
+                            "concern by the measure's better direction. Each series is charted at its "
+                            "own frequency (monthly, or quarterly).");
     else if (i == 3)
         method_types(s, buf, size);
     else if (i == 4)

@@ -1,6 +1,6 @@
 # tests/bench/measures_peer.R — the measures benchmark's peer, in base R.
 #
-#   Rscript measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND
+#   Rscript measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND [MIN_POINTS]
 #
 # What an analyst would write in R to get sio-measures' figures for the
 # police.uk monthly counts: for every force x measure in COUNTS
@@ -18,9 +18,13 @@
 #     of the two windows' monthly counts, glm(y ~ window [+ month]): the
 #     quasi-Poisson Wald-t interval, or poisson.test when it is at most 1),
 #     and its verdict (none when the dispersion has fewer than 10 df);
-#   - the XmR chart: mean +/- 2.66 mean moving range, with the four
-#     special-cause rules (beyond the limits; a shift of SHIFT points; a
-#     trend of TREND points; two of three beyond 2 sigma);
+#   - the XmR chart: mean +/- 2.66 mean moving range, fixed on the baseline
+#     months widened to MIN_POINTS points (default 15: earlier months first,
+#     then later ones; the series' first points when it does not reach the
+#     baseline) and applied to every point, with the four special-cause rules
+#     (beyond the limits; a shift of SHIFT points; a trend of TREND points;
+#     two of three beyond 2 sigma), none when the limits rest on fewer than
+#     MIN_POINTS points;
 #   - the least-squares trend per year with its t interval (lm, confint),
 #     and the F test of month-of-year terms about it.
 # It leaves out what sio-measures also does (the robust trend, the peer
@@ -34,11 +38,12 @@
 # match; t0900 checks that the two still agree on a small store.
 
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) != 8)
-    stop("usage: measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND")
+if (length(args) != 8 && length(args) != 9)
+    stop("usage: measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND [MIN_POINTS]")
 level <- as.numeric(args[6])
 shift_run <- as.integer(args[7])
 trend_run <- as.integer(args[8])
+min_points <- if (length(args) == 9) as.integer(args[9]) else 15L
 
 # Months as integers, year * 12 + month - 1, as sio keeps them.
 month_int <- function(s) as.integer(substr(s, 1, 4)) * 12L + as.integer(substr(s, 6, 7)) - 1L
@@ -114,11 +119,25 @@ compare_counts <- function(x1, t1, x2, t2, d) {
     c(100 * (r - 1), 100 * (ci - 1), if (ci[2] < 1) -1 else if (ci[1] > 1) 1 else 0)
 }
 
-# XmR limits over the present points and the four rules; one row per point.
-xmr <- function(y) {
+# The points (1-based, inclusive) the limits are fixed on: the baseline
+# months the series has, widened to min_points present points.
+limits_span <- function(y, first) {
     n <- length(y)
-    mr <- abs(diff(y))
-    centre <- mean(y, na.rm = TRUE)
+    if (base_end < first || base_start > first + n - 1L) { a <- 1L; b <- 0L }
+    else { a <- max(base_start - first + 1L, 1L); b <- min(base_end - first + 1L, n) }
+    present <- function(a, b) if (b < a) 0L else sum(!is.na(y[a:b]))
+    while (present(a, b) < min_points && a > 1L) a <- a - 1L
+    while (present(a, b) < min_points && b < n) b <- b + 1L
+    c(a, b, present(a, b))
+}
+
+# XmR limits fixed on limits_span() and the four rules; one row per point.
+xmr <- function(y, first) {
+    n <- length(y)
+    span <- limits_span(y, first)
+    ys <- y[span[1]:span[2]]
+    mr <- abs(diff(ys))
+    centre <- mean(ys, na.rm = TRUE)
     w <- 2.66 * mean(mr, na.rm = TRUE)
     lower <- centre - w; upper <- centre + w
     lower2 <- centre - 2 / 3 * w; upper2 <- centre + 2 / 3 * w
@@ -143,6 +162,7 @@ xmr <- function(y) {
     }
     rules <- paste0(ifelse(beyond, "beyond,", ""), ifelse(shift, "shift,", ""),
                     ifelse(trend, "trend,", ""), ifelse(two, "two_of_three,", ""))
+    if (span[3] < min_points) rules[] <- ""   # provisional limits judge nothing
     data.frame(centre = centre, lower = lower, upper = upper, rules = sub(",$", "", rules))
 }
 
@@ -241,7 +261,7 @@ for (s in series) {
     if (sum(!is.na(y[-1]) & !is.na(y[-length(y)])) > 0)
         spc[[length(spc) + 1L]] <- cbind(force = force, measure = measure,
                                          month = month_text(first + seq_along(y) - 1L),
-                                         value = y, xmr(y))
+                                         value = y, xmr(y, first))
 }
 
 dir.create(args[3], showWarnings = FALSE, recursive = TRUE)

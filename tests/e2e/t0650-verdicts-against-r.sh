@@ -4,7 +4,9 @@
 # recomputed live in R 4.2 by tests/tools/verdicts_check.R — the dispersion
 # from glm(quasipoisson / quasibinomial, with month-of-year terms where the
 # series is seasonal), the interval from the quasi-Poisson Wald-t interval,
-# poisson.test or Newcombe on effective counts — and must agree to 1e-6.
+# poisson.test or Newcombe on effective counts — and must agree to 1e-6; and
+# every peer row's significance is recomputed the same way
+# (tests/tools/peers_check.R) and must agree.
 . "$(dirname "$0")/lib.sh"
 store=$WORK/sio.db
 out=$WORK/out
@@ -47,4 +49,19 @@ check_exit t0650.8-every-verdict-agrees-with-r 0 Rscript "$TOP/tests/tools/verdi
     "$WORK/points.csv" "$WORK/verdicts.csv" 0.95
 grep MISMATCH "$WORK/.out" | head -n 5
 check t0650.9-r-checked-them-all grep -q "^checked $n verdicts, 0 mismatches" "$WORK/.out"
+
+q "SELECT COALESCE((SELECT slug FROM force_aliases WHERE alias = force), force) AS force,
+          measure, month, count FROM measure_counts" >"$WORK/counts.csv"
+q "SELECT force, measure, substr(period, 14) AS period_end, group_name, member, count,
+          population, significant FROM peer_results WHERE significant IS NOT NULL
+    AND group_name <> 'England and Wales'
+    AND measure IN (SELECT measure FROM measure_counts)" >"$WORK/peers.csv"
+p=$(($(wc -l <"$WORK/peers.csv") - 1))
+check t0650.10-there-are-peer-tests-to-check test "$p" -ge 20
+check t0650.11-some-peers-differ-and-some-do-not sh -c "grep -q ',1\$' '$WORK/peers.csv' &&
+    grep -q ',0\$' '$WORK/peers.csv'"
+check_exit t0650.12-every-peer-test-agrees-with-r 0 Rscript "$TOP/tests/tools/peers_check.R" \
+    "$WORK/counts.csv" "$WORK/peers.csv" 0.95
+grep MISMATCH "$WORK/.out" | head -n 5
+check t0650.13-r-checked-every-peer-row grep -q "^checked $p peer rows, 0 mismatches" "$WORK/.out"
 done_testing

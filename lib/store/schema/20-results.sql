@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS measure_verdicts (
     PRIMARY KEY (force, measure, comparison)
 );
 
--- XmR chart points, monthly.
+-- SPC chart points, one per period of the series (month, or quarter start).
 CREATE TABLE IF NOT EXISTS spc_points (
     force   TEXT NOT NULL,
     measure TEXT NOT NULL,
@@ -67,11 +67,21 @@ CREATE TABLE IF NOT EXISTS spc_signals (
 );
 CREATE TABLE IF NOT EXISTS spc_summary (
     force TEXT NOT NULL, measure TEXT NOT NULL,
-    variation TEXT NOT NULL,         -- common cause | special cause improving | special cause concerning ...
+    variation TEXT NOT NULL,         -- common cause | special cause improving | special cause concerning |
+                                     -- special cause high | special cause low | no verdict
     assurance TEXT,                  -- consistently passing | consistently failing | hit and miss | NULL
     target REAL,
-    rules TEXT,                      -- the rule set used, e.g. 'beyond 3 sigma; shift 7; trend 6; two of three'
-    note  TEXT,                      -- '' or why there is no judgement, rebase dates and reasons
+    rules TEXT,                      -- the rule set used, e.g. 'XmR ...; beyond 3 sigma; shift 7; trend 6; ...'
+    note  TEXT,                      -- the limits period, rebase dates and reasons, the seasonal note
+    chart TEXT,                      -- 'XmR' | 'p' (proportions: each point's limits from its own n)
+    frequency TEXT,                  -- 'month' | 'quarter' | 'year': one point each
+    basis TEXT,                      -- 'value' | 'year-on-year change' ([spc] seasonal = year_on_year)
+    limits_start TEXT, limits_end TEXT, -- the months the (first) limits were fixed on
+    limits_points INTEGER,           -- present points those limits rest on
+    lowest REAL, highest REAL,       -- the range the values can take (0 for counts, 0..100 for
+                                     -- shares): charts and tables show limits inside it; the
+                                     -- points keep the limits as calculated
+    why_no_verdict TEXT,             -- '' or why variation is 'no verdict'
     PRIMARY KEY (force, measure)
 );
 
@@ -86,11 +96,14 @@ CREATE TABLE IF NOT EXISTS peer_results (
     ci_low        REAL, ci_high REAL,
     rank          INTEGER,           -- 1 = lowest rate
     peer_mean     REAL,
-    significant   INTEGER,           -- member differs from the peer mean (1/0)
+    significant   INTEGER,           -- member's rate differs from the others' pooled rate,
+                                     -- allowing for over-dispersion (1/0; NULL: no test)
     count         INTEGER,           -- crimes in the period (NULL: not fully covered)
     population    INTEGER,           -- the nearest mid-year estimate
     difference    REAL,              -- rate_per_1000 - peer_mean
     method        TEXT,              -- how peer_mean and significant were found
+    population_year   INTEGER,       -- the year of the population the rate is over
+    population_source TEXT,          -- its basis and file: 'mid-year estimate, population.csv'
     PRIMARY KEY (force, measure, period, group_name, member)
 );
 
