@@ -130,7 +130,7 @@ static month_t text_month_or_none(sqlite3_stmt *st, int i)
 
 static void spc_summary_row(struct spc_series *s, sqlite3_stmt *st)
 {
-    const char *freq = store_col_text(st, 4);
+    const char *freq = store_col_text(st, 4); /* the catalogue's measure_windows */
     snprintf(s->variation, sizeof s->variation, "%s", store_col_text(st, 0));
     snprintf(s->assurance, sizeof s->assurance, "%s", store_col_text(st, 1));
     s->target = store_col_real(st, 2);
@@ -149,7 +149,9 @@ static void spc_summary_row(struct spc_series *s, sqlite3_stmt *st)
 static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int step, rc = query(db, "SELECT variation, assurance, target, chart, frequency, basis,"
+    int step, rc = query(db, "SELECT variation, assurance, target, chart,"
+                             " COALESCE((SELECT frequency FROM measure_windows w"
+                             "  WHERE w.force = ?1 AND w.measure = ?2), 'month'), basis,"
                              " lowest, highest, why_no_verdict, limits_start, limits_end,"
                              " limits_points, note FROM spc_summary"
                              " WHERE force = ?1 AND measure = ?2",

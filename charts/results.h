@@ -86,7 +86,8 @@ int results_annotations(sqlite3 *db, const char *force, struct annotation_list *
 void results_annotations_free(struct annotation_list *l);
 
 /* SPC points and summary of force x measure; labels are the caller's.  The
- * summary is read first, for the series' step: points one step apart that
+ * summary is read first, and the series' frequency from the catalogue
+ * (measure_windows; monthly when it has none): points one step apart that
  * sio-measures left out become gaps. */
 int results_spc(sqlite3 *db, const char *force, const char *measure,
                 struct spc_series *out, struct sio_error *err);

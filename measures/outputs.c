@@ -29,7 +29,6 @@ static const char *const added[][3] = {
     {"spc_summary", "rules", "TEXT"},
     {"spc_summary", "note", "TEXT"},
     {"spc_summary", "chart", "TEXT"},
-    {"spc_summary", "frequency", "TEXT"},
     {"spc_summary", "basis", "TEXT"},
     {"spc_summary", "limits_start", "TEXT"},
     {"spc_summary", "limits_end", "TEXT"},
@@ -103,7 +102,7 @@ static const struct {
      "SELECT force, measure, rule, first_month, last_month, signal FROM spc_signals"
      " ORDER BY force, measure, first_month, rule"},
     {"spc_summary.csv",
-     "SELECT force, measure, chart, frequency, basis, variation, why_no_verdict, assurance,"
+     "SELECT force, measure, chart, basis, variation, why_no_verdict, assurance,"
      " target, limits_start, limits_end, limits_points, rules, note FROM spc_summary"
      " ORDER BY force, measure"},
     {"peer_results.csv",

@@ -351,16 +351,10 @@ static void rules_words(const struct emitter *e, const struct chart *c, char *bu
              e->cfg->spc_min_points, e->cfg->spc_shift, e->cfg->spc_trend);
 }
 
-static const char *frequency_of(const struct series *s)
-{
-    return series_step(s) == 3 ? "quarter" : series_step(s) == 12 ? "year" : "month";
-}
-
 static const char summary_sql[] =
     "INSERT OR REPLACE INTO spc_summary(force, measure, variation, assurance, target, rules,"
-    " note, chart, frequency, basis, limits_start, limits_end, limits_points, lowest,"
-    " highest, why_no_verdict)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)";
+    " note, chart, basis, limits_start, limits_end, limits_points, lowest, highest,"
+    " why_no_verdict) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
 
 static int store_summary(struct emitter *e, const struct series *s, const struct chart *c,
                          struct sio_error *err)
@@ -384,20 +378,19 @@ static int store_summary(struct emitter *e, const struct series *s, const struct
     sqlite3_bind_text(st, 6, rules, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 7, c->note, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 8, c->opt.trials ? "p" : "XmR", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, frequency_of(s), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 10, c->year_on_year ? "year-on-year change" : "value", -1,
+    sqlite3_bind_text(st, 9, c->year_on_year ? "year-on-year change" : "value", -1,
                       SQLITE_STATIC);
-    sqlite3_bind_text(st, 11, month_format(series_month(s, (int)c->opt.baseline_start), a), -1,
+    sqlite3_bind_text(st, 10, month_format(series_month(s, (int)c->opt.baseline_start), a), -1,
                       SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 12, month_format(series_month(s, (int)c->opt.baseline_end - 1) +
+    sqlite3_bind_text(st, 11, month_format(series_month(s, (int)c->opt.baseline_end - 1) +
                                            series_step(s) - 1, b), -1, SQLITE_TRANSIENT);
     if (l)
-        sqlite3_bind_int(st, 13, (int)l->n_points);
+        sqlite3_bind_int(st, 12, (int)l->n_points);
     else
-        sqlite3_bind_null(st, 13);
-    store_bind_real(st, 14, c->lowest);
-    store_bind_real(st, 15, c->highest);
-    sqlite3_bind_text(st, 16, c->why, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_null(st, 12);
+    store_bind_real(st, 13, c->lowest);
+    store_bind_real(st, 14, c->highest);
+    sqlite3_bind_text(st, 15, c->why, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
                                          : store_fail(e->db, err, "cannot store SPC summary");
     sqlite3_finalize(st);

@@ -47,8 +47,8 @@ check t0660.8-some-points-are-flagged test "$(q "SELECT count(*) FROM spc_points
     AND rules <> '' AND signal IN ('improvement', 'concern')")" -gt 0
 
 # --- county lines closed: a quarterly series, charted on quarters --------------
-check t0660.9-quarterly-series-is-charted-quarterly test "$(q "SELECT frequency FROM spc_summary
-    WHERE $w AND measure = 'county_lines_closures'")" = quarter
+check t0660.9-quarterly-series-is-charted-quarterly test "$(q "SELECT frequency FROM
+    measure_windows WHERE $w AND measure = 'county_lines_closures'")" = quarter
 check t0660.10-one-point-a-quarter-no-month-gaps test "$(q "SELECT count(*) || ' ' ||
     sum(substr(month, 6) NOT IN ('01', '04', '07', '10')) FROM spc_points WHERE $w
     AND measure = 'county_lines_closures'")" = "16 0"

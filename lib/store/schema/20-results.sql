@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS measure_verdicts (
     PRIMARY KEY (force, measure, comparison)
 );
 
--- SPC chart points, one per period of the series (month, or quarter start).
+-- SPC chart points, one per period of the series (month, or quarter start:
+-- measure_windows.frequency says which).
 CREATE TABLE IF NOT EXISTS spc_points (
     force   TEXT NOT NULL,
     measure TEXT NOT NULL,
@@ -74,7 +75,6 @@ CREATE TABLE IF NOT EXISTS spc_summary (
     rules TEXT,                      -- the rule set used, e.g. 'XmR ...; beyond 3 sigma; shift 7; trend 6; ...'
     note  TEXT,                      -- the limits period, rebase dates and reasons, the seasonal note
     chart TEXT,                      -- 'XmR' | 'p' (proportions: each point's limits from its own n)
-    frequency TEXT,                  -- 'month' | 'quarter' | 'year': one point each
     basis TEXT,                      -- 'value' | 'year-on-year change' ([spc] seasonal = year_on_year)
     limits_start TEXT, limits_end TEXT, -- the months the (first) limits were fixed on
     limits_points INTEGER,           -- present points those limits rest on
