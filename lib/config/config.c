@@ -8,6 +8,7 @@
 #include "config/config.h"
 
 #include "config/chartopt.h"
+#include "config/ingestopt.h"
 
 #include <ini.h>
 #include <libgen.h>
@@ -59,7 +60,7 @@ void config_defaults(struct sio_config *cfg)
     cfg->spc_trend = 6;   /* the sio brief; NHSRplotthedots uses 7 */
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
     strcpy(cfg->run_log, "var/sio-run.log");
-    strcpy(cfg->ingest.forces, "forces.csv");
+    ingestopt_defaults(&cfg->ingest);
 }
 
 /* [run] inputs repeats: each line is one more path for sio-run to ingest. */
@@ -187,7 +188,7 @@ static int analysis_key(struct sio_config *cfg, const char *section,
     return -1;
 }
 
-/* sio-ingest's sections: [ingest] forces, [extract] column names. */
+/* sio-ingest's sections: [ingest] (ingestopt.h), [extract] column names. */
 static int ingest_key(struct ingest_settings *in, const char *section, const char *name,
                       const char *value)
 {
@@ -199,6 +200,10 @@ static int ingest_key(struct ingest_settings *in, const char *section, const cha
         { "area", offsetof(struct ingest_settings, extract_area) },
         { "reference", offsetof(struct ingest_settings, extract_reference) },
     };
+    if (!strcmp(section, "ingest") && !strcmp(name, "zip_member_max"))
+        return ingestopt_size(value, &in->zip_member_max);
+    if (!strcmp(section, "ingest") && !strcmp(name, "indicator_range"))
+        return ingestopt_range(value, in);
     if (!strcmp(section, "ingest"))
         return strcmp(name, "forces") ? -1 : copy_value(in->forces, sizeof in->forces, value);
     for (size_t i = 0; i < sizeof extract / sizeof *extract; i++)
