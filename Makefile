@@ -71,6 +71,11 @@ $(BUILD)/sio-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard $$*/*.c))) $(B
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Only sio-workbook writes Excel files: only it links libxlsxwriter.
+$(BUILD)/sio-workbook: LDLIBS += $(shell pkg-config --libs xlsxwriter 2>/dev/null)
+$(BUILD)/workbook/%.o: CFLAGS += $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
+$(BUILD)/tests/test_workbook%: LDLIBS += $(shell pkg-config --libs xlsxwriter 2>/dev/null)
+
 $(BUILD)/sio-gen: $(BUILD)/tests/gen/gen.o $(BUILD)/tests/gen/indicators.o $(BUILD)/libsio.a
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -14,7 +14,8 @@ static const struct {
     const char *stage;
     int optional;             /* run only when built */
 } plan_order[] = {
-    { "ingest", 0 }, { "transform", 0 }, { "measures", 0 }, { "charts", 0 },
+    { "ingest", 0 }, { "transform", 0 }, { "measures", 0 }, { "workbook", 0 },
+    { "charts", 0 },
     { "statement", 1 },
 };
 

@@ -31,6 +31,15 @@ struct cli {
     int first_arg;           /* index of the first operand */
 };
 
+/* The --help lines for the common options, for a stage's usage text. */
+#define CLI_COMMON_HELP                                                      \
+    "  --config FILE   configuration (default config/sio.ini)\n"             \
+    "  --store PATH    the store, overriding the configuration\n"            \
+    "  --out DIR       output folder, overriding the configuration\n"        \
+    "  --quiet         print nothing unless something goes wrong\n"         \
+    "  --help          show this help and exit\n"                           \
+    "  --version       show the version and exit\n"
+
 /* A stage-specific option: called with the option's value (or NULL).
  * Return 0 to accept, non-zero to reject (after printing why). */
 typedef int (*cli_extra_fn)(int opt, const char *arg, void *ctx);
