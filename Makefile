@@ -43,9 +43,10 @@ all: $(PROGS) $(UNIT_BIN)
 deps:
 	$(Q)scripts/install-deps
 
+# Made afresh: ar would keep members whose sources have moved out of lib/.
 $(BUILD)/libsio.a: $(LIB_OBJ)
 	@echo "  AR    $@"
-	$(Q)$(AR) rcs $@ $^
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(BUILD)/%.o: %.c $(wildcard lib/*.h lib/*/*.h) $(wildcard */*.h)
 	@mkdir -p $(dir $@)

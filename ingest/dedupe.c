@@ -31,15 +31,20 @@ struct dedupe {
     int id_col;
 };
 
-int dedupe_open(struct dedupe **out, sqlite3 *db, struct sio_error *err)
+int dedupe_open(struct dedupe **out, sqlite3 *db, struct crimeset *all, struct sio_error *err)
 {
     struct dedupe *d = calloc(1, sizeof *d);
     int rc;
     *out = NULL;
     if (!d)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID check");
+    if (!all) {
+        free(d);
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "no Crime ID set to check street rows with");
+    }
     d->db = db;
-    if ((rc = crimeset_for(db, &d->all, err)) || (rc = keyset_open(&d->stored, db, err))) {
+    d->all = all;
+    if ((rc = keyset_open(&d->stored, db, err))) {
         dedupe_close(d);
         return rc;
     }

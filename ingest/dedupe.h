@@ -22,9 +22,11 @@
 
 enum dedupe_verdict { DEDUPE_NEW, DEDUPE_DUPLICATE, DEDUPE_HELD };
 
+struct crimeset;
 struct dedupe;
 
-int dedupe_open(struct dedupe **d, sqlite3 *db, struct sio_error *err);
+/* The check of one file loaded into db, whose Crime ID set is all. */
+int dedupe_open(struct dedupe **d, sqlite3 *db, struct crimeset *all, struct sio_error *err);
 void dedupe_close(struct dedupe *d);
 
 /* The verdict on row r, whose Crime ID is field id_col and hashes to h

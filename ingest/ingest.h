@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+struct crimeset;
 struct forces;
 struct labels_view;
 struct prefetch;
@@ -53,6 +54,8 @@ struct ingest_env {
     const struct extract_map *extract;
     enum file_kind kind;             /* --kind: overrides detection; KIND_UNKNOWN if not given */
     struct labels_view *labels;      /* committed labels ids for the checks, or NULL */
+    struct crimeset *crime_ids;      /* the store's Crime ID set (crimeset.h): needed to load
+                                        street files, which check their IDs against it */
 };
 
 struct ingest_counts {

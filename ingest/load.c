@@ -278,7 +278,7 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     if (env->labels)
         labels_view_merge(env->labels);
     if (next && next->src)
-        prefetch_start(next->prefetch, db, next->src, next->fp, env, crimeset_of(db));
+        prefetch_start(next->prefetch, db, next->src, next->fp, env);
     if (!rc && got < 0)
         rc = -got;
     if (!rc)
@@ -328,8 +328,8 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
         rc = rc ? rc : store_commit(db, err);
         if (rc)
             store_rollback(db);
-        else if (!strcmp(kind_table(res->kind), "street") && crimeset_of(db))
-            crimeset_file_done(crimeset_of(db), res->file_id);
+        else if (!strcmp(kind_table(res->kind), "street") && env->crime_ids)
+            crimeset_file_done(env->crime_ids, res->file_id);
         if (env->labels && rc)
             labels_view_discard(env->labels);
         else if (env->labels)

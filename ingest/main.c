@@ -125,10 +125,10 @@ static void report_file(const char *name, const struct ingest_result *r)
 /* Write the Crime ID hashes held in memory (crimeset.h), all or only when
  * a batch is full.  A failure loses nothing (the next run catches up), but
  * is an error of the run. */
-static void keys_written(sqlite3 *db, struct loader *l, struct totals *t,
+static void keys_written(struct loader *l, struct totals *t,
                          int (*write)(struct crimeset *, struct sio_error *))
 {
-    struct crimeset *cs = crimeset_of(db);
+    struct crimeset *cs = l->env.crime_ids;
     struct sio_error err;
     int rc = cs ? write(cs, &err) : SIO_OK;
     if (rc) {
@@ -186,10 +186,10 @@ static void load_all(sqlite3 *db, const struct path_list *files, struct loader *
                 report_file(name, &r);
         }
         progress_update(&l->progress, (long)i + 1, bytes, t->n.read);
-        keys_written(db, l, t, crimeset_flush_full);
+        keys_written(l, t, crimeset_flush_full);
     }
     prefetch_stop(&ahead);
-    keys_written(db, l, t, crimeset_flush);
+    keys_written(l, t, crimeset_flush);
     prehash_stop(ph);
     progress_clear(&l->progress);
 }
@@ -272,8 +272,8 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
     l->env.labels = labels;
     /* Open the Crime ID set before the first file's transaction, so that
      * catching up a store written by an older sio can write as it goes. */
-    struct crimeset *cs;
-    if (files->n && (rc = crimeset_for(db, &cs, err))) {
+    if (files->n && (rc = crimeset_open(&l->env.crime_ids, db, CRIMESET_FILTER_BITS,
+                                        CRIMESET_BATCH, err))) {
         labels_view_close(labels);
         forces_free(forces);
         return rc;
@@ -284,6 +284,8 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
         print_total(t);
     if (l->o->report)
         rc = report_print(db, stdout, l->o->report, err);
+    crimeset_close(l->env.crime_ids);
+    l->env.crime_ids = NULL;
     labels_view_close(labels);
     l->env.labels = NULL;
     forces_free(forces);
@@ -295,7 +297,7 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
 {
     struct path_list files = { 0 };
     struct totals t = { 0 };
-    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL }, { 0 },
+    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL }, { 0 },
                         !cli->quiet && !o->report };
     sqlite3 *db = NULL;
     long long run_id;

@@ -18,7 +18,7 @@ static void choose_checks(void *ctx, const struct csvin_row *header)
     key_from_name(p->path, kind, &key);
     row_checker_init(&p->check, kind, p->env, key.known ? key.force : "",
                      key.known ? key.month : MONTH_NONE,
-                     kind == KIND_STREET ? p->filter : NULL);
+                     kind == KIND_STREET ? p->env->crime_ids : NULL);
     csvin_set_prep(p->reading, row_check_prep, &p->check);
     csvin_set_prep_finish(p->reading, row_check_finish);
 }
@@ -33,8 +33,7 @@ static int seen(sqlite3 *db, const char *sha)
 }
 
 void prefetch_start(struct prefetch *p, sqlite3 *db, const struct input *src,
-                    const struct fingerprint *fp, const struct ingest_env *env,
-                    struct crimeset *filter)
+                    const struct fingerprint *fp, const struct ingest_env *env)
 {
     struct sio_error err;
     prefetch_stop(p);
@@ -44,7 +43,6 @@ void prefetch_start(struct prefetch *p, sqlite3 *db, const struct input *src,
     p->reading = p->in;
     p->path = src->path;
     p->env = env;
-    p->filter = filter;
     if (csvin_start(p->in, choose_checks, p, &err))
         prefetch_stop(p);
 }

@@ -24,8 +24,6 @@
 
 #include <sqlite3.h>
 
-struct crimeset;
-
 struct prefetch {
     const struct input *src;     /* the input read ahead and not yet taken, or NULL */
     struct csvin *in;            /* its csvin, until taken */
@@ -34,16 +32,15 @@ struct prefetch {
     struct csvin *reading;
     const char *path;
     const struct ingest_env *env;
-    struct crimeset *filter;     /* the store's Crime ID filter, for street files */
     struct row_checker check;    /* the reader thread's, set from the header */
 };
 
 /* Read src ahead, if it is a plain file whose fingerprint fp is sound and
- * not in db's files table; filter is the store's Crime ID set or NULL.
- * Call only when no reader thread uses the filter or env->labels. */
+ * not in db's files table; a street file's Crime IDs are noted in
+ * env->crime_ids.  Call only when no reader thread uses that set's filter
+ * or env->labels. */
 void prefetch_start(struct prefetch *p, sqlite3 *db, const struct input *src,
-                    const struct fingerprint *fp, const struct ingest_env *env,
-                    struct crimeset *filter);
+                    const struct fingerprint *fp, const struct ingest_env *env);
 
 /* The csvin reading src ahead, now the caller's; NULL when src is not the
  * one read ahead.  p->check stays in use until the csvin is halted. */

@@ -49,7 +49,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
              !(rc = store_prepare(db, sql, &s->insert, err)) &&
              !(rc = sql == street_sql ? labels_open(&s->labels, db, err) : SIO_OK) &&
              !(rc = sql == street_sql ? street_tally_open(&s->tally, err) : SIO_OK) &&
-             !(rc = kind == KIND_STREET ? dedupe_open(&s->dedupe, db, err) : SIO_OK))
+             !(rc = kind == KIND_STREET ? dedupe_open(&s->dedupe, db, env->crime_ids, err) : SIO_OK))
         rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
                                " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
     if (rc || (rc = store_prepare(db, "INSERT INTO rejects(file_id, line, reason, raw)"
@@ -83,7 +83,7 @@ void sink_read_ahead(struct row_sink *s, struct csvin *in)
     if (csvin_reading(in))
         return; /* read ahead: its reader thread checks with its own (prefetch.h) */
     row_checker_init(&s->ahead, s->kind, s->env, s->force, s->month,
-                     s->dedupe ? crimeset_of(s->db) : NULL);
+                     s->dedupe ? s->env->crime_ids : NULL);
     csvin_set_prep(in, row_check_prep, &s->ahead);
     csvin_set_prep_finish(in, row_check_finish);
 }

@@ -2,7 +2,6 @@
  * store.c — opening the SQLite store, transactions and the runs table.
  */
 #include "store/store.h"
-#include "crimeset.h"
 #include "store/migrate.h"
 
 #include <math.h>
@@ -102,8 +101,6 @@ int store_open_existing(const char *path, sqlite3 **db, struct sio_error *err)
 
 void store_close(sqlite3 *db)
 {
-    if (db)
-        crimeset_forget(db);
     sqlite3_close(db);
 }
 

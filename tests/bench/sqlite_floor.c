@@ -3,7 +3,7 @@
  * does: ROWS street rows inserted one INSERT per row into sio's own schema
  * (SCHEMA, lib/store/schema/00-core.sql: street_coded, its repeating texts as
  * labels ids, the ids here made up) with sio's settings and, as sio-ingest
- * does, the WAL checkpointed on a thread of its own (lib/checkpointer.c) (16 KiB pages, WAL,
+ * does, the WAL checkpointed on a thread of its own (ingest/checkpointer.c) (16 KiB pages, WAL,
  * synchronous=NORMAL, no mutexes, no memory statistics), one transaction per
  * FILES share of the rows.  Nothing is read or parsed and the values are
  * made up (each row its own 64-hex-digit Crime ID), so no ingest into this

@@ -17,6 +17,7 @@
 #ifndef SIO_INGEST_CHECK_H
 #define SIO_INGEST_CHECK_H
 
+#include "../../ingest/crimeset.h"
 #include "../../ingest/ingest.h"
 #include "store/store.h"
 
@@ -67,11 +68,18 @@ static inline const char *ingest_check_file(const char *path)
     sqlite3 *db;
     const char *why;
 
+    struct crimeset *ids;
     if (store_open(":memory:", &db, &err) != SIO_OK)
         return "cannot open an in-memory store";
+    /* a small Crime ID filter: one file's IDs */
+    if (crimeset_open(&ids, db, 16, 1024, &err) != SIO_OK) {
+        store_close(db);
+        return "cannot open a Crime ID set";
+    }
     /* no force list, no extract mapping, kind from the header */
-    const struct ingest_env env = { NULL, NULL, KIND_UNKNOWN, NULL };
+    const struct ingest_env env = { NULL, NULL, KIND_UNKNOWN, NULL, ids };
     int rc = ingest_file(db, path, &env, &res, &err);
+    crimeset_close(ids);
     if (rc != SIO_OK && rc != SIO_EDATA)
         why = "ingest_file failed with a status other than SIO_EDATA";
     else if (rc == SIO_EDATA && !err.msg[0])

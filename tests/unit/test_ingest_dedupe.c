@@ -2,7 +2,7 @@
  * scratch folder).  Rows are built in one buffer reused row after row, as a
  * CSV reader hands them over. */
 #include "../../ingest/dedupe.h"
-#include "crimeset.h"
+#include "../../ingest/crimeset.h"
 #include "store/store.h"
 #include "testing.h"
 
@@ -24,6 +24,7 @@ static void remove_store(void)
 }
 
 static sqlite3 *db;
+static struct crimeset *ids;     /* the store's Crime ID set, passed to each check */
 static struct csvin_row row;     /* every row is put here, as a reader reuses */
 static char buf[80];             /* its buffer row after row */
 
@@ -39,13 +40,15 @@ static struct dedupe *fresh(void)
                                " rows_read, rows_loaded, rows_rejected, rows_duplicate,"
                                " loaded_at) VALUES (1, 'f', 's', 'street', 'x', '2022-01', 1,"
                                " 0, 0, 0, 0, 'now')", NULL, NULL, NULL), SQLITE_OK);
-    CHECK_INT(dedupe_open(&d, db, &err), SIO_OK);
+    CHECK_INT(crimeset_open(&ids, db, 16, 1024, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&d, db, ids, &err), SIO_OK);
     return d;
 }
 
 static void finish(struct dedupe *d)
 {
     dedupe_close(d);
+    crimeset_close(ids);
     store_close(db);
 }
 
@@ -117,7 +120,7 @@ TEST(an_id_stored_by_another_file_is_held_then_settled_as_a_duplicate)
     check(first, "cccccccc");
     store_last(first);
     dedupe_close(first);
-    CHECK_INT(dedupe_open(&second, db, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&second, db, ids, &err), SIO_OK);
     CHECK_INT(check(second, "cccccccc"), DEDUPE_HELD);
     strcpy(buf, "zzzzzzzz");
     CHECK_INT(dedupe_held(second), 1);

@@ -68,7 +68,7 @@ CREATE VIEW IF NOT EXISTS street AS SELECT
 -- No index on crime_id: with one transaction per file, a random-key index
 -- rewrote thousands of pages per commit (ingest of 2.3 M rows: 56 s, not 6).
 -- sio-ingest keeps Crime IDs unique with a Bloom filter over crime_keys and
--- a scan of street for the rare "maybe" (lib/crimeset.h, ingest/dedupe.h);
+-- a scan of street for the rare "maybe" (ingest/crimeset.h, ingest/dedupe.h);
 -- stores made before this lose the index.
 DROP INDEX IF EXISTS street_crime_id;
 -- The 64-bit XXH3 hash of every stored Crime ID, for that check: runs of

@@ -1,7 +1,7 @@
 /* crimeset: the store-wide "may this Crime ID be stored?" set, on a real
  * store (store_open() in a scratch folder) with rows put in by hand. */
-#include "crimeset.h"
-#include "idset.h"
+#include "../../ingest/crimeset.h"
+#include "../../ingest/idset.h"
 #include "store/store.h"
 #include "scratch_store.h"
 #include "testing.h"

@@ -1,7 +1,7 @@
 /* checkpointer: the WAL copied into the database on another thread, on a
  * real store (store_open() in a scratch folder).  Sizes are in the store's
  * 16 KiB pages; each row written here is one page of zeros. */
-#include "checkpointer.h"
+#include "../../ingest/checkpointer.h"
 #include "store/store.h"
 #include "scratch_store.h"
 #include "testing.h"

@@ -1,6 +1,6 @@
 /* decimal: plain decimals to doubles.  The expected value of every number
  * is strtod()'s (glibc's is correctly rounded), compared bit for bit. */
-#include "decimal.h"
+#include "../../ingest/decimal.h"
 #include "testing.h"
 
 #include <stdint.h>

@@ -95,11 +95,4 @@ int crimeset_flush(struct crimeset *cs, struct sio_error *err);
 size_t crimeset_pending(const struct crimeset *cs);
 size_t crimeset_false_maybes(const struct crimeset *cs);
 
-/* The set of connection db, opened with the defaults on first use and kept
- * until crimeset_forget(db) (store_close() calls it). */
-int crimeset_for(sqlite3 *db, struct crimeset **cs, struct sio_error *err);
-/* The set of db if one is open, else NULL. */
-struct crimeset *crimeset_of(sqlite3 *db);
-void crimeset_forget(sqlite3 *db);
-
 #endif

@@ -1,7 +1,7 @@
 /* keyset: one file's exact Crime ID set, on a bare in-memory street_coded table
  * (the keyset reads only rowid and crime_id). */
-#include "crimeset.h"
-#include "keyset.h"
+#include "../../ingest/crimeset.h"
+#include "../../ingest/keyset.h"
 #include "testing.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* labels: text to labels.id, on a real store (store_open() in a scratch
  * folder).  Every expected id is read back from the labels table itself. */
-#include "labels.h"
+#include "../../ingest/labels.h"
 #include "store/store.h"
 #include "scratch_store.h"
 #include "testing.h"
