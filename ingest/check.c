@@ -4,7 +4,7 @@
 #include "check.h"
 #include "crimeset.h"
 #include "decimal.h"
-#include "forces.h"
+#include "config/forces.h"
 #include "labels.h"
 #include "police.h"
 

@@ -1,10 +1,12 @@
 /*
  * atomic.c — temporary file, fsync, rename, fsync folder.
  */
+#define _GNU_SOURCE /* nftw's FTW_DEPTH, FTW_PHYS */
 #include "sys/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,4 +99,18 @@ void atomic_abort(struct atomic_file *af)
         unlink(af->tmp);
         af->tmp[0] = '\0';
     }
+}
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb, (void)flag, (void)ftw;
+    return remove(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+int atomic_remove_tree(const char *path)
+{
+    struct stat sb;
+    if (lstat(path, &sb) != 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
