@@ -149,7 +149,8 @@ install: all
 	install -m 755 $(addprefix $(BUILD)/sio-,$(STAGES)) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
-	install -m 644 config/*.ini config/*.csv config/*.md $(DESTDIR)$(PREFIX)/share/sio
+	install -m 644 config/*.ini config/*.csv config/*.md config/*.docx config/*.css \
+	    $(DESTDIR)$(PREFIX)/share/sio
 	install -d $(DESTDIR)$(PREFIX)/share/sio/init/inputs
 	install -m 644 config/init/README.md config/init/statement-text.md config/init/crontab \
 	    config/init/sio.service config/init/sio.timer $(DESTDIR)$(PREFIX)/share/sio/init

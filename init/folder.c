@@ -136,7 +136,7 @@ static int list_inputs(struct build *b, struct sio_error *err)
 
 static int mkdir_in(const struct build *b, const char *rel, struct sio_error *err)
 {
-    char path[PATH_MAX + 128];
+    char path[2 * PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", b->staging, rel);
     return atomic_mkdirs(path, err);
 }
@@ -145,7 +145,7 @@ static int mkdir_in(const struct build *b, const char *rel, struct sio_error *er
 static int copy(const struct build *b, const char *from, const char *to,
                 const struct template_values *v, struct sio_error *err)
 {
-    char src[PATH_MAX + 128], dst[PATH_MAX + 128];
+    char src[2 * PATH_MAX], dst[2 * PATH_MAX];
     snprintf(src, sizeof src, "%s/%s", b->res->share, from);
     snprintf(dst, sizeof dst, "%s/%s", b->staging, to);
     return template_copy(src, dst, v, err);
@@ -225,12 +225,14 @@ static int write_schedule(const struct build *b, struct sio_error *err)
 
 static int fill_staging(struct build *b, struct sio_error *err)
 {
-    static const char *const verbatim[] = { "measures.ini", "forces.csv", "annotations.csv" };
-    char to[64];
+    static const char *const verbatim[] = { "measures.ini", "forces.csv", "annotations.csv",
+                                            "reference.docx", "statement-print.css" };
+    char from[PATH_MAX + 64], to[PATH_MAX + 64];
     int rc = mkdir_in(b, "config", err);
     for (size_t i = 0; !rc && i < sizeof verbatim / sizeof verbatim[0]; i++) {
-        snprintf(to, sizeof to, "config/%s", verbatim[i]);
-        rc = copy(b, verbatim[i], to, NULL, err);
+        snprintf(from, sizeof from, "%s/%s", b->res->share, verbatim[i]);
+        snprintf(to, sizeof to, "%s/config/%s", b->staging, verbatim[i]);
+        rc = atomic_copy(from, to, err);
     }
     rc = rc ? rc : write_ini(b, err);
     rc = rc ? rc : write_peers(b, err);

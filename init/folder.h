@@ -3,7 +3,8 @@
  *
  *   config/    sio.ini (the shipped one, then a [run] block naming the force
  *              and the input folders), measures.ini, forces.csv,
- *              annotations.csv, peers.ini (the force's group when peers are
+ *              annotations.csv, reference.docx and statement-print.css (the
+ *              Word and PDF house style), peers.ini (the force's group when peers are
  *              given), statement-text.md (the six priorities, each with its
  *              two paragraphs to write)
  *   inputs/    one folder per kind of file, as the archives come, each with

@@ -34,6 +34,10 @@ void atomic_abort(struct atomic_file *af);
  * a program made itself (staging folders), never for a user's own. */
 int atomic_remove_tree(const char *path);
 
+/* Copy the file at from to to, byte for byte, through a temporary file.
+ * SIO_ENOINPUT when from cannot be read. */
+int atomic_copy(const char *from, const char *to, struct sio_error *err);
+
 /* mkdir -p; SIO_ECANTCREAT naming the folder on failure. */
 int atomic_mkdirs(const char *dir, struct sio_error *err);
 

@@ -11,7 +11,7 @@ check_exit "t0760-1 sio-init makes a folder for a force" 0 \
     "$BIN/sio-init" --force "Warwickshire Police" --peer leicestershire --peer "West Mercia" office
 check "t0760-2 and says where and for whom" grep -q "office is ready for Warwickshire Police" .out
 for f in README.md config/sio.ini config/measures.ini config/forces.csv config/annotations.csv \
-    config/peers.ini config/statement-text.md inputs/police-uk/ABOUT.txt inputs/home-office/ABOUT.txt \
+    config/reference.docx config/statement-print.css config/peers.ini config/statement-text.md inputs/police-uk/ABOUT.txt inputs/home-office/ABOUT.txt \
     inputs/indicators/ABOUT.txt inputs/population/ABOUT.txt schedule/crontab \
     schedule/sio-warwickshire.service schedule/sio-warwickshire.timer; do
     check "t0760-3 it holds $f" test -s "office/$f"
@@ -77,7 +77,8 @@ gen_sample sample
 mv sample/20* office/inputs/police-uk/
 [ -f sample/population.csv ] && mv sample/population.csv office/inputs/population/
 check_exit "t0760-30 sio-run in the new folder, with no --config, succeeds" 0 sh -c "cd office && '$BIN/sio-run' --quiet"
-check "t0760-31 and writes the statement for the force" sh -c "ls office/out/statement/warwickshire-*.md office/out/statement/warwickshire-*.html >/dev/null"
+check "t0760-31 and writes the statement for the force, as Markdown, HTML, Word and PDF" \
+    sh -c "for e in md html docx pdf; do ls office/out/statement/warwickshire-*.\$e >/dev/null || exit 1; done"
 check "t0760-32 the workbook" sh -c "ls office/out/sio-*.xlsx >/dev/null"
 check "t0760-33 the charts for every force with data" \
     sh -c "for f in \$(sqlite3 office/var/sio.db 'SELECT DISTINCT force FROM measure_quarters'); do test -s office/out/charts/\$f/overview.svg || exit 1; done"
