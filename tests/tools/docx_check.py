@@ -44,27 +44,32 @@ def md_plain(s):
     return md_unescape(s).strip()
 
 
+def spaced(s):
+    """Whitespace as Word and PDF keep it: runs as one space, none at the ends."""
+    return ' '.join(s.split())
+
+
 def markdown_parts(path):
     headings, tables, images = [], [], []
     rows = None
     with open(path, encoding='utf-8') as f:
-        for line in f:
-            line = line.rstrip('\n')
-            m = re.match(r'(#{1,6}) (.*)', line)
-            if m:
-                headings.append((len(m.group(1)), md_plain(m.group(2))))
-            if line.startswith('|'):
-                cells = [c.strip() for c in re.split(r'(?<!\\)\|', line.strip())[1:-1]]
-                if all(re.fullmatch(r':?-+:?', c) for c in cells):
-                    continue
-                if rows is None:
-                    rows = []
-                    tables.append(rows)
-                rows.append([md_plain(c) for c in cells])
-            else:
-                rows = None
-            for m in re.finditer(r'!\[((?:[^\]\\]|\\.)*)\]\(([^)]*)\)', line):
-                images.append(md_unescape(m.group(1)))
+        text = f.read()
+    for m in re.finditer(r'!\[((?:[^\]\\]|\\.)*)\]\(([^)]*)\)', text):
+        images.append(spaced(md_unescape(m.group(1))))
+    for line in text.splitlines():
+        m = re.match(r'(#{1,6}) (.*)', line)
+        if m:
+            headings.append((len(m.group(1)), md_plain(m.group(2))))
+        if line.startswith('|'):
+            cells = [c.strip() for c in re.split(r'(?<!\\)\|', line.strip())[1:-1]]
+            if all(re.fullmatch(r':?-+:?', c) for c in cells):
+                continue
+            if rows is None:
+                rows = []
+                tables.append(rows)
+            rows.append([md_plain(c) for c in cells])
+        else:
+            rows = None
     return headings, tables, images
 
 
@@ -97,7 +102,7 @@ def check_images(doc, want):
     if len(pics) != len(want):
         fail('%d pictures, the Markdown has %d charts' % (len(pics), len(want)))
     for i, (pic, alt) in enumerate(zip(pics, want), start=1):
-        descr = pic.find(qn('wp:docPr')).get('descr')
+        descr = spaced(pic.find(qn('wp:docPr')).get('descr') or '')
         if descr != alt:
             fail('picture %d: description %r, the alt text is %r' % (i, descr, alt))
         blip = pic.find('.//' + qn('a:blip'))

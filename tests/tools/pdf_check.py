@@ -94,9 +94,10 @@ def pages_of(objs, n, seen=None):
 
 def check_structure(pdf, page_html):
     objs = structure(pdf)
-    alts = [html.unescape(a) for a in re.findall(r'<img [^>]*alt="([^"]*)"', page_html)]
+    alts = [' '.join(html.unescape(a).split())
+            for a in re.findall(r'<img [^>]*alt="([^"]*)"', page_html)]
     figures = [(n, b) for n, b in sorted(objs.items()) if re.search(rb'/S /Figure\b', b)]
-    with_alt = [(n, pdf_string(re.search(rb'/Alt \((.*?)\)\s*/', b, re.S).group(1)))
+    with_alt = [(n, ' '.join(pdf_string(re.search(rb'/Alt \((.*?)\)\s*/', b, re.S).group(1)).split()))
                 for n, b in figures if b'/Alt (' in b]
     got = [a for _, a in with_alt]
     if got != alts:
