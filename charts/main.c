@@ -294,6 +294,63 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
     return rc;
 }
 
+/* SPC charts of the force's measures with no quarterly rows (shares:
+ * victim satisfaction, the drugs outcome shares), which the walk over
+ * measure_quarters does not meet. */
+static const char spc_only_sql[] =
+    "SELECT measure FROM spc_summary s WHERE force = ?1 AND NOT EXISTS (SELECT 1 FROM"
+    " measure_quarters q WHERE q.force = s.force AND q.measure = s.measure)"
+    " ORDER BY measure";
+
+static int draw_spc_only_one(struct charts_run *run, const char *force, const char *key,
+                             struct sio_error *err)
+{
+    struct measure_draw d = {0};
+    struct catalogue_measure m;
+    struct digest_acc acc;
+    char name[160];
+    int rc = catalogue_measure_get(run->db, key, &m, err);
+    if (rc == SIO_OK)
+        rc = results_spc(run->db, force, key, &d.spc, err);
+    if (rc != SIO_OK)
+        return rc;
+    snprintf(d.s.force, sizeof d.s.force, "%s", force);
+    snprintf(d.s.measure_key, sizeof d.s.measure_key, "%s", key);
+    snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", m.label);
+    snprintf(d.spc.noun, sizeof d.spc.noun, "%s", m.noun);
+    d.spc.notes = &run->notes;
+    run->r.style.source_note = m.source_note;
+    /* the words from the catalogue are part of what the chart shows */
+    digest_begin(&acc);
+    digest_add_digest(&acc, &d.spc.digest);
+    digest_add_str(&acc, m.label);
+    digest_add_str(&acc, m.noun);
+    digest_add_str(&acc, m.source_note);
+    digest_end(&acc, &d.spc.digest);
+    snprintf(name, sizeof name, "%s-spc", m.stem);
+    rc = kind_spc(run, &d, "spc", 2, name, err);
+    results_spc_free(&d.spc);
+    return rc;
+}
+
+static int draw_spc_only(struct charts_run *run, const char *force, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char key[64];
+    int rc = store_prepare(run->db, spc_only_sql, &st, err), step = SQLITE_DONE;
+    if (rc != SIO_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, force, -1, SQLITE_TRANSIENT);
+    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(key, sizeof key, "%s", store_col_text(st, 0));
+        rc = draw_spc_only_one(run, force, key, err);
+    }
+    if (rc == SIO_OK && step != SQLITE_DONE)
+        rc = store_fail(run->db, err, "reading spc_summary");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* ---- one force: a pool item ---------------------------------------------- */
 
 static int force_charts(struct charts_run *run, const char *force, struct sio_error *err)
@@ -303,6 +360,8 @@ static int force_charts(struct charts_run *run, const char *force, struct sio_er
         rc = series_each(run->db, force, draw_measure, run, &run->c.series, err);
     if (rc == SIO_OK)
         rc = draw_overview(run, err);
+    if (rc == SIO_OK)
+        rc = draw_spc_only(run, force, err);
     return rc;
 }
 
