@@ -109,68 +109,6 @@ TEST(html_escapes_every_special_character)
     CHECK_STR(buf, "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;");
 }
 
-static struct sio_config cfg;
-static struct statement st;
-static struct statement_measure measures[4];
-
-/* A statement for 2021/22 Q4 with measures of the given nouns and sources. */
-static void statement_with(const char *nouns[], const char *notes[], int n)
-{
-    memset(&cfg, 0, sizeof cfg);
-    memset(&st, 0, sizeof st);
-    memset(measures, 0, sizeof measures);
-    snprintf(cfg.classification, sizeof cfg.classification, "OFFICIAL");
-    snprintf(cfg.source_note, sizeof cfg.source_note, "Source: police.uk");
-    for (int i = 0; i < n; i++) {
-        struct catalogue_measure *d = &measures[i].def;
-        snprintf(d->label, sizeof d->label, "Measure %d", i);
-        snprintf(d->noun, sizeof d->noun, "%s", nouns[i]);
-        snprintf(d->source_note, sizeof d->source_note, "%s", notes[i]);
-        measures[i].fig = (struct statement_figures){.found = 1, .count = 4, .months_covered = 3,
-                                                     .r12_count = 8, .r12_months = 12};
-    }
-    st.m = measures;
-    st.n = n;
-    st.confidence = 0.95;
-    st.baseline_start = month_make(2018, 7);
-    st.baseline_end = month_make(2019, 6);
-    st.cfg = &cfg;
-    st.version = "0.1.0";
-    st.quarter = month_make(2022, 1);
-    snprintf(st.quarter_label, sizeof st.quarter_label, "2021/22 Q4");
-}
-
-TEST(figure_rows_count_what_the_measure_counts)
-{
-    const char *nouns[] = {"county lines closed", ""}, *notes[] = {"Source: a", "Source: a"};
-    char label[256], value[64];
-    statement_with(nouns, notes, 2);
-    CHECK(statement_figure_row(&st, &st.m[0], 0, label, sizeof label, value, sizeof value));
-    CHECK_STR(label, "County lines closed in 2021/22 Q4 (Jan 2022 to Mar 2022)");
-    CHECK_STR(value, "4");
-    CHECK(statement_figure_row(&st, &st.m[1], 1, label, sizeof label, value, sizeof value));
-    CHECK_STR(label, "Number in the 12 months to Mar 2022");
-}
-
-TEST(the_method_lists_every_source_once)
-{
-    const char *nouns[] = {"crimes", "crimes", ""};
-    const char *notes[] = {"Source: police.uk", "Source: police.uk", "Source: the force"};
-    char buf[2048];
-    statement_with(nouns, notes, 3);
-    CHECK(statement_method(&st, 4, buf, sizeof buf));
-    CHECK(strncmp(buf, "Sources: police.uk; the force. Produced by sio 0.1.0", 52) == 0);
-}
-
-TEST(one_source_is_named_as_it_is)
-{
-    const char *nouns[] = {"crimes"}, *notes[] = {"Source: police.uk street-level crime data"};
-    char buf[2048];
-    statement_with(nouns, notes, 1);
-    CHECK(statement_method(&st, 4, buf, sizeof buf));
-    CHECK(strncmp(buf, "Source: police.uk street-level crime data. Produced", 51) == 0);
-}
-
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/sio-test-statement-XXXXXX");
@@ -183,9 +121,6 @@ int main(void)
     RUN(a_measure_given_twice_is_refused);
     RUN(dated_lines_count_only_at_the_top);
     RUN(html_escapes_every_special_character);
-    RUN(figure_rows_count_what_the_measure_counts);
-    RUN(the_method_lists_every_source_once);
-    RUN(one_source_is_named_as_it_is);
     const char *names[] = {"a.md", "b.md", "c.md", "d.md"};
     char p[128];
     for (int i = 0; i < 4; i++) {

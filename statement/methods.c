@@ -1,0 +1,122 @@
+/*
+ * methods.c — the draft's methods and data sources (compose.h): how the
+ * figures are compared and judged, how each priority's headline is chosen,
+ * exactly what every figure counts and where it comes from, and the points
+ * of the national measures' definitions that could not be verified
+ * (measures.md §3, §4), kept in view rather than hidden.
+ */
+#include "compose.h"
+#include "wording.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* measures.md §3 and §4: what could not be confirmed.  Quoted, not
+ * reworded, so a reader can find each in the reference. */
+static const char *const unverified[] = {
+    "Homicide: whether the Home Office measures homicide with the Homicide Index or with "
+    "police recorded crime is unverified.",
+    "Serious violence: the Government's primary metric is hospital admissions for assault with "
+    "a sharp object among under-25s (Hansard, 19 December 2022), which police data cannot give; "
+    "which recorded offences define serious violence is unverified.",
+    "Drugs supply and county lines: county lines closures and drug-related homicide as its "
+    "metrics are unverified (no primary source found).",
+    "Neighbourhood crime: its components (domestic burglary, personal robbery, theft from the "
+    "person, vehicle offences) and the offence codes used for them here (28E-28H, 34B, 39, "
+    "37.2, 45, 48, 126) are unverified.",
+    "Cyber crime: confidence and Action Fraud reports as its metrics are unverified; computer "
+    "misuse is recorded through Action Fraud, not in the forces' own rows.",
+    "Victim satisfaction: the survey behind the national measure (the Crime Survey for England "
+    "and Wales and domestic abuse victims' satisfaction) is unverified.",
+    "The baseline: the year ending June 2019 is an analyst's choice; ministers have compared "
+    "with the year to December 2019, and no source states which the Home Office uses.",
+};
+
+static void comparisons(struct doc *d, const struct statement *s)
+{
+    char base[64];
+    doc_para(d, "Each figure is compared three ways: the latest complete financial quarter "
+                "against the same quarter a year earlier; the latest 12 months (ending at the "
+                "last month with data) against the 12 months before; and the latest 12 months "
+                "against the baseline year, %s. A count's change is the ratio of its rates per "
+                "month with data, with the exact conditional Poisson %g%% confidence interval "
+                "(as R's poisson.test); a percentage's change is a difference in percentage "
+                "points with Newcombe's hybrid score interval. A month with no data is missing, "
+                "never zero.", sw_span(s->baseline_start, s->baseline_end, base, sizeof base),
+             100 * s->confidence);
+    doc_para(d, "Each comparison has one verdict, the same in the sentences, the tables and the "
+                "charts: improvement or deterioration when the whole interval lies on one side "
+                "of no change (judged in the measure's better direction), no significant change "
+                "when it does not, not comparable when a window has missing months, and no data "
+                "when there are no figures.");
+    doc_para(d, "Where a measure's latest 12 months hold %d or fewer, its figures are given as "
+                "counts with the verdict in words, not as a percentage change: with single "
+                "figures a percentage says more than the numbers can bear.",
+             STATEMENT_SMALL_COUNT);
+    doc_para(d, "England and Wales and the region beside the force are the sums over their "
+                "forces of the same source, over exactly the force's windows, shown only when "
+                "the store has every month of both windows for every one of their forces; "
+                "their change and interval are worked out as the force's.");
+    doc_para(d, "Each priority's headline is the first of its sources, in this order, whose "
+                "figures reach the end of the quarter: the force's own figures, then the Home "
+                "Office's recorded crime by quarter, then its rolling-year file, then police.uk. "
+                "A section says which it used and why any before it was not; the others follow "
+                "as supporting figures. police.uk has no homicide, serious violence or cyber "
+                "crime category, so no police.uk figure stands for those: its broad categories "
+                "appear only as context, named for what they count.");
+    doc_para(d, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
+                "figures and the process limits the mean plus or minus 2.66 times the mean "
+                "moving range. Special-cause variation follows NHS England's Making Data Count: "
+                "a point beyond a limit, a run of points on one side of the mean, a run of "
+                "rising or falling points, or two of three points near a limit.");
+}
+
+static void counts_table(struct doc *d, const struct statement *s)
+{
+    const char *header[4] = {"Figure", "Priority", "Role", "What it counts, and its source"};
+    char src[1400];
+    int t = doc_table(d, "What each figure counts", 4, 0, header);
+
+    for (int i = 0; i < s->n_sec; i++)
+        for (int j = 0; j < s->sec[i].n_members; j++) {
+            const struct statement_measure *m = &s->m[s->sec[i].member[j]];
+            const char *cells[4] = {m->def.label, s->sec[i].p.title, m->def.role,
+                                    sw_source(m, src, sizeof src)};
+            doc_row(d, t, cells);
+        }
+}
+
+/* Every measure's source line once, in the draft's order. */
+static void sources(struct doc *d, const struct statement *s)
+{
+    const char *seen[CONFIG_MAX_MEASURES];
+    int n = 0;
+
+    for (int i = 0; i < s->n && n < CONFIG_MAX_MEASURES; i++) {
+        const char *note = s->m[i].def.source_note;
+        int dup = !note[0];
+        for (int j = 0; j < n && !dup; j++)
+            dup = strcmp(seen[j], note) == 0;
+        if (!dup)
+            seen[n++] = note;
+    }
+    for (int j = 0; j < n; j++)
+        doc_item(d, "%s", strncmp(seen[j], "Source: ", 8) ? seen[j] : seen[j] + 8);
+}
+
+void compose_methods(struct doc *d, const struct statement *s)
+{
+    doc_heading(d, 2, "methods", "Methods and data sources");
+    comparisons(d, s);
+    counts_table(d, s);
+    doc_heading(d, 3, "unverified", "Points not yet verified");
+    doc_para(d, "These points of the national measures' definitions could not be confirmed "
+                "from a primary source (sio's reference, measures.md §3 and §4). Check them "
+                "before relying on the figures that depend on them.");
+    for (size_t i = 0; i < sizeof unverified / sizeof *unverified; i++)
+        doc_item(d, "%s", unverified[i]);
+    doc_heading(d, 3, "sources", "Sources");
+    sources(d, s);
+    doc_para(d, "Produced by sio %s from the data in its store; every number in this draft "
+                "comes from there. Classification: %s.", s->version, s->cfg->classification);
+}
