@@ -153,7 +153,7 @@ static void panel_plot(const struct quarter_series *s)
     for (size_t i = 0; i < s->n; i++)
         top = fmax(top, (double)s->q[i].count);
     double step = frame_nice_step(fmax(top * 1.15, 5.0) * 5.0 / 3.0, 1.0);
-    double ymax = ceil(top * 1.15 / step) * step;
+    double ymax = fmax(ceil(top * 1.15 / step) * step, step);
     plwind(0.0, nq, 0.0, ymax);
     chart_text_size(FRAME_NOTE);
     plcol0(CHART_GRID);

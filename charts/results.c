@@ -103,14 +103,15 @@ static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct s
     month_t m = col_month(st, 0);
     int segment = sqlite3_column_int(st, 5);
 
+    int step = s->step > 0 ? s->step : 1;
     if (m == MONTH_NONE || (s->n > 0 && m <= s->p[s->n - 1].month))
         return sio_fail(err, SIO_EDATA, "spc_points", 0, "%s, %s: bad month \"%s\"",
                         s->force, s->measure_key, store_col_text(st, 0));
-    size_t need = s->n + 1 + (s->n ? (size_t)(m - s->p[s->n - 1].month - 1) : 0);
+    size_t need = s->n + 1 + (s->n ? (size_t)(m - s->p[s->n - 1].month) / (size_t)step : 0);
     if (!grow((void **)&s->p, cap, need, sizeof *s->p))
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
-    while (s->n > 0 && s->p[s->n - 1].month + 1 < m)
-        s->p[s->n] = spc_gap(s->p[s->n - 1].month + 1, segment), s->n++;
+    while (s->n > 0 && s->p[s->n - 1].month + step < m)
+        s->p[s->n] = spc_gap(s->p[s->n - 1].month + step, segment), s->n++;
     struct spc_point *p = &s->p[s->n++];
     *p = spc_gap(m, segment);
     p->value = store_col_real(st, 1);
@@ -139,6 +140,23 @@ static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
     return step_done(db, st, step, err);
 }
 
+/* The series' months per point, from the catalogue's frequency. */
+static int spc_step(sqlite3 *db, struct spc_series *s, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int step, rc = query(db, "SELECT coalesce(frequency, '') FROM measure_windows"
+                             " WHERE force = ?1 AND measure = ?2", s->force, s->measure_key, &st, err);
+    s->step = 1;
+    if (rc != SIO_OK)
+        return rc;
+    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *f = store_col_text(st, 0);
+        s->step = !strcmp(f, "quarter") ? 3 : !strcmp(f, "year") ? 12 : 1;
+        step = sqlite3_step(st);
+    }
+    return step_done(db, st, step, err);
+}
+
 int results_spc(sqlite3 *db, const char *force, const char *measure,
                 struct spc_series *out, struct sio_error *err)
 {
@@ -152,6 +170,8 @@ int results_spc(sqlite3 *db, const char *force, const char *measure,
     if ((rc = store_force_name(db, force, out->force_name, sizeof out->force_name, err)))
         return rc;
     snprintf(out->measure_key, sizeof out->measure_key, "%s", measure);
+    if ((rc = spc_step(db, out, err)))
+        return rc;
     rc = query(db, "SELECT month, value, centre, lower, upper, segment, rules, signal"
                    " FROM spc_points WHERE force = ?1 AND measure = ?2 ORDER BY month",
                force, measure, &st, err);

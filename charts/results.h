@@ -42,8 +42,10 @@ struct spc_series {
     char force[128], measure_key[64], measure_label[128];
     char noun[64];         /* what is counted: "crimes"; "" = a plain number */
     char force_name[128];  /* shown to people; force is the results-table key */
-    struct spc_point *p; /* ascending, consecutive months (missing ones included) */
+    struct spc_point *p; /* ascending, consecutive periods (missing ones included) */
     size_t n;
+    int step;            /* months per point: 1, or 3 for a quarterly series (the catalogue's
+                            frequency), so a quarterly series has no gaps between quarters */
     char variation[64];  /* spc_summary.variation, "" if none */
     char assurance[64];  /* spc_summary.assurance, "" if none */
     double target;       /* NAN: no target */

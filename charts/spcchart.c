@@ -163,6 +163,8 @@ static void y_range(const struct spc_series *s, double *lo, double *hi, double *
     *step = frame_nice_step(fmax((top - (bottom > 0.6 * top ? bottom : 0)) * 1.2, 1.0), 0.1);
     *lo = bottom > 0.6 * top ? floor(bottom * 0.95 / *step) * *step : 0;
     *hi = ceil((top + (top - *lo) * 0.22) / *step) * *step;
+    if (*hi <= *lo) /* every point the same (all zero): still an axis */
+        *hi = *lo + *step;
 }
 
 /* The value line, broken at every missing month. */

@@ -7,7 +7,8 @@
  * month shows as the same figure with a new value.  The files that changed
  * it are those loaded after the last statement (files.id above the one it
  * recorded) of the kind that feeds the measure's source; police.uk files
- * also by month, within the figure's period.
+ * also by month, within the figure's period (a Home Office table or an
+ * indicator file covers many periods, so any of them counts).
  */
 #include "revisions.h"
 
@@ -43,7 +44,8 @@ static int files_since(sqlite3 *db, long long last_file, const char *kind, const
     size_t o = 0;
     int rc = store_prepare(db, "SELECT path, month, EXISTS(SELECT 1 FROM files o"
                                " WHERE o.superseded_by = f.id) FROM files f WHERE id > ?1"
-                               " AND kind = ?2 AND (month = '' OR month BETWEEN ?3 AND ?4)"
+                               " AND kind = ?2 AND (kind NOT IN ('street', 'outcomes', 'stop-and-search')"
+                               " OR month BETWEEN ?3 AND ?4)"
                                " ORDER BY id", &st, err);
     buf[0] = '\0';
     if (rc)

@@ -141,7 +141,7 @@ check t0600.8-measures-csv-header test "$(head -n 1 "$csv/measures.csv")" = \
 
 # --- Home Office homicide: 8 in the latest 12 months against 12 --------------
 ho=$(q "SELECT change_pct || ',' || ci_low_pct || ',' || ci_high_pct || ',' || verdict
-        FROM measure_verdicts WHERE force = 'warwickshire' AND measure = 'homicide_ho'
+        FROM measure_verdicts WHERE force = 'warwickshire' AND measure = 'homicide'
         AND comparison = 'baseline'")
 # hand: 4 quarters x 2 = 8 vs 4 x 3 = 12: -33.33%; R: poisson.test(c(8,12), c(12,12))
 # 0.236384410529 .. 1.773597447858
@@ -150,7 +150,7 @@ check t0600.10-ho-homicide-ci-low near "$(field "$ho" 2)" -76.3615589471 1e-6
 check t0600.11-ho-homicide-ci-high near "$(field "$ho" 3)" 77.3597447858 1e-6
 check t0600.12-ho-homicide-verdict test "$(field "$ho" 4)" = "no significant change"
 # hand: 8 / 500,000 x 1,000 = 0.016 per 1,000 (2021 population, nearest to the window's middle)
-r=$(row warwickshire homicide_ho r12 "12 months to 2022-03" rate_per_1000)
+r=$(row warwickshire homicide r12 "12 months to 2022-03" rate_per_1000)
 check t0600.13-ho-homicide-rate-per-1000 near "$(field "$r" 1)" 0.016 1e-12
 
 # --- victim satisfaction: 780/1,200 against 900/1,200 -----------------------
@@ -176,16 +176,16 @@ r=$(row warwickshire drugs_charged month 2022-01 proportion_pct)
 check t0600.22-drugs-charged-share near "$(field "$r" 1)" 25 1e-9   # hand: 1 of 4
 
 # --- no data is never zero ----------------------------------------------------
-r=$(row leicestershire homicide_ho series "whole series" count)
+r=$(row leicestershire homicide series "whole series" count)
 check t0600.23-no-data-is-empty-not-zero test "$r" = ",,,,no data"
 check t0600.24-no-data-verdict test "$(q "SELECT verdict FROM measure_verdicts WHERE
-    force = 'leicestershire' AND measure = 'homicide_ho' AND comparison = 'baseline'")" = "no data"
-r=$(row west-mercia neighbourhood_crime month 2021-06 count)
+    force = 'leicestershire' AND measure = 'homicide' AND comparison = 'baseline'")" = "no data"
+r=$(row west-mercia neighbourhood_crime_policeuk month 2021-06 count)
 check t0600.25-missing-month-is-empty-not-zero test "$r" = ",,,0,no data"
 check t0600.26-gap-in-window-means-no-verdict test "$(q "SELECT verdict FROM measure_verdicts
-    WHERE force = 'west-mercia' AND measure = 'neighbourhood_crime'
+    WHERE force = 'west-mercia' AND measure = 'neighbourhood_crime_policeuk'
     AND comparison = 'baseline'")" = "not comparable"
-r=$(row west-mercia neighbourhood_crime r12 "12 months to 2022-03" count)
+r=$(row west-mercia neighbourhood_crime_policeuk r12 "12 months to 2022-03" count)
 check t0600.27-partial-window-states-its-coverage test "$(field "$r" 4),$(field "$r" 5)" = \
     "11,partial: 1 of 12 months missing"
 
@@ -206,13 +206,13 @@ check t0600.31-spc-summary-says-concerning test "$(q "SELECT variation FROM spc_
     WHERE force = 'warwickshire' AND measure = 'cyber_crime_reports'")" = "special cause concerning"
 
 # --- peers: rates per 1,000 against a count made here with awk ------------------
-want=$(awk -F, '$1 == "Leicestershire Police" && $2 == "neighbourhood_crime" && $3 >= "2021-04" && $3 <= "2022-03" { n += $4 }
+want=$(awk -F, '$1 == "Leicestershire Police" && $2 == "neighbourhood_crime_policeuk" && $3 >= "2021-04" && $3 <= "2022-03" { n += $4 }
                 END { printf "%.4f", n / 1100000 * 1000 }' "$csv/measure_counts.csv")
 got=$(csvq "$csv/peer_results.csv" "SELECT rate_per_1000 FROM t WHERE force = 'leicestershire'
-      AND measure = 'neighbourhood_crime' AND member = 'leicestershire'")
+      AND measure = 'neighbourhood_crime_policeuk' AND member = 'leicestershire'")
 check t0600.32-peer-rate-per-1000 near "$got" "$want" 1e-4
 check t0600.33-peer-ranks-are-1-to-3 test "$(q "SELECT group_concat(rank) FROM (SELECT rank FROM
-    peer_results WHERE force = 'leicestershire' AND measure = 'neighbourhood_crime'
+    peer_results WHERE force = 'leicestershire' AND measure = 'neighbourhood_crime_policeuk'
     AND rank IS NOT NULL ORDER BY rank)")" = "1,2,3"
 
 # --- annotations and rebasing ----------------------------------------------------

@@ -29,11 +29,11 @@ awk_sum() {
 }
 
 check "t0640.3 serious violence (HO) for Warwickshire, 12 months to Dec 2018" test \
-    "$(sio_count warwickshire serious_violence_ho 2018-12)" = \
+    "$(sio_count warwickshire serious_violence_r12 2018-12)" = \
     "$(awk_sum Warwickshire 31/12/2018 'Violence with injury|Possession of weapons offences')"
 check "t0640.4 fraud (HO) for Leicestershire, 12 months to Mar 2018" test \
-    "$(sio_count leicestershire fraud_ho 2018-03)" = "$(awk_sum Leicestershire 31/03/2018 'Fraud offences')"
+    "$(sio_count leicestershire fraud_r12 2018-03)" = "$(awk_sum Leicestershire 31/03/2018 'Fraud offences')"
 check "t0640.5 serious violence (HO) for West Mercia, 12 months to Jun 2016" test \
-    "$(sio_count west-mercia serious_violence_ho 2016-06)" = \
+    "$(sio_count west-mercia serious_violence_r12 2016-06)" = \
     "$(awk_sum 'West Mercia' 30/06/2016 'Violence with injury|Possession of weapons offences')"
 done_testing
