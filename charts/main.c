@@ -66,13 +66,12 @@ static const char usage[] =
 struct charts_run {
     struct render r;                /* formats, sizes, style, file counts */
     sqlite3 *db;
-    struct overview ov;             /* the current force's measures */
+    struct overview ov;             /* the current force's six priorities */
     struct annotation_list notes;   /* the current force's annotations */
     char notes_force[128];          /* whose annotations notes holds */
     int n_spc, n_peers, n_overview; /* charts drawn, every variant counted once */
     int no_spc, no_peers;           /* force x measure with no rows (or rates) for them */
-    char ov_source[256];            /* the overview's measures' source line ("": none yet) ... */
-    int ov_sources_differ;          /* ... unless they have different ones */
+
 };
 
 /* One force x measure while its charts are drawn. */
@@ -103,21 +102,18 @@ static int draw_chart(struct charts_run *run, const char *force, const char *mea
     return rc;
 }
 
-static int draw_overview(struct charts_run *run, struct sio_error *err)
+/* The force's six priorities on one page, from the store. */
+static int draw_overview(struct charts_run *run, const char *force, struct sio_error *err)
 {
     char alt[8192];
-    int rc = SIO_OK;
+    int rc = overview_load(run->db, force, &run->ov, err);
 
-    if (run->ov.n == 0)
-        return SIO_OK;
-    run->r.style.source_note = run->ov_sources_differ
-                                   ? "Sources: each measure's own chart names its source"
-                                   : run->ov_source;
-    rc = draw_chart(run, run->ov.force, "", "overview", 0, "overview", overview_draw, &run->ov,
+    if (rc != SIO_OK || run->ov.n == 0)
+        return rc;
+    run->r.style.source_note = "Sources: each priority's own charts name theirs";
+    rc = draw_chart(run, force, "", "overview", 0, "overview", overview_draw, &run->ov,
                     overview_alt_text(&run->ov, alt, sizeof alt), err);
     run->n_overview += rc == SIO_OK;
-    run->ov_source[0] = '\0';
-    run->ov_sources_differ = 0;
     overview_clear(&run->ov);
     return rc;
 }
@@ -129,7 +125,7 @@ static int next_force(struct charts_run *run, const char *force, struct sio_erro
 
     if (strcmp(run->notes_force, force) == 0)
         return SIO_OK;
-    if ((rc = draw_overview(run, err)) != SIO_OK)
+    if (run->notes_force[0] && (rc = draw_overview(run, run->notes_force, err)) != SIO_OK)
         return rc;
     results_annotations_free(&run->notes);
     snprintf(run->notes_force, sizeof run->notes_force, "%s", force);
@@ -209,9 +205,6 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
     snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", d.s.measure_label);
     snprintf(d.spc.noun, sizeof d.spc.noun, "%s", d.s.noun);
     run->r.style.source_note = d.s.source_note;
-    if (run->ov_source[0] && strcmp(run->ov_source, d.s.source_note) != 0)
-        run->ov_sources_differ = 1;
-    snprintf(run->ov_source, sizeof run->ov_source, "%s", d.s.source_note);
     d.spc.notes = d.s.notes = &run->notes;
     d.s.target = d.spc.target;
     results_missing_words(&d.spc, d.s.missing, sizeof d.s.missing);
@@ -219,9 +212,41 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
         snprintf(name, sizeof name, "%s%s", d.s.stem, kinds[k].suffix);
         rc = kinds[k].draw(run, &d, kinds[k].kind, (int)k + 1, name, err);
     }
-    if (rc == SIO_OK)
-        rc = overview_add(&run->ov, &d.s, d.s.better, err);
     results_spc_free(&d.spc);
+    return rc;
+}
+
+/* Measures with no quarterly rows (percentages, 12-month totals): their SPC
+ * chart, where sio-measures made one, labelled from the catalogue. */
+static int draw_unquartered(struct charts_run *run, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int step, rc = store_prepare(run->db,
+        "SELECT w.force, c.measure, c.label, c.noun, c.chart_stem, c.source_note"
+        " FROM measure_windows w JOIN measure_catalogue c ON c.measure = w.measure"
+        " WHERE w.frequency IS NOT NULL AND NOT EXISTS (SELECT 1 FROM measure_quarters q"
+        "  WHERE q.force = w.force AND q.measure = w.measure)"
+        " AND EXISTS (SELECT 1 FROM spc_points p WHERE p.force = w.force AND p.measure = w.measure)"
+        " ORDER BY w.force, c.position", &st, err);
+    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        struct measure_draw d = {0};
+        char name[160];
+        snprintf(d.s.force, sizeof d.s.force, "%s", store_col_text(st, 0));
+        snprintf(d.s.measure_key, sizeof d.s.measure_key, "%s", store_col_text(st, 1));
+        snprintf(d.s.measure_label, sizeof d.s.measure_label, "%s", store_col_text(st, 2));
+        snprintf(d.s.noun, sizeof d.s.noun, "%s", store_col_text(st, 3));
+        snprintf(d.s.stem, sizeof d.s.stem, "%s", store_col_text(st, 4));
+        snprintf(d.s.source_note, sizeof d.s.source_note, "%s", store_col_text(st, 5));
+        if ((rc = results_spc(run->db, d.s.force, d.s.measure_key, &d.spc, err)) != SIO_OK)
+            break;
+        snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", d.s.measure_label);
+        snprintf(d.spc.noun, sizeof d.spc.noun, "%s", d.s.noun);
+        run->r.style.source_note = d.s.source_note;
+        snprintf(name, sizeof name, "%s-spc", d.s.stem);
+        rc = kind_spc(run, &d, "spc", 2, name, err);
+        results_spc_free(&d.spc);
+    }
+    sqlite3_finalize(st);
     return rc;
 }
 
@@ -245,8 +270,10 @@ static int walk_store(struct charts_run *run, int *n, char *counts, size_t size,
     rc = catalogue_charts_clear(run->db, err);
     if (rc == SIO_OK)
         rc = series_each(run->db, draw_measure, run, n, err);
+    if (rc == SIO_OK && run->notes_force[0])
+        rc = draw_overview(run, run->notes_force, err);
     if (rc == SIO_OK)
-        rc = draw_overview(run, err);
+        rc = draw_unquartered(run, err);
     run_counts(run, *n, counts, size);
     /* the run's own error matters more than failing to record it */
     store_run_finish(run->db, run_id, NULL, counts, sio_exit_code(rc), &ignored);
@@ -281,7 +308,6 @@ static int run_charts(const struct sio_config *cfg, int quiet, struct sio_error 
     rc = walk_store(&run, &n, counts, sizeof counts, err);
     store_close(run.db);
     overview_clear(&run.ov);
-    free(run.ov.p);
     results_annotations_free(&run.notes);
     if (rc == SIO_OK && n == 0)
         rc = sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0,

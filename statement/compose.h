@@ -23,7 +23,7 @@
 int compose_statement(const struct statement *s, struct doc *d, struct sio_error *err);
 
 /* One measure's figures, verdicts, comparisons table, national picture and
- * charts (all of them, or the quarterly chart only). */
+ * charts (all of them, or only the first: the quarterly chart when drawn). */
 void compose_measure(struct doc *d, const struct statement *s, const struct statement_measure *m,
                      int all_charts);
 

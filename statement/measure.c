@@ -186,7 +186,7 @@ void compose_measure(struct doc *d, const struct statement *s, const struct stat
     if (m->variation[0])
         doc_quiet(d, "Monthly variation (SPC): %s%s%s.", m->variation,
                   m->assurance[0] ? "; assurance: " : "", m->assurance);
-    for (int k = 0; k < m->n_charts; k++)
-        if (m->charts[k].path[0] && (all_charts || !strcmp(m->charts[k].kind, "quarterly")))
+    for (int k = 0, shown = 0; k < m->n_charts; k++)
+        if (m->charts[k].path[0] && (all_charts || !shown++))
             doc_chart(d, m->charts[k].path, m->charts[k].rel, m->charts[k].alt);
 }
