@@ -50,7 +50,7 @@ static const char points_sql[] =
     " ORDER BY period_start";
 
 static int points_load(sqlite3 *db, const char *force, const char *measure,
-                       struct overview_panel *p, struct sio_error *err)
+                       struct overview_panel *p, struct digest_acc *acc, struct sio_error *err)
 {
     sqlite3_stmt *st;
     int step, rc = store_prepare(db, points_sql, &st, err);
@@ -59,7 +59,7 @@ static int points_load(sqlite3 *db, const char *force, const char *measure,
     sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, measure, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, p->rolling ? "r12" : "fq", -1, SQLITE_STATIC);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((step = digest_step(st, acc)) == SQLITE_ROW) {
         struct overview_point *more = realloc(p->q, (p->n + 1) * sizeof *more);
         if (!more) {
             sqlite3_finalize(st);
@@ -75,7 +75,7 @@ static int points_load(sqlite3 *db, const char *force, const char *measure,
 
 /* The baseline per panel unit, from the baseline's 12-month figure. */
 static int level_load(sqlite3 *db, const char *force, const char *measure, month_t a, month_t b,
-                      struct overview_panel *p, struct sio_error *err)
+                      struct overview_panel *p, struct digest_acc *acc, struct sio_error *err)
 {
     sqlite3_stmt *st;
     char x[8], y[8];
@@ -93,7 +93,7 @@ static int level_load(sqlite3 *db, const char *force, const char *measure, month
     sqlite3_bind_text(st, 2, measure, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, month_format(a, x), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, month_format(b, y), -1, SQLITE_STATIC);
-    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((step = digest_step(st, acc)) == SQLITE_ROW) {
         double v = sqlite3_column_double(st, 0);
         int months = sqlite3_column_int(st, 1);
         p->level = p->percent || p->rolling ? v : months > 0 ? v / months * 3.0 : NAN;
@@ -103,7 +103,7 @@ static int level_load(sqlite3 *db, const char *force, const char *measure, month
 }
 
 static int panel_read(sqlite3 *db, const char *force, sqlite3_stmt *st, struct overview *ov,
-                      struct sio_error *err)
+                      struct digest_acc *acc, struct sio_error *err)
 {
     struct overview_panel *p = &ov->p[ov->n++];
     char measure[64];
@@ -128,14 +128,15 @@ static int panel_read(sqlite3 *db, const char *force, sqlite3_stmt *st, struct o
         ov->baseline_start = a;
         ov->baseline_end = b;
     }
-    int rc = points_load(db, force, measure, p, err);
-    return rc ? rc : level_load(db, force, measure, a, b, p, err);
+    int rc = points_load(db, force, measure, p, acc, err);
+    return rc ? rc : level_load(db, force, measure, a, b, p, acc, err);
 }
 
 int overview_load(sqlite3 *db, const char *force, struct overview *ov, struct sio_error *err)
 {
+    struct digest_acc acc;
     sqlite3_stmt *st;
-    int step, rc;
+    int step = SQLITE_DONE, rc;
 
     overview_clear(ov);
     snprintf(ov->force, sizeof ov->force, "%s", force);
@@ -143,9 +144,12 @@ int overview_load(sqlite3 *db, const char *force, struct overview *ov, struct si
         (rc = store_prepare(db, panels_sql, &st, err)))
         return rc;
     sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+    digest_begin(&acc);
+    digest_add_str(&acc, ov->force_name);
+    while (!rc && (step = digest_step(st, &acc)) == SQLITE_ROW)
         if (ov->n < OVERVIEW_PANELS)
-            rc = panel_read(db, force, st, ov, err);
+            rc = panel_read(db, force, st, ov, &acc, err);
+    digest_end(&acc, &ov->digest);
     if (rc) {
         sqlite3_finalize(st);
         return rc;

@@ -16,6 +16,7 @@
 #define SIO_OVERVIEW_H
 
 #include "chart.h"
+#include "digest.h"
 #include "sys/error.h"
 #include "sys/month.h"
 
@@ -51,6 +52,7 @@ struct overview {
     month_t baseline_start, baseline_end;
     struct overview_panel p[OVERVIEW_PANELS];
     size_t n;                 /* priorities in the store (6, or 0 before the catalogue) */
+    struct digest digest;     /* of every store row the panels were read from */
 };
 
 /* Fill ov (zeroed, or loaded before) with force's six panels.  SIO_OK (ov->n

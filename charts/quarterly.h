@@ -45,6 +45,7 @@ struct quarter_series {
     const struct annotation_list *notes; /* analyst's annotations; borrowed, may be NULL */
     double target;                /* monthly target, drawn x3 a quarter; NAN: none */
     char missing[256];            /* months with no data in words ("Apr 2020, May 2020"); "" */
+    struct digest digest;         /* of what the chart draws from the store (digest.h) */
 };
 
 /* Baseline average per quarter (baseline_count / baseline_months * 3), or

@@ -60,6 +60,7 @@ int results_annotations(sqlite3 *db, const char *force, struct annotation_list *
                         struct sio_error *err)
 {
     sqlite3_stmt *st;
+    struct digest_acc acc;
     size_t cap = 0;
     int step, rc = query(db, "SELECT month, label FROM annotations WHERE force IN (?1, '')"
                              " ORDER BY month, label", force, NULL, &st, err);
@@ -67,18 +68,23 @@ int results_annotations(sqlite3 *db, const char *force, struct annotation_list *
     memset(out, 0, sizeof *out);
     if (rc != SIO_OK)
         return rc;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    digest_begin(&acc);
+    while ((step = digest_step(st, &acc)) == SQLITE_ROW) {
         month_t m = col_month(st, 0);
-        if (m == MONTH_NONE) {
-            sqlite3_finalize(st);
-            return sio_fail(err, SIO_EDATA, "annotations", 0, "bad month \"%s\"", store_col_text(st, 0));
-        }
-        if (!grow((void **)&out->a, &cap, out->n + 1, sizeof *out->a)) {
-            sqlite3_finalize(st);
-            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
-        }
+        if (m == MONTH_NONE)
+            rc = sio_fail(err, SIO_EDATA, "annotations", 0, "bad month \"%s\"",
+                          store_col_text(st, 0));
+        else if (!grow((void **)&out->a, &cap, out->n + 1, sizeof *out->a))
+            rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        if (rc != SIO_OK)
+            break;
         out->a[out->n].month = m;
         snprintf(out->a[out->n++].label, sizeof out->a[0].label, "%s", store_col_text(st, 1));
+    }
+    digest_end(&acc, &out->digest);
+    if (rc != SIO_OK) {
+        sqlite3_finalize(st);
+        return rc;
     }
     return step_done(db, st, step, err);
 }
@@ -123,7 +129,8 @@ static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct s
     return SIO_OK;
 }
 
-static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
+static int spc_summary(sqlite3 *db, struct spc_series *s, struct digest_acc *acc,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
     int step, rc = query(db, "SELECT variation, assurance, target FROM spc_summary"
@@ -131,7 +138,7 @@ static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
                          s->force, s->measure_key, &st, err);
     if (rc != SIO_OK)
         return rc;
-    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((step = digest_step(st, acc)) == SQLITE_ROW) {
         snprintf(s->variation, sizeof s->variation, "%s", store_col_text(st, 0));
         snprintf(s->assurance, sizeof s->assurance, "%s", store_col_text(st, 1));
         s->target = store_col_real(st, 2);
@@ -141,7 +148,8 @@ static int spc_summary(sqlite3 *db, struct spc_series *s, struct sio_error *err)
 }
 
 /* The series' months per point, from the catalogue's frequency. */
-static int spc_step(sqlite3 *db, struct spc_series *s, struct sio_error *err)
+static int spc_step(sqlite3 *db, struct spc_series *s, struct digest_acc *acc,
+                    struct sio_error *err)
 {
     sqlite3_stmt *st;
     int step, rc = query(db, "SELECT coalesce(frequency, '') FROM measure_windows"
@@ -149,7 +157,7 @@ static int spc_step(sqlite3 *db, struct spc_series *s, struct sio_error *err)
     s->step = 1;
     if (rc != SIO_OK)
         return rc;
-    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((step = digest_step(st, acc)) == SQLITE_ROW) {
         const char *f = store_col_text(st, 0);
         s->step = !strcmp(f, "quarter") ? 3 : !strcmp(f, "year") ? 12 : 1;
         step = sqlite3_step(st);
@@ -157,34 +165,68 @@ static int spc_step(sqlite3 *db, struct spc_series *s, struct sio_error *err)
     return step_done(db, st, step, err);
 }
 
-int results_spc(sqlite3 *db, const char *force, const char *measure,
-                struct spc_series *out, struct sio_error *err)
+/* The points, then (when there are any) the summary. */
+static int spc_read(sqlite3 *db, struct spc_series *out, struct digest_acc *acc,
+                    struct sio_error *err)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
-    int step = SQLITE_DONE, rc;
-
-    memset(out, 0, sizeof *out);
-    out->target = NAN;
-    snprintf(out->force, sizeof out->force, "%s", force);
-    if ((rc = store_force_name(db, force, out->force_name, sizeof out->force_name, err)))
-        return rc;
-    snprintf(out->measure_key, sizeof out->measure_key, "%s", measure);
-    if ((rc = spc_step(db, out, err)))
-        return rc;
-    rc = query(db, "SELECT month, value, centre, lower, upper, segment, rules, signal"
-                   " FROM spc_points WHERE force = ?1 AND measure = ?2 ORDER BY month",
-               force, measure, &st, err);
+    int step = SQLITE_DONE;
+    int rc = spc_step(db, out, acc, err);
     if (rc != SIO_OK)
         return rc;
-    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+    rc = query(db, "SELECT month, value, centre, lower, upper, segment, rules, signal"
+                       " FROM spc_points WHERE force = ?1 AND measure = ?2 ORDER BY month",
+                   out->force, out->measure_key, &st, err);
+    if (rc != SIO_OK)
+        return rc;
+    while (rc == SIO_OK && (step = digest_step(st, acc)) == SQLITE_ROW)
         rc = spc_add(out, &cap, st, err);
     if (rc != SIO_OK) {
         sqlite3_finalize(st);
         return rc;
     }
     rc = step_done(db, st, step, err);
-    return rc == SIO_OK && out->n > 0 ? spc_summary(db, out, err) : rc;
+    return rc == SIO_OK && out->n > 0 ? spc_summary(db, out, acc, err) : rc;
+}
+
+/* The keys and the force's name shown, then read(), all into a digest. */
+struct reading {
+    char *force, *force_name, *measure_key;  /* the struct's own fields */
+    size_t force_size, name_size, key_size;  /* and their sizes */
+    int (*read)(sqlite3 *db, void *out, struct digest_acc *acc, struct sio_error *err);
+};
+
+static int read_digested(sqlite3 *db, const char *force, const char *measure,
+                         const struct reading *r, void *out, struct digest *d,
+                         struct sio_error *err)
+{
+    struct digest_acc acc;
+    snprintf(r->force, r->force_size, "%s", force);
+    snprintf(r->measure_key, r->key_size, "%s", measure);
+    int rc = store_force_name(db, force, r->force_name, r->name_size, err);
+    if (rc != SIO_OK)
+        return rc;
+    digest_begin(&acc);
+    digest_add_str(&acc, r->force_name);
+    rc = r->read(db, out, &acc, err);
+    digest_end(&acc, d);
+    return rc;
+}
+
+static int spc_read_any(sqlite3 *db, void *out, struct digest_acc *acc, struct sio_error *err)
+{
+    return spc_read(db, out, acc, err);
+}
+
+int results_spc(sqlite3 *db, const char *force, const char *measure,
+                struct spc_series *out, struct sio_error *err)
+{
+    const struct reading r = {out->force, out->force_name, out->measure_key, sizeof out->force,
+                              sizeof out->force_name, sizeof out->measure_key, spc_read_any};
+    memset(out, 0, sizeof *out);
+    out->target = NAN;
+    return read_digested(db, force, measure, &r, out, &out->digest, err);
 }
 
 void results_spc_free(struct spc_series *s)
@@ -196,7 +238,8 @@ void results_spc_free(struct spc_series *s)
 
 /* The force's latest period and its most similar group (not England and
  * Wales) into s->period and s->group; both "" when there is none. */
-static int peer_latest(sqlite3 *db, struct peer_series *s, struct sio_error *err)
+static int peer_latest(sqlite3 *db, struct peer_series *s, struct digest_acc *acc,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
     int step, rc = query(db, "SELECT period, group_name FROM peer_results"
@@ -205,7 +248,7 @@ static int peer_latest(sqlite3 *db, struct peer_series *s, struct sio_error *err
                          s->force, s->measure_key, &st, err);
     if (rc != SIO_OK)
         return rc;
-    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((step = digest_step(st, acc)) == SQLITE_ROW) {
         snprintf(s->period, sizeof s->period, "%s", store_col_text(st, 0));
         snprintf(s->group, sizeof s->group, "%s", store_col_text(st, 1));
         step = sqlite3_step(st);
@@ -214,7 +257,8 @@ static int peer_latest(sqlite3 *db, struct peer_series *s, struct sio_error *err
 }
 
 /* England and Wales: the force's own row in that group carries its mean. */
-static int peer_national(sqlite3 *db, struct peer_series *s, struct sio_error *err)
+static int peer_national(sqlite3 *db, struct peer_series *s, struct digest_acc *acc,
+                         struct sio_error *err)
 {
     sqlite3_stmt *st;
     int step, rc = query(db, "SELECT peer_mean FROM peer_results WHERE force = ?1"
@@ -224,7 +268,7 @@ static int peer_national(sqlite3 *db, struct peer_series *s, struct sio_error *e
         return rc;
     sqlite3_bind_text(st, 3, s->period, -1, SQLITE_TRANSIENT);
     s->national = NAN;
-    if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    if ((step = digest_step(st, acc)) == SQLITE_ROW) {
         s->national = store_col_real(st, 0);
         step = sqlite3_step(st);
     }
@@ -241,7 +285,8 @@ static void peer_row(struct peer_member *m, sqlite3_stmt *st)
     m->significant = sqlite3_column_int(st, 6);
 }
 
-static int peer_members(sqlite3 *db, struct peer_series *s, struct sio_error *err)
+static int peer_members(sqlite3 *db, struct peer_series *s, struct digest_acc *acc,
+                        struct sio_error *err)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
@@ -255,7 +300,7 @@ static int peer_members(sqlite3 *db, struct peer_series *s, struct sio_error *er
     sqlite3_bind_text(st, 3, s->period, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 4, s->group, -1, SQLITE_TRANSIENT);
     s->peer_mean = NAN;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((step = digest_step(st, acc)) == SQLITE_ROW) {
         if (!grow((void **)&s->m, &cap, s->n + 1, sizeof *s->m)) {
             sqlite3_finalize(st);
             return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
@@ -266,6 +311,7 @@ static int peer_members(sqlite3 *db, struct peer_series *s, struct sio_error *er
             sqlite3_finalize(st);
             return rc;
         }
+        digest_add_str(acc, s->m[s->n].display);
         s->n++;
         if (isnan(s->peer_mean))
             s->peer_mean = store_col_real(st, 5);
@@ -273,22 +319,32 @@ static int peer_members(sqlite3 *db, struct peer_series *s, struct sio_error *er
     return step_done(db, st, step, err);
 }
 
+/* The latest group's members and the national mean. */
+static int peers_read(sqlite3 *db, struct peer_series *out, struct digest_acc *acc,
+                      struct sio_error *err)
+{
+    int rc = peer_latest(db, out, acc, err);
+    if (rc != SIO_OK || !out->period[0])
+        return rc;
+    if ((rc = peer_members(db, out, acc, err)) != SIO_OK)
+        return rc;
+    return peer_national(db, out, acc, err);
+}
+
+static int peers_read_any(sqlite3 *db, void *out, struct digest_acc *acc,
+                          struct sio_error *err)
+{
+    return peers_read(db, out, acc, err);
+}
+
 int results_peers(sqlite3 *db, const char *force, const char *measure,
                   struct peer_series *out, struct sio_error *err)
 {
-    int rc;
-
+    const struct reading r = {out->force, out->force_name, out->measure_key, sizeof out->force,
+                              sizeof out->force_name, sizeof out->measure_key, peers_read_any};
     memset(out, 0, sizeof *out);
     out->peer_mean = out->national = NAN;
-    snprintf(out->force, sizeof out->force, "%s", force);
-    if ((rc = store_force_name(db, force, out->force_name, sizeof out->force_name, err)))
-        return rc;
-    snprintf(out->measure_key, sizeof out->measure_key, "%s", measure);
-    if ((rc = peer_latest(db, out, err)) != SIO_OK || !out->period[0])
-        return rc;
-    if ((rc = peer_members(db, out, err)) != SIO_OK)
-        return rc;
-    return peer_national(db, out, err);
+    return read_digested(db, force, measure, &r, out, &out->digest, err);
 }
 
 void results_peers_free(struct peer_series *s)

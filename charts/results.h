@@ -3,8 +3,9 @@
  * quarterly one need: SPC points and summary, peer comparisons, verdict
  * sentences and the analyst's annotations (lib/store/schema/20-results.sql).
  *
- * Each reader fills a caller-owned struct for one force (and measure) and
- * leaves it empty (n = 0) when the store has no rows for it: an empty table
+ * Each reader fills a caller-owned struct for one force (and measure), with
+ * the digest of every row it read (digest_step), and leaves it empty (n = 0)
+ * when the store has no rows for it: an empty table
  * is normal while a measure has no such result, and the caller skips that
  * chart.  Arrays are malloc'd; the matching _free() releases them and may be
  * called on a zeroed struct.  Months that do not parse are SIO_EDATA naming
@@ -13,6 +14,7 @@
 #ifndef SIO_CHARTS_RESULTS_H
 #define SIO_CHARTS_RESULTS_H
 
+#include "digest.h"
 #include "sys/error.h"
 #include "sys/month.h"
 
@@ -27,6 +29,7 @@ struct chart_annotation {
 struct annotation_list {
     struct chart_annotation *a; /* ascending by month */
     size_t n;
+    struct digest digest;       /* of the rows read (digest.h) */
 };
 
 struct spc_point {
@@ -50,6 +53,7 @@ struct spc_series {
     char assurance[64];  /* spc_summary.assurance, "" if none */
     double target;       /* NAN: no target */
     const struct annotation_list *notes; /* borrowed; may be NULL */
+    struct digest digest;  /* of the rows read and the force's name (digest.h) */
 };
 
 struct peer_member {
@@ -70,6 +74,7 @@ struct peer_series {
     size_t n;
     double peer_mean;    /* the group's mean rate */
     double national;     /* England and Wales rate for the period; NAN if none */
+    struct digest digest;  /* of the rows read and the names shown (digest.h) */
 };
 
 /* Annotations for force (its own and those with force ''). */

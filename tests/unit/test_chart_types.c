@@ -348,7 +348,7 @@ TEST(variants_are_named_by_size_and_dpi)
     memset(&cfg, 0, sizeof cfg);
     chartopt_defaults(&cfg);
     CHECK(chartopt_sizes("a4-column slide", cfg.chart_sizes, &cfg.n_chart_sizes));
-    render_init(&r, &cfg, "0.1.0");
+    render_init(&r, &cfg, "0.1.0", NULL);
     render_path(&r, "d", "drugs-spc", 0, CHART_PNG, 0, p, sizeof p, &err);
     CHECK_STR(p, "d/drugs-spc.png");
     render_path(&r, "d", "drugs-spc", 0, CHART_PNG, 1, p, sizeof p, &err);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0820-statement-priorities: the draft as the order asks, on stores made
+# t0830-statement-priorities: the draft as the order asks, on stores made
 # here.  Six sections in the order's order; each headline from its proper
 # source (a force with Home Office homicide figures gets them, a force
 # without gets "no data loaded", never a police.uk figure); England and
@@ -47,12 +47,12 @@ ho_tables() { # DIR SLUG-REGEX
     done
 }
 
-check_exit t0820-1-generate 0 "$BIN/sio-gen" --size small --seed 1 --out "$WORK/sample"
+check_exit t0830-1-generate 0 "$BIN/sio-gen" --size small --seed 1 --out "$WORK/sample"
 
 # --- store B: Home Office figures for Warwickshire only ---------------------------
 ho_tables "$WORK/ho-wark" '^warwickshire$'
-check_exit t0820-2-pipeline-warwickshire-ho 0 pipeline "$WORK/b.db" "$WORK/outb" "$WORK/sample" "$WORK/ho-wark"
-check_exit t0820-3-statement-every-force 0 statement "$WORK/b.db" "$WORK/outb"
+check_exit t0830-2-pipeline-warwickshire-ho 0 pipeline "$WORK/b.db" "$WORK/outb" "$WORK/sample" "$WORK/ho-wark"
+check_exit t0830-3-statement-every-force 0 statement "$WORK/b.db" "$WORK/outb"
 wmd=$WORK/outb/statement/warwickshire-2021-22-q4.md
 lmd=$WORK/outb/statement/leicestershire-2021-22-q4.md
 six_in_order() {
@@ -60,12 +60,12 @@ six_in_order() {
     [ "$got" = "1. Reduce murder and other homicide|2. Reduce serious violence|3. Disrupt drugs supply and county lines|4. Reduce neighbourhood crime|5. Tackle cyber crime|6. Improve satisfaction among victims, with a particular focus on victims of domestic abuse|" ] ||
     { echo "got $got"; return 1; }
 }
-check t0820-4-six-sections-in-the-orders-order six_in_order "$wmd"
+check t0830-4-six-sections-in-the-orders-order six_in_order "$wmd"
 parts_first() {
     grep '^## ' "$1" | head -n 3 | tr '\n' '|' |
         grep -qx '## Introduction|## The Specified Information Order|## Statement of contribution|'
 }
-check t0820-5-template-parts-first parts_first "$wmd"
+check t0830-5-template-parts-first parts_first "$wmd"
 # Warwickshire's homicide headline is the Home Office's, with its count as a count.
 wq=$(sqlite3 "$WORK/b.db" "SELECT sum(count) FROM ho_crime WHERE force_slug = 'warwickshire'
     AND offence_code = '1' AND period_start = '2022-01'")
@@ -73,23 +73,23 @@ ho_headline() {
     section "$wmd" 1 | grep -q '^### Headline: Homicide$' &&
     section "$wmd" 1 | grep -q '^\*Source: Home Office police recorded crime, by financial quarter: Home Office offence codes 1, 4/1, 4/2 and 4/10'
 }
-check t0820-6-ho-homicide-is-the-headline ho_headline
+check t0830-6-ho-homicide-is-the-headline ho_headline
 as_count() { section "$wmd" 1 | grep -q "^Homicide: $wq homicides\{0,1\} in 2021/22 Q4 (January to March 2022)"; }
-check t0820-7-small-count-told-as-a-count as_count
+check t0830-7-small-count-told-as-a-count as_count
 # Leicestershire: the table has no rows for it, so no headline, and nothing from police.uk.
 no_data_loaded() {
     section "$lmd" 1 | grep -q '^### Headline: no data loaded$' &&
     section "$lmd" 1 | grep -q 'the Home Office open data table loaded has no figures for this force'
 }
-check t0820-8-no-ho-figures-no-data-loaded no_data_loaded
+check t0830-8-no-ho-figures-no-data-loaded no_data_loaded
 no_police_uk() { ! section "$lmd" 1 | grep -qi 'police\.uk'; }
-check t0820-9-never-a-police-uk-figure-for-homicide no_police_uk
-check t0820-10-overview-six-panels-recorded test "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM
+check t0830-9-never-a-police-uk-figure-for-homicide no_police_uk
+check t0830-10-overview-six-panels-recorded test "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM
     chart_files WHERE force = 'warwickshire' AND kind = 'overview'")" = 1
 
 # --- store A: every force of England and Wales ----------------------------------
 ho_tables "$WORK/ho-all" '.'
-check_exit t0820-11-pipeline-all-forces 0 pipeline "$WORK/a.db" "$WORK/outa" "$WORK/sample" "$WORK/ho-all"
+check_exit t0830-11-pipeline-all-forces 0 pipeline "$WORK/a.db" "$WORK/outa" "$WORK/sample" "$WORK/ho-all"
 qa() { sqlite3 -batch -noheader "$WORK/a.db" "$1"; }
 win=$(qa "SELECT r12_start || ' ' || r12_end || ' ' || year_earlier_start || ' ' || year_earlier_end
     FROM measure_windows WHERE force = 'warwickshire' AND measure = 'drug_trafficking'")
@@ -106,67 +106,67 @@ nat() { # AREA_KIND COLUMN
     qa "SELECT $2 FROM national_picture WHERE force = 'warwickshire' AND measure = 'drug_trafficking'
         AND area_kind = '$1' AND comparison = 'year_earlier'"
 }
-check t0820-12-ew-latest-is-the-sum-over-forces test "$(nat country 'CAST(latest_value AS INTEGER)')" = "$ew_now"
-check t0820-13-ew-before-is-the-sum-over-forces test "$(nat country 'CAST(base_value AS INTEGER)')" = "$ew_before"
-check t0820-14-region-is-the-sum-over-its-forces test "$(nat region 'CAST(latest_value AS INTEGER)')" = "$wm_now"
-check t0820-15-all-43-forces-summed test "$(nat country forces_with_data)/$(nat country forces_expected)" = 43/43
+check t0830-12-ew-latest-is-the-sum-over-forces test "$(nat country 'CAST(latest_value AS INTEGER)')" = "$ew_now"
+check t0830-13-ew-before-is-the-sum-over-forces test "$(nat country 'CAST(base_value AS INTEGER)')" = "$ew_before"
+check t0830-14-region-is-the-sum-over-its-forces test "$(nat region 'CAST(latest_value AS INTEGER)')" = "$wm_now"
+check t0830-15-all-43-forces-summed test "$(nat country forces_with_data)/$(nat country forces_expected)" = 43/43
 # R's exact conditional test for the ratio of two Poisson rates (12 months each).
 if command -v Rscript >/dev/null 2>&1; then
     r=$(Rscript -e "t <- poisson.test(c($ew_now, $ew_before), c(12, 12));
         cat(sprintf('%.6f %.6f %.6f', 100 * (t\$estimate - 1), 100 * (t\$conf.int[1] - 1), 100 * (t\$conf.int[2] - 1)))")
     set -- $r
     close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-4) }'; }
-    check t0820-16-ew-change-as-r close "$(nat country change)" "$1"
-    check t0820-17-ew-interval-low-as-r close "$(nat country ci_low)" "$2"
-    check t0820-17b-ew-interval-high-as-r close "$(nat country ci_high)" "$3"
+    check t0830-16-ew-change-as-r close "$(nat country change)" "$1"
+    check t0830-17-ew-interval-low-as-r close "$(nat country ci_low)" "$2"
+    check t0830-17b-ew-interval-high-as-r close "$(nat country ci_high)" "$3"
 else
-    fail t0820-16-ew-change-as-r "Rscript is not installed (scripts/install-deps installs r-base-core)"
+    fail t0830-16-ew-change-as-r "Rscript is not installed (scripts/install-deps installs r-base-core)"
 fi
-check_exit t0820-18-statement-warwickshire 0 statement "$WORK/a.db" "$WORK/outa" --force warwickshire
+check_exit t0830-18-statement-warwickshire 0 statement "$WORK/a.db" "$WORK/outa" --force warwickshire
 amd=$WORK/outa/statement/warwickshire-2021-22-q4.md
 beside() {
     section "$amd" 3 | grep -q '^Beside England and Wales: over the 12 months to March 2022 against the 12 months before, Warwickshire Police changed'
 }
-check t0820-19-draft-sets-ew-beside-the-force beside
+check t0830-19-draft-sets-ew-beside-the-force beside
 
 # --- data ending mid-quarter, and a baseline with no data --------------------------
-check_exit t0820-20-generate-mid-quarter 0 "$BIN/sio-gen" --size small --seed 2 --from 2019-07 \
+check_exit t0830-20-generate-mid-quarter 0 "$BIN/sio-gen" --size small --seed 2 --from 2019-07 \
     --to 2022-02 --out "$WORK/mid"
-check_exit t0820-21-pipeline-mid-quarter 0 pipeline "$WORK/c.db" "$WORK/outc" "$WORK/mid"
-check t0820-22-default-quarter-is-the-last-complete-one test \
+check_exit t0830-21-pipeline-mid-quarter 0 pipeline "$WORK/c.db" "$WORK/outc" "$WORK/mid"
+check t0830-22-default-quarter-is-the-last-complete-one test \
     "$(sqlite3 "$WORK/c.db" "SELECT quarter FROM force_quarters WHERE force = 'warwickshire'")" = "2021/22 Q3"
-check_exit t0820-23-statement-mid-quarter 0 statement "$WORK/c.db" "$WORK/outc" --force warwickshire
+check_exit t0830-23-statement-mid-quarter 0 statement "$WORK/c.db" "$WORK/outc" --force warwickshire
 cmd=$WORK/outc/statement/warwickshire-2021-22-q3.md
-check t0820-24-draft-for-2021-22-q3 test -s "$cmd"
-check t0820-25-12-months-end-at-the-last-month grep -q 'in the 12 months to February 2022' "$cmd"
+check t0830-24-draft-for-2021-22-q3 test -s "$cmd"
+check t0830-25-12-months-end-at-the-last-month grep -q 'in the 12 months to February 2022' "$cmd"
 baseline_rows() { grep '^| 12 months to [A-Za-z]* [0-9]* against the baseline' "$cmd"; }
 no_zero() { baseline_rows | grep -q '| no data |' && ! baseline_rows | grep -q '| 0 |'; }
-check t0820-26-empty-baseline-says-no-data no_zero
+check t0830-26-empty-baseline-says-no-data no_zero
 
 # --- what changed since the last statement ----------------------------------------
-check_exit t0820-27-statement-for-q3 0 statement "$WORK/b.db" "$WORK/outb" --force warwickshire --quarter '2021/22 Q3'
+check_exit t0830-27-statement-for-q3 0 statement "$WORK/b.db" "$WORK/outb" --force warwickshire --quarter '2021/22 Q3'
 # police.uk republishes December 2021 for Warwickshire with one crime fewer.
 dec=$(find "$WORK/sample" -name '2021-12-warwickshire-street.csv')
 mkdir -p "$WORK/republished"
 head -n -1 "$dec" >"$WORK/republished/2021-12-warwickshire-street.csv"
-check_exit t0820-28-republished-month-loaded 0 pipeline "$WORK/b.db" "$WORK/outb" "$WORK/republished"
-check_exit t0820-29-statement-for-q4 0 statement "$WORK/b.db" "$WORK/outb" --force warwickshire
+check_exit t0830-28-republished-month-loaded 0 pipeline "$WORK/b.db" "$WORK/outb" "$WORK/republished"
+check_exit t0830-29-statement-for-q4 0 statement "$WORK/b.db" "$WORK/outb" --force warwickshire
 changes() { awk '/^## What changed/ { on = 1; next } /^## / { on = 0 } on' "$wmd"; }
 listed() {
     changes | grep -q 'in the statement for 2021/22 Q3' &&
     changes | grep -q '2021-12-warwickshire-street.csv (replacing an earlier file)'
 }
-check t0820-30-changes-listed listed
+check t0830-30-changes-listed listed
 old=$(sqlite3 "$WORK/b.db" "SELECT CAST(value AS INTEGER) FROM statement_figures f JOIN statements s
     ON s.id = f.statement_id WHERE s.quarter = '2021/22 Q3' AND f.period_type = 'fq'
     AND f.measure = 'violence_policeuk' ORDER BY s.id LIMIT 1")
 new=$(sqlite3 "$WORK/b.db" "SELECT CAST(value AS INTEGER) FROM measure_results WHERE force = 'warwickshire'
     AND measure = 'violence_policeuk' AND period = '2021/22 Q3' AND statistic = 'count'")
-check t0820-31-old-and-new-values grep -q "| Violence and sexual offences, police.uk | 2021/22 Q3 | $old | $new |" "$wmd"
+check t0830-31-old-and-new-values grep -q "| Violence and sexual offences, police.uk | 2021/22 Q3 | $old | $new |" "$wmd"
 
 # --- sio-run's default run ---------------------------------------------------------------
 mkdir -p "$WORK/run"
-check_exit t0820-32-sio-run-default 0 sh -c "cd '$WORK/run' && '$BIN/sio-run' --config '$cfg' \
+check_exit t0830-32-sio-run-default 0 sh -c "cd '$WORK/run' && '$BIN/sio-run' --config '$cfg' \
     --store '$WORK/d.db' --out '$WORK/outd' --quiet '$WORK/sample'"
-check t0820-33-a-draft-for-every-force test "$(ls "$WORK/outd/statement/"*.md | wc -l)" = 4
+check t0830-33-a-draft-for-every-force test "$(ls "$WORK/outd/statement/"*.md | wc -l)" = 4
 done_testing
