@@ -277,49 +277,61 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
     return rc;
 }
 
-/* The force's measures with no quarterly rows (percentages, 12-month
- * totals): their SPC chart, where sio-measures made one, labelled from the
- * catalogue. */
-static int draw_unquartered(struct charts_run *run, const char *force, struct sio_error *err)
+/* SPC charts of the force's measures with no quarterly rows (shares:
+ * victim satisfaction, the drugs outcome shares), which the walk over
+ * measure_quarters does not meet. */
+static const char spc_only_sql[] =
+    "SELECT measure FROM spc_summary s WHERE force = ?1 AND NOT EXISTS (SELECT 1 FROM"
+    " measure_quarters q WHERE q.force = s.force AND q.measure = s.measure)"
+    " ORDER BY measure";
+
+static int draw_spc_only_one(struct charts_run *run, const char *force, const char *key,
+                             struct sio_error *err)
 {
-    sqlite3_stmt *st;
-    int step = SQLITE_DONE, rc = store_prepare(run->db,
-        "SELECT c.measure, c.label, c.noun, c.chart_stem, c.source_note"
-        " FROM measure_windows w JOIN measure_catalogue c ON c.measure = w.measure"
-        " WHERE w.force = ?1 AND w.frequency IS NOT NULL AND NOT EXISTS (SELECT 1"
-        "  FROM measure_quarters q WHERE q.force = w.force AND q.measure = w.measure)"
-        " AND EXISTS (SELECT 1 FROM spc_points p WHERE p.force = w.force AND p.measure = w.measure)"
-        " ORDER BY c.position", &st, err);
+    struct measure_draw d = {0};
+    struct catalogue_measure m;
+    struct digest_acc acc;
+    char name[160];
+    int rc = catalogue_measure_get(run->db, key, &m, err);
+    if (rc == SIO_OK)
+        rc = results_spc(run->db, force, key, &d.spc, err);
     if (rc != SIO_OK)
         return rc;
-    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
+    snprintf(d.s.force, sizeof d.s.force, "%s", force);
+    snprintf(d.s.measure_key, sizeof d.s.measure_key, "%s", key);
+    snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", m.label);
+    snprintf(d.spc.noun, sizeof d.spc.noun, "%s", m.noun);
+    d.spc.notes = &run->notes;
+    run->r.style.source_note = m.source_note;
+    /* the words from the catalogue are part of what the chart shows */
+    digest_begin(&acc);
+    digest_add_digest(&acc, &d.spc.digest);
+    digest_add_str(&acc, m.label);
+    digest_add_str(&acc, m.noun);
+    digest_add_str(&acc, m.source_note);
+    digest_end(&acc, &d.spc.digest);
+    snprintf(name, sizeof name, "%s-spc", m.stem);
+    rc = kind_spc(run, &d, "spc", 2, name, err);
+    results_spc_free(&d.spc);
+    return rc;
+}
+
+static int draw_spc_only(struct charts_run *run, const char *force, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    char key[64];
+    int rc = store_prepare(run->db, spc_only_sql, &st, err), step = SQLITE_DONE;
+    if (rc != SIO_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, force, -1, SQLITE_TRANSIENT);
     while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        struct measure_draw d = {0};
-        char name[160];
-        struct digest_acc acc;
-        snprintf(d.s.force, sizeof d.s.force, "%s", force);
-        snprintf(d.s.measure_key, sizeof d.s.measure_key, "%s", store_col_text(st, 0));
-        snprintf(d.s.measure_label, sizeof d.s.measure_label, "%s", store_col_text(st, 1));
-        snprintf(d.s.noun, sizeof d.s.noun, "%s", store_col_text(st, 2));
-        snprintf(d.s.stem, sizeof d.s.stem, "%s", store_col_text(st, 3));
-        snprintf(d.s.source_note, sizeof d.s.source_note, "%s", store_col_text(st, 4));
-        if ((rc = results_spc(run->db, force, d.s.measure_key, &d.spc, err)) != SIO_OK)
-            break;
-        /* the labels are the catalogue's: in the chart's digest with the points */
-        digest_begin(&acc);
-        digest_add_digest(&acc, &d.spc.digest);
-        digest_row(st, &acc);
-        digest_end(&acc, &d.spc.digest);
-        snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", d.s.measure_label);
-        snprintf(d.spc.noun, sizeof d.spc.noun, "%s", d.s.noun);
-        d.spc.notes = &run->notes;
-        run->r.style.source_note = d.s.source_note;
-        snprintf(name, sizeof name, "%s-spc", d.s.stem);
-        rc = kind_spc(run, &d, "spc", 2, name, err);
-        results_spc_free(&d.spc);
+        snprintf(key, sizeof key, "%s", store_col_text(st, 0));
+        rc = draw_spc_only_one(run, force, key, err);
     }
+    if (rc == SIO_OK && step != SQLITE_DONE)
+        rc = store_fail(run->db, err, "reading spc_summary");
     sqlite3_finalize(st);
-    return rc != SIO_OK ? rc : step == SQLITE_DONE ? SIO_OK : store_fail(run->db, err, "reading the catalogue");
+    return rc;
 }
 
 /* ---- one force: a pool item ---------------------------------------------- */
@@ -330,7 +342,7 @@ static int force_charts(struct charts_run *run, const char *force, struct sio_er
     if (rc == SIO_OK)
         rc = series_each(run->db, force, draw_measure, run, &run->c.series, err);
     if (rc == SIO_OK)
-        rc = draw_unquartered(run, force, err);
+        rc = draw_spc_only(run, force, err);
     if (rc == SIO_OK)
         rc = draw_overview(run, force, err);
     return rc;

@@ -31,13 +31,13 @@ static int count_verdict(const struct overview *ov, const char *v)
 
 char *overview_title(const struct overview *ov, char *buf, size_t size)
 {
-    static const char *const verdicts[] = {"not comparable", "no data"};
+    static const char *const verdicts[] = {"not tested", "not comparable", "no data"};
     int imp = count_verdict(ov, "improvement"), det = count_verdict(ov, "deterioration");
     int same = count_verdict(ov, "no significant change");
     size_t o = (size_t)snprintf(buf, size, "%s: %d improved, %d deteriorated, %d no significant change",
                                 ov->force_name, imp, det, same);
 
-    for (int k = 0; k < 2 && o < size; k++)
+    for (int k = 0; k < 3 && o < size; k++)
         if (count_verdict(ov, verdicts[k]))
             o += (size_t)snprintf(buf + o, size - o, ", %d %s", count_verdict(ov, verdicts[k]),
                                   verdicts[k]);
@@ -48,18 +48,20 @@ char *overview_title(const struct overview *ov, char *buf, size_t size)
  * baseline", or why there is no finding: the badge says the rest. */
 static const char *finding_words(const struct overview_panel *p, char *buf, size_t size)
 {
-    double r = p->percent ? round(fabs(p->change) * 10) / 10 : round(fabs(p->change));
+    double r = round(fabs(p->change) * 10) / 10;
+    char change[64];
 
     if (!p->label[0])
         snprintf(buf, size, "no data loaded");
     else if (!isfinite(p->change))
         snprintf(buf, size, "not comparable with the baseline");
-    else if (r == 0)
+    else if (p->percent && r == 0)
         snprintf(buf, size, "in line with the baseline");
     else if (p->percent)
         snprintf(buf, size, "%.1f points %s than the baseline", r, p->change < 0 ? "lower" : "higher");
-    else
-        snprintf(buf, size, "%.0f%% %s than the baseline", r, p->change < 0 ? "lower" : "higher");
+    else /* the one rounding of a % change every chart uses */
+        snprintf(buf, size, "%s %s the baseline", words_change(p->change, change, sizeof change),
+                 words_change_is_nil(p->change) ? "with" : "than");
     return buf;
 }
 

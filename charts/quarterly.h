@@ -24,7 +24,8 @@ struct quarter_point {
     double change_pct;      /* 12 months to this quarter vs baseline, %; NAN if none */
     double ci_low_pct;      /* confidence interval of change_pct; NAN if none */
     double ci_high_pct;
-    char verdict[32];       /* increase | decrease | no significant change | not comparable */
+    char verdict[32];       /* sio-measures' word: improvement | deterioration | no
+                             * significant change | not tested | not comparable */
 };
 
 struct quarter_series {

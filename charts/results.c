@@ -103,17 +103,17 @@ static struct spc_point spc_gap(month_t m, int segment)
     return p;
 }
 
-/* Append the row's point, after gap points for any months skipped. */
+/* Append the row's point, after gap points for any periods skipped. */
 static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct sio_error *err)
 {
     month_t m = col_month(st, 0);
-    int segment = sqlite3_column_int(st, 5);
+    int segment = sqlite3_column_int(st, 5), step = s->step > 0 ? s->step : 1;
 
-    int step = s->step > 0 ? s->step : 1;
-    if (m == MONTH_NONE || (s->n > 0 && m <= s->p[s->n - 1].month))
+    if (m == MONTH_NONE || (s->n > 0 && (m <= s->p[s->n - 1].month ||
+                                         (m - s->p[s->n - 1].month) % step != 0)))
         return sio_fail(err, SIO_EDATA, "spc_points", 0, "%s, %s: bad month \"%s\"",
                         s->force, s->measure_key, store_col_text(st, 0));
-    size_t need = s->n + 1 + (s->n ? (size_t)(m - s->p[s->n - 1].month) / (size_t)step : 0);
+    size_t need = s->n + 1 + (s->n ? (size_t)((m - s->p[s->n - 1].month) / step - 1) : 0);
     if (!grow((void **)&s->p, cap, need, sizeof *s->p))
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
     while (s->n > 0 && s->p[s->n - 1].month + step < m)
@@ -129,53 +129,59 @@ static int spc_add(struct spc_series *s, size_t *cap, sqlite3_stmt *st, struct s
     return SIO_OK;
 }
 
+static month_t text_month_or_none(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? MONTH_NONE : col_month(st, i);
+}
+
+static void spc_summary_row(struct spc_series *s, sqlite3_stmt *st)
+{
+    const char *freq = store_col_text(st, 4); /* the catalogue's measure_windows */
+    snprintf(s->variation, sizeof s->variation, "%s", store_col_text(st, 0));
+    snprintf(s->assurance, sizeof s->assurance, "%s", store_col_text(st, 1));
+    s->target = store_col_real(st, 2);
+    s->p_chart = strcmp(store_col_text(st, 3), "p") == 0;
+    s->step = strcmp(freq, "quarter") == 0 ? 3 : strcmp(freq, "year") == 0 ? 12 : 1;
+    s->year_on_year = strcmp(store_col_text(st, 5), "year-on-year change") == 0;
+    s->lowest = sqlite3_column_type(st, 6) == SQLITE_NULL ? -INFINITY : store_col_real(st, 6);
+    s->highest = sqlite3_column_type(st, 7) == SQLITE_NULL ? INFINITY : store_col_real(st, 7);
+    snprintf(s->why, sizeof s->why, "%s", store_col_text(st, 8));
+    s->limits_start = text_month_or_none(st, 9);
+    s->limits_end = text_month_or_none(st, 10);
+    s->limits_points = sqlite3_column_int(st, 11);
+    snprintf(s->note, sizeof s->note, "%s", store_col_text(st, 12));
+}
+
 static int spc_summary(sqlite3 *db, struct spc_series *s, struct digest_acc *acc,
                        struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int step, rc = query(db, "SELECT variation, assurance, target FROM spc_summary"
+    int step, rc = query(db, "SELECT variation, assurance, target, chart,"
+                             " COALESCE((SELECT frequency FROM measure_windows w"
+                             "  WHERE w.force = ?1 AND w.measure = ?2), 'month'), basis,"
+                             " lowest, highest, why_no_verdict, limits_start, limits_end,"
+                             " limits_points, note FROM spc_summary"
                              " WHERE force = ?1 AND measure = ?2",
                          s->force, s->measure_key, &st, err);
     if (rc != SIO_OK)
         return rc;
     if ((step = digest_step(st, acc)) == SQLITE_ROW) {
-        snprintf(s->variation, sizeof s->variation, "%s", store_col_text(st, 0));
-        snprintf(s->assurance, sizeof s->assurance, "%s", store_col_text(st, 1));
-        s->target = store_col_real(st, 2);
+        spc_summary_row(s, st);
         step = sqlite3_step(st);
     }
     return step_done(db, st, step, err);
 }
 
-/* The series' months per point, from the catalogue's frequency. */
-static int spc_step(sqlite3 *db, struct spc_series *s, struct digest_acc *acc,
-                    struct sio_error *err)
-{
-    sqlite3_stmt *st;
-    int step, rc = query(db, "SELECT coalesce(frequency, '') FROM measure_windows"
-                             " WHERE force = ?1 AND measure = ?2", s->force, s->measure_key, &st, err);
-    s->step = 1;
-    if (rc != SIO_OK)
-        return rc;
-    if ((step = digest_step(st, acc)) == SQLITE_ROW) {
-        const char *f = store_col_text(st, 0);
-        s->step = !strcmp(f, "quarter") ? 3 : !strcmp(f, "year") ? 12 : 1;
-        step = sqlite3_step(st);
-    }
-    return step_done(db, st, step, err);
-}
-
-/* The points, then (when there are any) the summary. */
+/* The summary (for the series' step), then the points. */
 static int spc_read(sqlite3 *db, struct spc_series *out, struct digest_acc *acc,
                     struct sio_error *err)
 {
     sqlite3_stmt *st;
     size_t cap = 0;
     int step = SQLITE_DONE;
-    int rc = spc_step(db, out, acc, err);
-    if (rc != SIO_OK)
-        return rc;
-    rc = query(db, "SELECT month, value, centre, lower, upper, segment, rules, signal"
+    int rc = spc_summary(db, out, acc, err);
+    if (rc == SIO_OK)
+        rc = query(db, "SELECT month, value, centre, lower, upper, segment, rules, signal"
                        " FROM spc_points WHERE force = ?1 AND measure = ?2 ORDER BY month",
                    out->force, out->measure_key, &st, err);
     if (rc != SIO_OK)
@@ -186,8 +192,22 @@ static int spc_read(sqlite3 *db, struct spc_series *out, struct digest_acc *acc,
         sqlite3_finalize(st);
         return rc;
     }
-    rc = step_done(db, st, step, err);
-    return rc == SIO_OK && out->n > 0 ? spc_summary(db, out, acc, err) : rc;
+    return step_done(db, st, step, err);
+}
+
+double results_spc_lower_shown(const struct spc_series *s, const struct spc_point *p)
+{
+    return isfinite(p->lower) ? fmin(fmax(p->lower, s->lowest), s->highest) : NAN;
+}
+
+double results_spc_upper_shown(const struct spc_series *s, const struct spc_point *p)
+{
+    return isfinite(p->upper) ? fmax(fmin(p->upper, s->highest), s->lowest) : NAN;
+}
+
+const char *results_spc_period_words(const struct spc_series *s, month_t m, char *buf)
+{
+    return s->step == 3 ? month_fq_label(m, buf) : month_words(m, buf); /* 16 bytes */
 }
 
 /* The keys and the force's name shown, then read(), all into a digest. */
@@ -226,6 +246,10 @@ int results_spc(sqlite3 *db, const char *force, const char *measure,
                               sizeof out->force_name, sizeof out->measure_key, spc_read_any};
     memset(out, 0, sizeof *out);
     out->target = NAN;
+    out->step = 1;
+    out->lowest = -INFINITY;
+    out->highest = INFINITY;
+    out->limits_start = out->limits_end = MONTH_NONE;
     return read_digested(db, force, measure, &r, out, &out->digest, err);
 }
 
@@ -282,7 +306,16 @@ static void peer_row(struct peer_member *m, sqlite3_stmt *st)
     m->ci_low = store_col_real(st, 2);
     m->ci_high = store_col_real(st, 3);
     m->rank = sqlite3_column_int(st, 4);
-    m->significant = sqlite3_column_int(st, 6);
+    m->significant = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6);
+}
+
+/* The force's own row carries its population's year and source. */
+static void peer_population(struct peer_series *s, sqlite3_stmt *st)
+{
+    if (strcmp(store_col_text(st, 0), s->force) != 0)
+        return;
+    s->population_year = sqlite3_column_int(st, 7);
+    snprintf(s->population_source, sizeof s->population_source, "%s", store_col_text(st, 8));
 }
 
 static int peer_members(sqlite3 *db, struct peer_series *s, struct digest_acc *acc,
@@ -291,7 +324,8 @@ static int peer_members(sqlite3 *db, struct peer_series *s, struct digest_acc *a
     sqlite3_stmt *st;
     size_t cap = 0;
     int step, rc = query(db, "SELECT member, rate_per_1000, ci_low, ci_high, rank, peer_mean,"
-                             " significant FROM peer_results WHERE force = ?1 AND measure = ?2"
+                             " significant, population_year, population_source FROM peer_results"
+                             " WHERE force = ?1 AND measure = ?2"
                              " AND period = ?3 AND group_name = ?4"
                              " ORDER BY rate_per_1000 IS NULL, rate_per_1000, member",
                          s->force, s->measure_key, &st, err);
@@ -306,6 +340,7 @@ static int peer_members(sqlite3 *db, struct peer_series *s, struct digest_acc *a
             return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
         }
         peer_row(&s->m[s->n], st);
+        peer_population(s, st);
         if ((rc = store_force_name(db, s->m[s->n].name, s->m[s->n].display,
                                    sizeof s->m[s->n].display, err))) {
             sqlite3_finalize(st);
@@ -375,7 +410,7 @@ int results_missing_words(const struct spc_series *s, char *buf, size_t size)
 {
     int n = 0;
     size_t o = 0;
-    char w[12];
+    char w[16];
 
     buf[0] = '\0';
     for (size_t i = 0; i < s->n; i++) {
@@ -383,7 +418,7 @@ int results_missing_words(const struct spc_series *s, char *buf, size_t size)
             continue;
         if (n < RESULTS_MISSING_NAMED && o < size)
             o += (size_t)snprintf(buf + o, size - o, "%s%s", n ? ", " : "",
-                                  month_words(s->p[i].month, w));
+                                  results_spc_period_words(s, s->p[i].month, w));
         n++;
     }
     if (n > RESULTS_MISSING_NAMED && o < size)

@@ -47,10 +47,16 @@ struct spc_series {
     char force_name[128];  /* shown to people; force is the results-table key */
     struct spc_point *p; /* ascending, consecutive periods (missing ones included) */
     size_t n;
-    int step;            /* months per point: 1, or 3 for a quarterly series (the catalogue's
-                            frequency), so a quarterly series has no gaps between quarters */
+    int step;            /* months per point: 1, 3 (quarters) or 12 */
+    int p_chart;         /* a p-chart: each point has its own limits */
+    int year_on_year;    /* each point is the change on the same month a year earlier */
+    double lowest, highest; /* the range values can take: limits are shown inside it */
     char variation[64];  /* spc_summary.variation, "" if none */
+    char why[200];       /* why there is no verdict, "" when there is one */
     char assurance[64];  /* spc_summary.assurance, "" if none */
+    month_t limits_start, limits_end; /* what the first limits were fixed on; MONTH_NONE */
+    int limits_points;   /* the points they rest on */
+    char note[512];      /* spc_summary.note: the limits period, rebases, seasonality */
     double target;       /* NAN: no target */
     const struct annotation_list *notes; /* borrowed; may be NULL */
     struct digest digest;  /* of the rows read and the force's name (digest.h) */
@@ -61,7 +67,7 @@ struct peer_member {
     char display[128];             /* shown to people */
     double rate, ci_low, ci_high; /* per 1,000; NAN if unknown */
     int rank;                     /* 1 = lowest; 0 unknown */
-    int significant;              /* differs from the peer mean */
+    int significant;              /* 1: differs from the others pooled; 0: not; -1: no test */
 };
 
 struct peer_series {
@@ -74,6 +80,8 @@ struct peer_series {
     size_t n;
     double peer_mean;    /* the group's mean rate */
     double national;     /* England and Wales rate for the period; NAN if none */
+    int population_year; /* the force's population estimate's year; 0 unknown */
+    char population_source[160]; /* its basis and file, "" unknown */
     struct digest digest;  /* of the rows read and the names shown (digest.h) */
 };
 
@@ -82,10 +90,22 @@ int results_annotations(sqlite3 *db, const char *force, struct annotation_list *
                         struct sio_error *err);
 void results_annotations_free(struct annotation_list *l);
 
-/* SPC points and summary of force x measure; labels are the caller's. */
+/* SPC points and summary of force x measure; labels are the caller's.  The
+ * summary is read first, and the series' frequency from the catalogue
+ * (measure_windows; monthly when it has none): points one step apart that
+ * sio-measures left out become gaps. */
 int results_spc(sqlite3 *db, const char *force, const char *measure,
                 struct spc_series *out, struct sio_error *err);
 void results_spc_free(struct spc_series *s);
+
+/* The lower and upper limits of p as shown: inside [s->lowest, s->highest]
+ * (a count cannot fall below 0 nor a share pass 100), NAN when none. */
+double results_spc_lower_shown(const struct spc_series *s, const struct spc_point *p);
+double results_spc_upper_shown(const struct spc_series *s, const struct spc_point *p);
+
+/* The period of point i in words: "Apr 2020", or "2020/21 Q1" for quarters
+ * (buf at least 16 bytes). */
+const char *results_spc_period_words(const struct spc_series *s, month_t m, char *buf);
 
 /* The latest period's most similar group comparison for force x measure. */
 int results_peers(sqlite3 *db, const char *force, const char *measure,
@@ -96,9 +116,10 @@ void results_peers_free(struct peer_series *s);
 int results_sentence(sqlite3 *db, const char *force, const char *measure,
                      char *buf, size_t size, struct sio_error *err);
 
-/* Months of s with no value, written "Apr 2020, May 2020" into buf ("" if
- * none; "and N more" past RESULTS_MISSING_NAMED, which keeps the charts'
- * footnote on one line).  Returns the count. */
+/* Periods of s with no value, written "Apr 2020, May 2020" (quarters
+ * "2019/20 Q1") into buf ("" if none; "and N more" past
+ * RESULTS_MISSING_NAMED, which keeps the charts' footnote on one line).
+ * Returns the count. */
 #define RESULTS_MISSING_NAMED 8
 int results_missing_words(const struct spc_series *s, char *buf, size_t size);
 

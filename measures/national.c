@@ -104,35 +104,48 @@ void national_free(struct national *nat)
     memset(nat, 0, sizeof *nat);
 }
 
-/* One area's windows summed over its forces; *complete counts the forces
- * with every month of both, *members the forces in the area. */
-static void area_sum(const struct national *nat, const char *region, const struct window *lw,
-                     const struct window *bw, struct window *latest, struct window *base,
-                     int *complete, int *members)
+/* Whether force f is in the area (region NULL: England and Wales). */
+static int in_area(const struct national_force *f, const char *region)
 {
-    *latest = (struct window){lw->start, lw->end, 0, lw->expected, 0, 0};
-    *base = (struct window){bw->start, bw->end, 0, bw->expected, 0, 0};
-    *complete = *members = 0;
-    for (int i = 0; i < nat->n; i++) {
-        const struct national_force *f = &nat->f[i];
-        struct window a, b;
-        if (region && strcmp(f->region, region))
-            continue;
-        ++*members;
-        window_take(&f->s, lw->start, lw->end, &a);
-        window_take(&f->s, bw->start, bw->end, &b);
-        if (!window_complete(&a) || !window_complete(&b))
-            continue;
-        ++*complete;
-        latest->num += a.num;
-        latest->den += a.den;
-        base->num += b.num;
-        base->den += b.den;
+    return !region || strcmp(f->region, region) == 0;
+}
+
+/* The area's series: per period, the sum over its forces when every one of
+ * them has the period, else missing (a gap in any force is a gap in the
+ * area).  *members counts the area's forces, *complete those with every
+ * period of [from, to]. */
+static int area_series(const struct national *nat, const char *region, month_t from, month_t to,
+                       struct series *sum, int *members, int *complete, struct sio_error *err)
+{
+    int step = 0, rc = SIO_OK;
+    memset(sum, 0, sizeof *sum);
+    *members = *complete = 0;
+    for (int i = 0; i < nat->n; i++)
+        if (in_area(&nat->f[i], region)) {
+            struct window w;
+            ++*members;
+            window_take(&nat->f[i].s, from, to, &w);
+            *complete += window_complete(&w);
+            if (!step && nat->f[i].s.n)
+                step = series_step(&nat->f[i].s);
+        }
+    sum->step = step;
+    for (month_t m = from; step && m <= to && !rc; m += step) {
+        long num = 0, den = 0;
+        int all = 1;
+        for (int i = 0; i < nat->n && all; i++) {
+            struct window w;
+            if (!in_area(&nat->f[i], region))
+                continue;
+            window_take(&nat->f[i].s, m, m + step - 1, &w);
+            all = window_complete(&w);
+            num += w.num;
+            den += w.den;
+        }
+        if (all)
+            rc = series_put(sum, m, num, den, err);
     }
-    if (*complete == *members && *members > 0) {
-        latest->covered = latest->expected;
-        base->covered = base->expected;
-    }
+    return rc;
 }
 
 static const char picture_sql[] =
@@ -167,18 +180,26 @@ static int picture_put(struct emitter *e, const char *kind, const char *area,
     return rc;
 }
 
-/* The area's comparison k over the force's windows, stored. */
+/* The area's comparison k over the force's windows, judged as the force's
+ * own are (compare_ending() on the area's series, ending where the force's
+ * data end), stored. */
 static int area_emit(struct emitter *e, const struct national *nat, const char *kind,
                      const char *area, const char *region, const struct catalogue_collect *w,
                      int k, struct sio_error *err)
 {
-    struct window latest, base;
+    struct series sum;
     struct comparison c;
-    int complete, members, rc;
+    month_t from = w->base[k].start < w->latest[k].start ? w->base[k].start : w->latest[k].start;
+    month_t to = w->base[k].end > w->latest[k].end ? w->base[k].end : w->latest[k].end;
+    int complete, members;
+    int rc = area_series(nat, region, from, to, &sum, &members, &complete, err);
 
-    area_sum(nat, region, &w->latest[k], &w->base[k], &latest, &base, &complete, &members);
-    rc = compare_windows(&latest, &base, "some forces of the area having no figures", e->m,
-                         e->cfg, (enum compare_kind)k, &c, err);
+    if (!rc && sum.n)
+        rc = compare_ending(&sum, w->last, e->m, e->cfg, (enum compare_kind)k, 0, &c, err);
+    else if (!rc)
+        rc = compare_windows(&w->latest[k], &w->base[k], "some forces of the area having no "
+                             "figures", e->m, e->cfg, (enum compare_kind)k, &c, err);
+    series_free(&sum);
     return rc ? rc : picture_put(e, kind, area, &c, complete, members, err);
 }
 

@@ -4,13 +4,15 @@
  *
  * For each measure the series of every force of England and Wales (the 43
  * with an ONS code in the forces table) are read once, before the loop over
- * forces.  For a force's comparison, each area's total is the sum of its
- * forces' totals over the same two windows, and is given only when every
- * one of the area's forces has every month of both windows; the change, its
- * interval and the verdict are then judged exactly as the force's own
- * (compare_windows()), counts as a ratio of Poisson counts, proportions as
- * pooled shares.  When some forces lack figures the row says how many have
- * them, so the statement can say what to load.  Rolling-year measures are
+ * forces.  For a force's comparison, each area's series is the sum of its
+ * forces' over the months of the force's two windows, a month kept only
+ * when every one of the area's forces has it; its figures are given only
+ * when every force has every month of both windows, and the change, its
+ * interval and the verdict are judged exactly as the force's own
+ * (compare_ending(), ending where the force's data end): counts as a ratio
+ * with the same allowance for over-dispersion, proportions as pooled
+ * shares.  When some forces lack figures the row says how many have them,
+ * so the statement can say what to load.  Rolling-year measures are
  * not summed (their figures are not a series of separate periods).
  */
 #ifndef SIO_MEASURES_NATIONAL_H

@@ -38,17 +38,23 @@ static void comparisons(struct doc *d, const struct statement *s)
     doc_para(d, "Each figure is compared three ways: the latest complete financial quarter "
                 "against the same quarter a year earlier; the latest 12 months (ending at the "
                 "last month with data) against the 12 months before; and the latest 12 months "
-                "against the baseline year, %s. A count's change is the ratio of its rates per "
-                "month with data, with the exact conditional Poisson %g%% confidence interval "
-                "(as R's poisson.test); a percentage's change is a difference in percentage "
-                "points with Newcombe's hybrid score interval. A month with no data is missing, "
-                "never zero.", sw_span(s->baseline_start, s->baseline_end, base, sizeof base),
-             100 * s->confidence);
+                "against the baseline year, %s. A month with no data is missing, never zero, and "
+                "a comparison is made only when both periods have every month's data.",
+             sw_span(s->baseline_start, s->baseline_end, base, sizeof base));
+    doc_para(d, "A count's change is 100 x (latest / earlier - 1). Police figures vary from "
+                "month to month more than chance alone would make them, so its %g%% confidence "
+                "interval allows for the variation each series shows: the dispersion is "
+                "estimated from the monthly figures of the two periods (quasi-Poisson, with "
+                "month-of-year terms for a seasonal series) and widens the interval (the exact "
+                "Poisson interval when there is no extra variation). A percentage's change is a "
+                "difference in percentage points, its interval Newcombe's on the effective "
+                "counts.", 100 * s->confidence);
     doc_para(d, "Each comparison has one verdict, the same in the sentences, the tables and the "
                 "charts: improvement or deterioration when the whole interval lies on one side "
                 "of no change (judged in the measure's better direction), no significant change "
-                "when it does not, not comparable when a window has missing months, and no data "
-                "when there are no figures.");
+                "when it does not, not tested when there are too few figures to estimate the "
+                "variation (quarterly or rolling-year series), not comparable when a window has "
+                "missing months, and no data when there are no figures.");
     doc_para(d, "Where a measure's latest 12 months hold %d or fewer, its figures are given as "
                 "counts with the verdict in words, not as a percentage change: with single "
                 "figures a percentage says more than the numbers can bear.",
@@ -64,11 +70,17 @@ static void comparisons(struct doc *d, const struct statement *s)
                 "as supporting figures. police.uk has no homicide, serious violence or cyber "
                 "crime category, so no police.uk figure stands for those: its broad categories "
                 "appear only as context, named for what they count.");
-    doc_para(d, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
-                "figures and the process limits the mean plus or minus 2.66 times the mean "
-                "moving range. Special-cause variation follows NHS England's Making Data Count: "
-                "a point beyond a limit, a run of points on one side of the mean, a run of "
-                "rising or falling points, or two of three points near a limit.");
+    doc_para(d, "The SPC charts follow NHS England's Making Data Count. Counts are on XmR "
+                "charts (the centre line is the mean, the process limits the mean plus or minus "
+                "2.66 times the mean moving range); shares on p-charts, whose limits follow each "
+                "month's number of people asked. The limits are fixed on the baseline year, "
+                "widened to the 15 points Making Data Count asks for, and later points are "
+                "judged against them; with fewer than 15 points there is no SPC verdict. Special "
+                "causes are a point beyond a limit, a run of points on one side of the centre "
+                "line, a run of rising or falling points, or two of three points near a limit, "
+                "and are marked as an improvement or a concern by the measure's better "
+                "direction. Each series is charted at its own frequency (monthly, or "
+                "quarterly).");
 }
 
 static void counts_table(struct doc *d, const struct statement *s)

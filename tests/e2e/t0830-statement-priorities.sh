@@ -110,18 +110,15 @@ check t0830-12-ew-latest-is-the-sum-over-forces test "$(nat country 'CAST(latest
 check t0830-13-ew-before-is-the-sum-over-forces test "$(nat country 'CAST(base_value AS INTEGER)')" = "$ew_before"
 check t0830-14-region-is-the-sum-over-its-forces test "$(nat region 'CAST(latest_value AS INTEGER)')" = "$wm_now"
 check t0830-15-all-43-forces-summed test "$(nat country forces_with_data)/$(nat country forces_expected)" = 43/43
-# R's exact conditional test for the ratio of two Poisson rates (12 months each).
-if command -v Rscript >/dev/null 2>&1; then
-    r=$(Rscript -e "t <- poisson.test(c($ew_now, $ew_before), c(12, 12));
-        cat(sprintf('%.6f %.6f %.6f', 100 * (t\$estimate - 1), 100 * (t\$conf.int[1] - 1), 100 * (t\$conf.int[2] - 1)))")
-    set -- $r
-    close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-4) }'; }
-    check t0830-16-ew-change-as-r close "$(nat country change)" "$1"
-    check t0830-17-ew-interval-low-as-r close "$(nat country ci_low)" "$2"
-    check t0830-17b-ew-interval-high-as-r close "$(nat country ci_high)" "$3"
-else
-    fail t0830-16-ew-change-as-r "Rscript is not installed (scripts/install-deps installs r-base-core)"
-fi
+# The change from the independent sums (both windows 12 months); the
+# verdict and interval are judged as the force's own (quarterly figures:
+# 8 of them are too few to estimate the variation, so "not tested").
+close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-6) }'; }
+check t0830-16-ew-change-from-the-sums close "$(nat country change)" \
+    "$(awk -v a="$ew_now" -v b="$ew_before" 'BEGIN { printf "%.9f", 100 * (a / b - 1) }')"
+check t0830-17-ew-judged-as-the-force test "$(nat country verdict)" = \
+    "$(qa "SELECT verdict FROM measure_verdicts WHERE force = 'warwickshire'
+        AND measure = 'drug_trafficking' AND comparison = 'year_earlier'")"
 check_exit t0830-18-statement-warwickshire 0 statement "$WORK/a.db" "$WORK/outa" --force warwickshire
 amd=$WORK/outa/statement/warwickshire-2021-22-q4.md
 beside() {
