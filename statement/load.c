@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "text/stem.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,10 @@ static void chart_take(const struct statement *s, const struct catalogue_chart *
     out->path[0] = out->rel[0] = '\0';
     snprintf(out->kind, sizeof out->kind, "%s", c->kind);
     snprintf(out->alt, sizeof out->alt, "%s", c->alt);
+    /* The store keeps the sidecar's text, line end and all; a line end in
+     * the Markdown's ![alt](file) would split the image over two lines. */
+    for (size_t n = strlen(out->alt); n > 0 && isspace((unsigned char)out->alt[n - 1]); n--)
+        out->alt[n - 1] = '\0';
     if (!ext)
         return; /* PDF only: nothing a web page can show */
     snprintf(out->path, sizeof out->path, "%s/%s.%s", s->cfg->out_dir, c->name, ext);

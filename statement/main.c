@@ -10,6 +10,7 @@
  * left out.
  */
 #include "compose.h"
+#include "office.h"
 #include "sys/atomic.h"
 #include "sys/cli.h"
 #include "statement.h"
@@ -42,7 +43,9 @@ static const char usage[] =
     "                   for every force with figures\n"
     "  --quarter Q      the financial quarter, e.g. '2021/22 Q4' (default: the\n"
     "                   latest complete quarter with data for the force)\n"
-    "  --config FILE    read FILE instead of config/sio.ini\n"
+    "  --config FILE    read FILE (else $SIO_CONFIG, ./config/sio.ini or\n"
+    "                   /etc/sio/sio.ini, the first that is set or exists)\n"
+    "  --verbose        say which configuration is used (on stderr)\n"
     "  --store PATH     use the store at PATH instead of [store] path\n"
     "  --out DIR        read charts from and write under DIR instead of [output] dir\n"
     "  --quiet          print nothing on success\n"
@@ -112,6 +115,7 @@ static int write_one(const struct statement *s, const struct doc *d, const char 
 static int write_all(sqlite3 *db, const struct statement *s, int quiet, struct sio_error *err)
 {
     char dir[CONFIG_PATH_MAX + 16], md[CONFIG_PATH_MAX + 256], html[CONFIG_PATH_MAX + 256];
+    static struct office_written office;
     struct doc d = {0};
     int rc;
 
@@ -121,11 +125,20 @@ static int write_all(sqlite3 *db, const struct statement *s, int quiet, struct s
     out_path(s, dir, "md", md, sizeof md);
     out_path(s, dir, "html", html, sizeof html);
     if ((rc = write_one(s, &d, md, write_markdown, err)) == SIO_OK &&
-        (rc = write_one(s, &d, html, write_html, err)) == SIO_OK)
+        (rc = write_one(s, &d, html, write_html, err)) == SIO_OK &&
+        (rc = office_write(s->cfg, md, html, &office, err)) == SIO_OK)
         rc = statement_record(db, s, md, err);
     doc_free(&d);
     if (rc == SIO_OK && !quiet) {
-        printf("sio-statement: %s, %s: %s and %s\n", s->force_name, s->quarter_label, md, html);
+        const char *names[] = { md, html, office.docx, office.pdf };
+        int n = 0;
+        printf("sio-statement: %s, %s:", s->force_name, s->quarter_label);
+        for (int i = 0; i < 4; i++)
+            n += names[i][0] != '\0';
+        for (int i = 0, k = 0; i < 4; i++)
+            if (names[i][0])
+                printf("%s %s", k++ == 0 ? "" : k == n ? " and" : ",", names[i]);
+        printf("\n");
         if (statement_flag_count(s))
             printf("sio-statement: %d things to put right before publishing (flagged in the "
                    "draft)\n", statement_flag_count(s));
