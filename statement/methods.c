@@ -83,18 +83,18 @@ static void comparisons(struct doc *d, const struct statement *s)
                 "quarterly).");
 }
 
-static void counts_table(struct doc *d, const struct statement *s)
+/* Exactly what every figure counts, a line each (a list, not a table: it
+ * runs longer than a page, and a table row must not be split). */
+static void counts_list(struct doc *d, const struct statement *s)
 {
-    const char *header[4] = {"Figure", "Priority", "Role", "What it counts, and its source"};
     char src[1400];
-    int t = doc_table(d, "What each figure counts", 4, 0, header);
 
+    doc_heading(d, 3, "counts", "What each figure counts");
     for (int i = 0; i < s->n_sec; i++)
         for (int j = 0; j < s->sec[i].n_members; j++) {
             const struct statement_measure *m = &s->m[s->sec[i].member[j]];
-            const char *cells[4] = {m->def.label, s->sec[i].p.title, m->def.role,
-                                    sw_source(m, src, sizeof src)};
-            doc_row(d, t, cells);
+            doc_item(d, "%s (%s; %s): %s.", m->def.label, s->sec[i].p.title, m->def.role,
+                     sw_source(m, src, sizeof src));
         }
 }
 
@@ -120,7 +120,7 @@ void compose_methods(struct doc *d, const struct statement *s)
 {
     doc_heading(d, 2, "methods", "Methods and data sources");
     comparisons(d, s);
-    counts_table(d, s);
+    counts_list(d, s);
     doc_heading(d, 3, "unverified", "Points not yet verified");
     doc_para(d, "These points of the national measures' definitions could not be confirmed "
                 "from a primary source (sio's reference, measures.md §3 and §4). Check them "
