@@ -66,9 +66,14 @@ static void verdict_sentences(struct doc *d, const struct statement_measure *m)
         return;
     }
     if (sw_small(m)) {
-        doc_para(d, "Too few to show as percentage changes. Against %s: %s; against %s: %s; "
-                    "against %s: %s.", against[0], sw_verdict(m, &m->cmp[0]), against[1],
-                 sw_verdict(m, &m->cmp[1]), against[2], sw_verdict(m, &m->cmp[2]));
+        char quarter[160] = "";
+        if (strcmp(m->win.frequency, "rolling year") != 0) /* 12-month totals: no quarters */
+            snprintf(quarter, sizeof quarter, "against %s: %s; ", against[0],
+                     sw_verdict(m, &m->cmp[0]));
+        quarter[0] = quarter[0] ? 'A' : '\0';
+        doc_para(d, "Too few to show as percentage changes. %s%cgainst %s: %s; against %s: %s.",
+                 quarter, quarter[0] ? 'a' : 'A', against[1], sw_verdict(m, &m->cmp[1]),
+                 against[2], sw_verdict(m, &m->cmp[2]));
         return;
     }
     for (int k = 0; k < CMP_N; k++)
@@ -129,7 +134,8 @@ static void compare_table(struct doc *d, const struct statement *s,
              sw_month(m->r12.end, e1, sizeof e1), sw_month(m->r12_before.end, e0, sizeof e0));
     snprintf(what[2], sizeof what[2], "12 months to %s against the baseline (%s)", e1,
              sw_span(m->baseline.start, m->baseline.end, b0, sizeof b0));
-    if (m->quarter.start != MONTH_NONE)
+    /* the rolling-year file has 12-month totals only: no quarter to compare */
+    if (m->quarter.start != MONTH_NONE && strcmp(m->win.frequency, "rolling year") != 0)
         compare_row(d, t, s, m, what[0], &m->quarter, &m->quarter_before, &m->cmp[CMP_QUARTER]);
     compare_row(d, t, s, m, what[1], &m->r12, &m->r12_before, &m->cmp[CMP_YEAR]);
     compare_row(d, t, s, m, what[2], &m->r12, &m->baseline, &m->cmp[CMP_BASELINE]);
