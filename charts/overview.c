@@ -242,7 +242,7 @@ void overview_draw(const void *data, const struct chart_style *st)
                             overview_label_note(ov, panel_width(cols) - 0.015, in_full, sizeof in_full)};
 
     overview_title(ov, title, sizeof title);
-    snprintf(subtitle, sizeof subtitle, "Latest 12 months compared with the baseline, %s to %s; verdicts from exact Poisson intervals",
+    snprintf(subtitle, sizeof subtitle, "Latest 12 months compared with the baseline, %s to %s; intervals allow for the month-to-month variation",
              month_words(ov->p[0].s.baseline_start, a), month_words(ov->p[0].s.baseline_end, b));
     frame_words(title, subtitle, 0.0, notes, in_full[0] ? 2 : 1, st);
     for (size_t i = 0; i < ov->n; i++)
