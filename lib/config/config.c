@@ -8,6 +8,7 @@
 #include "config/config.h"
 
 #include "config/chartopt.h"
+#include "config/ingestopt.h"
 #include "config/priority.h"
 #include "text/stem.h"
 
@@ -62,7 +63,7 @@ void config_defaults(struct sio_config *cfg)
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
     cfg->spc_min_points = 15; /* Making Data Count: limits from at least 15 points */
     strcpy(cfg->run_log, "var/sio-run.log");
-    strcpy(cfg->ingest.forces, "forces.csv");
+    ingestopt_defaults(&cfg->ingest);
     priority_defaults(cfg);
 }
 
@@ -197,7 +198,7 @@ static int analysis_key(struct sio_config *cfg, const char *section,
     return -1;
 }
 
-/* sio-ingest's sections: [ingest] forces, [extract] column names. */
+/* sio-ingest's sections: [ingest] (ingestopt.h), [extract] column names. */
 static int ingest_key(struct ingest_settings *in, const char *section, const char *name,
                       const char *value)
 {
@@ -209,6 +210,10 @@ static int ingest_key(struct ingest_settings *in, const char *section, const cha
         { "area", offsetof(struct ingest_settings, extract_area) },
         { "reference", offsetof(struct ingest_settings, extract_reference) },
     };
+    if (!strcmp(section, "ingest") && !strcmp(name, "zip_member_max"))
+        return ingestopt_size(value, &in->zip_member_max);
+    if (!strcmp(section, "ingest") && !strcmp(name, "indicator_range"))
+        return ingestopt_range(value, in);
     if (!strcmp(section, "ingest"))
         return strcmp(name, "forces") ? -1 : copy_value(in->forces, sizeof in->forces, value);
     for (size_t i = 0; i < sizeof extract / sizeof *extract; i++)

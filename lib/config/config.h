@@ -99,6 +99,14 @@ struct chart_size {
     double width_mm, height_mm;
 };
 
+#define CONFIG_MAX_RANGES 32   /* [ingest] indicator_range */
+
+/* An indicator's plausible values: [ingest] indicator_range NAME MIN MAX. */
+struct indicator_range {
+    char name[64];                        /* indicators.indicator */
+    double min, max;                      /* inclusive */
+};
+
 /* sio-ingest's settings; "" means not set. */
 struct ingest_settings {
     char forces[CONFIG_PATH_MAX];         /* [ingest] forces: slug,name,ons_code,aliases file;
@@ -109,6 +117,9 @@ struct ingest_settings {
     char extract_force_name[128];         /* [extract] force_name: ... or one force for all rows */
     char extract_area[128];               /* [extract] area (optional) */
     char extract_reference[128];          /* [extract] reference (optional) */
+    long long zip_member_max;             /* [ingest] zip_member_max: bytes a member may unpack to */
+    struct indicator_range indicator_ranges[CONFIG_MAX_RANGES]; /* [ingest] indicator_range */
+    int n_indicator_ranges;
 };
 
 struct sio_config {
