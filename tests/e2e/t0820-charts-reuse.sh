@@ -60,7 +60,7 @@ inodes "$WORK/two" >"$WORK/new.inodes"
 # drawn again: the paths whose inode changed
 join -1 2 -2 2 -o 1.1,2.1,0 "$WORK/before.inodes" "$WORK/new.inodes" |
     awk '$1 != $2 { print $3 }' >"$WORK/redrawn"
-check "t0820-11 it drew Warwickshire's charts again" grep -q '/warwickshire/drugs.png$' "$WORK/redrawn"
+check "t0820-11 it drew Warwickshire's charts again" grep -q '/warwickshire/drugs_policeuk.png$' "$WORK/redrawn"
 check "t0820-12 and of the other forces' charts only peer charts" \
     sh -c "! grep -v -e '/warwickshire/' -e '-peers[.-]' -e '/\\.digests\$' '$WORK/redrawn'"
 changed_were_drawn() {
@@ -71,10 +71,10 @@ check "t0820-13 every file whose bytes changed was drawn again" changed_were_dra
 check "t0820-14 and fewer than all were" \
     test "$(wc -l <"$WORK/redrawn")" -lt "$(wc -l <"$WORK/new.inodes")"
 
-rm "$WORK/two/charts/west-mercia/drugs-spc.svg"
+rm "$WORK/two/charts/west-mercia/drugs_policeuk-spc.svg"
 check_exit "t0820-15 a rerun with a chart file gone" 0 charts "$WORK/two"
 check "t0820-16 draws it again, the same as before" \
-    cmp -s "$WORK/two/charts/west-mercia/drugs-spc.svg" "$WORK/full/charts/west-mercia/drugs-spc.svg"
+    cmp -s "$WORK/two/charts/west-mercia/drugs_policeuk-spc.svg" "$WORK/full/charts/west-mercia/drugs_policeuk-spc.svg"
 check "t0820-17 and only that chart (its four files and alt text)" drew 5
 
 check_exit "t0820-18 --reuse DIR writes a new folder from an earlier one" 0 \
