@@ -6,8 +6,9 @@
 # force's, and none of another force's but its peer charts) and its outputs
 # equal a full redraw's, byte for byte (SOURCE_DATE_EPOCH set); a chart file
 # missing from the output is drawn again; --reuse links unchanged charts from
-# another folder, and sio-run keeps them from the folder it replaces; a force whose folder cannot be written stops the
-# run with 73, whichever worker meets it.
+# another folder, and sio-run (made to run every stage) keeps them from the
+# folder it replaces; a force whose folder cannot be written stops the run
+# with 73, whichever worker meets it.
 . "$(dirname "$0")/lib.sh"
 export SOURCE_DATE_EPOCH=1700000000
 cfg=$TOP/config/sio.ini
@@ -86,10 +87,13 @@ check "t0820-20 linked, not drawn" \
 
 cp -r "$TOP/config" "$WORK/cfg"
 printf '\n[run]\nstatement_force = warwickshire\nlog = %s\n' "$WORK/run.log" >>"$WORK/cfg/sio.ini"
-sio_run() { "$BIN/sio-run" --quiet --config "$WORK/cfg/sio.ini" --store "$WORK/run.db" --out "$WORK/run-out" "$WORK/sample"; }
+sio_run() {
+    "$BIN/sio-run" --quiet --always --config "$WORK/cfg/sio.ini" --store "$WORK/run.db" \
+        --out "$WORK/run-out" "$WORK/sample"
+}
 sio_run || fail "t0820-21 sio-run" "exit $?"
 cp -r "$WORK/run-out" "$WORK/run-before"
-check_exit "t0820-21 sio-run again on the same inputs" 0 sio_run
+check_exit "t0820-21 sio-run again on the same inputs, every stage" 0 sio_run
 check "t0820-22 keeps every chart from the folder it replaces, drawing none" \
     drew 0 "$WORK/run.db"
 check "t0820-23 and publishes the same charts" same_tree "$WORK/run-out/charts" "$WORK/run-before/charts"
