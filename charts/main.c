@@ -64,10 +64,8 @@ static const char usage[] =
     "  MEASURE.EXT           quarterly chart, EXT from [charts] formats\n"
     "  MEASURE-spc.EXT       SPC chart (when spc_points has rows)\n"
     "  MEASURE-peers.EXT     peer chart (when peer_results has rows)\n"
-    "  MEASURE-funnel.EXT    funnel plot (when funnel_points has the force)
-"
-    "  overview.EXT          the six national priorities on one page
-"
+    "  MEASURE-funnel.EXT    funnel plot (when funnel_points has the force)\n"
+    "  overview.EXT          the six national priorities on one page\n"
     "  NAME.txt              alt text for chart NAME\n"
     "  NAME-SIZE.EXT         each [charts] sizes after the first\n"
     "  NAME-NNNdpi.png       each [charts] dpi after the first\n"
