@@ -9,34 +9,43 @@
  * GSL's own beta and gamma inverses are not used: in GSL 2.7
  * gsl_cdf_beta_Qinv(0.005, 1235, 3766) returns NaN and
  * gsl_cdf_gamma_Qinv(0.025, 150001, 1) returns 221598 where R's qgamma gives
- * 150761.  Quantiles are found instead by bisection on the CDFs, which GSL
- * computes reliably.  GSL must have its error handler off (poisson_gsl_init);
+ * 150761.  Quantiles are found instead by Newton's method on the CDFs, which
+ * GSL computes reliably, and the densities, kept within a bracket.  GSL must have its error handler off (poisson_gsl_init);
  * every result is checked for NaN here instead.
  */
 #include "stats/binomial.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 
-double binomial_cdf_inverse(double (*cdf)(double, double, double), double a,
-                            double b, double p, double lo, double hi)
+double binomial_cdf_newton(double (*cdf)(double, double, double),
+                           double (*pdf)(double, double, double), double a, double b,
+                           double p, double lo, double hi, double guess)
 {
     for (int i = 0; i < 64 && cdf(hi, a, b) < p; i++)
         hi *= 2.0;
     if (!(cdf(lo, a, b) <= p && cdf(hi, a, b) >= p))
         return NAN;
-    /* 200 halvings reach any double; the relative stop ends far sooner. */
-    for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
-        double mid = lo + (hi - lo) / 2.0;
-        double f = cdf(mid, a, b);
+    double x = guess > lo && guess < hi ? guess : lo + (hi - lo) / 2.0;
+    for (int i = 0; i < 200; i++) {
+        double f = cdf(x, a, b) - p;
         if (isnan(f))
             return NAN;
-        if (f < p)
-            lo = mid;
+        if (f == 0.0)
+            return x;
+        if (f < 0.0)
+            lo = x;
         else
-            hi = mid;
+            hi = x;
+        double d = pdf(x, a, b), next = x - f / d;
+        if (!(d > 0.0) || !(next > lo && next < hi))
+            next = lo + (hi - lo) / 2.0; /* a step out of the bracket: halve it instead */
+        if (fabs(next - x) <= 4e-16 * fabs(next) || hi - lo <= 4e-16 * hi)
+            return next;
+        x = next;
     }
-    return lo + (hi - lo) / 2.0;
+    return x;
 }
 
 static int binomial_check(long x, long n, double level, struct sio_error *err)
@@ -53,6 +62,14 @@ static int binomial_check(long x, long n, double level, struct sio_error *err)
     return SIO_OK;
 }
 
+/* The p quantile of Beta(a, b), from the normal approximation's guess. */
+static double binomial_beta_quantile(double a, double b, double p)
+{
+    double m = a / (a + b), sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0)));
+    return binomial_cdf_newton(gsl_cdf_beta_P, gsl_ran_beta_pdf, a, b, p, 0.0, 1.0,
+                               m + gsl_cdf_ugaussian_Pinv(p) * sd);
+}
+
 /* Clopper-Pearson limits for x of n, which need not be whole (effective
  * counts); the caller has checked 0 <= x <= n, n > 0. */
 static int binomial_exact_limits(double x, double n, double level,
@@ -60,12 +77,8 @@ static int binomial_exact_limits(double x, double n, double level,
 {
     double alpha = (1.0 - level) / 2.0;
     out->estimate = x / n;
-    out->low = x == 0 ? 0.0
-                      : binomial_cdf_inverse(gsl_cdf_beta_P, x, n - x + 1.0,
-                                             alpha, 0.0, 1.0);
-    out->high = x == n ? 1.0
-                       : binomial_cdf_inverse(gsl_cdf_beta_P, x + 1.0, n - x,
-                                              1.0 - alpha, 0.0, 1.0);
+    out->low = x == 0 ? 0.0 : binomial_beta_quantile(x, n - x + 1.0, alpha);
+    out->high = x == n ? 1.0 : binomial_beta_quantile(x + 1.0, n - x, 1.0 - alpha);
     if (!isfinite(out->low) || !isfinite(out->high))
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0,
                         "GSL beta quantile failed for %g out of %g", x, n);

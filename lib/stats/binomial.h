@@ -18,12 +18,17 @@ struct binomial_interval {
     double high;     /* upper confidence limit, 1 when x = n */
 };
 
-/* The x in [lo, hi] where the increasing cdf(x, a, b) equals p, found by
- * bisection to about 1e-15 relative; hi doubles until it brackets p.  NaN
- * when p cannot be bracketed or cdf returns NaN.  For GSL's gsl_cdf_*_P,
- * whose own inverses fail or mislead for large shape parameters. */
-double binomial_cdf_inverse(double (*cdf)(double, double, double), double a,
-                            double b, double p, double lo, double hi);
+/* The x in [lo, hi] where the increasing cdf(x, a, b) equals p, by
+ * Newton's method on pdf (the derivative of cdf) from guess, each step kept
+ * inside the bracket (a step that leaves it halves the bracket instead; hi
+ * doubles first until it brackets p), until a step or the bracket is within
+ * a few units in the last place: a handful of CDFs where bisection took
+ * fifty.  NaN when p cannot be bracketed or cdf returns NaN.  For GSL's
+ * gsl_cdf_*_P, whose own inverses fail or mislead for large shape
+ * parameters. */
+double binomial_cdf_newton(double (*cdf)(double, double, double),
+                           double (*pdf)(double, double, double), double a, double b,
+                           double p, double lo, double hi, double guess);
 
 /* Exact two-sided Clopper-Pearson interval at confidence level (0 < level < 1);
  * SIO_EDATA when n <= 0, x < 0, x > n or level is outside (0, 1). */

@@ -3,7 +3,8 @@
  * poisson.test computes them.
  *
  * One sample: the limits for the mean count are gamma quantiles (found by
- * bisection, because GSL's gamma inverses mislead for large counts),
+ * Newton's method on GSL's CDF, because GSL's gamma inverses mislead for
+ * large counts),
  * Gamma(x, 1) at alpha/2 and Gamma(x+1, 1) at 1-alpha/2 (the chi-squared
  * form divided by two), then divided by the exposure.  Two samples: given
  * x1 + x2 = n, x1 is binomial with p = r t1 / (r t1 + t2), so the
@@ -17,6 +18,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -111,14 +113,21 @@ static struct poisson_memo *poisson_memo_slot(long x)
     return &poisson_memo[(unsigned long)x % POISSON_MEMO_SLOTS];
 }
 
+double poisson_gamma_quantile(double k, double p)
+{
+    /* Newton from the Wilson-Hilferty approximation, not gsl_cdf_gamma_*inv:
+     * see binomial.c for why. */
+    double c = 1.0 / (9.0 * k), w = 1.0 - c + gsl_cdf_ugaussian_Pinv(p) * sqrt(c);
+    return binomial_cdf_newton(gsl_cdf_gamma_P, gsl_ran_gamma_pdf, k, 1.0, p, 0.0, k + 1.0,
+                               k * w * w * w);
+}
+
 /* The limits of count x >= 0 in exposure 1, worked out (NaN when GSL fails). */
 static void poisson_limits(long x, double level, double *low, double *high)
 {
     double alpha = (1.0 - level) / 2.0, xd = (double)x;
-    /* Bisection, not gsl_cdf_gamma_*inv: see binomial.c for why. */
-    *low = x == 0 ? 0.0
-                  : binomial_cdf_inverse(gsl_cdf_gamma_P, xd, 1.0, alpha, 0.0, xd + 1.0);
-    *high = binomial_cdf_inverse(gsl_cdf_gamma_P, xd + 1.0, 1.0, 1.0 - alpha, 0.0, xd + 1.0);
+    *low = x == 0 ? 0.0 : poisson_gamma_quantile(xd, alpha);
+    *high = poisson_gamma_quantile(xd + 1.0, 1.0 - alpha);
 }
 
 int poisson_rate_ci(long x, double t, double level,

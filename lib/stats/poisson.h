@@ -53,10 +53,14 @@ int poisson_ratio_scaled_ci(long x1, double t1, long x2, double t2, double scale
 int poisson_rate_ci(long x, double t, double level,
                     struct poisson_interval *out, struct sio_error *err);
 
+/* The p quantile of Gamma(k, 1) (k > 0, 0 < p < 1): qgamma(p, k) in R, or
+ * qchisq(p, 2k) / 2; NaN when GSL's CDF fails. */
+double poisson_gamma_quantile(double k, double p);
+
 /* Work out the intervals of the counts x[0..n) at level (duplicates and
  * negative counts are fine) on up to `threads` threads, so that this
  * thread's later poisson_rate_ci() calls for them answer at once, with the
- * same numbers.  Each count costs two bisections of a gamma CDF, the bulk of
+ * same numbers.  Each count costs two gamma quantiles, the bulk of
  * sio-measures' arithmetic, and they do not depend on each other.  A count
  * that fails is left to fail again when asked for.  SIO_ESOFTWARE when out
  * of memory. */

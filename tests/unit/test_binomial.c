@@ -8,6 +8,9 @@
 #include "stats/poisson.h"
 #include "testing.h"
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
 #define REL 1e-9
 
 static struct binomial_interval exact_or_fail(long x, long n, double level)
@@ -67,6 +70,22 @@ TEST(test_exact_ci_with_all_successes_has_high_one)
     /* R: binom.test(20, 20)$conf.int = 0.831566529017 1.000000000000 */
     CHECK_NEAR(b.low, 0.831566529017, REL);
     CHECK(b.high == 1.0);
+}
+
+/* Newton's method kept in its bracket: a guess outside it, or far from the
+ * root, still ends at the quantile (where GSL's own inverses fail). */
+TEST(test_cdf_newton_finds_the_quantile_from_a_guess_outside_the_bracket)
+{
+    /* R: qgamma(0.025, 150001) */
+    CHECK_NEAR(binomial_cdf_newton(gsl_cdf_gamma_P, gsl_ran_gamma_pdf, 150001, 1, 0.025, 0,
+                                   150002, -1),
+               149242.85427906, REL);
+    /* R: qbeta(0.005, 1235, 3766) */
+    CHECK_NEAR(binomial_cdf_newton(gsl_cdf_beta_P, gsl_ran_beta_pdf, 1235, 3766, 0.005, 0, 1, 2),
+               0.231437680138993, REL);
+    CHECK_NEAR(binomial_cdf_newton(gsl_cdf_beta_P, gsl_ran_beta_pdf, 1235, 3766, 0.005, 0, 1,
+                                   0.999),
+               0.231437680138993, REL);
 }
 
 TEST(test_wilson_ci_matches_r_prop_test_7_of_20)
@@ -185,6 +204,7 @@ int main(void)
     RUN(test_exact_ci_matches_r_for_tiny_proportion_3_of_500002);
     RUN(test_exact_ci_with_zero_successes_has_low_zero);
     RUN(test_exact_ci_with_all_successes_has_high_one);
+    RUN(test_cdf_newton_finds_the_quantile_from_a_guess_outside_the_bracket);
     RUN(test_wilson_ci_matches_r_prop_test_7_of_20);
     RUN(test_wilson_ci_matches_r_at_level_99_for_1234_of_5000);
     RUN(test_wilson_ci_with_zero_successes_has_low_zero);

@@ -36,6 +36,19 @@ TEST(limits_at_99_8_percent_match_r)
     check_limits(2500, 0.998, 2348.33369087, 2658.39657757);
 }
 
+/* R: for (e in c(50000, 500000, 2e6)) for (lv in c(0.95, 0.998)) as above
+ * (GSL's own chi-squared inverse gives NaN for these: a force's year of all
+ * crime is this large). */
+TEST(limits_for_a_large_force_match_r)
+{
+    check_limits(50000, 0.95, 49562.6866503, 50440.2120354);
+    check_limits(50000, 0.998, 49311.8519082, 50694.8546762);
+    check_limits(500000, 0.95, 498615.043572, 501387.85212);
+    check_limits(500000, 0.998, 497817.725316, 502188.976558);
+    check_limits(2e6, 0.95, 1997229.13963, 2002773.75537);
+    check_limits(2e6, 0.998, 1995632.60125, 2004374.09953);
+}
+
 TEST(nothing_expected_gives_a_lower_limit_of_zero)
 {
     double low, high;
@@ -58,6 +71,7 @@ int main(void)
     poisson_gsl_init();
     RUN(limits_at_95_percent_match_r);
     RUN(limits_at_99_8_percent_match_r);
+    RUN(limits_for_a_large_force_match_r);
     RUN(nothing_expected_gives_a_lower_limit_of_zero);
     RUN(out_of_range_gives_no_limits);
     return TESTING_DONE();
