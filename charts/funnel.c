@@ -19,8 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CURVE_POINTS 160
-
 /* ---- reading ---------------------------------------------------------- */
 
 static int read_plot(sqlite3 *db, const char *measure, struct funnel_series *s,
@@ -94,6 +92,8 @@ static int read_points(sqlite3 *db, const char *measure, struct funnel_series *s
     return rc;
 }
 
+static void curves_of(struct funnel_series *s);
+
 int funnel_load(sqlite3 *db, const char *force, const char *measure,
                 struct funnel_series *out, struct sio_error *err)
 {
@@ -112,6 +112,8 @@ int funnel_load(sqlite3 *db, const char *force, const char *measure,
             out->self = &out->p[i];
     digest_add_str(&a, out->force_name);
     digest_end(&a, &out->digest);
+    if (!rc && out->n)
+        curves_of(out);
     return rc;
 }
 
@@ -277,37 +279,53 @@ static void frame_of(const struct funnel_series *s, struct funnel_frame *f)
     f->y1 = ceil(hi / f->ystep) * f->ystep;
 }
 
-/* One control limit (low or high) at level, as a curve over population. */
-static void limit_curve(const struct funnel_series *s, const struct funnel_frame *f,
-                        double level, int high, int dashed)
+/* A point of curve c at world x wx, unless its rate r is not a number. */
+static void curve_add(struct funnel_curve *c, double wx, double r, const struct funnel_frame *f)
 {
-    PLFLT x[CURVE_POINTS], y[CURVE_POINTS];
-    PLINT mark[1] = {2500}, space[1] = {1500};
-    int n = 0;
-    for (int i = 0; i < CURVE_POINTS; i++) {
-        double t = (double)i / (CURVE_POINTS - 1), wx, pop;
-        if (f->log_x) {
-            wx = f->x0 + (f->x1 - f->x0) * t;
+    if (!isfinite(r))
+        return;
+    c->x[c->n] = wx;
+    c->y[c->n] = fmin(fmax(r, f->y0 - f->ystep), f->y1 + f->ystep); /* clipped by the window */
+    c->n++;
+}
+
+/* The four control limits as curves over population, worked out once a
+ * series: the same for every format drawn, and each point two gamma
+ * quantiles a level. */
+static void curves_of(struct funnel_series *s)
+{
+    struct funnel_frame f;
+    frame_of(s, &f);
+    for (int k = 0; k < 4; k++)
+        s->curve[k].n = 0;
+    for (int i = 0; i < FUNNEL_CURVE_POINTS; i++) {
+        double t = (double)i / (FUNNEL_CURVE_POINTS - 1), wx, pop;
+        if (f.log_x) {
+            wx = f.x0 + (f.x1 - f.x0) * t;
             pop = pow(10, wx) * 1e6;
         } else {
             /* closer points where the curve bends, near zero */
-            wx = f->x1 / 400 + (f->x1 - f->x1 / 400) * t * t;
+            wx = f.x1 / 400 + (f.x1 - f.x1 / 400) * t * t;
             pop = wx * 1e6;
         }
-        double lo, hi;
-        funnel_limits(s->target / 1000 * pop, level, &lo, &hi);
-        double r = (high ? hi : lo) / pop * 1000;
-        if (!isfinite(r))
-            continue;
-        x[n] = wx;
-        y[n] = fmin(fmax(r, f->y0 - f->ystep), f->y1 + f->ystep); /* clipped by the window */
-        n++;
+        for (int level = 0; level < 2; level++) {
+            double lo, hi;
+            funnel_limits(s->target / 1000 * pop, level ? 0.998 : 0.95, &lo, &hi);
+            curve_add(&s->curve[2 * level], wx, lo / pop * 1000, &f);
+            curve_add(&s->curve[2 * level + 1], wx, hi / pop * 1000, &f);
+        }
     }
+}
+
+/* One control limit as a curve over population: dashed at 95%. */
+static void limit_curve(const struct funnel_curve *c, int dashed)
+{
+    PLINT mark[1] = {2500}, space[1] = {1500};
     plcol0(CHART_DARK_GREY);
     chart_pen(dashed ? 1.8 : 1.4);
     if (dashed)
         plstyl(1, mark, space);
-    plline(n, x, y);
+    plline(c->n, c->x, c->y);
     plstyl(0, NULL, NULL);
     chart_pen(1.0);
 }
@@ -407,10 +425,8 @@ void funnel_draw(const void *series, const struct chart_style *st)
     axes(s, &f);
     key(s);
     frame_hline(f.x0, f.x1, s->target, CHART_DARK_PINK, 2.0, 0);
-    limit_curve(s, &f, 0.95, 0, 1);
-    limit_curve(s, &f, 0.95, 1, 1);
-    limit_curve(s, &f, 0.998, 0, 0);
-    limit_curve(s, &f, 0.998, 1, 0);
+    for (int k = 0; k < 4; k++)
+        limit_curve(&s->curve[k], k < 2);
     for (size_t i = 0; i < s->n; i++)
         if (&s->p[i] != s->self)
             point(s, &s->p[i], &f);

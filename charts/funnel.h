@@ -17,6 +17,7 @@
 #include "chart.h"
 #include "digest.h"
 
+#include <plplot.h>
 #include <sqlite3.h>
 #include <stddef.h>
 
@@ -26,6 +27,13 @@ struct funnel_point {
     long count, population;
     double rate, low_95, high_95, low_998, high_998; /* per 1,000 */
     char position[16];            /* above 99.8% | above 95% | within | below 95% | below 99.8% */
+};
+
+#define FUNNEL_CURVE_POINTS 160
+
+struct funnel_curve {
+    PLFLT x[FUNNEL_CURVE_POINTS], y[FUNNEL_CURVE_POINTS]; /* world coordinates */
+    int n;
 };
 
 struct funnel_series {
@@ -41,6 +49,7 @@ struct funnel_series {
     size_t n;
     const struct funnel_point *self; /* the force's own point, NULL when not plotted */
     struct digest digest;         /* of the rows read and the names shown */
+    struct funnel_curve curve[4]; /* the 95% limits, low and high, then the 99.8% */
 };
 
 /* The funnel of measure with force highlighted; out->n = 0 when sio-measures
