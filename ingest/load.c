@@ -224,6 +224,16 @@ static int take_row(struct row_sink *sink, const struct csvin_row *r, struct fil
     return SIO_OK;
 }
 
+/* What the readers share may change now, when none is running: the labels
+ * committed, and the Crime IDs other processes stored (crimeset.h).  Then
+ * the next file's reader may start. */
+static int between_readers(const struct ingest_env *env, struct sio_error *err)
+{
+    if (env->labels)
+        labels_view_merge(env->labels);
+    return env->crime_ids ? crimeset_merge(env->crime_ids, err) : SIO_OK;
+}
+
 /* The kind from the header (--kind overrides), and a copy of the header. */
 static int read_header(struct csvin *in, const char *path, const struct ingest_env *env,
                        enum file_kind *kind, struct tab_header *hd, struct sio_error *err)
@@ -273,15 +283,18 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
                       kind_name(res->kind));
     else if (key.known)
         rc = supersede(db, id, res->kind, &key, sink.dedupe, &res->replaced, err);
-    if (env->labels && !csvin_reading(in))
-        labels_view_merge(env->labels); /* no reader thread yet */
+    if (!csvin_reading(in) && !rc)
+        rc = between_readers(env, err); /* no reader thread yet */
     sink_read_ahead(&sink, in);
     while (!rc && (got = csvin_next(in, &r, err)) > 0)
         rc = take_row(&sink, &r, &key, res, err);
     csvin_halt(in);  /* the reader uses the sink's checker and the filter */
-    /* Between readers: the labels view may change, and the next may start. */
-    if (env->labels)
-        labels_view_merge(env->labels);
+    struct sio_error merge_err;
+    int merged = between_readers(env, &merge_err);
+    if (merged && !rc) {
+        rc = merged;
+        *err = merge_err;
+    }
     if (next && next->src)
         prefetch_start(next->prefetch, db, next->src, next->fp, env);
     if (!rc && got < 0)
@@ -327,20 +340,26 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
 {
     struct tab_header hd = { 0 };
     int rc;
+    int seen = 0;
     if (!(rc = read_header(in, name, env, &res->kind, &hd, err)) &&
-        !(rc = store_begin(db, err))) {
+        !(rc = store_begin(db, err)) && !(rc = ingest_seen(db, res->sha256, &seen, err)) &&
+        seen) {
+        /* another process loaded these bytes since ingest_hashed() looked */
+        store_rollback(db);
+        res->already = 1;
+    } else if (!rc) {
         rc = load_rows(db, in, name, bytes, &hd, env, next, res, err);
         rc = rc ? rc : check ? check(ctx, err) : SIO_OK;
         rc = rc ? rc : store_commit(db, err);
-        if (rc)
-            store_rollback(db);
-        else if ((kind_ops(res->kind)->flags & KIND_CODED) && env->crime_ids)
+        if ((kind_ops(res->kind)->flags & KIND_CODED) && env->crime_ids && !rc)
             crimeset_file_done(env->crime_ids, res->file_id);
         if (env->labels && rc)
             labels_view_discard(env->labels);
         else if (env->labels)
             labels_view_commit(env->labels);
     }
+    if (rc)
+        store_rollback(db);
     tab_header_free(&hd);
     return rc;
 }

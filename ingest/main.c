@@ -211,12 +211,19 @@ static int collect(const struct cli *cli, int argc, char **argv, struct path_lis
     return files->n > 0 || t->failed;
 }
 
+/* Another sio-ingest may load into the same store at once: each file is
+ * one transaction holding the store's write lock, so this one waits for the
+ * other's file (seconds) rather than failing. */
+#define INGEST_BUSY_MS 120000
+
 static int open_store(const char *path, sqlite3 **db, struct sio_error *err)
 {
     char dir[CONFIG_PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     int rc = atomic_mkdirs(dirname(dir), err);
-    return rc ? rc : store_open(path, db, err);
+    if (!rc && !(rc = store_open(path, db, err)))
+        sqlite3_busy_timeout(*db, INGEST_BUSY_MS);
+    return rc;
 }
 
 /* [ingest] forces, relative to sio.ini's folder, into memory and the store. */

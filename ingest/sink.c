@@ -39,7 +39,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
              !(rc = coded ? labels_open(&s->labels, db, err) : SIO_OK) &&
              !(rc = coded ? street_tally_open(&s->tally, err) : SIO_OK) &&
              !(rc = ops->flags & KIND_CRIME_IDS
-                    ? dedupe_open(&s->dedupe, db, env->crime_ids, err) : SIO_OK))
+                    ? dedupe_open(&s->dedupe, db, env->crime_ids, file_id, err) : SIO_OK))
         rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
                                " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
     if (rc || (rc = store_prepare(db, "INSERT INTO rejects(file_id, line, reason, raw)"
