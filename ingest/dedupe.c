@@ -32,8 +32,8 @@ struct dedupe {
     int recheck;                 /* the filter lacks some of other processes' IDs */
 };
 
-int dedupe_open(struct dedupe **out, sqlite3 *db, struct crimeset *all, long long file_id,
-                struct sio_error *err)
+int dedupe_open(struct dedupe **out, sqlite3 *db, struct stmts *stmts, struct crimeset *all,
+                long long file_id, struct sio_error *err)
 {
     struct dedupe *d = calloc(1, sizeof *d);
     int rc;
@@ -47,7 +47,7 @@ int dedupe_open(struct dedupe **out, sqlite3 *db, struct crimeset *all, long lon
     d->db = db;
     d->all = all;
     if ((rc = crimeset_refresh(all, file_id, &d->recheck, err)) ||
-        (rc = keyset_open(&d->stored, db, err))) {
+        (rc = keyset_open(&d->stored, db, stmts, err))) {
         dedupe_close(d);
         return rc;
     }

@@ -26,12 +26,14 @@ enum dedupe_verdict { DEDUPE_NEW, DEDUPE_DUPLICATE, DEDUPE_HELD };
 
 struct crimeset;
 struct dedupe;
+struct stmts;
 
 /* The check of street file file_id (files.id), loaded into db in a
  * transaction of its own, whose Crime ID set is all: it brings all up to
- * what other processes have stored (crimeset_refresh()). */
-int dedupe_open(struct dedupe **d, sqlite3 *db, struct crimeset *all, long long file_id,
-                struct sio_error *err);
+ * what other processes have stored (crimeset_refresh()).  Statements come
+ * from stmts (stmts.h), which may be NULL. */
+int dedupe_open(struct dedupe **d, sqlite3 *db, struct stmts *stmts, struct crimeset *all,
+                long long file_id, struct sio_error *err);
 void dedupe_close(struct dedupe *d);
 
 /* The verdict on row r, whose Crime ID is field id_col and hashes to h

@@ -20,6 +20,7 @@
 #include "prehash.h"
 #include "progress.h"
 #include "report.h"
+#include "stmts.h"
 #include "store/store.h"
 
 #include <libgen.h>
@@ -281,8 +282,10 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
     l->env.labels = labels;
     /* Open the Crime ID set before the first file's transaction, so that
      * catching up a store written by an older sio can write as it goes. */
-    if (files->n && (rc = crimeset_open(&l->env.crime_ids, db, CRIMESET_FILTER_BITS,
-                                        CRIMESET_BATCH, err))) {
+    if (files->n && ((rc = stmts_open(&l->env.stmts, db, err)) ||
+                     (rc = crimeset_open(&l->env.crime_ids, db, CRIMESET_FILTER_BITS,
+                                         CRIMESET_BATCH, err)))) {
+        stmts_close(l->env.stmts);
         labels_view_close(labels);
         forces_free(forces);
         return rc;
@@ -295,6 +298,8 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
         rc = report_print(db, stdout, l->o->report, err);
     crimeset_close(l->env.crime_ids);
     l->env.crime_ids = NULL;
+    stmts_close(l->env.stmts);
+    l->env.stmts = NULL;
     labels_view_close(labels);
     l->env.labels = NULL;
     forces_free(forces);
@@ -306,7 +311,7 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
 {
     struct path_list files = { 0 };
     struct totals t = { 0 };
-    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL, MONTH_NONE, cfg }, { 0 },
+    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL, MONTH_NONE, cfg, NULL }, { 0 },
                         !cli->quiet && !o->report };
     sqlite3 *db = NULL;
     long long run_id;

@@ -41,7 +41,7 @@ static struct dedupe *fresh(void)
                                " loaded_at) VALUES (1, 'f', 's', 'street', 'x', '2022-01', 1,"
                                " 0, 0, 0, 0, 'now')", NULL, NULL, NULL), SQLITE_OK);
     CHECK_INT(crimeset_open(&ids, db, 16, 1024, &err), SIO_OK);
-    CHECK_INT(dedupe_open(&d, db, ids, 1, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&d, db, NULL, ids, 1, &err), SIO_OK);
     return d;
 }
 
@@ -120,7 +120,7 @@ TEST(an_id_stored_by_another_file_is_held_then_settled_as_a_duplicate)
     check(first, "cccccccc");
     store_last(first);
     dedupe_close(first);
-    CHECK_INT(dedupe_open(&second, db, ids, 2, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&second, db, NULL, ids, 2, &err), SIO_OK);
     CHECK_INT(check(second, "cccccccc"), DEDUPE_HELD);
     strcpy(buf, "zzzzzzzz");
     CHECK_INT(dedupe_held(second), 1);
@@ -163,7 +163,7 @@ TEST(an_id_another_process_stored_since_the_filter_was_read_is_a_duplicate)
                                " force, month, bytes, rows_read, rows_loaded, rows_rejected,"
                                " rows_duplicate, loaded_at) VALUES (3, 'h', 'u', 'street', 'z',"
                                " '2022-01', 1, 0, 0, 0, 0, 'now')", NULL, NULL, NULL), SQLITE_OK);
-    CHECK_INT(dedupe_open(&d, db, mine, 3, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&d, db, NULL, mine, 3, &err), SIO_OK);
     memset(&row, 0, sizeof row);
     strcpy(buf, "xxxxxxxx");
     row.line = 2;
