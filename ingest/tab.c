@@ -2,7 +2,7 @@
  * tab.c — the shared machinery of the non-police.uk tables (see tab.h).
  */
 #include "tab.h"
-#include "forces.h"
+#include "config/forces.h"
 #include "stmts.h"
 #include "store/store.h"
 

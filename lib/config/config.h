@@ -28,6 +28,12 @@ enum chart_format {
     CHART_PDF = 1 << 2,
 };
 
+/* The statement's copies beside its Markdown and HTML: [statement] formats. */
+enum statement_format {
+    STATEMENT_DOCX = 1 << 0,
+    STATEMENT_PDF = 1 << 1,
+};
+
 /* Where a measure's figures come from: exactly one source per measure. */
 enum measure_source {
     MEASURE_SRC_NONE = 0,                 /* not set yet (a config error at the end) */
@@ -139,6 +145,9 @@ struct sio_config {
     int chart_dpi[CONFIG_MAX_DPI];        /* [charts] dpi of PNG files; [0] has the plain names */
     int n_chart_dpi;
     char statement_text[CONFIG_PATH_MAX]; /* [statement] text: the analyst's words, resolved */
+    int statement_formats;                /* [statement] formats: enum statement_format bits */
+    char statement_reference[CONFIG_PATH_MAX]; /* [statement] reference_docx, resolved */
+    char statement_css[CONFIG_PATH_MAX];  /* [statement] print_css, resolved */
     struct measure_def measures[CONFIG_MAX_MEASURES];
     int n_measures;
     struct priority_def priorities[CONFIG_PRIORITIES]; /* in the order's order */

@@ -8,7 +8,7 @@
 cd "$WORK" || exit 1
 gen_sample in
 run_config main var/sio.db out var/run.log
-steps=4; [ -x "$BIN/sio-statement" ] && steps=5 # sio-statement runs when built
+steps=5; [ -x "$BIN/sio-statement" ] && steps=6 # sio-statement runs when built
 
 check "t0700-1 help prints usage and exits 0" sh -c "'$BIN/sio-run' --help | grep -q '^usage: sio-run'"
 check "t0700-2 version names sio" sh -c "'$BIN/sio-run' --version | grep -q '^sio-run (sio) '"
@@ -19,25 +19,25 @@ check "t0700-5 and says where inputs come from" grep -q "set \[run\] inputs" .er
 check_exit "t0700-6 --dry-run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --dry-run in
 check "t0700-7 --dry-run names every stage's command line, in order" \
     sh -c "grep -o 'sio-[a-z]* --config' .out | sed 's/ --config//' | tr '\n' ' ' |
-           grep -q '^sio-ingest sio-transform sio-measures sio-charts '"
+           grep -q '^sio-ingest sio-transform sio-measures sio-workbook sio-charts '"
 check "t0700-8 --dry-run passes the inputs to ingest after --" grep -q 'sio-ingest .* -- in$' .out
 check "t0700-9 --dry-run runs nothing: no store, no log, no output" \
     test ! -e var/sio.db -a ! -e var/run.log -a ! -e out
 
 check_exit "t0700-10 a full run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini in
 check "t0700-11 it logs one stderr line per stage with status and counts" \
-    sh -c "grep -c ' sio-run: \(ingest\|transform\|measures\|charts\) ok (exit 0) [0-9.]* s ' .err | grep -qx 4"
+    sh -c "grep -c ' sio-run: \(ingest\|transform\|measures\|workbook\|charts\) ok (exit 0) [0-9.]* s ' .err | grep -qx 5"
 check "t0700-12 the ingest line has the store's row counts" \
     grep -q 'ingest ok .* read=[0-9]* loaded=[0-9]* rejected=0' .err
 check "t0700-13 log lines start with the UTC time" \
     sh -c "grep -v '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z ' var/run.log | grep -q . && exit 1 || exit 0"
 check "t0700-14 the log file has the same step lines" \
     sh -c "grep -c 'ok (exit 0)' var/run.log | grep -qx $steps"
-check "t0700-15 outputs are in place: CSV tables, charts, manifest" \
-    test -s out/csv/measures.csv -a -s out/csv/monthly_counts.csv -a -d out/charts -a -s out/manifest.json
+check "t0700-15 outputs are in place: CSV tables, workbook, charts, manifest" \
+    test -s out/csv/measures.csv -a -s out/csv/monthly_counts.csv -a -s out/sio-2023-11-14.xlsx -a -d out/charts -a -s out/manifest.json
 check "t0700-16 no staging folder is left behind" sh -c "! ls -d out.sio-run-* 2>/dev/null | grep -q ."
 
-check_exit "t0700-17 --quiet run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --quiet in
+check_exit "t0700-17 --quiet run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --quiet --always in
 check "t0700-18 --quiet prints nothing at all on success" test ! -s .out -a ! -s .err
 check "t0700-19 --quiet still writes the log" sh -c "grep -c 'ok (exit 0)' var/run.log | grep -qx $((2 * steps))"
 
@@ -77,9 +77,9 @@ freeze_with_stage() {
 
 # Two real runs at once: exactly one of them runs.  The first's stage is
 # held stopped while the second tries, so the overlap does not depend on timing.
-"$BIN/sio-run" --config cfg/main.ini --quiet in 2>first.err & first=$!
+"$BIN/sio-run" --config cfg/main.ini --quiet --always in 2>first.err & first=$!
 held=$(freeze_with_stage "$first")
-"$BIN/sio-run" --config cfg/main.ini --quiet in 2>second.err; second_rc=$?
+"$BIN/sio-run" --config cfg/main.ini --quiet --always in 2>second.err; second_rc=$?
 [ -n "$held" ] && kill -CONT "$held"
 kill -CONT "$first" 2>/dev/null
 wait $first; first_rc=$?
@@ -88,14 +88,14 @@ check "t0700-26 and the second exits 75 naming the first's pid" \
     sh -c "test $second_rc = 75 && grep -q '(pid $first)' second.err"
 
 # A run whose parent is killed: its stage still holds the lock until it ends.
-"$BIN/sio-run" --config cfg/main.ini --quiet in 2>/dev/null & parent=$!
+"$BIN/sio-run" --config cfg/main.ini --quiet --always in 2>/dev/null & parent=$!
 orphan=$(freeze_with_stage "$parent")
 kill -9 "$parent"; wait "$parent" 2>/dev/null
 check_exit "t0700-27 a stage orphaned by a killed sio-run keeps the lock (75)" 75 \
-    "$BIN/sio-run" --config cfg/main.ini in
+    "$BIN/sio-run" --config cfg/main.ini --always in
 [ -n "$orphan" ] && kill -CONT "$orphan"
 i=0; while [ $i -lt 100 ] && ! flock -n var/sio.db.lock true; do sleep 0.1; i=$((i + 1)); done
-check_exit "t0700-28 once it has ended, the next run completes" 0 "$BIN/sio-run" --config cfg/main.ini --quiet in
+check_exit "t0700-28 once it has ended, the next run completes" 0 "$BIN/sio-run" --config cfg/main.ini --quiet --always in
 
 # A failing stage: its own message and code, and the outputs left as they were.
 tree_list out >before.list

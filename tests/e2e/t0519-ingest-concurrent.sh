@@ -1,5 +1,5 @@
 #!/bin/sh
-# t0750 — two sio-ingest processes at once on one store, without sio-run's
+# t0519 — two sio-ingest processes at once on one store, without sio-run's
 # lock: a Crime ID is never loaded twice across them, a store that does not
 # exist yet is created by one and loaded by both, the same file given to
 # both is loaded once, and a reader never sees part of a file.  Every case
@@ -55,7 +55,7 @@ together() {
     echo "$_r1 $_r2"
 }
 
-# ---- t0750.1: the same Crime IDs in two runs' files are loaded once ------
+# ---- t0519.1: the same Crime IDs in two runs' files are loaded once ------
 # Four months of 50,000 IDs each (200,000 in all) for force a, and the same
 # IDs in force b's files: whichever run stores an ID first loads it, the
 # other's row is a duplicate.  Before, each run checked only the filter it
@@ -92,15 +92,15 @@ for round in 1 2; do
     # shellcheck disable=SC2086
     rcs=$(together "$WORK/ids-a$round" "$WORK/ids-b$round" "$db" $a_files -- "$db" $b_files)
     env1="" env2=""
-    expect "t0750.1.$round-a both runs succeed" "$rcs" "0 0" \
+    expect "t0519.1.$round-a both runs succeed" "$rcs" "0 0" \
         "$(errors "$WORK/ids-a$round" "$WORK/ids-b$round")"
-    expect "t0750.1.$round-b each Crime ID stored once (rows, distinct IDs)" \
+    expect "t0519.1.$round-b each Crime ID stored once (rows, distinct IDs)" \
         "$(q "$db" "SELECT count(*) || ' ' || count(DISTINCT crime_id) FROM street_coded")" \
         "200010 200010"
-    expect "t0750.1.$round-c 200,000 loaded, 200,000 duplicates" \
+    expect "t0519.1.$round-c 200,000 loaded, 200,000 duplicates" \
         "$(q "$db" "SELECT total(rows_loaded) || ' ' || total(rows_duplicate) FROM files
                     WHERE force LIKE 'force-%'")" "200000.0 200000.0"
-    expect "t0750.1.$round-d every duplicate recorded" "$(q "$db" 'SELECT count(*) FROM duplicates')" 200000
+    expect "t0519.1.$round-d every duplicate recorded" "$(q "$db" 'SELECT count(*) FROM duplicates')" 200000
     # the order the runs stored their files in: "abababab" when they took turns
     order=$(q "$db" "SELECT group_concat(substr(force, 7), '') FROM
                      (SELECT force FROM files WHERE force LIKE 'force-%' ORDER BY id)")
@@ -109,15 +109,15 @@ for round in 1 2; do
                     sum(rows_loaded) AS n FROM files WHERE force LIKE 'force-%' GROUP BY force)")"
 done
 turns=$(echo "$order" | sed 's/\(.\)\1*/\1/g')
-check "t0750.1.2-e in round 2 the runs took turns (order $order)" test "${#turns}" -ge 4
+check "t0519.1.2-e in round 2 the runs took turns (order $order)" test "${#turns}" -ge 4
 # Afterwards, a third run finds every ID stored (whichever run wrote its hash).
 street "$WORK/ids/2022-05-force-c-street.csv" 2022-05 0 200000
 ingest "$WORK/ids-1.db" "$WORK/ids/2022-05-force-c-street.csv" >/dev/null
-expect "t0750.1.3 a later run finds all 200,000 stored (loaded, duplicate)" \
+expect "t0519.1.3 a later run finds all 200,000 stored (loaded, duplicate)" \
     "$(q "$WORK/ids-1.db" "SELECT rows_loaded || ' ' || rows_duplicate FROM files WHERE force = 'force-c'")" \
     "0 200000"
 
-# ---- t0750.2: two runs create the store together -----------------------
+# ---- t0519.2: two runs create the store together -----------------------
 # Before, one or both failed at once with "database is locked" and loaded
 # nothing.  Now the one that does not create it waits, then loads.
 street "$WORK/new-a.csv" 2022-01 0 2000
@@ -130,9 +130,9 @@ for round in 1 2 3 4 5 6 7 8; do
     [ "$rcs" = "0 0" ] && [ "$files" = "2 4000.0" ] ||
         bad="$bad round $round: exits $rcs, files and rows $files $(errors "$WORK/new-a$round" "$WORK/new-b$round");"
 done
-expect "t0750.2 two runs that create the store together both load" "$bad" ""
+expect "t0519.2 two runs that create the store together both load" "$bad" ""
 
-# ---- t0750.3: the same file given to both is loaded once ---------------
+# ---- t0519.3: the same file given to both is loaded once ---------------
 # Both see it is not in the store when they start; the second to take the
 # store's lock must find it there and do nothing (before: a UNIQUE error).
 street "$WORK/same.csv" 2022-03 0 20000
@@ -145,9 +145,9 @@ for round in 1 2 3 4; do
     [ "$rcs" = "0 0" ] && [ "$got" = "1 20000.0 0.0" ] ||
         bad="$bad round $round: exits $rcs, files $got $(errors "$WORK/same-a$round" "$WORK/same-b$round");"
 done
-expect "t0750.3 the same file given to two runs at once is loaded once" "$bad" ""
+expect "t0519.3 the same file given to two runs at once is loaded once" "$bad" ""
 
-# ---- t0750.4: a reader never sees part of a file -----------------------
+# ---- t0519.4: a reader never sees part of a file -----------------------
 # While two runs load eight files of 40,000 rows, a reader asks again and
 # again, each time in one snapshot, whether the stored rows are exactly the
 # files' rows_loaded.  It must always be so, and the reader must have seen
@@ -171,11 +171,11 @@ reader=$!
 rcs=$(together "$WORK/seen-a" "$WORK/seen-b" "$db" "$WORK"/seen/*-force-p-street.csv -- "$db" "$WORK"/seen/*-force-q-street.csv)
 touch "$WORK/seen/stop"
 wait "$reader"
-expect "t0750.4-a both runs succeed" "$rcs" "0 0" "$(errors "$WORK/seen-a" "$WORK/seen-b")"
+expect "t0519.4-a both runs succeed" "$rcs" "0 0" "$(errors "$WORK/seen-a" "$WORK/seen-b")"
 torn=$(awk '$1 ".0" != $2' "$WORK/seen/totals" | head -n 3)
-expect "t0750.4-b every snapshot holds whole files only (rows, files' rows)" "$torn" ""
+expect "t0519.4-b every snapshot holds whole files only (rows, files' rows)" "$torn" ""
 states=$(sort -u "$WORK/seen/totals" | wc -l)
-check "t0750.4-c the reader saw the store between files" test "$states" -ge 3
+check "t0519.4-c the reader saw the store between files" test "$states" -ge 3
 echo "# the reader saw $states different totals"
 
 done_testing
