@@ -260,26 +260,27 @@ static int load_sections(sqlite3 *db, struct statement *s, struct sio_error *err
  * is set when they were written for another quarter and must not appear
  * under these figures. */
 static void flag_text(const struct statement *s, const struct analyst_section *t, const char *key,
-                      char *flag, size_t size, int *withhold)
+                      char *out, size_t size, int *withhold)
 {
-    char q[16];
+    char q[16], flag[sizeof s->sec[0].text_flag] = "";
 
-    flag[0] = '\0';
     *withhold = 0;
     if (!t || !t->body || !t->body[0])
-        snprintf(flag, size, "The office's words for this section are missing: add a '## %s' "
+        snprintf(flag, sizeof flag, "The office's words for this section are missing: add a '## %s' "
                              "section to %s.", key, s->analyst.path);
     else if (t->quarter == MONTH_NONE)
-        snprintf(flag, size, "The office's words have no 'Quarter:' line, so they may not match "
+        snprintf(flag, sizeof flag, "The office's words have no 'Quarter:' line, so they may not match "
                              "these figures: they are not printed until it says %s.",
                  s->quarter_label), *withhold = 1;
     else if (t->quarter != s->quarter)
-        snprintf(flag, size, "The office's words were written for %s, but these figures are for "
+        snprintf(flag, sizeof flag, "The office's words were written for %s, but these figures are for "
                              "%s: they are not printed under them.",
                  month_fq_label(t->quarter, q), s->quarter_label), *withhold = 1;
     else if (t->written[0] && s->data_loaded[0] && strncmp(t->written, s->data_loaded, 10) < 0)
-        snprintf(flag, size, "The office's words were written on %s, before the data were last "
+        snprintf(flag, sizeof flag, "The office's words were written on %s, before the data were last "
                              "loaded (%.10s).", t->written, s->data_loaded);
+    /* made apart and copied: the statement holds both the words and out */
+    snprintf(out, size, "%s", flag);
 }
 
 static const char *const part_keys[PART_N] = {"introduction", "order", "contribution"};

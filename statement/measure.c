@@ -66,9 +66,14 @@ static void verdict_sentences(struct doc *d, const struct statement_measure *m)
         return;
     }
     if (sw_small(m)) {
-        doc_para(d, "Too few to show as percentage changes. Against %s: %s; against %s: %s; "
-                    "against %s: %s.", against[0], sw_verdict(m, &m->cmp[0]), against[1],
-                 sw_verdict(m, &m->cmp[1]), against[2], sw_verdict(m, &m->cmp[2]));
+        char quarter[160] = "";
+        if (strcmp(m->win.frequency, "rolling year") != 0) /* 12-month totals: no quarters */
+            snprintf(quarter, sizeof quarter, "against %s: %s; ", against[0],
+                     sw_verdict(m, &m->cmp[0]));
+        quarter[0] = quarter[0] ? 'A' : '\0';
+        doc_para(d, "Too few to show as percentage changes. %s%cgainst %s: %s; against %s: %s.",
+                 quarter, quarter[0] ? 'a' : 'A', against[1], sw_verdict(m, &m->cmp[1]),
+                 against[2], sw_verdict(m, &m->cmp[2]));
         return;
     }
     for (int k = 0; k < CMP_N; k++)
@@ -129,7 +134,8 @@ static void compare_table(struct doc *d, const struct statement *s,
              sw_month(m->r12.end, e1, sizeof e1), sw_month(m->r12_before.end, e0, sizeof e0));
     snprintf(what[2], sizeof what[2], "12 months to %s against the baseline (%s)", e1,
              sw_span(m->baseline.start, m->baseline.end, b0, sizeof b0));
-    if (m->quarter.start != MONTH_NONE)
+    /* the rolling-year file has 12-month totals only: no quarter to compare */
+    if (m->quarter.start != MONTH_NONE && strcmp(m->win.frequency, "rolling year") != 0)
         compare_row(d, t, s, m, what[0], &m->quarter, &m->quarter_before, &m->cmp[CMP_QUARTER]);
     compare_row(d, t, s, m, what[1], &m->r12, &m->r12_before, &m->cmp[CMP_YEAR]);
     compare_row(d, t, s, m, what[2], &m->r12, &m->baseline, &m->cmp[CMP_BASELINE]);
@@ -141,23 +147,28 @@ static void compare_table(struct doc *d, const struct statement *s,
 static void national_words(struct doc *d, const struct statement *s,
                            const struct statement_measure *m)
 {
-    char own[160], ew[160], rg[160], end[24];
+    char own[256], ew[160], rg[160], end[24];
     const struct statement_national *n = m->nat;
 
     if (!m->current || !m->r12.found)
         return;
     if (n[0].found) {
-        sw_change(m, m->cmp[CMP_YEAR].change, m->cmp[CMP_YEAR].low, m->cmp[CMP_YEAR].high,
-                  s->confidence, own, sizeof own);
+        char region[256] = "", a[96], b[96];
+        if (sw_small(m)) /* as counts, like the force's own figures */
+            snprintf(own, sizeof own, "had %s against %s", sw_value(m, &m->r12, 0, a, sizeof a),
+                     sw_value(m, &m->r12_before, 0, b, sizeof b));
+        else
+            snprintf(own, sizeof own, "changed %s", sw_change(m, m->cmp[CMP_YEAR].change,
+                     m->cmp[CMP_YEAR].low, m->cmp[CMP_YEAR].high, s->confidence, a, sizeof a));
         sw_change(m, n[0].change, n[0].low, n[0].high, s->confidence, ew, sizeof ew);
         if (n[1].found)
-            sw_change(m, n[1].change, n[1].low, n[1].high, s->confidence, rg, sizeof rg);
+            snprintf(region, sizeof region, "; the %s region %s (%s)", n[1].area,
+                     sw_change(m, n[1].change, n[1].low, n[1].high, s->confidence, rg, sizeof rg),
+                     n[1].verdict);
         doc_para(d, "Beside England and Wales: over the 12 months to %s against the 12 months "
-                    "before, %s changed %s (%s); England and Wales %s (%s)%s%s%s%s%s.",
+                    "before, %s %s (%s); England and Wales %s (%s)%s.",
                  sw_month(m->r12.end, end, sizeof end), s->force_name, own,
-                 sw_verdict(m, &m->cmp[CMP_YEAR]), ew, n[0].verdict, n[1].found ? "; " : "",
-                 n[1].found ? n[1].area : "", n[1].found ? " " : "", n[1].found ? rg : "",
-                 n[1].found ? " (the region)" : "");
+                 sw_verdict(m, &m->cmp[CMP_YEAR]), ew, n[0].verdict, region);
     } else if (m->nat_expected > 0)
         doc_quiet(d, "England and Wales: not shown, as the store has these figures for %d of "
                      "the %d forces of England and Wales. Load %s for every force to compare.",

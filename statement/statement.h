@@ -100,7 +100,7 @@ struct statement_section {
                                           precedence, then context, then activity */
     int n_members;
     const struct analyst_section *text; /* the office's words; NULL if none */
-    char text_flag[400];               /* why they need attention; "" if fine */
+    char text_flag[1400];              /* why they need attention; "" if fine */
     int text_withheld;                 /* written for another quarter: not printed */
 };
 

@@ -91,7 +91,7 @@ char *sw_cmp_change(const struct statement *s, const struct statement_measure *m
         snprintf(buf, size, "not judged: verdicts are for the latest figures");
     else if (!c->found || !strcmp(c->verdict, "no data"))
         snprintf(buf, size, "no data");
-    else if (sw_small(m) && isfinite(c->change))
+    else if (sw_small(m))
         snprintf(buf, size, "not shown: small numbers");
     else
         sw_change(m, c->change, c->low, c->high, s->confidence, buf, size);
