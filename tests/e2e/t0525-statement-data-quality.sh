@@ -46,3 +46,5 @@ check t0525-6-reject-reason-listed grep -qF \
 # Leicestershire's files were untouched: no swapped coordinates counted for it.
 check t0525-7-another-forces-notes-not-counted sh -c \
     "! grep -q 'look swapped' '$out/statement/leicestershire-2021-22-q4.md'"
+
+done_testing
