@@ -66,7 +66,8 @@ echo "ingest, SIZE=$SIZE: $nfiles street files, $rows rows, $((bytes / 1000000))
 echo "every tool gave the same counts by force, crime type and month"
 awk -v bytes="$bytes" '
     NR == 1 { sio = $2 }
-    { printf "%-18s %8.2f %8.0f %10.0f %10.2f\n", $1, $2, bytes / 1e6 / ($2 > 0 ? $2 : 0.01),
-             $3 / 1024, ($2 > 0 ? sio / $2 : 0) }
-    BEGIN { printf "%-18s %8s %8s %10s %10s\n", "tool", "wall s", "MB/s", "peak MiB", "sio/tool" }
+    { printf "%-18s %8.2f %8.2f %8.0f %10.0f %10.2f\n", $1, $2, $4,
+             bytes / 1e6 / ($2 > 0 ? $2 : 0.01), $3 / 1024, ($2 > 0 ? sio / $2 : 0) }
+    BEGIN { printf "%-18s %8s %8s %8s %10s %10s\n", "tool", "wall s", "CPU s", "MB/s", "peak MiB",
+                   "sio/tool" }
 ' "$ingest_results"

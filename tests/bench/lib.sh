@@ -19,18 +19,20 @@ need_debs() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2
 }
 
-# timed CMD...: one run; "wall_s peak_rss_kib" on stdout, the command's
-# output in $work/log.  GNU time's peak RSS is the largest of the command
-# and every process it waited for (a stage's workers, a script's programs).
+# timed CMD...: one run; "wall_s peak_rss_kib cpu_s" on stdout, the
+# command's output in $work/log.  GNU time's peak RSS is the largest of the
+# command and every process it waited for (a stage's workers, a script's
+# programs); the CPU time (user + system) is theirs added up, which a shared
+# machine's load disturbs far less than the wall time.
 timed() {
     sync # the last run's writes are not flushed on this run's clock
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/log" 2>&1 ||
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >"$work/log" 2>&1 ||
         { echo "bench: failed: $*" >&2; tail -n 20 "$work/log" >&2; exit 70; }
-    cat "$work/time"
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
 }
 
 # median CMD...: RUNS runs, each after $BENCH_SETUP (a shell command, not
-# timed) when it is set; prints the median run's "wall rss".
+# timed) when it is set; prints the median run's "wall rss cpu".
 median() {
     i=0
     while [ "$i" -lt "$RUNS" ]; do

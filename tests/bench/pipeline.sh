@@ -2,7 +2,7 @@
 # $data, stage by stage, with base R and matplotlib beside the stages they
 # stand for, all in the same run.
 #
-# Rows, each the median of RUNS runs with the peak RSS of that run:
+# Rows, each the median of RUNS runs with the peak RSS and CPU time of that run:
 #   sio-ingest        every file of the set into an empty store (rows/s)
 #   sio-transform     the counts by force, measure and month (rows/s)
 #   sio-measures      every statistic of every force x measure (results/s)
@@ -102,7 +102,8 @@ BENCH_SETUP="rm -rf '$pw/run-out' '$pw/run.db-wal' '$pw/run.db-shm' &&
     bench_row "sio-run-new-month" 0 - sh "$pw/run-new-month.sh"
 
 # ---- peers, on the same store -------------------------------------------
-grep '^duckdb-store ' "$ingest_results" | awk -v r="$rows" '{ print "duckdb-store", $2, $3, r, "rows" }' >>"$results"
+grep '^duckdb-store ' "$ingest_results" |
+    awk -v r="$rows" '{ print "duckdb-store", $2, $3, $4, r, "rows" }' >>"$results"
 "$top/tests/bench/r-peer-inputs" "$store" "$cfg" "$pw/peer"
 r_args=$(cat "$pw/peer/args")
 # shellcheck disable=SC2086 # r_args is a word list on purpose
