@@ -35,6 +35,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS ho_crime_key ON ho_crime(file_id, force, perio
     period_end, coalesce(offence_code, ''), coalesce(offence_description, ''),
     coalesce(offence_group, ''));
 CREATE INDEX IF NOT EXISTS ho_crime_file ON ho_crime(file_id);
+-- sio-measures reads one force's quarters or 12-month figures at a time: a
+-- national table (every force) is otherwise scanned whole per force and measure.
+CREATE INDEX IF NOT EXISTS ho_crime_force ON ho_crime(force_slug, period_type);
 
 -- Local indicator series: figures that are not crime counts.
 CREATE TABLE IF NOT EXISTS indicators (
