@@ -1,7 +1,8 @@
 /*
  * overview.c — the small-multiples page.
  *
- * Panels are laid out in rows of two (up to four measures) or three; each
+ * Panels are laid out in rows of two (up to four measures), three (up to
+ * nine) or as many as keep to three rows; each
  * panel's plot keeps the house conventions at a smaller size: bars from
  * zero, the baseline level in the baseline colour, partial quarters in the
  * tint, missing quarters empty, and a few gridlines with thousands
@@ -238,7 +239,9 @@ void overview_draw(const void *data, const struct chart_style *st)
 {
     const struct overview *ov = data;
     char title[256], subtitle[384], a[12], b[12], in_full[512];
-    int cols = ov->n <= 4 ? 2 : 3, rows = (int)((ov->n + (size_t)cols - 1) / (size_t)cols);
+    /* At most three rows: a fourth leaves a panel no room for its plot. */
+    int cols = ov->n <= 4 ? 2 : ov->n <= 9 ? 3 : (int)((ov->n + 2) / 3);
+    int rows = (int)((ov->n + (size_t)cols - 1) / (size_t)cols);
     const char *notes[2] = {"Bars: each measure's count per financial quarter (pale: some months missing); line: the baseline quarterly average.",
                             overview_label_note(ov, panel_width(cols) - 0.015, in_full, sizeof in_full)};
 
