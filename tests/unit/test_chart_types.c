@@ -291,6 +291,27 @@ TEST(overview_judges_with_the_better_direction)
     free(ov.p);
 }
 
+/* The shipped config has 16 measures; a force with data for all of them
+ * (every source loaded) gets 16 panels: in four rows or more a panel had no
+ * height left for its plot and PLplot aborted (plvpor: Invalid limits). */
+TEST(overview_of_sixteen_measures_renders)
+{
+    struct overview ov;
+    struct quarter_series s;
+    struct sio_error err;
+    char a[600];
+    overview_fixture(&ov);
+    s = ov.p[0].s;
+    for (int k = 2; k < 16; k++) {
+        snprintf(s.measure_key, sizeof s.measure_key, "measure%d", k);
+        CHECK_INT(overview_add(&ov, &s, -1, &err), SIO_OK);
+    }
+    CHECK_INT(chart_render(in_out("overview-16.svg", a, sizeof a), CHART_SVG, overview_draw, &ov,
+                           &style, &err), SIO_OK);
+    overview_clear(&ov);
+    free(ov.p);
+}
+
 TEST(every_chart_type_renders_the_same_svg_twice)
 {
     struct spc_series s;
@@ -446,6 +467,7 @@ int main(void)
     RUN(peer_title_and_alt_text_have_rank_and_rates);
     RUN(overview_judges_with_the_better_direction);
     RUN(overview_panel_headings_too_long_to_read_move_to_the_note);
+    RUN(overview_of_sixteen_measures_renders);
     RUN(every_chart_type_renders_the_same_svg_twice);
     RUN(slide_size_changes_the_page_not_the_layout);
     RUN(variants_are_named_by_size_and_dpi);
