@@ -90,26 +90,6 @@ static const char *chart_device(int format)
     }
 }
 
-char *chart_slug(const char *s, char *buf, size_t size)
-{
-    size_t n = 0;
-    int dash = 0;
-
-    for (; *s && n + 2 < size; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (isalnum(c)) {
-            if (dash && n > 0)
-                buf[n++] = '-';
-            buf[n++] = (char)tolower(c);
-            dash = 0;
-        } else {
-            dash = 1;
-        }
-    }
-    buf[n] = '\0';
-    return buf;
-}
-
 /* Create one file to prove dir takes new files, then remove it.  The name
  * follows atomic.c's "<name>.tmp.XXXXXX" so that a probe orphaned by a
  * SIGKILL is recognisably an unfinished temporary file, not an output. */

@@ -66,10 +66,6 @@ int chart_render(const char *path, int format, chart_draw_fn draw,
 /* The file extension for one format bit ("png"), or NULL. */
 const char *chart_format_ext(int format);
 
-/* Write a lower-case slug of s into buf: runs of non-alphanumerics become
- * one '-', none at either end; "" stays "".  Returns buf. */
-char *chart_slug(const char *s, char *buf, size_t size);
-
 /* Create dir and its missing parents (atomic_mkdirs) and check a file can be
  * made in it.
  * Returns SIO_OK or SIO_ECANTCREAT naming the directory. */

@@ -19,6 +19,7 @@
 #include "results.h"
 #include "series.h"
 #include "spcchart.h"
+#include "store/catalogue.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -43,8 +44,9 @@ static const char usage[] =
     "  --help         print this help and exit\n"
     "  --version      print the version and exit\n"
     "\n"
-    "FILES (under DIR/charts/FORCE/, FORCE the force name in lower case\n"
-    "with '-' for other characters)\n"
+    "FILES (under DIR/charts/FORCE/, FORCE the force's key and MEASURE the\n"
+    "measure's stem as the catalogue has it: lower case, '-' for spaces and\n"
+    "punctuation; each chart drawn is recorded in the store's chart_files)\n"
     "  MEASURE.EXT           quarterly chart, EXT from [charts] formats\n"
     "  MEASURE-spc.EXT       SPC chart (when spc_points has rows)\n"
     "  MEASURE-peers.EXT     peer chart (when peer_results has rows)\n"
@@ -69,9 +71,37 @@ struct charts_run {
     char notes_force[128];          /* whose annotations notes holds */
     int n_spc, n_peers, n_overview; /* charts drawn, every variant counted once */
     int no_spc, no_peers;           /* force x measure with no rows (or rates) for them */
-    const char *ov_source;          /* the overview's measures' source line ... */
+    char ov_source[256];            /* the overview's measures' source line ("": none yet) ... */
     int ov_sources_differ;          /* ... unless they have different ones */
 };
+
+/* One force x measure while its charts are drawn. */
+struct measure_draw {
+    struct quarter_series s;        /* the quarterly series, with notes and target */
+    struct spc_series spc;          /* its SPC points (n = 0: none) */
+};
+
+/* Draw chart name (every variant) and record it in the store's chart_files,
+ * where sio-statement finds it. */
+static int draw_chart(struct charts_run *run, const char *force, const char *measure,
+                      const char *kind, int position, const char *name, chart_draw_fn draw,
+                      const void *data, const char *alt, struct sio_error *err)
+{
+    struct catalogue_chart *c = calloc(1, sizeof *c);
+    int rc;
+
+    if (!c)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    rc = render_chart(&run->r, force, name, draw, data, alt, err);
+    snprintf(c->kind, sizeof c->kind, "%s", kind);
+    render_chart_name(force, name, c->name, sizeof c->name);
+    render_formats(&run->r, c->formats, sizeof c->formats);
+    snprintf(c->alt, sizeof c->alt, "%s", alt);
+    if (rc == SIO_OK)
+        rc = catalogue_chart_put(run->db, force, measure, position, c, err);
+    free(c);
+    return rc;
+}
 
 static int draw_overview(struct charts_run *run, struct sio_error *err)
 {
@@ -83,11 +113,11 @@ static int draw_overview(struct charts_run *run, struct sio_error *err)
     run->r.style.source_note = run->ov_sources_differ
                                    ? "Sources: each measure's own chart names its source"
                                    : run->ov_source;
-    run->ov_source = NULL;
-    run->ov_sources_differ = 0;
-    rc = render_chart(&run->r, run->ov.force, "overview", overview_draw, &run->ov,
-                      overview_alt_text(&run->ov, alt, sizeof alt), err);
+    rc = draw_chart(run, run->ov.force, "", "overview", 0, "overview", overview_draw, &run->ov,
+                    overview_alt_text(&run->ov, alt, sizeof alt), err);
     run->n_overview += rc == SIO_OK;
+    run->ov_source[0] = '\0';
+    run->ov_sources_differ = 0;
     overview_clear(&run->ov);
     return rc;
 }
@@ -106,28 +136,41 @@ static int next_force(struct charts_run *run, const char *force, struct sio_erro
     return results_annotations(run->db, force, &run->notes, err);
 }
 
-static int draw_spc(struct charts_run *run, struct spc_series *spc, const char *file,
-                    struct sio_error *err)
+/* ---- the chart kinds of a measure: one row and a drawing function each ---- */
+
+typedef int (*kind_fn)(struct charts_run *run, struct measure_draw *d, const char *kind,
+                       int position, const char *name, struct sio_error *err);
+
+static int kind_quarterly(struct charts_run *run, struct measure_draw *d, const char *kind,
+                          int position, const char *name, struct sio_error *err)
 {
-    char name[160], alt[2048];
+    char alt[2048];
+    return draw_chart(run, d->s.force, d->s.measure_key, kind, position, name, quarterly_draw,
+                      &d->s, quarterly_alt_text(&d->s, alt, sizeof alt), err);
+}
+
+static int kind_spc(struct charts_run *run, struct measure_draw *d, const char *kind,
+                    int position, const char *name, struct sio_error *err)
+{
+    char alt[2048];
     int rc;
 
-    if (spc->n == 0) {
+    if (d->spc.n == 0) {
         run->no_spc++;
         return SIO_OK;
     }
-    snprintf(name, sizeof name, "%s-spc", file);
-    rc = render_chart(&run->r, spc->force, name, spcchart_draw, spc,
-                      spcchart_alt_text(spc, alt, sizeof alt), err);
+    rc = draw_chart(run, d->s.force, d->s.measure_key, kind, position, name, spcchart_draw,
+                    &d->spc, spcchart_alt_text(&d->spc, alt, sizeof alt), err);
     run->n_spc += rc == SIO_OK;
     return rc;
 }
 
-static int draw_peers(struct charts_run *run, const struct quarter_series *s, const char *file,
-                      struct sio_error *err)
+static int kind_peers(struct charts_run *run, struct measure_draw *d, const char *kind,
+                      int position, const char *name, struct sio_error *err)
 {
+    const struct quarter_series *s = &d->s;
     struct peer_series ps;
-    char name[160], alt[2048];
+    char alt[2048];
     int rc = results_peers(run->db, s->force, s->measure_key, &ps, err);
 
     if (rc == SIO_OK && peerchart_rated(&ps) == 0)
@@ -135,47 +178,50 @@ static int draw_peers(struct charts_run *run, const struct quarter_series *s, co
     else if (rc == SIO_OK) {
         snprintf(ps.measure_label, sizeof ps.measure_label, "%s", s->measure_label);
         snprintf(ps.noun, sizeof ps.noun, "%s", s->noun);
-        snprintf(name, sizeof name, "%s-peers", file);
-        rc = render_chart(&run->r, s->force, name, peerchart_draw, &ps,
-                          peerchart_alt_text(&ps, alt, sizeof alt), err);
+        rc = draw_chart(run, s->force, s->measure_key, kind, position, name, peerchart_draw,
+                        &ps, peerchart_alt_text(&ps, alt, sizeof alt), err);
         run->n_peers += rc == SIO_OK;
     }
     results_peers_free(&ps);
     return rc;
 }
 
-/* The quarterly chart (with what the SPC rows add to it), then the SPC and
- * peer charts of one force x measure. */
+/* In the order sio-statement shows them; the file is the stem and suffix. */
+static const struct chart_kind {
+    const char *kind, *suffix;
+    kind_fn draw;
+} kinds[] = {
+    {"quarterly", "", kind_quarterly},
+    {"spc", "-spc", kind_spc},
+    {"peers", "-peers", kind_peers},
+};
+
+/* Every chart kind of one force x measure, then its overview panel. */
 static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_error *err)
 {
     struct charts_run *run = ctx;
-    struct quarter_series s = *s0;
-    struct spc_series spc;
-    const struct measure_def *m = config_measure(run->r.cfg, s.measure_key);
-    char file[80], alt[2048];
-    int rc = next_force(run, s.force, err);
+    struct measure_draw d = {.s = *s0};
+    char name[160];
+    int rc = next_force(run, d.s.force, err);
 
-    if (rc != SIO_OK || (rc = results_spc(run->db, s.force, s.measure_key, &spc, err)) != SIO_OK)
+    if (rc != SIO_OK || (rc = results_spc(run->db, d.s.force, d.s.measure_key, &d.spc, err)))
         return rc;
-    snprintf(spc.measure_label, sizeof spc.measure_label, "%s", s.measure_label);
-    snprintf(spc.noun, sizeof spc.noun, "%s", s.noun);
-    run->r.style.source_note = m ? m->source_note : run->r.cfg->source_note;
-    if (run->ov_source && strcmp(run->ov_source, run->r.style.source_note) != 0)
+    snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", d.s.measure_label);
+    snprintf(d.spc.noun, sizeof d.spc.noun, "%s", d.s.noun);
+    run->r.style.source_note = d.s.source_note;
+    if (run->ov_source[0] && strcmp(run->ov_source, d.s.source_note) != 0)
         run->ov_sources_differ = 1;
-    run->ov_source = run->r.style.source_note;
-    spc.notes = s.notes = &run->notes;
-    s.target = spc.target;
-    results_missing_words(&spc, s.missing, sizeof s.missing);
-    render_file_name(s.measure_key, file, sizeof file);
-    rc = render_chart(&run->r, s.force, file, quarterly_draw, &s,
-                      quarterly_alt_text(&s, alt, sizeof alt), err);
+    snprintf(run->ov_source, sizeof run->ov_source, "%s", d.s.source_note);
+    d.spc.notes = d.s.notes = &run->notes;
+    d.s.target = d.spc.target;
+    results_missing_words(&d.spc, d.s.missing, sizeof d.s.missing);
+    for (size_t k = 0; rc == SIO_OK && k < sizeof kinds / sizeof *kinds; k++) {
+        snprintf(name, sizeof name, "%s%s", d.s.stem, kinds[k].suffix);
+        rc = kinds[k].draw(run, &d, kinds[k].kind, (int)k + 1, name, err);
+    }
     if (rc == SIO_OK)
-        rc = draw_spc(run, &spc, file, err);
-    if (rc == SIO_OK)
-        rc = draw_peers(run, &s, file, err);
-    if (rc == SIO_OK)
-        rc = overview_add(&run->ov, &s, m ? m->better : -1, err);
-    results_spc_free(&spc);
+        rc = overview_add(&run->ov, &d.s, d.s.better, err);
+    results_spc_free(&d.spc);
     return rc;
 }
 
@@ -196,7 +242,9 @@ static int walk_store(struct charts_run *run, int *n, char *counts, size_t size,
 
     if (rc != SIO_OK)
         return rc;
-    rc = series_each(run->db, run->r.cfg, draw_measure, run, n, err);
+    rc = catalogue_charts_clear(run->db, err);
+    if (rc == SIO_OK)
+        rc = series_each(run->db, draw_measure, run, n, err);
     if (rc == SIO_OK)
         rc = draw_overview(run, err);
     run_counts(run, *n, counts, size);

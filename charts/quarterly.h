@@ -33,6 +33,9 @@ struct quarter_series {
     char measure_key[64];         /* "neighbourhood_crime" */
     char measure_label[128];      /* "Neighbourhood crime" */
     char noun[64];                /* what is counted: "crimes"; "" = a plain number */
+    char stem[64];                /* chart file stem, from the catalogue */
+    char source_note[256];        /* "Source: ..." for this measure, from the catalogue */
+    int better;                   /* -1: a fall is an improvement; +1: a rise is */
     month_t baseline_start;       /* first baseline month */
     month_t baseline_end;         /* last baseline month, inclusive */
     long baseline_count;          /* crimes in the covered baseline months */

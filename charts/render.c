@@ -5,8 +5,8 @@
  * with nothing left from the one before.
  */
 #include "render.h"
+#include "text/stem.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,27 +20,33 @@ void render_init(struct render *r, const struct sio_config *cfg, const char *ver
     r->style.palette = cfg->chart_palette;
 }
 
-void render_file_name(const char *key, char *buf, size_t size)
+char *render_chart_name(const char *force, const char *name, char *buf, size_t size)
 {
-    size_t n = 0;
-    for (; *key && n + 1 < size; key++)
-        buf[n++] = isalnum((unsigned char)*key) || *key == '_' || *key == '-' ? *key : '-';
-    buf[n] = '\0';
-    if (n == 0)
-        snprintf(buf, size, "measure");
-    else if (buf[0] == '-') /* not to be read as an option */
-        buf[0] = '_';
+    char stem[160];
+    if (!stem_make(force, stem, sizeof stem)[0])
+        snprintf(stem, sizeof stem, "unnamed-force");
+    snprintf(buf, size, "charts/%s/%s", stem, name);
+    return buf;
 }
 
-/* <out>/charts/<force-slug>, created. */
+char *render_formats(const struct render *r, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int bit = CHART_PNG; bit <= CHART_PDF && o < size; bit <<= 1)
+        if (r->cfg->chart_formats & bit)
+            o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? " " : "", chart_format_ext(bit));
+    return buf;
+}
+
+/* <out>/charts/<force-stem>, created. */
 static int force_dir(const struct render *r, const char *force, char *dir, size_t size,
                      struct sio_error *err)
 {
-    char slug[160];
-    chart_slug(force, slug, sizeof slug);
-    if (!slug[0])
-        snprintf(slug, sizeof slug, "unnamed-force");
-    if (snprintf(dir, size, "%s/charts/%s", r->cfg->out_dir, slug) >= (int)size)
+    char rel[256];
+    render_chart_name(force, "", rel, sizeof rel);
+    rel[strlen(rel) - 1] = '\0'; /* the folder, without the name's '/' */
+    if (snprintf(dir, size, "%s/%s", r->cfg->out_dir, rel) >= (int)size)
         return sio_fail(err, SIO_ECANTCREAT, r->cfg->out_dir, 0, "output path too long");
     return chart_make_dir(dir, err);
 }

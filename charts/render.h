@@ -1,7 +1,7 @@
 /*
  * render.h — one chart in every configured variant, with its alt text.
  *
- * A chart NAME for a force is written as <out>/charts/<force-slug>/NAME.EXT
+ * A chart NAME for a force is written as <out>/charts/<force-stem>/NAME.EXT
  * for the first [charts] size (and, for PNG, the first [charts] dpi, the
  * print resolution); each further size adds "-SIZE" and each further
  * resolution "-NNNdpi" before the extension: drugs-spc.png,
@@ -25,9 +25,13 @@ struct render {
 /* Set r up from cfg; version is appended to the source note. */
 void render_init(struct render *r, const struct sio_config *cfg, const char *version);
 
-/* A measure key as a file name: letters, digits, '_' and '-' kept, others
- * '-', never starting with '-'. */
-void render_file_name(const char *key, char *buf, size_t size);
+/* "charts/<force-stem>/<name>": where chart name of force goes, relative to
+ * the output folder, without extension (the force's folder is stem_make()
+ * of its key).  Returns buf. */
+char *render_chart_name(const char *force, const char *name, char *buf, size_t size);
+
+/* The configured formats as "png svg pdf".  Returns buf. */
+char *render_formats(const struct render *r, char *buf, size_t size);
 
 /* The path of one variant into buf (SIO_ECANTCREAT if too long). */
 int render_path(const struct render *r, const char *dir, const char *name, int size_index,

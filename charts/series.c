@@ -1,7 +1,8 @@
 /*
  * series.c — measure_quarters rows grouped into one series per force x
- * measure.  Rows arrive ordered, so a series ends when (force, measure)
- * changes; its points are kept in one growable array reused for every series.
+ * measure, with the measure's catalogue row and windows joined on.  Rows
+ * arrive ordered, so a series ends when (force, measure) changes; its points
+ * are kept in one growable array reused for every series.
  */
 #include "series.h"
 #include "store/store.h"
@@ -12,34 +13,49 @@
 #include <string.h>
 
 static const char series_sql[] =
-    "SELECT force, measure, quarter_start, count, months_covered,"
-    " baseline_count, baseline_months, change_pct, ci_low_pct, ci_high_pct, verdict,"
-    " COALESCE((SELECT name FROM forces WHERE slug = force), force)"
-    " FROM measure_quarters ORDER BY force, measure, quarter_start";
+    "SELECT q.force, q.measure, q.quarter_start, q.count, q.months_covered,"
+    " q.baseline_count, q.baseline_months, q.change_pct, q.ci_low_pct, q.ci_high_pct, q.verdict,"
+    " COALESCE((SELECT name FROM forces WHERE slug = q.force), q.force),"
+    " c.measure IS NOT NULL, c.label, c.noun, c.chart_stem, c.source_note, c.better,"
+    " w.baseline_start, w.baseline_end"
+    " FROM measure_quarters q LEFT JOIN measure_catalogue c ON c.measure = q.measure"
+    " LEFT JOIN measure_windows w ON w.force = q.force AND w.measure = q.measure"
+    " ORDER BY q.force, c.position, q.measure, q.quarter_start";
 
 struct series_walk {
     struct quarter_series s;   /* the series being gathered */
     size_t cap;                /* allocated points in s.q */
-    const struct sio_config *cfg;
 };
 
-/* Start a new series for this row's force and measure. */
-static void series_start(struct series_walk *w, sqlite3_stmt *st)
+static month_t col_month(sqlite3_stmt *st, int i)
 {
-    const struct measure_def *m = config_measure(w->cfg, store_col_text(st, 1));
+    const char *t = store_col_text(st, i);
+    return month_parse(t, strlen(t));
+}
 
-    w->s.n = 0;
-    snprintf(w->s.force, sizeof w->s.force, "%s", store_col_text(st, 0));
-    snprintf(w->s.force_name, sizeof w->s.force_name, "%s", store_col_text(st, 11));
-    snprintf(w->s.measure_key, sizeof w->s.measure_key, "%s", store_col_text(st, 1));
-    snprintf(w->s.measure_label, sizeof w->s.measure_label, "%s",
-             m ? m->label : store_col_text(st, 1));
-    snprintf(w->s.noun, sizeof w->s.noun, "%s", m ? m->noun : "");
-    w->s.baseline_start = w->cfg->baseline_start;
-    w->s.baseline_end = w->cfg->baseline_end;
-    w->s.notes = NULL;
-    w->s.target = NAN;
-    w->s.missing[0] = '\0';
+/* Start a new series for this row's force and measure. */
+static int series_start(struct series_walk *w, sqlite3_stmt *st, struct sio_error *err)
+{
+    struct quarter_series *s = &w->s;
+
+    s->n = 0;
+    snprintf(s->force, sizeof s->force, "%s", store_col_text(st, 0));
+    snprintf(s->force_name, sizeof s->force_name, "%s", store_col_text(st, 11));
+    snprintf(s->measure_key, sizeof s->measure_key, "%s", store_col_text(st, 1));
+    if (!sqlite3_column_int(st, 12))
+        return sio_fail(err, SIO_EDATA, "measure_catalogue", 0, "measure '%s' is not in the"
+                        " store's catalogue: run sio-measures again", s->measure_key);
+    snprintf(s->measure_label, sizeof s->measure_label, "%s", store_col_text(st, 13));
+    snprintf(s->noun, sizeof s->noun, "%s", store_col_text(st, 14));
+    snprintf(s->stem, sizeof s->stem, "%s", store_col_text(st, 15));
+    snprintf(s->source_note, sizeof s->source_note, "%s", store_col_text(st, 16));
+    s->better = sqlite3_column_int(st, 17);
+    s->baseline_start = col_month(st, 18);
+    s->baseline_end = col_month(st, 19);
+    s->notes = NULL;
+    s->target = NAN;
+    s->missing[0] = '\0';
+    return SIO_OK;
 }
 
 /* Append this row's quarter to the series. */
@@ -80,10 +96,9 @@ static int same_series(const struct series_walk *w, sqlite3_stmt *st)
            strcmp(w->s.measure_key, store_col_text(st, 1)) == 0;
 }
 
-int series_each(sqlite3 *db, const struct sio_config *cfg, series_fn fn,
-                void *ctx, int *n_series, struct sio_error *err)
+int series_each(sqlite3 *db, series_fn fn, void *ctx, int *n_series, struct sio_error *err)
 {
-    struct series_walk w = {.cfg = cfg};
+    struct series_walk w = {0};
     sqlite3_stmt *st = NULL;
     int rc = SIO_OK, step = SQLITE_DONE;
 
@@ -97,7 +112,7 @@ int series_each(sqlite3 *db, const struct sio_config *cfg, series_fn fn,
             ++*n_series;
         }
         if (rc == SIO_OK && (w.s.n == 0 || !same_series(&w, st)))
-            series_start(&w, st);
+            rc = series_start(&w, st, err);
         if (rc == SIO_OK)
             rc = series_add(&w, st, err);
     }

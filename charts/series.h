@@ -2,15 +2,17 @@
  * series.h — quarterly series read from the store's measure_quarters table.
  *
  * series_each() walks measure_quarters in force, measure, quarter order and
- * hands each force x measure to a callback as one struct quarter_series.  The
- * baseline period comes from the config (the table holds only its counts);
- * the label from cfg->measures[], or the key itself for a measure the config
- * no longer lists.
+ * hands each force x measure to a callback as one struct quarter_series.
+ * Everything else about the measure comes from the catalogue sio-measures
+ * wrote with the figures (lib/store/catalogue.h): its label, noun, chart
+ * stem, source line, better direction and the baseline window, so a
+ * configuration edited since cannot make the charts disagree with the
+ * figures.  A series whose measure the catalogue lacks is SIO_EDATA (results
+ * from before the catalogue: run sio-measures again).
  */
 #ifndef SIO_SERIES_H
 #define SIO_SERIES_H
 
-#include "config/config.h"
 #include "sys/error.h"
 #include "quarterly.h"
 
@@ -24,7 +26,6 @@ typedef int (*series_fn)(const struct quarter_series *s, void *ctx,
 /* Walk measure_quarters.  *n_series counts the series handed to fn.  Returns
  * SIO_OK, fn's status, SIO_EDATA for a malformed row or SIO_ESOFTWARE for a
  * store error. */
-int series_each(sqlite3 *db, const struct sio_config *cfg, series_fn fn,
-                void *ctx, int *n_series, struct sio_error *err);
+int series_each(sqlite3 *db, series_fn fn, void *ctx, int *n_series, struct sio_error *err);
 
 #endif

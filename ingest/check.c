@@ -5,6 +5,7 @@
 #include "crimeset.h"
 #include "decimal.h"
 #include "forces.h"
+#include "kinds.h"
 #include "labels.h"
 #include "police.h"
 
@@ -20,15 +21,15 @@ void row_checker_init(struct row_checker *c, enum file_kind kind, const struct i
                       const char *force, month_t month, struct crimeset *filter)
 {
     memset(c, 0, sizeof *c);
-    c->kind = kind;
+    c->ops = kind_ops(kind);
     c->env = env;
     snprintf(c->force, sizeof c->force, "%s", force ? force : "");
     c->month = month;
     c->filter = filter;
 }
 
-static const char *refuse(struct row_verdict *v, const char *fmt, const char *field,
-                          const char *value)
+const char *check_refuse(struct row_verdict *v, const char *fmt, const char *field,
+                         const char *value)
 {
     snprintf(v->why, sizeof v->why, fmt, field, value);
     return v->why;
@@ -39,46 +40,34 @@ static int parse_number(const struct csvin_row *r, int col, double lo, double hi
     return decimal_parse(r->field[col], r->len[col], out) && *out >= lo && *out <= hi;
 }
 
-/* Both empty (no location), or both numbers in range. */
-static const char *check_coords(struct row_verdict *v, const struct csvin_row *r, int lon,
-                                int lat)
+const char *check_coords(struct row_verdict *v, const struct csvin_row *r, int lon, int lat)
 {
     if (!r->len[lon] && !r->len[lat])
         return NULL;
     if (!parse_number(r, lon, -180, 180, &v->lon))
-        return refuse(v, "bad %s '%.60s'", "Longitude", r->field[lon]);
+        return check_refuse(v, "bad %s '%.60s'", "Longitude", r->field[lon]);
     if (!parse_number(r, lat, -90, 90, &v->lat))
-        return refuse(v, "bad %s '%.60s'", "Latitude", r->field[lat]);
+        return check_refuse(v, "bad %s '%.60s'", "Latitude", r->field[lat]);
     v->has_coords = 1;
     return NULL;
 }
 
-static const char *check_count(struct row_verdict *v, const struct csvin_row *r, int want)
+const char *check_fields_refuse(struct row_verdict *v, int got, int want)
 {
-    if (r->nfields == want)
-        return NULL;
-    snprintf(v->why, sizeof v->why, "%d fields, the header has %d", r->nfields, want);
+    snprintf(v->why, sizeof v->why, "%d fields, the header has %d", got, want);
     return v->why;
 }
 
-static const char *check_month(struct row_verdict *v, const struct csvin_row *r, int col)
+const char *check_month(struct row_verdict *v, const struct csvin_row *r, int col)
 {
     v->row_month = month_parse(r->field[col], r->len[col]);
     if (v->row_month == MONTH_NONE)
-        return refuse(v, "bad %s '%.40s' (want YYYY-MM)", "Month", r->field[col]);
+        return check_refuse(v, "bad %s '%.40s' (want YYYY-MM)", "Month", r->field[col]);
     return NULL;
 }
 
-static const char *required(struct row_verdict *v, const struct csvin_row *r, int col,
-                            const char *name)
-{
-    return r->len[col] ? NULL : refuse(v, "empty %s%s", name, "");
-}
-
-/* Whether force (a name or slug) is in the forces file; the last answer is
- * kept, as every row of a file names the same force. */
-static void check_force(struct row_checker *c, struct row_verdict *v, const char *force,
-                        size_t len)
+/* The last answer is kept, as every row of a file names the same force. */
+void check_force(struct row_checker *c, struct row_verdict *v, const char *force, size_t len)
 {
     if (len >= sizeof c->last_force || strlen(c->last_force) != len ||
         memcmp(c->last_force, force, len) != 0) {
@@ -86,13 +75,6 @@ static void check_force(struct row_checker *c, struct row_verdict *v, const char
         c->last_force_unknown = !forces_slug(c->env ? c->env->forces : NULL, force, len);
     }
     v->force_unknown = c->last_force_unknown;
-}
-
-static void check_type(struct row_verdict *v, const struct csvin_row *r, int col)
-{
-    const char *type = police_crime_type(r->field[col], r->len[col], v->row_month,
-                                         &v->type_note);
-    v->crime_type = type == r->field[col] ? NULL : type;
 }
 
 /* The ids of a checked street row's texts that the committed labels have;
@@ -113,6 +95,17 @@ static void find_labels(const struct row_checker *c, struct row_verdict *v,
         v->label[LABEL_OUTCOME] = labels_view_find(view, r->field[outcome], r->len[outcome]);
 }
 
+void check_texts(const struct row_checker *c, struct row_verdict *v, const struct csvin_row *r,
+                 int reported_by, int falls_within, int type_col, int outcome)
+{
+    const char *stored = police_crime_type(r->field[type_col], r->len[type_col], v->row_month,
+                                           &v->type_note), *type;
+    size_t len;
+    v->crime_type = stored == r->field[type_col] ? NULL : stored;
+    verdict_crime_type(v, r, type_col, &type, &len);
+    find_labels(c, v, r, reported_by, falls_within, type, len, outcome);
+}
+
 void verdict_crime_type(const struct row_verdict *v, const struct csvin_row *r, int col,
                         const char **type, size_t *len)
 {
@@ -120,75 +113,12 @@ void verdict_crime_type(const struct row_verdict *v, const struct csvin_row *r, 
     *len = v->crime_type ? strlen(v->crime_type) : r->len[col];
 }
 
-/* A checked street row's Crime ID, hashed; row_check_finish() notes it. */
-static void hash_crime_id(struct row_verdict *v, const struct csvin_row *r)
+const char *check_place(struct row_verdict *v, const struct csvin_row *r)
 {
-    if (r->len[S_CRIME_ID])
-        v->hash = crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
-}
-
-static const char *check_street(struct row_checker *c, struct row_verdict *v,
-                                const struct csvin_row *r, int n, int type_col,
-                                const char *type_name)
-{
-    const char *why;
-    if ((why = check_count(v, r, n)) || (why = check_month(v, r, S_MONTH)) ||
-        (why = required(v, r, S_FALLS_WITHIN, "Falls within")) ||
-        (why = required(v, r, type_col, type_name)))
-        return why;
-    if (c->kind == KIND_OUTCOMES && (why = required(v, r, S_CRIME_ID, "Crime ID")))
-        return why;
     if (!police_lsoa_ok(r->field[S_LSOA_CODE], r->len[S_LSOA_CODE]))
-        return refuse(v, "bad %s '%.40s' (want E01 or W01 and six digits)", "LSOA code",
-                      r->field[S_LSOA_CODE]);
-    if ((why = check_coords(v, r, S_LONGITUDE, S_LATITUDE)))
-        return why;
-    if (c->kind == KIND_STREET) {
-        const char *type;
-        size_t len;
-        check_type(v, r, S_CRIME_TYPE);
-        verdict_crime_type(v, r, S_CRIME_TYPE, &type, &len);
-        find_labels(c, v, r, S_REPORTED_BY, S_FALLS_WITHIN, type, len, S_LAST_OUTCOME);
-        hash_crime_id(v, r);
-    }
-    check_force(c, v, r->field[S_FALLS_WITHIN], r->len[S_FALLS_WITHIN]);
-    return NULL;
-}
-
-/* 2011-12 layout: Month, Reported by, Falls within, Easting, Northing,
- * Location, Crime type, Context. */
-static const char *check_2011(struct row_checker *c, struct row_verdict *v,
-                              const struct csvin_row *r)
-{
-    const char *why;
-    if ((why = check_count(v, r, L_FIELDS)) || (why = check_month(v, r, L_MONTH)) ||
-        (why = required(v, r, L_FALLS_WITHIN, "Falls within")) ||
-        (why = required(v, r, L_CRIME_TYPE, "Crime type")))
-        return why;
-    if (!police_grid_ok(r->field[L_EASTING], r->field[L_NORTHING], &v->easting, &v->northing,
-                        &v->has_grid))
-        return refuse(v, "bad %s '%.60s'", "Easting/Northing", r->field[L_EASTING]);
-    const char *type;
-    size_t len;
-    check_type(v, r, L_CRIME_TYPE);
-    verdict_crime_type(v, r, L_CRIME_TYPE, &type, &len);
-    find_labels(c, v, r, L_REPORTED_BY, L_FALLS_WITHIN, type, len, -1);
-    check_force(c, v, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN]);
-    return NULL;
-}
-
-static const char *check_search(struct row_checker *c, struct row_verdict *v,
-                                const struct csvin_row *r)
-{
-    const char *why;
-    if ((why = check_count(v, r, Q_FIELDS)) || (why = required(v, r, Q_TYPE, "Type")))
-        return why;
-    if (r->len[Q_DATE] < 10 || month_parse(r->field[Q_DATE], 7) == MONTH_NONE ||
-        r->field[Q_DATE][7] != '-')
-        return refuse(v, "bad %s '%.40s' (want an ISO 8601 date)", "Date", r->field[Q_DATE]);
-    v->row_month = c->month;
-    check_force(c, v, c->force, strlen(c->force));
-    return check_coords(v, r, Q_LONGITUDE, Q_LATITUDE);
+        return check_refuse(v, "bad %s '%.40s' (want E01 or W01 and six digits)", "LSOA code",
+                            r->field[S_LSOA_CODE]);
+    return check_coords(v, r, S_LONGITUDE, S_LATITUDE);
 }
 
 size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_verdict *v)
@@ -200,14 +130,7 @@ size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_ve
         v->fate = VERDICT_PROBLEM;
         return offsetof(struct row_verdict, why);
     }
-    if (c->kind == KIND_STREET_2011)
-        why = check_2011(c, v, r);
-    else if (c->kind == KIND_STREET)
-        why = check_street(c, v, r, S_FIELDS, S_CRIME_TYPE, "Crime type");
-    else if (c->kind == KIND_OUTCOMES)
-        why = check_street(c, v, r, O_FIELDS, O_OUTCOME_TYPE, "Outcome type");
-    else
-        why = check_search(c, v, r);
+    why = c->ops->check_row(c, v, r);
     if (!why)
         return offsetof(struct row_verdict, why);
     v->fate = VERDICT_REFUSED;

@@ -7,6 +7,8 @@
  * LSOA code must be E01/W01 and six digits, or empty.  A crime type or force
  * that is not in the known lists is stored as published and noted (police.h,
  * forces.h): such a row is real data, so rejecting it would lose crimes.
+ * Each kind's check_row (kinds.h: kind_street.c, kind_outcomes.c,
+ * kind_search.c) makes its checks from the parts below, in its own order.
  *
  * The writer is ingest's busiest thread, so the checks run where the row is
  * parsed: row_check_prep() is csvin's prep hook (csvin_set_prep()), and the
@@ -32,6 +34,7 @@
 #include <stdint.h>
 
 struct crimeset;
+struct kind_ops;
 
 /* Columns: street (S_), outcomes (O_, else as street), stop and search (Q_),
  * and the 2011-12 street layout (L_). */
@@ -73,7 +76,7 @@ struct row_verdict {
 #define CHECK_NOTES_AHEAD 8
 
 struct row_checker {
-    enum file_kind kind;
+    const struct kind_ops *ops;  /* the file's kind (kinds.h) */
     const struct ingest_env *env;
     char force[128];           /* stop-and-search: the file name's force slug */
     month_t month;             /* stop-and-search: the file name's month */
@@ -91,6 +94,42 @@ void row_checker_init(struct row_checker *c, enum file_kind kind, const struct i
 /* Check r into *v; returns the verdict's size in bytes (a refusal's reason
  * included), at most sizeof *v. */
 size_t row_check(struct row_checker *c, const struct csvin_row *r, struct row_verdict *v);
+
+/* For the kinds' check_row functions (kind_street.c, ...): each fills v and
+ * returns NULL when that part of the row is usable, else the reason, kept
+ * in v->why. */
+
+/* v->why from fmt with field and value (two %s). */
+const char *check_refuse(struct row_verdict *v, const char *fmt, const char *field,
+                         const char *value);
+/* The row has the header's want fields (inline: every row asks). */
+const char *check_fields_refuse(struct row_verdict *v, int got, int want);
+static inline const char *check_fields(struct row_verdict *v, const struct csvin_row *r,
+                                       int want)
+{
+    return r->nfields == want ? NULL : check_fields_refuse(v, r->nfields, want);
+}
+/* Field col, named name in messages, is not empty. */
+static inline const char *check_required(struct row_verdict *v, const struct csvin_row *r,
+                                         int col, const char *name)
+{
+    return r->len[col] ? NULL : check_refuse(v, "empty %s%s", name, "");
+}
+/* Field col is a month (YYYY-MM), into v->row_month. */
+const char *check_month(struct row_verdict *v, const struct csvin_row *r, int col);
+/* Longitude and Latitude (columns lon and lat): both empty (no location),
+ * or both numbers in range, into v->lon, v->lat and v->has_coords. */
+const char *check_coords(struct row_verdict *v, const struct csvin_row *r, int lon, int lat);
+/* A street or outcomes row's place: its LSOA code and coordinates. */
+const char *check_place(struct row_verdict *v, const struct csvin_row *r);
+/* Whether force (a name or slug, len bytes) is in the forces file, into
+ * v->force_unknown. */
+void check_force(struct row_checker *c, struct row_verdict *v, const char *force, size_t len);
+/* A street row's texts: its crime type (a legacy one mapped, and any note),
+ * and the committed labels ids of reported by, falls within, the stored
+ * crime type and, when outcome >= 0, the last outcome. */
+void check_texts(const struct row_checker *c, struct row_verdict *v, const struct csvin_row *r,
+                 int reported_by, int falls_within, int type_col, int outcome);
 
 /* The crime type a checked street row is stored under: the row's own (col),
  * or the one a legacy type maps to. */

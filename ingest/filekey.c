@@ -2,6 +2,7 @@
  * filekey.c — file keys from names; see filekey.h.
  */
 #include "filekey.h"
+#include "kinds.h"
 
 #include <libgen.h>
 #include <stdio.h>
@@ -18,12 +19,13 @@ const char *key_month(const struct file_key *key, char *buf)
 void key_for_table(const char *path, enum file_kind kind, struct file_key *key)
 {
     char buf[1024];
+    unsigned flags = kind_ops(kind)->flags;
     snprintf(buf, sizeof buf, "%s", path);
-    key->known = kind != KIND_HO_QUARTERLY;
+    key->known = !(flags & KIND_ROW_KEYED);
     key->force[0] = '\0';
     key->month = MONTH_NONE;
     snprintf(key->series, sizeof key->series, "%s",
-             kind == KIND_HO_QUARTERLY || kind == KIND_HO_ROLLING ? "" : basename(buf));
+             flags & KIND_ONE_SERIES ? "" : basename(buf));
 }
 
 /* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */

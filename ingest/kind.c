@@ -9,7 +9,7 @@
  * overlap: the fixed layouts first, an extract (configured names) next, the
  * loose ones (a 'year' column first: a wide population table) last.
  */
-#include "ingest.h"
+#include "kinds.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -45,24 +45,12 @@ static const char *const ho_rolling_cols[] = {
     "Rolling year total number of offences", NULL
 };
 
-static const struct {
-    enum file_kind kind;
-    const char *name;
-    const char *table;
-} kinds[] = {
-    { KIND_STREET, "street", "street" },
-    { KIND_OUTCOMES, "outcomes", "outcomes" },
-    { KIND_STOP_SEARCH, "stop-and-search", "stop_search" },
-    { KIND_STREET_2011, "street", "street" },
-    { KIND_HO_QUARTERLY, "ho-quarterly", "ho_crime" },
-    { KIND_HO_ROLLING, "ho-rolling-year", "ho_crime" },
-    { KIND_EXTRACT, "extract", "extract_crimes" },
-    { KIND_INDICATORS, "indicators", "indicators" },
-    { KIND_POPULATION, "population", "population" },
-    { KIND_POPULATION_WIDE, "population-wide", "population" },
-    { KIND_POPULATION_CENSUS, "population-census", "population" },
-    { KIND_AREA_LOOKUP, "area-lookup", "area_lookup" },
-    { KIND_FORCE_LIST, "force-list", "force_list" },
+/* Every kind, each defined in its own file.  kind_parse() takes the first
+ * with a name, so street comes before its 2011 layout (both "street"). */
+static const struct kind_ops *const kinds[] = {
+    &kind_street, &kind_outcomes, &kind_stop_search, &kind_street_2011,
+    &kind_ho_quarterly, &kind_ho_rolling, &kind_extract, &kind_indicators, &kind_population,
+    &kind_population_wide, &kind_population_census, &kind_area_lookup, &kind_force_list,
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 
@@ -175,20 +163,24 @@ enum file_kind kind_detect(const struct csvin_row *header, const struct extract_
     return KIND_UNKNOWN;
 }
 
-const char *kind_name(enum file_kind kind)
+const struct kind_ops *kind_ops(enum file_kind kind)
 {
     for (size_t i = 0; i < N_KINDS; i++)
-        if (kinds[i].kind == kind)
-            return kinds[i].name;
-    return "unknown";
+        if (kinds[i]->kind == kind)
+            return kinds[i];
+    return NULL;
+}
+
+const char *kind_name(enum file_kind kind)
+{
+    const struct kind_ops *k = kind_ops(kind);
+    return k ? k->name : "unknown";
 }
 
 const char *kind_table(enum file_kind kind)
 {
-    for (size_t i = 0; i < N_KINDS; i++)
-        if (kinds[i].kind == kind)
-            return kinds[i].table;
-    return NULL;
+    const struct kind_ops *k = kind_ops(kind);
+    return k ? k->table : NULL;
 }
 
 enum file_kind kind_parse(const char *name)
@@ -196,15 +188,15 @@ enum file_kind kind_parse(const char *name)
     if (!strcmp(name, "street-2011"))
         return KIND_STREET_2011;
     for (size_t i = 0; i < N_KINDS; i++)
-        if (!strcmp(kinds[i].name, name))
-            return kinds[i].kind;
+        if (!strcmp(kinds[i]->name, name))
+            return kinds[i]->kind;
     return KIND_UNKNOWN;
 }
 
 int kind_is_police_uk(enum file_kind kind)
 {
-    return kind == KIND_STREET || kind == KIND_OUTCOMES || kind == KIND_STOP_SEARCH ||
-           kind == KIND_STREET_2011;
+    const struct kind_ops *k = kind_ops(kind);
+    return k && k->check_row;
 }
 
 const char *kind_list(void)

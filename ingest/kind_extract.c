@@ -89,6 +89,11 @@ static const char *check_extract(struct tab_sink *t, const struct csvin_row *r)
     return NULL;
 }
 
-const struct tab_ops tab_extract = {
-    KIND_EXTRACT, extract_sql, NULL, locate, check_extract, NULL,
+const struct kind_ops kind_extract = {
+    .kind = KIND_EXTRACT,
+    .name = "extract",
+    .table = "extract_crimes",
+    .sql = extract_sql,
+    .locate = locate,
+    .check = check_extract,
 };

@@ -12,6 +12,7 @@
  * Action Fraud, CIFAS and UK Finance, which are not forces (loaded with a
  * NULL force_slug and noted as an unknown force).
  */
+#include "kinds.h"
 #include "tab.h"
 #include "dates.h"
 
@@ -120,9 +121,21 @@ static const char *check_rolling(struct tab_sink *t, const struct csvin_row *r)
     return bind_force_count(t, r, R_PFA, R_COUNT);
 }
 
-const struct tab_ops tab_ho_quarterly = {
-    KIND_HO_QUARTERLY, ho_sql, quarterly_cols, NULL, check_quarterly, NULL,
+const struct kind_ops kind_ho_quarterly = {
+    .kind = KIND_HO_QUARTERLY,
+    .name = "ho-quarterly",
+    .table = "ho_crime",
+    .sql = ho_sql,
+    .flags = KIND_ONE_SERIES | KIND_ROW_KEYED,
+    .cols = quarterly_cols,
+    .check = check_quarterly,
 };
-const struct tab_ops tab_ho_rolling = {
-    KIND_HO_ROLLING, ho_sql, rolling_cols, NULL, check_rolling, NULL,
+const struct kind_ops kind_ho_rolling = {
+    .kind = KIND_HO_ROLLING,
+    .name = "ho-rolling-year",
+    .table = "ho_crime",
+    .sql = ho_sql,
+    .flags = KIND_ONE_SERIES,
+    .cols = rolling_cols,
+    .check = check_rolling,
 };

@@ -64,6 +64,11 @@ static const char *check_indicator(struct tab_sink *t, const struct csvin_row *r
     return NULL;
 }
 
-const struct tab_ops tab_indicators = {
-    KIND_INDICATORS, ind_sql, cols, NULL, check_indicator, NULL,
+const struct kind_ops kind_indicators = {
+    .kind = KIND_INDICATORS,
+    .name = "indicators",
+    .table = "indicators",
+    .sql = ind_sql,
+    .cols = cols,
+    .check = check_indicator,
 };

@@ -76,9 +76,17 @@ static const char *check_list(struct tab_sink *t, const struct csvin_row *r)
     return NULL;
 }
 
-const struct tab_ops tab_area_lookup = {
-    KIND_AREA_LOOKUP, lookup_sql, NULL, NULL, check_lookup, NULL,
+const struct kind_ops kind_area_lookup = {
+    .kind = KIND_AREA_LOOKUP,
+    .name = "area-lookup",
+    .table = "area_lookup",
+    .sql = lookup_sql,
+    .check = check_lookup,
 };
-const struct tab_ops tab_force_list = {
-    KIND_FORCE_LIST, list_sql, NULL, NULL, check_list, NULL,
+const struct kind_ops kind_force_list = {
+    .kind = KIND_FORCE_LIST,
+    .name = "force-list",
+    .table = "force_list",
+    .sql = list_sql,
+    .check = check_list,
 };

@@ -124,12 +124,26 @@ static int insert_wide(struct tab_sink *t, const struct csvin_row *r, int *store
     return SIO_OK;
 }
 
-const struct tab_ops tab_population = {
-    KIND_POPULATION, pop_sql, long_cols, NULL, check_long, NULL,
+const struct kind_ops kind_population = {
+    .kind = KIND_POPULATION,
+    .name = "population",
+    .table = "population",
+    .sql = pop_sql,
+    .cols = long_cols,
+    .check = check_long,
 };
-const struct tab_ops tab_population_census = {
-    KIND_POPULATION_CENSUS, pop_sql, NULL, NULL, check_census, NULL,
+const struct kind_ops kind_population_census = {
+    .kind = KIND_POPULATION_CENSUS,
+    .name = "population-census",
+    .table = "population",
+    .sql = pop_sql,
+    .check = check_census,
 };
-const struct tab_ops tab_population_wide = {
-    KIND_POPULATION_WIDE, pop_sql, NULL, NULL, check_wide, insert_wide,
+const struct kind_ops kind_population_wide = {
+    .kind = KIND_POPULATION_WIDE,
+    .name = "population-wide",
+    .table = "population",
+    .sql = pop_sql,
+    .check = check_wide,
+    .insert = insert_wide,
 };

@@ -16,6 +16,7 @@
 #include "dedupe.h"
 #include "filekey.h"
 #include "ingest.h"
+#include "kinds.h"
 #include "prefetch.h"
 #include "labels.h"
 #include "sys/month.h"
@@ -144,7 +145,7 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
     *replaced = sqlite3_changes(db) > 0;
     if (rc || !*replaced)
         return rc;
-    if (!strcmp(kind_table(kind), "street"))
+    if (kind_ops(kind)->flags & KIND_CODED)
         return street_delete_superseded(db, id, removed, err);
     return delete_superseded(db, kind_table(kind), id, err);
 }
@@ -263,9 +264,10 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
         key_for_table(path, res->kind, &key);
     snprintf(sink.force, sizeof sink.force, "%s", key.known ? key.force : "");
     sink.month = key.known ? key.month : MONTH_NONE;
-    if (res->kind == KIND_STOP_SEARCH && !key.known)
+    if ((kind_ops(res->kind)->flags & KIND_NAMED) && !key.known)
         rc = sio_fail(err, SIO_EDATA, path, 0, "cannot tell the force and month of a "
-                      "stop-and-search file not named YYYY-MM-<force>-stop-and-search.csv");
+                      "%s file not named YYYY-MM-<force>-%s.csv", kind_name(res->kind),
+                      kind_name(res->kind));
     else if (key.known)
         rc = supersede(db, id, res->kind, &key, sink.dedupe, &res->replaced, err);
     if (env->labels && !csvin_reading(in))
@@ -328,7 +330,7 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
         rc = rc ? rc : store_commit(db, err);
         if (rc)
             store_rollback(db);
-        else if (!strcmp(kind_table(res->kind), "street") && env->crime_ids)
+        else if ((kind_ops(res->kind)->flags & KIND_CODED) && env->crime_ids)
             crimeset_file_done(env->crime_ids, res->file_id);
         if (env->labels && rc)
             labels_view_discard(env->labels);

@@ -3,6 +3,7 @@
  */
 #include "prefetch.h"
 #include "filekey.h"
+#include "kinds.h"
 #include "store/store.h"
 
 #include <string.h>
@@ -18,7 +19,7 @@ static void choose_checks(void *ctx, const struct csvin_row *header)
     key_from_name(p->path, kind, &key);
     row_checker_init(&p->check, kind, p->env, key.known ? key.force : "",
                      key.known ? key.month : MONTH_NONE,
-                     kind == KIND_STREET ? p->env->crime_ids : NULL);
+                     kind_ops(kind)->flags & KIND_CRIME_IDS ? p->env->crime_ids : NULL);
     csvin_set_prep(p->reading, row_check_prep, &p->check);
     csvin_set_prep_finish(p->reading, row_check_finish);
 }

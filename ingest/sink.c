@@ -1,6 +1,9 @@
 /*
  * sink.c — police.uk row inserts, after their checks (check.h).
  *
+ * What differs between the police.uk kinds is in their kind_ops (kinds.h):
+ * the INSERT, the columns bound (bind_row), where the force and crime type
+ * are, and whether the rows are coded and their Crime IDs kept unique.
  * Empty optional fields are stored as NULL so that "unknown" is never "".
  */
 #include "sink.h"
@@ -15,41 +18,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char street_sql[] =
-    "INSERT INTO street_coded(file_id, line, crime_id, month, reported_by, falls_within,"
-    " longitude, latitude, location, lsoa_code, lsoa_name, crime_type, last_outcome,"
-    " context, crime_type_published, easting, northing)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)";
-static const char outcomes_sql[] =
-    "INSERT INTO outcomes(file_id, line, crime_id, month, reported_by, falls_within,"
-    " longitude, latitude, location, lsoa_code, lsoa_name, outcome_type)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)";
-static const char search_sql[] =
-    "INSERT INTO stop_search(file_id, line, month, force, type, date, part_of_operation,"
-    " operation, latitude, longitude, gender, age_range, self_ethnicity, officer_ethnicity,"
-    " legislation, object_of_search, outcome, outcome_linked, removal_of_clothing)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)";
-
 int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long file_id,
               const struct tab_header *header, const struct ingest_env *env,
               const char *path, struct sio_error *err)
 {
-    const char *sql = kind == KIND_STREET || kind == KIND_STREET_2011 ? street_sql
-                      : kind == KIND_OUTCOMES ? outcomes_sql : search_sql;
+    const struct kind_ops *ops = kind_ops(kind);
     int rc;
     memset(s, 0, sizeof *s);
     s->kind = kind;
+    s->ops = ops;
     s->db = db;
     s->file_id = file_id;
     s->month = MONTH_NONE;
     s->env = env;
-    if (!kind_is_police_uk(kind))
-        rc = tab_open(&s->tab, db, kind, file_id, header, env, path, err);
+    int coded = ops->flags & KIND_CODED;
+    if (!ops->check_row)
+        rc = tab_open(&s->tab, db, ops, file_id, header, env, path, err);
     else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
-             !(rc = store_prepare(db, sql, &s->insert, err)) &&
-             !(rc = sql == street_sql ? labels_open(&s->labels, db, err) : SIO_OK) &&
-             !(rc = sql == street_sql ? street_tally_open(&s->tally, err) : SIO_OK) &&
-             !(rc = kind == KIND_STREET ? dedupe_open(&s->dedupe, db, env->crime_ids, err) : SIO_OK))
+             !(rc = store_prepare(db, ops->sql, &s->insert, err)) &&
+             !(rc = coded ? labels_open(&s->labels, db, err) : SIO_OK) &&
+             !(rc = coded ? street_tally_open(&s->tally, err) : SIO_OK) &&
+             !(rc = ops->flags & KIND_CRIME_IDS
+                    ? dedupe_open(&s->dedupe, db, env->crime_ids, err) : SIO_OK))
         rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
                                " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
     if (rc || (rc = store_prepare(db, "INSERT INTO rejects(file_id, line, reason, raw)"
@@ -88,12 +78,6 @@ void sink_read_ahead(struct row_sink *s, struct csvin *in)
     csvin_set_prep_finish(in, row_check_finish);
 }
 
-/* The crime type column of a street file. */
-static int type_col(const struct row_sink *s)
-{
-    return s->kind == KIND_STREET_2011 ? L_CRIME_TYPE : S_CRIME_TYPE;
-}
-
 const char *sink_check(struct row_sink *s, const struct csvin_row *r)
 {
     struct row_verdict *v = &s->v;
@@ -110,8 +94,8 @@ const char *sink_check(struct row_sink *s, const struct csvin_row *r)
     s->row_month = v->row_month;
     if (v->fate != VERDICT_OK)
         return v->fate == VERDICT_PROBLEM ? r->problem : v->why;
-    if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011)
-        verdict_crime_type(v, r, type_col(s), &s->crime_type, &s->crime_type_len);
+    if (s->ops->type_col >= 0)
+        verdict_crime_type(v, r, s->ops->type_col, &s->crime_type, &s->crime_type_len);
     return NULL;
 }
 
@@ -119,31 +103,19 @@ const char *sink_row_force(const struct row_sink *s, const struct csvin_row *r)
 {
     if (s->tab)
         return "";
-    if (s->kind == KIND_STREET_2011)
-        return r->field[L_FALLS_WITHIN];
-    return s->kind == KIND_STOP_SEARCH ? s->force : r->field[S_FALLS_WITHIN];
+    return s->ops->force_col >= 0 ? r->field[s->ops->force_col] : s->force;
 }
 
-/* Bind field col as text, or NULL when it is empty. */
-static void bind_opt(sqlite3_stmt *st, int i, const struct csvin_row *r, int col)
+void sink_bind_place(struct row_sink *s, const struct csvin_row *r, struct row_bound *b)
 {
-    if (r->len[col])
-        sqlite3_bind_text(st, i, r->field[col], (int)r->len[col], SQLITE_STATIC);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-static void bind_text(sqlite3_stmt *st, int i, const struct csvin_row *r, int col)
-{
-    sqlite3_bind_text(st, i, r->field[col], (int)r->len[col], SQLITE_STATIC);
-}
-
-static void bind_coord(sqlite3_stmt *st, int i, const struct row_sink *s, double v)
-{
-    if (s->v.has_coords)
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
+    sqlite3_stmt *st = s->insert;
+    sink_bind_opt(st, 3, r, S_CRIME_ID);
+    sink_bind_month(s, 4, b);
+    sink_bind_coord(s, 7, s->v.lon);
+    sink_bind_coord(s, 8, s->v.lat);
+    sink_bind_text(st, 9, r, S_LOCATION);
+    sink_bind_opt(st, 10, r, S_LSOA_CODE);
+    sink_bind_opt(st, 11, r, S_LSOA_NAME);
 }
 
 /* Parameter i: the labels id of the len bytes at text (street_coded),
@@ -160,75 +132,21 @@ static int bind_label(struct row_sink *s, int i, int which, const char *text, si
     return rc;
 }
 
-/* The columns street and outcomes rows share, but for the force names (5, 6). */
-static void bind_common(struct row_sink *s, const struct csvin_row *r, char *month)
+int sink_bind_labels(struct row_sink *s, const struct csvin_row *r, int reported_by,
+                     int falls_within, int outcome, struct row_bound *b, struct sio_error *err)
 {
-    sqlite3_stmt *st = s->insert;
-    bind_opt(st, 3, r, S_CRIME_ID);
-    sqlite3_bind_text(st, 4, month_format(s->row_month, month), 7, SQLITE_STATIC);
-    bind_coord(st, 7, s, s->v.lon);
-    bind_coord(st, 8, s, s->v.lat);
-    bind_text(st, 9, r, S_LOCATION);
-    bind_opt(st, 10, r, S_LSOA_CODE);
-    bind_opt(st, 11, r, S_LSOA_NAME);
-}
-
-static void bind_outcome(struct row_sink *s, const struct csvin_row *r, char *month)
-{
-    bind_common(s, r, month);
-    bind_text(s->insert, 5, r, S_REPORTED_BY);
-    bind_text(s->insert, 6, r, S_FALLS_WITHIN);
-    bind_text(s->insert, 12, r, O_OUTCOME_TYPE);
-}
-
-static void bind_search(struct row_sink *s, const struct csvin_row *r, char *month)
-{
-    sqlite3_stmt *st = s->insert;
-    sqlite3_bind_text(st, 3, month_format(s->row_month, month), 7, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, s->force, -1, SQLITE_STATIC);
-    bind_text(st, 5, r, Q_TYPE);
-    bind_text(st, 6, r, Q_DATE);
-    bind_opt(st, 7, r, Q_PART_OP);
-    bind_opt(st, 8, r, Q_OPERATION);
-    bind_coord(st, 9, s, s->v.lat);
-    bind_coord(st, 10, s, s->v.lon);
-    for (int col = Q_GENDER; col <= Q_REMOVAL; col++)
-        bind_opt(st, 11 + col - Q_GENDER, r, col);
-}
-
-static int record_duplicate(struct row_sink *s, const struct csvin_row *r,
-                            struct sio_error *err)
-{
-    sqlite3_stmt *st = s->duplicate;
-    sqlite3_bind_int64(st, 1, s->file_id);
-    sqlite3_bind_int64(st, 2, r->line);
-    bind_text(st, 3, r, S_CRIME_ID);
-    sqlite3_bind_text(st, 4, r->raw, (int)r->raw_len, SQLITE_STATIC);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
-                                             : store_fail(s->db, err, "cannot record duplicate");
-    sqlite3_reset(st);
-    return rc;
-}
-
-/* The texts street_coded keeps as labels ids: reported by (5), falls within
- * (6, its id into *force), the crime type as stored (12, its id into *type;
- * the published one in 15 when it was mapped) and, when outcome >= 0, the
- * last outcome (13). */
-static int bind_labels(struct row_sink *s, const struct csvin_row *r, int reported_by,
-                       int falls_within, int type_col, int outcome, long long *force,
-                       long long *type, struct sio_error *err)
-{
+    int type_col = s->ops->type_col;
     long long id;
     int rc;
     if (s->crime_type != r->field[type_col])
-        bind_text(s->insert, 15, r, type_col);
+        sink_bind_text(s->insert, 15, r, type_col);
     else
         sqlite3_bind_null(s->insert, 15);
     if ((rc = bind_label(s, 5, LABEL_REPORTED_BY, r->field[reported_by], r->len[reported_by],
                          &id, err)) ||
         (rc = bind_label(s, 6, LABEL_FALLS_WITHIN, r->field[falls_within], r->len[falls_within],
-                         force, err)) ||
-        (rc = bind_label(s, 12, LABEL_CRIME_TYPE, s->crime_type, s->crime_type_len, type,
+                         &b->force, err)) ||
+        (rc = bind_label(s, 12, LABEL_CRIME_TYPE, s->crime_type, s->crime_type_len, &b->type,
                          err)))
         return rc;
     if (outcome < 0 || !r->len[outcome]) {
@@ -238,42 +156,25 @@ static int bind_labels(struct row_sink *s, const struct csvin_row *r, int report
     return bind_label(s, 13, LABEL_OUTCOME, r->field[outcome], r->len[outcome], &id, err);
 }
 
-static int bind_street(struct row_sink *s, const struct csvin_row *r, char *month,
-                       long long *force, long long *type, struct sio_error *err)
+static int record_duplicate(struct row_sink *s, const struct csvin_row *r,
+                            struct sio_error *err)
 {
-    bind_common(s, r, month);
-    bind_opt(s->insert, 14, r, S_CONTEXT);
-    sqlite3_bind_null(s->insert, 16);
-    sqlite3_bind_null(s->insert, 17);
-    return bind_labels(s, r, S_REPORTED_BY, S_FALLS_WITHIN, S_CRIME_TYPE, S_LAST_OUTCOME, force,
-                       type, err);
-}
-
-static int bind_2011(struct row_sink *s, const struct csvin_row *r, char *month,
-                     long long *force, long long *type, struct sio_error *err)
-{
-    sqlite3_stmt *st = s->insert;
-    sqlite3_bind_null(st, 3);
-    sqlite3_bind_text(st, 4, month_format(s->row_month, month), 7, SQLITE_STATIC);
-    for (int i = 7; i <= 8; i++)
-        sqlite3_bind_null(st, i);
-    bind_text(st, 9, r, L_LOCATION);
-    for (int i = 10; i <= 11; i++)
-        sqlite3_bind_null(st, i);
-    bind_opt(st, 14, r, L_CONTEXT);
-    for (int i = 16; i <= 17; i++)
-        if (s->v.has_grid)
-            sqlite3_bind_double(st, i, i == 16 ? s->v.easting : s->v.northing);
-        else
-            sqlite3_bind_null(st, i);
-    return bind_labels(s, r, L_REPORTED_BY, L_FALLS_WITHIN, L_CRIME_TYPE, -1, force, type, err);
+    sqlite3_stmt *st = s->duplicate;
+    sqlite3_bind_int64(st, 1, s->file_id);
+    sqlite3_bind_int64(st, 2, r->line);
+    sink_bind_text(st, 3, r, S_CRIME_ID);
+    sqlite3_bind_text(st, 4, r->raw, (int)r->raw_len, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
+                                             : store_fail(s->db, err, "cannot record duplicate");
+    sqlite3_reset(st);
+    return rc;
 }
 
 /* The checked row's notes, now that it is loaded. */
 static int add_notes(struct row_sink *s, const struct csvin_row *r, struct sio_error *err)
 {
     int rc = SIO_OK;
-    int col = type_col(s);
+    int col = s->ops->type_col;
     if (s->v.type_note)
         rc = notes_add(&s->notes, s->v.type_note, r->field[col], r->len[col], r->line, err);
     if (!rc && s->v.force_unknown) {
@@ -297,30 +198,21 @@ static int store_row(struct row_sink *s, const struct csvin_row *r, uint64_t h,
                      struct sio_error *err)
 {
     sqlite3_stmt *st = s->insert;
-    char month[8];
-    long long force = 0, type = 0;
-    int rc = SIO_OK;
+    struct row_bound b = { "", 0, 0 };
+    int rc;
     sqlite3_bind_int64(st, 1, s->file_id);
     sqlite3_bind_int64(st, 2, r->line);
-    if (s->kind == KIND_STOP_SEARCH)
-        bind_search(s, r, month);
-    else if (s->kind == KIND_STREET)
-        rc = bind_street(s, r, month, &force, &type, err);
-    else if (s->kind == KIND_STREET_2011)
-        rc = bind_2011(s, r, month, &force, &type, err);
-    else
-        bind_outcome(s, r, month);
-    if (rc)
+    if ((rc = s->ops->bind_row(s, r, &b, err)))
         return rc;
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
     if (!ok)
         return store_fail(s->db, err, "cannot store row");
     long long rowid = sqlite3_last_insert_rowid(s->db);
-    if (s->kind == KIND_STREET || s->kind == KIND_STREET_2011) {
+    if (s->tally) {
         s->first_rowid = s->first_rowid ? s->first_rowid : rowid;
         s->last_rowid = rowid;
-        if ((rc = street_tally_add(s->tally, force, type, s->row_month, err)))
+        if ((rc = street_tally_add(s->tally, b.force, b.type, s->row_month, err)))
             return rc;
     }
     rc = s->dedupe && r->len[S_CRIME_ID] ? dedupe_stored(s->dedupe, h, rowid, err) : SIO_OK;

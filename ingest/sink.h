@@ -5,6 +5,7 @@
  * whether a row is usable and, if so, where it belongs (force and month);
  * sink_insert() stores a checked row, or records it as a duplicate when its
  * Crime ID is already in the store; sink_reject() records a row that failed.
+ * The columns of each police.uk kind are bound by its bind_row (kinds.h).
  * For the kinds that are not police.uk files the sink passes each call to a
  * tab sink (tab.h), so load.c drives every kind the same way.  Notes about a
  * loaded row (an unknown crime type or force) are recorded with the row.
@@ -14,6 +15,7 @@
 
 #include "check.h"
 #include "ingest.h"
+#include "kinds.h"
 #include "sys/month.h"
 #include "notes.h"
 
@@ -29,6 +31,7 @@ enum row_fate { ROW_LOADED, ROW_REJECTED, ROW_DUPLICATE, ROW_HELD };
 
 struct row_sink {
     enum file_kind kind;
+    const struct kind_ops *ops;  /* the kind's entry (kinds.h) */
     sqlite3 *db;
     long long file_id;
     char force[128];             /* stop-and-search: the file name's force slug */
@@ -43,7 +46,7 @@ struct row_sink {
     struct tab_sink *tab;        /* non-police.uk kinds: the table loader, else NULL */
     const struct ingest_env *env;
     struct notes notes;
-    const char *crime_type;      /* street: the type to store (a legacy one mapped) */
+    const char *crime_type;      /* street kinds: the type to store (a legacy one mapped) */
     size_t crime_type_len;
     long long first_rowid;       /* street: the rowids of the first and last row */
     long long last_rowid;        /* stored (0 before the first) */
@@ -81,5 +84,51 @@ int sink_settle(struct row_sink *s, long *loaded, long *duplicate, struct sio_er
 
 int sink_reject(struct row_sink *s, const struct csvin_row *r, const char *reason,
                 struct sio_error *err);
+
+/* For the police.uk kinds' bind_row functions (kind_street.c, ...), which
+ * bind a checked row (its verdict in s->v) to s->insert. */
+
+/* What binding a row leaves for the writer: the month text bound (it must
+ * outlive the INSERT) and, for street_coded, the labels ids of the force and
+ * crime type, which its counts are kept under. */
+struct row_bound {
+    char month[8];
+    long long force, type;
+};
+
+/* Field col of r to parameter i: as text, or NULL when empty (sink_bind_opt).
+ * These few are inline: every row binds a dozen fields. */
+static inline void sink_bind_text(sqlite3_stmt *st, int i, const struct csvin_row *r, int col)
+{
+    sqlite3_bind_text(st, i, r->field[col], (int)r->len[col], SQLITE_STATIC);
+}
+static inline void sink_bind_opt(sqlite3_stmt *st, int i, const struct csvin_row *r, int col)
+{
+    if (r->len[col])
+        sink_bind_text(st, i, r, col);
+    else
+        sqlite3_bind_null(st, i);
+}
+/* The checked row's month, as text, to parameter i. */
+static inline void sink_bind_month(struct row_sink *s, int i, struct row_bound *b)
+{
+    sqlite3_bind_text(s->insert, i, month_format(s->row_month, b->month), 7, SQLITE_STATIC);
+}
+/* A coordinate to parameter i: v, or NULL when the row has no location. */
+static inline void sink_bind_coord(struct row_sink *s, int i, double v)
+{
+    if (s->v.has_coords)
+        sqlite3_bind_double(s->insert, i, v);
+    else
+        sqlite3_bind_null(s->insert, i);
+}
+/* The columns street and outcomes rows share (3, 4 and 7 to 11): Crime ID,
+ * month, place. */
+void sink_bind_place(struct row_sink *s, const struct csvin_row *r, struct row_bound *b);
+/* street_coded's texts as labels ids: reported by (5), falls within (6, also
+ * into b->force), the crime type as stored (12, into b->type; the published
+ * one in 15 when it was mapped) and, when outcome >= 0, the last outcome (13). */
+int sink_bind_labels(struct row_sink *s, const struct csvin_row *r, int reported_by,
+                     int falls_within, int outcome, struct row_bound *b, struct sio_error *err);
 
 #endif

@@ -13,12 +13,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const struct tab_ops *const all_ops[] = {
-    &tab_ho_quarterly, &tab_ho_rolling, &tab_indicators, &tab_population,
-    &tab_population_wide, &tab_population_census, &tab_extract, &tab_area_lookup,
-    &tab_force_list,
-};
-
 int tab_header_copy(struct tab_header *hd, const struct csvin_row *h)
 {
     memset(hd, 0, sizeof *hd);
@@ -66,7 +60,7 @@ static int locate_cols(struct tab_sink *t, struct sio_error *err)
     return SIO_OK;
 }
 
-int tab_open(struct tab_sink **out, sqlite3 *db, enum file_kind kind, long long file_id,
+int tab_open(struct tab_sink **out, sqlite3 *db, const struct kind_ops *ops, long long file_id,
              const struct tab_header *header, const struct ingest_env *env,
              const char *path, struct sio_error *err)
 {
@@ -75,9 +69,7 @@ int tab_open(struct tab_sink **out, sqlite3 *db, enum file_kind kind, long long 
     *out = NULL;
     if (!t)
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
-    for (size_t i = 0; i < sizeof all_ops / sizeof *all_ops; i++)
-        if (all_ops[i]->kind == kind)
-            t->ops = all_ops[i];
+    t->ops = ops;
     t->db = db;
     t->file_id = file_id;
     t->env = env;
@@ -86,8 +78,8 @@ int tab_open(struct tab_sink **out, sqlite3 *db, enum file_kind kind, long long 
     t->row_month = MONTH_NONE;
     for (int i = 0; i < TAB_MAX_COLS; i++)
         t->col[i] = -1;
-    if (!t->ops)
-        rc = sio_fail(err, SIO_ESOFTWARE, path, 0, "no loader for %s files", kind_name(kind));
+    if (!ops->check)
+        rc = sio_fail(err, SIO_ESOFTWARE, path, 0, "no loader for %s files", ops->name);
     else if (!(rc = t->ops->locate ? t->ops->locate(t, err) : locate_cols(t, err)) &&
              !(rc = store_prepare(db, t->ops->sql, &t->insert, err)) &&
              !(rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"

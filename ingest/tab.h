@@ -5,7 +5,7 @@
  * shape: find the kind's columns in the header by name, then per row check
  * every field that matters and bind it to the kind's INSERT (check), then
  * store it (insert).  The kind files (kind_ho.c, kind_population.c, ...)
- * each provide a struct tab_ops; this file does the rest: columns, forces,
+ * each provide a struct kind_ops (kinds.h); this does the rest: columns, forces,
  * notes, duplicates.  A table's own unique index (file_id plus the row's key)
  * decides duplicates: an INSERT that changes nothing is a duplicate row.
  *
@@ -15,6 +15,7 @@
 #define SIO_INGEST_TAB_H
 
 #include "ingest.h"
+#include "kinds.h"
 #include "sys/month.h"
 #include "notes.h"
 
@@ -29,18 +30,6 @@ struct tab_header {
 
 struct tab_sink;
 
-struct tab_ops {
-    enum file_kind kind;
-    const char *sql;               /* INSERT; ?1 file_id and ?2 line are bound for it */
-    const char *const *cols;       /* names to find, NULL-terminated; '?' prefix: optional */
-    /* Set t->col[] another way (extract: names from sio.ini); NULL: use cols. */
-    int (*locate)(struct tab_sink *t, struct sio_error *err);
-    /* Check row r and bind it; NULL when usable, else the reason. */
-    const char *(*check)(struct tab_sink *t, const struct csvin_row *r);
-    /* Store a checked row; NULL: step the INSERT once.  *stored counts rows stored. */
-    int (*insert)(struct tab_sink *t, const struct csvin_row *r, int *stored,
-                  struct sio_error *err);
-};
 
 struct pending_note {
     const char *note;            /* static text */
@@ -48,7 +37,7 @@ struct pending_note {
 };
 
 struct tab_sink {
-    const struct tab_ops *ops;
+    const struct kind_ops *ops;
     sqlite3 *db;
     long long file_id;
     const struct ingest_env *env;
@@ -70,9 +59,10 @@ struct tab_sink {
 int tab_header_copy(struct tab_header *hd, const struct csvin_row *h);
 void tab_header_free(struct tab_header *hd);
 
-/* Prepare to load a file of this kind; SIO_EDATA naming path when a
- * required column is missing.  The sink keeps pointers to env and header. */
-int tab_open(struct tab_sink **t, sqlite3 *db, enum file_kind kind, long long file_id,
+/* Prepare to load a file of kind ops (one of the tables, kinds.h); SIO_EDATA
+ * naming path when a required column is missing.  The sink keeps pointers
+ * to env and header. */
+int tab_open(struct tab_sink **t, sqlite3 *db, const struct kind_ops *ops, long long file_id,
              const struct tab_header *header, const struct ingest_env *env,
              const char *path, struct sio_error *err);
 void tab_close(struct tab_sink *t);
@@ -100,9 +90,5 @@ void tab_note(struct tab_sink *t, const char *note, const char *value, size_t le
 void tab_bind_opt(sqlite3_stmt *st, int i, const char *s, size_t len);
 /* A whole number: optional '-', digits, optional ',' thousands groups; 1 or 0. */
 int tab_integer(const char *s, size_t len, long long *out);
-
-extern const struct tab_ops tab_ho_quarterly, tab_ho_rolling, tab_indicators,
-    tab_population, tab_population_wide, tab_population_census, tab_extract,
-    tab_area_lookup, tab_force_list;
 
 #endif

@@ -2,6 +2,7 @@
  * analyse.c — the loop over forces and measures.
  */
 #include "analyse.h"
+#include "catalogue.h"
 #include "compare.h"
 #include "peers.h"
 #include "periods.h"
@@ -96,15 +97,20 @@ static int analyse_rolling(struct emitter *e, struct analyse_totals *t, struct s
     return rc || points ? rc : no_data_row(e, err);
 }
 
-static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
+static const char *series_frequency(const struct series *s)
+{
+    return series_step(s) == 12 ? "year" : series_step(s) == 3 ? "quarter" : "month";
+}
+
+static int analyse_series(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
 {
     struct series s;
-    if (e->m->source == MEASURE_SRC_HO_ROLLING)
-        return analyse_rolling(e, t, err);
     int rc = source_load(e->db, e->force, e->m, &s, err);
     if (rc)
         return rc;
     t->series += s.n > 0;
+    if (s.n && e->windows)
+        catalogue_collect_span(e->windows, series_frequency(&s), s.first, series_last_month(&s));
     if (s.n == 0)
         rc = no_data_row(e, err);
     if (!rc && s.n)
@@ -121,6 +127,18 @@ static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_e
     return rc;
 }
 
+/* One force x measure, and the windows its comparisons used. */
+static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
+{
+    struct catalogue_collect w;
+    catalogue_collect_start(&w);
+    e->windows = &w;
+    int rc = e->m->source == MEASURE_SRC_HO_ROLLING ? analyse_rolling(e, t, err)
+                                                    : analyse_series(e, t, err);
+    e->windows = NULL;
+    return rc ? rc : catalogue_windows_put(e, &w, err);
+}
+
 int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotations *notes,
                 struct analyse_totals *t, struct sio_error *err)
 {
@@ -129,7 +147,8 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
     long peer_rows = 0;
     int rc;
     memset(t, 0, sizeof *t);
-    if ((rc = store_exec(db, clear_sql, err)) || (rc = source_forces(db, &forces, err)) ||
+    if ((rc = store_exec(db, clear_sql, err)) || (rc = catalogue_measures_put(db, cfg, err)) ||
+        (rc = source_forces(db, &forces, err)) ||
         (rc = spcrun_rebases_check(db, cfg, forces, err)) || (rc = results_prepare(&e, err))) {
         source_forces_free(forces);
         return rc;
@@ -141,6 +160,8 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
             e.m = &cfg->measures[i];
             rc = analyse_one(&e, t, err);
         }
+        if (!rc)
+            rc = catalogue_force_put(db, cfg, *f, err);
     }
     sqlite3_finalize(e.ins);
     if (!rc)

@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 struct annotations;
+struct catalogue_collect;
 
 struct emitter {
     sqlite3 *db;
@@ -23,6 +24,7 @@ struct emitter {
     const struct annotations *notes;    /* may be NULL */
     const char *force;                  /* canonical force key */
     const struct measure_def *m;
+    struct catalogue_collect *windows;  /* collects the comparisons' windows; may be NULL */
     long rows;                          /* rows written so far */
 };
 

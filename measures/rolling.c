@@ -7,6 +7,7 @@
  * are read whole into memory: one per quarter end, about 90 since 2003.
  */
 #include "rolling.h"
+#include "catalogue.h"
 #include "compare.h"
 #include "periods.h"
 #include "source.h"
@@ -107,6 +108,8 @@ int rolling_emit(struct emitter *e, int *points, struct sio_error *err)
         snprintf(label, sizeof label, "12 months to %s", month_format(rs.w[i].end, mon));
         rc = periods_window(e, "r12", label, &rs.w[i], err);
     }
+    if (!rc && rs.n && e->windows)
+        catalogue_collect_span(e->windows, "rolling year", rs.w[0].start, rs.w[rs.n - 1].end);
     if (!rc && rs.n)
         rc = rolling_compare(e, &rs, err);
     free(rs.w);

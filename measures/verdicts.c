@@ -4,6 +4,7 @@
  * tidy table alone can rebuild every sentence.
  */
 #include "annotate.h"
+#include "catalogue.h"
 #include "compare.h"
 #include "store/store.h"
 
@@ -111,6 +112,7 @@ int compare_store(struct emitter *e, const struct comparison *c, struct sio_erro
              notes, n ? "." : "");
     snprintf(note, sizeof note, "%s%s%s", c->comparable ? "" : c->verdict,
              !c->comparable && n ? "; " : "", notes);
+    catalogue_collect_take(e->windows, c);
     int rc = store_verdict(e, c, sentence, err);
     return rc ? rc : store_change(e, c, note, err);
 }

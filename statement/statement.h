@@ -2,29 +2,31 @@
  * statement.h — the statement draft for one force and one quarter, as data.
  *
  * statement_load() gathers everything the draft prints, so the writers
- * (write_md.c, write_html.c) only lay it out: figures from the store's
- * measure_quarters, verdict sentences from measure_verdicts, the SPC summary,
- * the charts sio-charts drew (paths and alt text), the applicability note
- * from measures.ini and the analyst's words from the statement text file.
- * Nothing in the draft is typed by hand: every number comes from the store.
- * Measures appear in measures.ini order.
+ * (write_md.c, write_html.c) only lay it out: what each measure is and the
+ * windows of its figures from the store's catalogue (lib/store/catalogue.h),
+ * figures from measure_quarters, verdict sentences from measure_verdicts,
+ * the SPC summary, the charts sio-charts recorded in chart_files (with their
+ * alt text), each priority's applicability, and the analyst's words from the
+ * statement text file.  Nothing in the draft is typed by hand and nothing is
+ * worked out again from the configuration: every name, window and number
+ * comes from the store.  Measures appear in measures.ini order as
+ * sio-measures read it.
  */
 #ifndef SIO_STATEMENT_H
 #define SIO_STATEMENT_H
 
 #include "analyst.h"
 #include "config/config.h"
+#include "store/catalogue.h"
 #include "sys/error.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
 
-enum statement_chart_kind { SCHART_QUARTERLY, SCHART_SPC, SCHART_PEERS, SCHART_N };
-
 struct statement_chart {
-    char path[CONFIG_PATH_MAX + 200]; /* the chart file (SVG if drawn, else PNG); "" if none */
-    char rel[400];                    /* the same, relative to the statement folder */
-    char alt[2048];                   /* from its .txt sidecar */
+    char path[CONFIG_PATH_MAX + 600]; /* the chart file (SVG if drawn, else PNG) */
+    char rel[600];                    /* the same, relative to the statement folder */
+    char alt[8192];                   /* from chart_files */
 };
 
 struct statement_figures {
@@ -40,11 +42,14 @@ struct statement_figures {
 };
 
 struct statement_measure {
-    const struct measure_def *def;     /* key, label, applicability */
+    struct catalogue_measure def;      /* key, label, noun, priority, source */
+    struct catalogue_windows win;      /* the periods its figures cover */
+    const struct catalogue_priority *priority; /* its priority; NULL for a local measure */
     struct statement_figures fig;
     char sentence[1024];               /* the verdict in words */
     char variation[64], assurance[64]; /* spc_summary; "" if none */
-    struct statement_chart charts[SCHART_N];
+    struct statement_chart *charts;    /* as chart_files lists them (owned) */
+    int n_charts;
     const struct analyst_section *text; /* the analyst's words; NULL if none */
     char text_flag[400];               /* why the words need attention; "" if fine */
 };
@@ -56,8 +61,12 @@ struct statement {
     month_t quarter;                   /* first month of the quarter */
     char quarter_label[16];            /* "2021/22 Q4" */
     char data_loaded[32];              /* latest files.loaded_at, "" if unknown */
-    struct statement_chart overview;
-    struct statement_measure m[CONFIG_MAX_MEASURES];
+    month_t baseline_start, baseline_end; /* the baseline sio-measures compared with */
+    double confidence;                 /* the level of its intervals */
+    struct statement_chart *overview;  /* NULL when sio-charts drew none (owned) */
+    struct catalogue_priority priorities[CONFIG_PRIORITIES];
+    int n_priorities;
+    struct statement_measure *m;       /* owned */
     int n;
     struct analyst_text analyst;       /* owns the sections */
     const struct sio_config *cfg;
@@ -65,7 +74,7 @@ struct statement {
 };
 
 /* Gather the draft for force (NULL: the store's only force) and quarter
- * (MONTH_NONE: the force's latest).  SIO_EUSAGE when the force is not in the
+ * (MONTH_NONE: the force's latest complete quarter, from force_quarters).  SIO_EUSAGE when the force is not in the
  * store or is ambiguous, SIO_EDATA when the quarter has no figures,
  * SIO_ENOINPUT/SIO_ECONFIG from the analyst file, SIO_ESOFTWARE on a store
  * error.  Free with statement_free(). */
@@ -88,6 +97,9 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
  * when there is no row i.  Both writers print exactly these. */
 int statement_figure_row(const struct statement *s, const struct statement_measure *m, int i,
                          char *label, size_t lsize, char *value, size_t vsize);
+
+/* Whether m's priority applies locally, and why, into buf.  Returns buf. */
+char *statement_applicability(const struct statement_measure *m, char *buf, size_t size);
 
 /* The methods and data sources section as paragraphs: paragraph i into
  * buf, 0 when there is none. */

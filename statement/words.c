@@ -32,18 +32,18 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
     if (!isfinite(f->change_pct) || strcmp(v, "not comparable") == 0) {
         snprintf(buf, size, "%s: %s in the 12 months to %s; this cannot be compared with "
                             "the baseline because some months have no data.",
-                 m->def->label, words_count_of(f->r12_count, m->def->noun, n1, sizeof n1), end);
+                 m->def.label, words_count_of(f->r12_count, m->def.noun, n1, sizeof n1), end);
         return buf;
     }
     snprintf(buf, size, "%s: %s in the 12 months to %s, %.1f%% %s than in the baseline "
                         "year (%s); %s (%g%% confidence interval %+.1f%% to %+.1f%%).",
-             m->def->label, words_count_of(f->r12_count, m->def->noun, n1, sizeof n1), end,
+             m->def.label, words_count_of(f->r12_count, m->def.noun, n1, sizeof n1), end,
              fabs(f->change_pct),
              f->change_pct < 0 ? "fewer" : "more", words_thousands(f->baseline_count, n2, sizeof n2),
              strcmp(v, "increase") == 0   ? "a statistically significant increase"
              : strcmp(v, "decrease") == 0 ? "a statistically significant decrease"
                                           : "the change is not statistically significant",
-             100 * s->cfg->confidence, f->ci_low_pct, f->ci_high_pct);
+             100 * s->confidence, f->ci_low_pct, f->ci_high_pct);
     return buf;
 }
 
@@ -54,7 +54,7 @@ static int count_row(const struct statement *s, const struct statement_measure *
     const struct statement_figures *f = &m->fig;
     char a[12], b[12], n[32], cov[48], what[96];
 
-    words_noun_heading(m->def->noun, what, sizeof what);
+    words_noun_heading(m->def.noun, what, sizeof what);
     if (i == 0) {
         snprintf(label, lsize, "%s in %s (%s to %s)", what, s->quarter_label,
                  month_words(s->quarter, a), month_words(s->quarter + 2, b));
@@ -66,8 +66,8 @@ static int count_row(const struct statement *s, const struct statement_measure *
         snprintf(value, vsize, "%s%s", words_thousands(f->r12_count, n, sizeof n), cov);
     } else {
         snprintf(label, lsize, "%s in the baseline year (%s to %s)", what,
-                 month_words(s->cfg->baseline_start, a),
-                 month_words(s->cfg->baseline_end, b));
+                 month_words(s->baseline_start, a),
+                 month_words(s->baseline_end, b));
         coverage(f->baseline_months, 12, cov, sizeof cov);
         snprintf(value, vsize, "%s%s", words_thousands(f->baseline_count, n, sizeof n), cov);
     }
@@ -88,7 +88,7 @@ int statement_figure_row(const struct statement *s, const struct statement_measu
         snprintf(label, lsize, "Change against the baseline");
         snprintf(value, vsize, comparable ? "%+.1f%%" : "not comparable", f->change_pct);
     } else if (i == 4) {
-        snprintf(label, lsize, "%g%% confidence interval of the change", 100 * s->cfg->confidence);
+        snprintf(label, lsize, "%g%% confidence interval of the change", 100 * s->confidence);
         if (comparable && isfinite(f->ci_low_pct) && isfinite(f->ci_high_pct))
             snprintf(value, vsize, "%+.1f%% to %+.1f%%", f->ci_low_pct, f->ci_high_pct);
         else
@@ -106,20 +106,14 @@ int statement_figure_row(const struct statement *s, const struct statement_measu
     return 1;
 }
 
-/* Paragraph 2: the crime types of each measure. */
+/* Paragraph 3: exactly what each measure counts. */
 static void method_types(const struct statement *s, char *buf, size_t size)
 {
-    size_t o = (size_t)snprintf(buf, size, "The measures are built from these police.uk crime types. ");
+    size_t o = (size_t)snprintf(buf, size, "What each measure counts. ");
 
-    for (int i = 0; i < s->cfg->n_measures && o < size; i++) {
-        const struct measure_def *m = &s->cfg->measures[i];
-        if (m->n_crime_types == 0)
-            continue;
-        o += (size_t)snprintf(buf + o, size - o, "%s: ", m->label);
-        for (int j = 0; j < m->n_crime_types && o < size; j++)
-            o += (size_t)snprintf(buf + o, size - o, "%s%s", m->crime_types[j],
-                                  j + 1 < m->n_crime_types ? ", " : ". ");
-    }
+    for (int i = 0; i < s->n && o < size; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s: %s. ", s->m[i].def.label,
+                              s->m[i].def.definition);
     if (o > 0 && o < size && buf[o - 1] == ' ')
         buf[o - 1] = '\0';
 }
@@ -132,8 +126,8 @@ static void sources_words(const struct statement *s, char *buf, size_t size)
     int n = 0;
     size_t o = 0;
 
-    for (int i = 0; i < s->cfg->n_measures; i++) {
-        const char *note = s->cfg->measures[i].source_note;
+    for (int i = 0; i < s->n && n < CONFIG_MAX_MEASURES; i++) {
+        const char *note = s->m[i].def.source_note;
         int dup = 0;
         for (int j = 0; j < n && !dup; j++)
             dup = strcmp(seen[j], note) == 0;
@@ -176,8 +170,8 @@ int statement_method(const struct statement *s, int i, char *buf, size_t size)
                             "change is called an increase or a decrease only when the whole interval "
                             "is above or below zero, and a comparison is made only when both 12-month "
                             "periods have every month's data.",
-                 month_words(s->cfg->baseline_start, a),
-                 month_words(s->cfg->baseline_end, b), 100 * s->cfg->confidence);
+                 month_words(s->baseline_start, a),
+                 month_words(s->baseline_end, b), 100 * s->confidence);
     else if (i == 2)
         snprintf(buf, size, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
                             "counts and the process limits are the mean plus or minus 2.66 times the "
@@ -193,4 +187,20 @@ int statement_method(const struct statement *s, int i, char *buf, size_t size)
     else
         return 0;
     return 1;
+}
+
+char *statement_applicability(const struct statement_measure *m, char *buf, size_t size)
+{
+    const struct catalogue_priority *p = m->priority;
+
+    if (!p)
+        snprintf(buf, size, "A local measure, not one of the national priorities.");
+    else if (p->reason[0])
+        snprintf(buf, size, "%s locally: %s", p->applicable ? "Applicable" : "Not applicable",
+                 p->reason);
+    else
+        snprintf(buf, size, "%s locally (no reason given: add 'reason' to the [priority %s]"
+                 " section of measures.ini).", p->applicable ? "Applicable" : "Not applicable",
+                 p->key);
+    return buf;
 }

@@ -105,7 +105,7 @@ static void html_table(FILE *out, const struct statement *s, const struct statem
         tag_text(out, "<p>", caption, "</p>\n");
         return;
     }
-    snprintf(caption, sizeof caption, "%s, %s, %s", m->def->label, s->force_name, s->quarter_label);
+    snprintf(caption, sizeof caption, "%s, %s, %s", m->def.label, s->force_name, s->quarter_label);
     tag_text(out, "<table>\n<caption>", caption, "</caption>\n");
     fputs("<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n", out);
     for (int i = 0; statement_figure_row(s, m, i, label, sizeof label, value, sizeof value); i++) {
@@ -133,15 +133,14 @@ static void html_measure(FILE *out, const struct statement *s, const struct stat
 {
     char words[1024];
 
-    tag_text(out, "<section id=\"m-", m->def->key, "\">\n");
-    tag_text(out, "<h2>", m->def->label, "</h2>\n");
-    snprintf(words, sizeof words, "%s locally.%s%s", m->def->applicable ? "Applicable" : "Not applicable",
-             m->def->applicability_note[0] ? " " : "", m->def->applicability_note);
-    tag_text(out, "<p class=\"applicability\">", words, "</p>\n");
+    tag_text(out, "<section id=\"m-", m->def.stem, "\">\n");
+    tag_text(out, "<h2>", m->def.label, "</h2>\n");
+    tag_text(out, "<p class=\"applicability\">", statement_applicability(m, words, sizeof words),
+             "</p>\n");
     if (m->sentence[0])
         tag_text(out, "<p class=\"verdict\">", m->sentence, "</p>\n");
     html_table(out, s, m);
-    for (int k = 0; k < SCHART_N; k++)
+    for (int k = 0; k < m->n_charts; k++)
         html_chart(out, &m->charts[k]);
     if (m->text_flag[0])
         tag_text(out, "<p class=\"check\"><strong>Check before publishing:</strong> ", m->text_flag, "</p>\n");
@@ -160,7 +159,7 @@ static void html_checks(FILE *out, const struct statement *s)
     tag_text(out, "<div class=\"check\"><p><strong>Check before publishing:</strong> ", words, "</p>\n<ul>\n");
     for (int i = 0; i < s->n; i++)
         if (s->m[i].text_flag[0])
-            tag_text(out, "<li>", s->m[i].def->label, "</li>\n");
+            tag_text(out, "<li>", s->m[i].def.label, "</li>\n");
     fputs("</ul></div>\n", out);
 }
 
@@ -186,9 +185,9 @@ int write_html(const struct statement *s, FILE *out, struct sio_error *err)
                                 "sio %s from the figures in its store.", s->version);
     tag_text(out, "<p>", para, "</p>\n");
     html_checks(out, s);
-    if (s->overview.path[0]) {
+    if (s->overview && s->overview->path[0]) {
         fputs("<section id=\"overview\">\n<h2>Overview</h2>\n", out);
-        html_chart(out, &s->overview);
+        html_chart(out, s->overview);
         fputs("</section>\n", out);
     }
     for (int i = 0; i < s->n; i++)

@@ -38,7 +38,7 @@ static void md_table(FILE *out, const struct statement *s, const struct statemen
         fprintf(out, "No figures for %s in the store.\n\n", s->quarter_label);
         return;
     }
-    fprintf(out, "Table: %s, %s, %s\n\n| Figure | Value |\n|---|---:|\n", m->def->label, s->force_name,
+    fprintf(out, "Table: %s, %s, %s\n\n| Figure | Value |\n|---|---:|\n", m->def.label, s->force_name,
             s->quarter_label);
     for (int i = 0; statement_figure_row(s, m, i, label, sizeof label, value, sizeof value); i++) {
         fputs("| ", out);
@@ -52,13 +52,13 @@ static void md_table(FILE *out, const struct statement *s, const struct statemen
 
 static void md_measure(FILE *out, const struct statement *s, const struct statement_measure *m)
 {
-    fprintf(out, "## %s\n\n", m->def->label);
-    fprintf(out, "*%s locally.%s%s*\n\n", m->def->applicable ? "Applicable" : "Not applicable",
-            m->def->applicability_note[0] ? " " : "", m->def->applicability_note);
+    fprintf(out, "## %s\n\n", m->def.label);
+    char words[1024];
+    fprintf(out, "*%s*\n\n", statement_applicability(m, words, sizeof words));
     if (m->sentence[0])
         fprintf(out, "%s\n\n", m->sentence);
     md_table(out, s, m);
-    for (int k = 0; k < SCHART_N; k++)
+    for (int k = 0; k < m->n_charts; k++)
         md_chart(out, &m->charts[k]);
     if (m->text_flag[0])
         fprintf(out, "> **Check before publishing:** %s\n\n", m->text_flag);
@@ -76,7 +76,7 @@ static void md_checks(FILE *out, const struct statement *s)
                  "(missing or older than the data):", n, s->n);
     for (int i = 0; i < s->n; i++)
         if (s->m[i].text_flag[0])
-            fprintf(out, " %s%s", s->m[i].def->label, --n ? ";" : ".");
+            fprintf(out, " %s%s", s->m[i].def.label, --n ? ";" : ".");
     fputs("\n\n", out);
 }
 
@@ -89,9 +89,9 @@ int write_markdown(const struct statement *s, FILE *out, struct sio_error *err)
     fprintf(out, "Draft statement on the national crime and policing measures, made by sio %s "
                  "from the figures in its store.\n\n", s->version);
     md_checks(out, s);
-    if (s->overview.path[0]) {
+    if (s->overview && s->overview->path[0]) {
         fputs("## Overview\n\n", out);
-        md_chart(out, &s->overview);
+        md_chart(out, s->overview);
     }
     for (int i = 0; i < s->n; i++)
         md_measure(out, s, &s->m[i]);

@@ -8,6 +8,8 @@
 #include "config/config.h"
 
 #include "config/chartopt.h"
+#include "config/priority.h"
+#include "text/stem.h"
 
 #include <ini.h>
 #include <libgen.h>
@@ -60,6 +62,7 @@ void config_defaults(struct sio_config *cfg)
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
     strcpy(cfg->run_log, "var/sio-run.log");
     strcpy(cfg->ingest.forces, "forces.csv");
+    priority_defaults(cfg);
 }
 
 /* [run] inputs repeats: each line is one more path for sio-run to ingest. */
@@ -278,7 +281,6 @@ static struct measure_def *measure_for(struct sio_config *cfg, const char *key)
     snprintf(m->label, sizeof m->label, "%s", key);
     snprintf(m->national, sizeof m->national, "%s", key);
     m->better = -1;
-    m->applicable = 1;
     m->target = NAN;
     return m;
 }
@@ -332,6 +334,12 @@ static int measure_more_key(struct measure_def *m, const char *name, const char 
         m->target = strtod(value, &end);
         return *end == '\0' && end != value && isfinite(m->target);
     }
+    if (!strcmp(name, "role"))
+        return priority_role(value, &m->role);
+    if (!strcmp(name, "precedence")) {
+        long n = strtol(value, &end, 10);
+        return *end == '\0' && end != value && n >= 1 && n <= 99 ? (m->precedence = (int)n) : 0;
+    }
     if (!strcmp(name, "noun"))
         return copy_value(m->noun, sizeof m->noun, value);
     if (!strcmp(name, "source_note"))
@@ -374,12 +382,32 @@ static int add_crime_type(struct measure_def *m, const char *value)
     return m->crime_types[m->n_crime_types++] != NULL;
 }
 
+/* A [priority KEY] section: whether the priority applies locally, and why. */
+static int priority_handler(struct parse_state *st, const char *section, const char *name,
+                            const char *value)
+{
+    int ok = priority_key(st->cfg, section, name, value);
+    if (ok == -2)
+        return refuse(st, "unknown priority [%s] (want homicide, serious_violence, "
+                      "drugs_supply, neighbourhood_crime, cyber_crime or "
+                      "victim_satisfaction)%s", section, "");
+    if (ok < 0)
+        return refuse(st, "unknown key '%s' in section [%s] (want applicable or reason)",
+                      name, section);
+    if (!ok)
+        return refuse(st, "bad value '%s' for key '%s' (applicable = yes|no; reason = "
+                      "a sentence)", value, name);
+    return 1;
+}
+
 static int measure_handler(void *user, const char *section, const char *name,
                            const char *value)
 {
     struct parse_state *st = user;
     struct measure_def *m;
 
+    if (!strncmp(section, PRIORITY_SECTION, strlen(PRIORITY_SECTION)))
+        return priority_handler(st, section, name, value);
     if (strlen(section) >= sizeof m->key || !(m = measure_for(st->cfg, section)))
         return refuse(st, "too many measures, or name too long: [%s]%s", section, "");
     if (!strcmp(name, "label")) {
@@ -388,13 +416,9 @@ static int measure_handler(void *user, const char *section, const char *name,
     } else if (!strcmp(name, "crime_type")) {
         if (!add_crime_type(m, value))
             return refuse(st, "bad or too many crime types in [%s]%s", section, "");
-    } else if (!strcmp(name, "applicable")) {
-        if (!strcmp(value, "yes")) m->applicable = 1;
-        else if (!strcmp(value, "no")) m->applicable = 0;
-        else return refuse(st, "bad value '%s' for key 'applicable' (want yes or no)%s", value, "");
-    } else if (!strcmp(name, "applicability_note")) {
-        if (!copy_value(m->applicability_note, sizeof m->applicability_note, value))
-            return refuse(st, "applicability_note too long in [%s]%s", section, "");
+    } else if (!strcmp(name, "applicable") || !strcmp(name, "applicability_note")) {
+        return refuse(st, "'%s' belongs to a priority, not a measure: put 'applicable' and "
+                      "'reason' in a [priority %s] section", name, m->national);
     } else if (!strcmp(name, "better")) {
         if (!strcmp(value, "down")) m->better = -1;
         else if (!strcmp(value, "up")) m->better = 1;
@@ -450,6 +474,24 @@ static int resolve_beside(char *path, size_t size, const char *ini_path)
     return n > 0 && (size_t)n < size;
 }
 
+/* Every measure's chart stem, none empty and no two the same: two sections
+ * whose names differ only in punctuation would overwrite each other's charts. */
+static int check_stems(struct sio_config *cfg, struct sio_error *err)
+{
+    for (int i = 0; i < cfg->n_measures; i++) {
+        struct measure_def *m = &cfg->measures[i];
+        if (!stem_make(m->key, m->stem, sizeof m->stem)[0])
+            return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0, "measure [%s]: a "
+                            "name needs a letter or digit (it names the chart files)", m->key);
+        for (int j = 0; j < i; j++)
+            if (!strcmp(cfg->measures[j].stem, m->stem))
+                return sio_fail(err, SIO_ECONFIG, cfg->measures_path, 0, "measures [%s] and "
+                                "[%s] would share chart files named '%s': rename one",
+                                cfg->measures[j].key, m->key, m->stem);
+    }
+    return SIO_OK;
+}
+
 static int check_consistent(struct sio_config *cfg, struct sio_error *err)
 {
     if (cfg->baseline_end < cfg->baseline_start)
@@ -482,7 +524,8 @@ static int check_consistent(struct sio_config *cfg, struct sio_error *err)
         cfg->spc_limits_end < cfg->spc_limits_start)
         return sio_fail(err, SIO_ECONFIG, cfg->path, 0,
                         "[spc] limits_start and limits_end go together, start first");
-    return SIO_OK;
+    priority_rank(cfg);
+    return check_stems(cfg, err);
 }
 
 const char *config_measure_unit(const struct measure_def *m)

@@ -39,15 +39,25 @@ enum measure_source {
     MEASURE_SRC_HO_ROLLING,               /* ho_offence_group: ho_crime 'r12' rows */
 };
 
+/* What a measure is for within its priority (measures.ini role =). */
+enum measure_role {
+    MEASURE_ROLE_HEADLINE = 0,            /* may be the priority's headline figure */
+    MEASURE_ROLE_CONTEXT,                 /* a related series, shown beneath, never the headline */
+    MEASURE_ROLE_ACTIVITY,                /* police activity: searches, charges, closures */
+};
+
 struct measure_def {
     char key[64];                         /* section name, e.g. neighbourhood_crime */
     char label[128];                      /* "Neighbourhood crime" */
     char *crime_types[CONFIG_MAX_TYPES];  /* police.uk Crime type strings (owned) */
     int n_crime_types;
     int better;                           /* -1: down is better; +1: up is better */
-    int applicable;                       /* applicable = yes (1, default) | no (0) */
-    char applicability_note[512];         /* why it does (not) apply locally; "" if unset */
-    char national[64];                    /* national measure it serves; default key */
+    char national[64];                    /* national priority it serves; default key */
+    int role;                             /* enum measure_role */
+    int precedence;                       /* precedence = N as given; 0: from the source */
+    int rank;                             /* headline candidates: 1 = first in its priority
+                                             (config_load works it out); 0 otherwise */
+    char stem[64];                        /* chart file stem (stem_make of key) */
     int source;                           /* enum measure_source */
     char *ho_codes[CONFIG_MAX_TYPES];     /* Home Office offence codes (owned) */
     int n_ho_codes;
@@ -65,6 +75,16 @@ struct measure_def {
 };
 
 #define CONFIG_MAX_REBASE 16
+#define CONFIG_PRIORITIES 6
+
+/* One of the six national priorities, in the order's order ([priority KEY]
+ * sections of measures.ini say whether it applies locally and why). */
+struct priority_def {
+    const char *key;                      /* "homicide" */
+    const char *title;                    /* "Reduce murder and other homicide" */
+    int applicable;                       /* applicable = yes (1, default) | no (0) */
+    char reason[512];                     /* reason = ...; "" when not given */
+};
 
 /* A date from which SPC limits are recalculated, and why (never automatic). */
 struct config_rebase {
@@ -110,6 +130,7 @@ struct sio_config {
     char statement_text[CONFIG_PATH_MAX]; /* [statement] text: the analyst's words, resolved */
     struct measure_def measures[CONFIG_MAX_MEASURES];
     int n_measures;
+    struct priority_def priorities[CONFIG_PRIORITIES]; /* in the order's order */
     int allow_missing;                    /* [comparison] allow_missing: verdicts despite gaps */
     int spc_shift;                        /* [spc] shift: run length on one side, 0 off */
     int spc_trend;                        /* [spc] trend: rising/falling run length, 0 off */
@@ -143,5 +164,11 @@ void config_free(struct sio_config *cfg);
 
 /* The measure with this key, or NULL. */
 const struct measure_def *config_measure(const struct sio_config *cfg, const char *key);
+
+/* The national priority with this key, or NULL (a local measure's own key). */
+const struct priority_def *config_priority(const struct sio_config *cfg, const char *key);
+
+/* "headline", "context" or "activity". */
+const char *config_role_name(int role);
 
 #endif

@@ -1,7 +1,10 @@
-"""matplotlib_charts.py DB OUTDIR: the chart benchmark's peer.
+"""matplotlib_charts.py DB OUTDIR [FORMATS [FORCES]]: the chart benchmark's peer.
 
 For every force x measure in a sio store, the three charts sio-charts draws
-from the same tables, as SVG with matplotlib (Debian python3-matplotlib):
+from the same tables, with matplotlib (Debian python3-matplotlib), in each
+of FORMATS (default "svg"; a comma list of svg, pdf and png:DPI, such as
+sio's default "png:300,png:96,svg,pdf", each figure drawn once and saved in
+every format), for every force or the first FORCES in name order:
 quarterly bars (measure_quarters) with the baseline level, the XmR chart
 (spc_points: values, centre line and limits), and the peer bars
 (peer_results, with their intervals), each with a title, axis labels and a
@@ -13,7 +16,7 @@ import sys
 
 import matplotlib
 
-matplotlib.use("svg")
+matplotlib.use("agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 NAN = float("nan")
@@ -59,11 +62,20 @@ CHARTS = (
 )
 
 
-def main(db_path, out):
+def save(fig, stem, formats):
+    for f in formats:
+        kind, _, dpi = f.partition(":")
+        suffix = "" if not dpi or dpi == formats[0].partition(":")[2] else f"-{dpi}dpi"
+        fig.savefig(f"{stem}{suffix}.{kind}", dpi=int(dpi) if dpi else "figure")
+    return len(formats)
+
+
+def main(db_path, out, formats, forces):
     os.makedirs(out, exist_ok=True)
     db = sqlite3.connect(db_path)
-    pairs = db.execute("SELECT DISTINCT force, measure FROM measure_quarters"
-                       " ORDER BY force, measure").fetchall()
+    pairs = db.execute("SELECT DISTINCT force, measure FROM measure_quarters WHERE force IN"
+                       " (SELECT DISTINCT force FROM measure_quarters ORDER BY force LIMIT ?)"
+                       " ORDER BY force, measure", (forces,)).fetchall()
     files = 0
     for force, measure in pairs:
         for suffix, ylabel, draw, sql in CHARTS:
@@ -76,11 +88,11 @@ def main(db_path, out):
                          fontweight="bold")
             ax.set_ylabel(ylabel)
             fig.text(0.01, 0.01, "Source: sio store; matplotlib", fontsize=7)
-            fig.savefig(f"{out}/{force}-{measure}{suffix}.svg")
+            files += save(fig, f"{out}/{force}-{measure}{suffix}", formats)
             plt.close(fig)
-            files += 1
     print(files)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], (sys.argv[3] if len(sys.argv) > 3 else "svg").split(","),
+         int(sys.argv[4]) if len(sys.argv) > 4 else -1)

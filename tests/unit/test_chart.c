@@ -83,15 +83,6 @@ static char *in_out(const char *name, char *buf, size_t size)
     return buf;
 }
 
-TEST(slug_lowercases_and_joins_with_single_dashes)
-{
-    char b[64];
-    CHECK_STR(chart_slug("Thames Valley Police", b, sizeof b), "thames-valley-police");
-    CHECK_STR(chart_slug("London, City of", b, sizeof b), "london-city-of");
-    CHECK_STR(chart_slug("  --Avon & Somerset--", b, sizeof b), "avon-somerset");
-    CHECK_STR(chart_slug("", b, sizeof b), "");
-}
-
 TEST(thousands_separators)
 {
     char b[32];
@@ -356,7 +347,6 @@ int main(void)
         if (!mkdtemp(outdir))
             return 1;
     }
-    RUN(slug_lowercases_and_joins_with_single_dashes);
     RUN(thousands_separators);
     RUN(baseline_level_is_average_per_quarter);
     RUN(title_states_the_latest_comparable_finding);

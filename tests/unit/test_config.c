@@ -95,6 +95,86 @@ TEST(a_measures_own_noun_and_source_win)
     CHECK_STR(measure("closures")->source_note, "Source: regional organised crime unit");
 }
 
+/* Load ini with measures.ini holding text into c; the status. */
+static int load_with(const char *text, struct sio_config *c, struct sio_error *err)
+{
+    write_file(measures, text);
+    config_defaults(c);
+    return config_load(ini, c, err);
+}
+
+static const char priority_ini[] =
+    "[priority homicide]\napplicable = yes\nreason = Homicide happens here.\n"
+    "[priority cyber_crime]\napplicable = no\nreason = Recorded nationally.\n"
+    "[vso]\nnational = homicide\nrole = context\ncrime_type = Violence and sexual offences\n"
+    "[hom_r12]\nnational = homicide\nho_offence_group = Homicide\n"
+    "[hom_fq]\nnational = homicide\nho_offence_code = 1\n"
+    "[hom_own]\nnational = homicide\nindicator = homicides\n"
+    "[hom_first]\nnational = homicide\nprecedence = 1\ncrime_type = Drugs\n"
+    "[searches]\nnational = drugs_supply\nrole = activity\nstop_search_object = Controlled drugs\n";
+
+/* The shipped precedence (README, sio.ini(5)): the force's own series, Home
+ * Office quarters, the rolling-year file, police.uk; precedence = N first. */
+TEST(headline_candidates_are_ranked_by_source_unless_told)
+{
+    struct sio_config c;
+    struct sio_error err;
+    CHECK_INT(load_with(priority_ini, &c, &err), SIO_OK);
+    CHECK_INT(config_measure(&c, "hom_first")->rank, 1);
+    CHECK_INT(config_measure(&c, "hom_own")->rank, 2);
+    CHECK_INT(config_measure(&c, "hom_fq")->rank, 3);
+    CHECK_INT(config_measure(&c, "hom_r12")->rank, 4);
+    config_free(&c);
+}
+
+TEST(context_and_activity_are_never_headline_candidates)
+{
+    struct sio_config c;
+    struct sio_error err;
+    CHECK_INT(load_with(priority_ini, &c, &err), SIO_OK);
+    CHECK_INT(config_measure(&c, "vso")->rank, 0);
+    CHECK_INT(config_measure(&c, "vso")->role, MEASURE_ROLE_CONTEXT);
+    CHECK_INT(config_measure(&c, "searches")->rank, 0);
+    CHECK_STR(config_role_name(config_measure(&c, "searches")->role), "activity");
+    config_free(&c);
+}
+
+TEST(priority_sections_say_whether_and_why)
+{
+    struct sio_config c;
+    struct sio_error err;
+    CHECK_INT(load_with(priority_ini, &c, &err), SIO_OK);
+    const struct priority_def *h = config_priority(&c, "homicide"), *y = config_priority(&c, "cyber_crime");
+    CHECK(h && h->applicable && !strcmp(h->reason, "Homicide happens here."));
+    CHECK(y && !y->applicable && !strcmp(y->reason, "Recorded nationally."));
+    CHECK_STR(config_priority(&c, "victim_satisfaction")->reason, "");
+    CHECK_STR(c.priorities[0].key, "homicide");
+    CHECK_STR(c.priorities[5].key, "victim_satisfaction");
+    CHECK(config_priority(&c, "vso") == NULL);
+    config_free(&c);
+}
+
+TEST(an_unknown_priority_names_file_and_line)
+{
+    struct sio_config c;
+    struct sio_error err;
+    CHECK_INT(load_with("[drugs]\ncrime_type = Drugs\n[priority burglary]\nreason = x\n", &c, &err),
+              SIO_ECONFIG);
+    CHECK_INT(err.line, 4);
+    CHECK(strstr(err.msg, "unknown priority") != NULL);
+    config_free(&c);
+}
+
+TEST(applicability_in_a_measure_points_to_its_priority)
+{
+    struct sio_config c;
+    struct sio_error err;
+    CHECK_INT(load_with("[drugs]\nnational = drugs_supply\ncrime_type = Drugs\napplicable = yes\n",
+                        &c, &err), SIO_ECONFIG);
+    CHECK(strstr(err.msg, "[priority drugs_supply]") != NULL);
+    config_free(&c);
+}
+
 int main(void)
 {
     struct sio_error err;
@@ -118,6 +198,11 @@ int main(void)
     RUN(an_indicator_is_a_plain_number_from_the_forces_own_figures);
     RUN(a_measures_own_noun_and_source_win);
     config_free(&cfg);
+    RUN(headline_candidates_are_ranked_by_source_unless_told);
+    RUN(context_and_activity_are_never_headline_candidates);
+    RUN(priority_sections_say_whether_and_why);
+    RUN(an_unknown_priority_names_file_and_line);
+    RUN(applicability_in_a_measure_points_to_its_priority);
     unlink(ini);
     unlink(measures);
     rmdir(dir);

@@ -111,24 +111,29 @@ TEST(html_escapes_every_special_character)
 
 static struct sio_config cfg;
 static struct statement st;
+static struct statement_measure measures[4];
 
 /* A statement for 2021/22 Q4 with measures of the given nouns and sources. */
 static void statement_with(const char *nouns[], const char *notes[], int n)
 {
     memset(&cfg, 0, sizeof cfg);
     memset(&st, 0, sizeof st);
+    memset(measures, 0, sizeof measures);
     snprintf(cfg.classification, sizeof cfg.classification, "OFFICIAL");
     snprintf(cfg.source_note, sizeof cfg.source_note, "Source: police.uk");
-    cfg.n_measures = n;
     for (int i = 0; i < n; i++) {
-        snprintf(cfg.measures[i].label, sizeof cfg.measures[i].label, "Measure %d", i);
-        snprintf(cfg.measures[i].noun, sizeof cfg.measures[i].noun, "%s", nouns[i]);
-        snprintf(cfg.measures[i].source_note, sizeof cfg.measures[i].source_note, "%s", notes[i]);
-        st.m[i].def = &cfg.measures[i];
-        st.m[i].fig = (struct statement_figures){.found = 1, .count = 4, .months_covered = 3,
-                                                 .r12_count = 8, .r12_months = 12};
+        struct catalogue_measure *d = &measures[i].def;
+        snprintf(d->label, sizeof d->label, "Measure %d", i);
+        snprintf(d->noun, sizeof d->noun, "%s", nouns[i]);
+        snprintf(d->source_note, sizeof d->source_note, "%s", notes[i]);
+        measures[i].fig = (struct statement_figures){.found = 1, .count = 4, .months_covered = 3,
+                                                     .r12_count = 8, .r12_months = 12};
     }
+    st.m = measures;
     st.n = n;
+    st.confidence = 0.95;
+    st.baseline_start = month_make(2018, 7);
+    st.baseline_end = month_make(2019, 6);
     st.cfg = &cfg;
     st.version = "0.1.0";
     st.quarter = month_make(2022, 1);
