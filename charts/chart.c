@@ -21,6 +21,7 @@
  *     the clock's, byte for byte the same length (the xref offsets hold).
  */
 #include "chart.h"
+#include "pngout.h"
 
 #include "sys/atomic.h"
 
@@ -37,6 +38,12 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* A page being drawn: its size in device units, and for PNG the pixels. */
+struct chart_page {
+    unsigned char *rgb; /* PNG: width x height x 3 bytes; NULL otherwise */
+    int width, height;  /* pixels for PNG, points for SVG and PDF */
+};
 
 static jmp_buf chart_jmp;          /* where plexit's handler returns to */
 static int chart_armed;            /* chart_jmp is valid */
@@ -83,7 +90,7 @@ const char *chart_format_ext(int format)
 static const char *chart_device(int format)
 {
     switch (format) {
-    case CHART_PNG: return "pngcairo";
+    case CHART_PNG: return "memcairo";
     case CHART_SVG: return "svgcairo";
     case CHART_PDF: return "pdfcairo";
     default: return NULL;
@@ -268,20 +275,24 @@ void chart_page_px(const struct chart_style *st, int format, int *width, int *he
     *height = (int)lround(h / 25.4 * dpi);
 }
 
-/* Everything per stream, before and right after plinit. */
-static void chart_open_stream(int format, const char *tmp, const struct chart_style *st)
+/* Everything per stream, before and right after plinit.  A PNG page is
+ * drawn into page->rgb (page->width x page->height pixels, white to start
+ * with: memcairo paints no background), the others into the file tmp. */
+static void chart_open_stream(int format, const char *tmp, const struct chart_page *page,
+                              const struct chart_style *st)
 {
     PLINT strm;
-    int w, h;
     double dpi = format == CHART_PNG ? (st->dpi > 0 ? st->dpi : CHART_DEFAULT_DPI) : 72.0;
 
-    chart_page_px(st, format, &w, &h);
-    chart_page_aspect = (double)w / h;
-    chart_page_height = h;
+    chart_page_aspect = (double)page->width / page->height;
+    chart_page_height = page->height;
     plmkstrm(&strm);
     plsdev(chart_device(format));
-    plsfnam(tmp);
-    plspage(dpi, dpi, w, h, 0, 0);
+    plspage(dpi, dpi, page->width, page->height, 0, 0);
+    if (format == CHART_PNG)
+        plsmem(page->width, page->height, page->rgb);
+    else
+        plsfnam(tmp);
     plscmap0n(CHART_N_COLOURS);
     chart_set_palette(st->palette);
     plsetopt("drvopt", "text_anti_aliasing=2,graphics_anti_aliasing=2");
@@ -304,10 +315,10 @@ static int chart_scratch(const struct atomic_file *af, char *scratch, size_t siz
     return SIO_OK;
 }
 
-/* Run draw on a fresh stream writing scratch; PLplot errors come back as
- * SIO_ESOFTWARE through chart_jmp or chart_plmsg. */
-static int chart_plot(const char *scratch, int format, chart_draw_fn draw,
-                      const void *data, const struct chart_style *st,
+/* Run draw on a fresh stream writing scratch (or page, for PNG); PLplot
+ * errors come back as SIO_ESOFTWARE through chart_jmp or chart_plmsg. */
+static int chart_plot(const char *scratch, const struct chart_page *page, int format,
+                      chart_draw_fn draw, const void *data, const struct chart_style *st,
                       const char *path, struct sio_error *err)
 {
     PLINT prev;
@@ -322,7 +333,7 @@ static int chart_plot(const char *scratch, int format, chart_draw_fn draw,
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "PLplot failed: %s", chart_plmsg);
     }
     chart_armed = 1;
-    chart_open_stream(format, scratch, st);
+    chart_open_stream(format, scratch, page, st);
     draw(data, st);
     plend1();
     chart_armed = 0;
@@ -332,12 +343,50 @@ static int chart_plot(const char *scratch, int format, chart_draw_fn draw,
     return SIO_OK;
 }
 
+/* A PNG: drawn in memory, encoded straight into af. */
+static int chart_render_png(struct atomic_file *af, chart_draw_fn draw, const void *data,
+                            const struct chart_style *st, struct sio_error *err)
+{
+    struct chart_page page;
+    int rc;
+
+    chart_page_px(st, CHART_PNG, &page.width, &page.height);
+    page.rgb = malloc((size_t)page.width * (size_t)page.height * 3);
+    if (!page.rgb)
+        return sio_fail(err, SIO_ESOFTWARE, af->path, 0, "out of memory");
+    memset(page.rgb, 0xFF, (size_t)page.width * (size_t)page.height * 3);
+    rc = chart_plot(NULL, &page, CHART_PNG, draw, data, st, af->path, err);
+    if (rc == SIO_OK)
+        rc = pngout_write(af->fp, page.rgb, page.width, page.height,
+                          st->dpi > 0 ? st->dpi : CHART_DEFAULT_DPI, af->path, err);
+    free(page.rgb);
+    return rc == SIO_OK ? atomic_commit(af, err) : rc;
+}
+
+/* An SVG or PDF: PLplot writes a scratch file, tidied into af. */
+static int chart_render_file(struct atomic_file *af, int format, chart_draw_fn draw,
+                             const void *data, const struct chart_style *st,
+                             struct sio_error *err)
+{
+    char scratch[sizeof af->tmp + 8];
+    struct chart_page page = {NULL, 0, 0};
+    int rc = chart_scratch(af, scratch, sizeof scratch, err);
+
+    if (rc != SIO_OK)
+        return rc;
+    chart_page_px(st, format, &page.width, &page.height);
+    rc = chart_plot(scratch, &page, format, draw, data, st, af->path, err);
+    if (rc == SIO_OK)
+        rc = chart_finish(scratch, af, format, err);
+    unlink(scratch);
+    return rc;
+}
+
 int chart_render(const char *path, int format, chart_draw_fn draw,
                  const void *data, const struct chart_style *st,
                  struct sio_error *err)
 {
     struct atomic_file af;
-    char scratch[sizeof af.tmp + 8];
     int rc;
 
     if (chart_broken)
@@ -347,14 +396,10 @@ int chart_render(const char *path, int format, chart_draw_fn draw,
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "unknown chart format %d", format);
     if ((rc = atomic_open(&af, path, err)) != SIO_OK)
         return rc;
-    rc = chart_scratch(&af, scratch, sizeof scratch, err);
-    if (rc == SIO_OK)
-        rc = chart_plot(scratch, format, draw, data, st, path, err);
-    if (rc == SIO_OK)
-        rc = chart_finish(scratch, &af, format, err);
+    rc = format == CHART_PNG ? chart_render_png(&af, draw, data, st, err)
+                             : chart_render_file(&af, format, draw, data, st, err);
     if (rc != SIO_OK)
         atomic_abort(&af);
-    unlink(scratch);
     return rc;
 }
 

@@ -251,6 +251,19 @@ void frame_month_axis(month_t first, int n_months)
     }
 }
 
+void frame_quarter_axis(month_t first, int n_quarters)
+{
+    char w[16];
+
+    chart_text_size(FRAME_BODY);
+    plcol0(CHART_DARK_GREY);
+    plbox("bt", 1.0, 0, "", 0, 0); /* a tick a quarter */
+    plcol0(CHART_INK);
+    for (int i = 0; i < n_quarters; i++)
+        if (month_fq(first + 3 * i) == 1)
+            plmtex("b", 1.6, (i + 0.5) / n_quarters, 0.5, month_fq_label(first + 3 * i, w));
+}
+
 void frame_hline(double x0, double x1, double y, int colour, double pen, int dashed)
 {
     PLINT mark[1] = {2500}, space[1] = {1500};

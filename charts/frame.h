@@ -70,6 +70,10 @@ void frame_y_axis(double step, const char *title);
  * are fewer than 40 months), a tick every month. */
 void frame_month_axis(month_t first, int n_months);
 
+/* The same for quarters from first (a quarter's first month): a tick a
+ * quarter, each financial year's Q1 labelled ("2019/20 Q1"). */
+void frame_quarter_axis(month_t first, int n_quarters);
+
 /* A horizontal line across the plot at y, dashed or not. */
 void frame_hline(double x0, double x1, double y, int colour, double pen, int dashed);
 

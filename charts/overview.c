@@ -61,13 +61,7 @@ const char *overview_judgement(const struct overview_panel *p)
 {
     const struct quarter_point *f = quarterly_finding(&p->s);
 
-    if (!f)
-        return "not comparable";
-    if (strcmp(f->verdict, "increase") == 0)
-        return p->better > 0 ? "improvement" : "deterioration";
-    if (strcmp(f->verdict, "decrease") == 0)
-        return p->better < 0 ? "improvement" : "deterioration";
-    return "no significant change";
+    return f ? f->verdict : "not comparable"; /* sio-measures' own word */
 }
 
 static int count_judged(const struct overview *ov, const char *j)
@@ -82,10 +76,15 @@ char *overview_title(const struct overview *ov, char *buf, size_t size)
 {
     int imp = count_judged(ov, "improvement"), det = count_judged(ov, "deterioration");
     int same = count_judged(ov, "no significant change");
-    int nc = (int)ov->n - imp - det - same;
+    int untested = count_judged(ov, "not tested");
+    int nc = (int)ov->n - imp - det - same - untested;
 
     snprintf(buf, size, "%s: %d improved, %d deteriorated, %d no significant change",
              ov->force_name, imp, det, same);
+    if (untested) {
+        size_t o = strlen(buf);
+        snprintf(buf + o, size - o, ", %d not tested", untested);
+    }
     if (nc) {
         size_t o = strlen(buf);
         snprintf(buf + o, size - o, ", %d not comparable", nc);
@@ -98,14 +97,14 @@ char *overview_title(const struct overview *ov, char *buf, size_t size)
 static const char *finding_words(const struct quarter_series *s, char *buf, size_t size)
 {
     const struct quarter_point *f = quarterly_finding(s);
-    double r = f ? round(fabs(f->change_pct)) : 0;
+    char change[64];
 
     if (!f)
         snprintf(buf, size, "not comparable with the baseline");
-    else if (r == 0)
-        snprintf(buf, size, "in line with the baseline");
     else
-        snprintf(buf, size, "%.0f%% %s than the baseline", r, f->change_pct < 0 ? "lower" : "higher");
+        snprintf(buf, size, "%s %s the baseline", words_change(f->change_pct, change,
+                                                                sizeof change),
+                 words_change_is_nil(f->change_pct) ? "with" : "than");
     return buf;
 }
 

@@ -2,9 +2,9 @@
  * overview.h — one page with every measure of a force as small multiples.
  *
  * Each panel is a small quarterly bar chart with the baseline level, headed
- * by the measure's label and its verdict against the baseline, judged with
- * the measure's "better" direction: improvement, deterioration, no
- * significant change or not comparable.  An overview holds its own copies of
+ * by the measure's label and sio-measures' verdict against the baseline
+ * (improvement, deterioration, no significant change, not tested, not
+ * comparable), as stored.  An overview holds its own copies of
  * the series (the walk over the store reuses its buffers).
  */
 #ifndef SIO_OVERVIEW_H
@@ -35,8 +35,7 @@ int overview_add(struct overview *ov, const struct quarter_series *s, int better
 /* Free the copies and empty ov for the next force. */
 void overview_clear(struct overview *ov);
 
-/* "improvement", "deterioration", "no significant change" or "not
- * comparable" for a panel. */
+/* The panel's stored verdict ("not comparable" when no quarter has one). */
 const char *overview_judgement(const struct overview_panel *p);
 
 /* "Leicestershire Police: 2 improved, 1 deteriorated and 2 showed no

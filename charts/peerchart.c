@@ -72,18 +72,24 @@ static void rank_words(int rank, int n, char *buf, size_t size)
         snprintf(buf, size, "the %d%s highest", from_top, ordinal_suffix(from_top));
 }
 
+/* Rank words only where the test finds a difference: a rank among rates
+ * that differ by chance is no finding. */
 char *peerchart_title(const struct peer_series *s, char *buf, size_t size)
 {
     char r[32];
+    const struct peer_member *me = peerchart_self(s);
     int rank = peerchart_rank(s);
 
-    if (!rank) {
-        snprintf(buf, size, "%s: rates in %s's most similar group", s->measure_label, s->force_name);
-        return buf;
-    }
-    rank_words(rank, (int)s->n, r, sizeof r);
-    snprintf(buf, size, "%s: %s has %s rate of the %zu forces in its group",
-             s->measure_label, s->force_name, r, s->n);
+    if (rank && me && me->significant == 1) {
+        rank_words(rank, (int)s->n, r, sizeof r);
+        snprintf(buf, size, "%s: %s has %s rate of the %zu forces in its group",
+                 s->measure_label, s->force_name, r, s->n);
+    } else if (rank && me && me->significant == 0)
+        snprintf(buf, size, "%s: %s is similar to its peers", s->measure_label,
+                 s->force_name);
+    else
+        snprintf(buf, size, "%s: rates in %s's most similar group", s->measure_label,
+                 s->force_name);
     return buf;
 }
 
@@ -117,11 +123,19 @@ char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
     o = (size_t)snprintf(buf, size,
                          "Bar chart of %s per 1,000 population for the %zu forces in %s's most similar group (%s), %s. ",
                          label, s->n, s->force_name, s->group, period);
-    if (o < size && me && isfinite(me->rate)) {
+    if (o < size && me && isfinite(me->rate) && me->significant == 1) {
         rank_words(peerchart_rank(s), (int)s->n, r, sizeof r);
-        o += (size_t)snprintf(buf + o, size - o, "%s: %.*f per 1,000, %s of %zu; ",
-                              s->force_name, d, me->rate, r + 4, s->n);
-    }
+        o += (size_t)snprintf(buf + o, size - o, "%s: %.*f per 1,000, %s of %zu, a significant"
+                              " difference from the others; ", s->force_name, d, me->rate,
+                              r + 4, s->n);
+    } else if (o < size && me && isfinite(me->rate))
+        o += (size_t)snprintf(buf + o, size - o, "%s: %.*f per 1,000, %s; ", s->force_name, d,
+                              me->rate, me->significant == 0
+                                  ? "similar to its peers (no significant difference)"
+                                  : "not tested against its peers");
+    if (o < size && s->population_year)
+        o += (size_t)snprintf(buf + o, size - o, "population %d (%s); ", s->population_year,
+                              s->population_source);
     if (o < size)
         snprintf(buf + o, size - o, "group mean %.*f%s; lowest %s (%.*f), highest %s (%.*f).\n",
                  d, s->peer_mean, nat, lo->display, d, lo->rate, hi->display, d, hi->rate);
@@ -223,7 +237,10 @@ void peerchart_draw(const void *series, const struct chart_style *st)
 {
     const struct peer_series *s = series;
     char title[256], subtitle[384], period[96], words[96], heading[96], axis_title[128];
-    const char *notes[1] = {"Bars: rate per 1,000 population, whiskers its confidence interval where known; lines: the averages."};
+    char population[256];
+    const char *notes[2] = {"Bars: rate per 1,000 population, whiskers its confidence interval where known; lines: the averages.",
+                            population};
+    int n_notes = 1;
     double step, xmax = x_top(s, &step), x0 = left_margin(s), ytop = (double)s->n;
     int decimals = frame_step_decimals(step);
 
@@ -233,8 +250,13 @@ void peerchart_draw(const void *series, const struct chart_style *st)
     snprintf(subtitle, sizeof subtitle, "%s, %s. Most similar group: %s",
              axis_title, peerchart_period_words(s->period, period, sizeof period),
              s->group);
-    frame_words(title, subtitle, 0.0, notes, 1, st);
-    plvpor(x0, FRAME_X1, frame_plot_bottom(1), FRAME_Y1 - 0.04);
+    if (s->population_year) {
+        snprintf(population, sizeof population, "Population: %d (%s).", s->population_year,
+                 s->population_source[0] ? s->population_source : "source not recorded");
+        n_notes++;
+    }
+    frame_words(title, subtitle, 0.0, notes, n_notes, st);
+    plvpor(x0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - 0.04);
     plwind(0.0, xmax, 0.0, ytop);
     chart_text_size(FRAME_BODY);
     plcol0(CHART_GRID);

@@ -50,19 +50,9 @@ const struct quarter_point *quarterly_finding(const struct quarter_series *s)
     return NULL;
 }
 
-/* "12% lower", or "in line" when it rounds to 0%. */
-static void change_words(double pct, char *buf, size_t size)
-{
-    double r = round(fabs(pct));
-    if (r == 0.0)
-        snprintf(buf, size, "in line");
-    else
-        snprintf(buf, size, "%.0f%% %s", r, pct < 0 ? "lower" : "higher");
-}
-
 static const char *than_baseline(double pct)
 {
-    return round(fabs(pct)) == 0.0 ? "with the baseline" : "than the baseline";
+    return words_change_is_nil(pct) ? "with the baseline" : "than the baseline";
 }
 
 char *quarterly_title(const struct quarter_series *s, char *buf, size_t size)
@@ -74,10 +64,13 @@ char *quarterly_title(const struct quarter_series *s, char *buf, size_t size)
         snprintf(buf, size, "%s: not comparable with the baseline", s->measure_label);
         return buf;
     }
-    change_words(f->change_pct, words, sizeof words);
+    words_change(f->change_pct, words, sizeof words);
     if (strcmp(f->verdict, "no significant change") == 0)
         snprintf(buf, size, "%s: no significant change from the baseline (%s)",
                  s->measure_label, words);
+    else if (strcmp(f->verdict, "not tested") == 0)
+        snprintf(buf, size, "%s: %s %s (not tested)", s->measure_label, words,
+                 than_baseline(f->change_pct));
     else
         snprintf(buf, size, "%s: %s %s", s->measure_label, words,
                  than_baseline(f->change_pct));
@@ -108,29 +101,22 @@ static void label_in_sentence(const char *label, char *buf, size_t size)
         buf[0] = (char)tolower((unsigned char)buf[0]);
 }
 
-/* "(a significant decrease; interval -15% to -8%)" or "". */
+/* "(verdict: improvement; confidence interval -15% to -8%)", the stored
+ * verdict word as the tables print it. */
 static void verdict_words(const struct quarter_point *f, char *buf, size_t size)
 {
-    const char *v = f->verdict;
-    const char *what = strcmp(v, "increase") == 0   ? "a significant increase"
-                       : strcmp(v, "decrease") == 0 ? "a significant decrease"
-                       : strcmp(v, "no significant change") == 0
-                           ? "not a significant change"
-                           : NULL;
-    if (!what)
-        buf[0] = '\0';
-    else if (isfinite(f->ci_low_pct) && isfinite(f->ci_high_pct))
-        snprintf(buf, size, " (%s; confidence interval %+.0f%% to %+.0f%%)", what,
-                 f->ci_low_pct, f->ci_high_pct);
+    if (isfinite(f->ci_low_pct) && isfinite(f->ci_high_pct))
+        snprintf(buf, size, " (verdict: %s; confidence interval %+.1f%% to %+.1f%%)",
+                 f->verdict, f->ci_low_pct, f->ci_high_pct);
     else
-        snprintf(buf, size, " (%s)", what);
+        snprintf(buf, size, " (verdict: %s)", f->verdict);
 }
 
 char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
 {
     const struct quarter_point *f = quarterly_finding(s), *last = quarterly_latest(s);
     char label[128], q0[16], q1[16], a[12], b[12], c[12], n1[96], n2[96];
-    char change[64], verdict[160], level[96];
+    char change[64], verdict[160], level[192];
     size_t o;
     double lv = quarterly_baseline_level(s);
 
@@ -141,8 +127,8 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
         return buf;
     }
     if (isfinite(lv))
-        snprintf(level, sizeof level, ", with the baseline average of %s per quarter (%s to %s) marked",
-                 words_count_of(lround(lv), s->noun, n1, sizeof n1),
+        snprintf(level, sizeof level, ", with the baseline average of %s%s%s per quarter (%s to %s) marked",
+                 words_level(lv, n1, sizeof n1), s->noun[0] ? " " : "", s->noun,
                  month_words(s->baseline_start, a), month_words(s->baseline_end, b));
     else
         level[0] = '\0';
@@ -153,7 +139,7 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
     if (o >= size)
         return buf;
     if (f) {
-        change_words(f->change_pct, change, sizeof change);
+        words_change(f->change_pct, change, sizeof change);
         verdict_words(f, verdict, sizeof verdict);
         o += (size_t)snprintf(buf + o, size - o, "In the 12 months to %s it was %s %s%s; ",
                               month_words(f->start + 2, c), change,
@@ -384,11 +370,8 @@ static void draw_legend(const struct quarter_series *s, double level)
     if (partial)
         kinds[n_entries] = 1, what[n_entries++] = "Partial quarter (some months missing)";
     if (isfinite(level)) {
-        if (level < 100) /* small counts: 13.5 must not read as 14 */
-            snprintf(n, sizeof n, "%.1f", level);
-        else
-            words_thousands(lround(level), n, sizeof n);
-        snprintf(words, sizeof words, "Baseline average: %s a quarter", n);
+        snprintf(words, sizeof words, "Baseline average: %s a quarter",
+                 words_level(level, n, sizeof n));
         kinds[n_entries] = 2, what[n_entries++] = words;
     }
     if (isfinite(s->target)) {

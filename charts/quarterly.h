@@ -24,7 +24,8 @@ struct quarter_point {
     double change_pct;      /* 12 months to this quarter vs baseline, %; NAN if none */
     double ci_low_pct;      /* confidence interval of change_pct; NAN if none */
     double ci_high_pct;
-    char verdict[32];       /* increase | decrease | no significant change | not comparable */
+    char verdict[32];       /* sio-measures' word: improvement | deterioration | no
+                             * significant change | not tested | not comparable */
 };
 
 struct quarter_series {
@@ -45,6 +46,7 @@ struct quarter_series {
     const struct annotation_list *notes; /* analyst's annotations; borrowed, may be NULL */
     double target;                /* monthly target, drawn x3 a quarter; NAN: none */
     char missing[256];            /* months with no data in words ("Apr 2020, May 2020"); "" */
+    struct digest digest;         /* of what the chart draws from the store (digest.h) */
 };
 
 /* Baseline average per quarter (baseline_count / baseline_months * 3), or

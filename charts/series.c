@@ -1,8 +1,9 @@
 /*
- * series.c — measure_quarters rows grouped into one series per force x
+ * series.c — one force's measure_quarters rows grouped into one series per
  * measure, with the measure's catalogue row and windows joined on.  Rows
- * arrive ordered, so a series ends when (force, measure) changes; its points
- * are kept in one growable array reused for every series.
+ * arrive ordered, so a series ends when the measure changes; its points are
+ * kept in one growable array reused for every series, and its rows are
+ * hashed into its digest as they are read.
  */
 #include "series.h"
 #include "store/store.h"
@@ -20,11 +21,12 @@ static const char series_sql[] =
     " w.baseline_start, w.baseline_end"
     " FROM measure_quarters q LEFT JOIN measure_catalogue c ON c.measure = q.measure"
     " LEFT JOIN measure_windows w ON w.force = q.force AND w.measure = q.measure"
-    " ORDER BY q.force, c.position, q.measure, q.quarter_start";
+    " WHERE q.force = ?1 ORDER BY c.position, q.measure, q.quarter_start";
 
 struct series_walk {
     struct quarter_series s;   /* the series being gathered */
     size_t cap;                /* allocated points in s.q */
+    struct digest_acc acc;     /* its rows so far */
 };
 
 static month_t col_month(sqlite3_stmt *st, int i)
@@ -55,7 +57,17 @@ static int series_start(struct series_walk *w, sqlite3_stmt *st, struct sio_erro
     s->notes = NULL;
     s->target = NAN;
     s->missing[0] = '\0';
+    digest_begin(&w->acc);
     return SIO_OK;
+}
+
+/* Hand the finished series to fn. */
+static int series_done(struct series_walk *w, series_fn fn, void *ctx, int *n_series,
+                       struct sio_error *err)
+{
+    digest_end(&w->acc, &w->s.digest);
+    ++*n_series;
+    return fn(&w->s, ctx, err);
 }
 
 /* Append this row's quarter to the series. */
@@ -92,11 +104,17 @@ static int series_add(struct series_walk *w, sqlite3_stmt *st, struct sio_error 
 
 static int same_series(const struct series_walk *w, sqlite3_stmt *st)
 {
-    return strcmp(w->s.force, store_col_text(st, 0)) == 0 &&
-           strcmp(w->s.measure_key, store_col_text(st, 1)) == 0;
+    return strcmp(w->s.measure_key, store_col_text(st, 1)) == 0;
 }
 
-int series_each(sqlite3 *db, series_fn fn, void *ctx, int *n_series, struct sio_error *err)
+static int series_fail(sqlite3 *db, const char *what, struct sio_error *err)
+{
+    return sio_fail(err, SIO_ESOFTWARE, sqlite3_db_filename(db, "main"), 0,
+                    "%s measure_quarters: %s", what, sqlite3_errmsg(db));
+}
+
+int series_each(sqlite3 *db, const char *force, series_fn fn, void *ctx, int *n_series,
+                struct sio_error *err)
 {
     struct series_walk w = {0};
     sqlite3_stmt *st = NULL;
@@ -104,26 +122,58 @@ int series_each(sqlite3 *db, series_fn fn, void *ctx, int *n_series, struct sio_
 
     *n_series = 0;
     if (sqlite3_prepare_v2(db, series_sql, -1, &st, NULL) != SQLITE_OK)
-        return sio_fail(err, SIO_ESOFTWARE, sqlite3_db_filename(db, "main"), 0,
-                        "cannot read measure_quarters: %s", sqlite3_errmsg(db));
+        return series_fail(db, "cannot read", err);
+    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
     while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (w.s.n > 0 && !same_series(&w, st)) {
-            rc = fn(&w.s, ctx, err);
-            ++*n_series;
-        }
+        if (w.s.n > 0 && !same_series(&w, st))
+            rc = series_done(&w, fn, ctx, n_series, err);
         if (rc == SIO_OK && (w.s.n == 0 || !same_series(&w, st)))
             rc = series_start(&w, st, err);
-        if (rc == SIO_OK)
+        if (rc == SIO_OK) {
+            digest_row(st, &w.acc);
             rc = series_add(&w, st, err);
+        }
     }
     if (rc == SIO_OK && step != SQLITE_DONE)
-        rc = sio_fail(err, SIO_ESOFTWARE, sqlite3_db_filename(db, "main"), 0,
-                      "reading measure_quarters: %s", sqlite3_errmsg(db));
-    if (rc == SIO_OK && w.s.n > 0) {
-        rc = fn(&w.s, ctx, err);
-        ++*n_series;
-    }
+        rc = series_fail(db, "reading", err);
+    if (rc == SIO_OK && w.s.n > 0)
+        rc = series_done(&w, fn, ctx, n_series, err);
+    else
+        digest_end(&w.acc, &w.s.digest); /* frees what a stopped walk began */
     sqlite3_finalize(st);
     free(w.s.q);
     return rc;
+}
+
+int series_forces(sqlite3 *db, char ***forces, int *n, struct sio_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int step = SQLITE_DONE, rc = SIO_OK;
+
+    *forces = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db, "SELECT DISTINCT force FROM measure_quarters ORDER BY force",
+                           -1, &st, NULL) != SQLITE_OK)
+        return series_fail(db, "cannot read", err);
+    while (rc == SIO_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        char **more = realloc(*forces, (size_t)(*n + 1) * sizeof *more);
+        char *copy = more ? strdup(store_col_text(st, 0)) : NULL;
+        if (more)
+            *forces = more;
+        if (!copy)
+            rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        else
+            (*forces)[(*n)++] = copy;
+    }
+    if (rc == SIO_OK && step != SQLITE_DONE)
+        rc = series_fail(db, "reading", err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void series_forces_free(char **forces, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(forces[i]);
+    free(forces);
 }

@@ -61,7 +61,7 @@ static int quarters_emit(struct emitter *e, const struct series *s, long *rows,
     int rc = store_prepare(e->db, quarter_sql, &st, err);
     for (month_t q = month_fq_start(s->first); q <= last && !rc; q += 3) {
         struct quarter_row row;
-        if (!(rc = quarterly_row(s, q, e->cfg, &row, err)) &&
+        if (!(rc = quarterly_row(s, q, e->cfg, e->m, trendrun_seasonal(e), &row, err)) &&
             !(rc = quarter_put(e, st, &row, err)))
             ++*rows;
     }
@@ -83,7 +83,8 @@ static int comparisons_emit(struct emitter *e, const struct series *s, struct si
     struct comparison c;
     int rc = SIO_OK;
     for (int k = 0; k < COMPARE_KINDS && !rc; k++)
-        if (!(rc = compare_make(s, e->m, e->cfg, (enum compare_kind)k, &c, err)))
+        if (!(rc = compare_make(s, e->m, e->cfg, (enum compare_kind)k, trendrun_seasonal(e),
+                                &c, err)))
             rc = compare_store(e, &c, err);
     return rc;
 }
@@ -109,6 +110,7 @@ static int analyse_series(struct emitter *e, struct analyse_totals *t, struct si
     if (rc)
         return rc;
     t->series += s.n > 0;
+    e->seasonal_p = trendrun_seasonal_p(e, &s);
     if (s.n && e->windows)
         catalogue_collect_span(e->windows, series_frequency(&s), s.first, series_last_month(&s));
     if (s.n == 0)
@@ -133,6 +135,7 @@ static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_e
     struct catalogue_collect w;
     catalogue_collect_start(&w);
     e->windows = &w;
+    e->seasonal_p = NAN;
     int rc = e->m->source == MEASURE_SRC_HO_ROLLING ? analyse_rolling(e, t, err)
                                                     : analyse_series(e, t, err);
     e->windows = NULL;

@@ -1,18 +1,17 @@
 /*
  * compare.c — the three comparisons, their verdicts and sentences.
  *
- * Windows are chosen first, then judged: an incomplete window stops the
- * comparison (no verdict) unless the analyst allowed gaps, in which case
- * counts are compared per covered month so the gap does not read as a fall.
- * Sentences are built from the same numbers that are stored, rounded to
- * one decimal place, so the text and the table can never disagree.
+ * Windows are chosen first, then judged (judge.c): an incomplete window
+ * stops the comparison (no verdict) unless the analyst allowed gaps, in
+ * which case counts are compared per covered month so the gap does not read
+ * as a fall; overlapping windows (a short series) are never compared,
+ * because the same months would count on both sides.  Sentences are built
+ * from the same numbers that are stored, rounded to one decimal place, so
+ * the text and the table can never disagree.
  */
 #include "compare.h"
+#include "judge.h"
 #include "text/words.h"
-#include "annotate.h"
-#include "stats/binomial.h"
-#include "stats/poisson.h"
-#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -42,10 +41,9 @@ static month_t quarter_end_before(month_t m)
     return end > m ? end - 3 : end;
 }
 
-static void choose_windows(const struct series *s, const struct sio_config *cfg,
+static void choose_windows(const struct series *s, month_t last, const struct sio_config *cfg,
                            enum compare_kind kind, struct comparison *c)
 {
-    month_t last = series_last_month(s);
     if (kind == COMPARE_QUARTER) {
         month_t q = quarter_end_before(last);
         window_take(s, q - 2, q, &c->latest);
@@ -57,54 +55,6 @@ static void choose_windows(const struct series *s, const struct sio_config *cfg,
         window_take(s, cfg->baseline_start, cfg->baseline_end, &c->base);
     else
         window_take(s, last - 23, last - 12, &c->base);
-}
-
-static int direction_verdict(struct comparison *c, int dir, int better)
-{
-    c->verdict = dir == 0 ? "no significant change"
-               : dir == better ? "improvement" : "deterioration";
-    return SIO_OK;
-}
-
-static int judge_counts(struct comparison *c, const struct measure_def *m, double level,
-                        struct sio_error *err)
-{
-    struct poisson_ratio r;
-    c->latest_value = (double)c->latest.num;
-    c->base_value = (double)c->base.num;
-    if (c->latest.num < 0 || c->base.num < 0) {
-        c->comparable = 0;
-        snprintf(c->note, sizeof c->note, "a negative total (published revisions)");
-        return SIO_OK;
-    }
-    int rc = poisson_ratio_ci(c->latest.num, c->latest.covered, c->base.num,
-                              c->base.covered, level, &r, err);
-    if (rc)
-        return rc;
-    c->change = 100.0 * (r.ratio - 1.0);
-    c->low = 100.0 * (r.low - 1.0);
-    c->high = 100.0 * (r.high - 1.0);
-    return direction_verdict(c, (int)poisson_verdict(&r), m->better);
-}
-
-static int judge_proportions(struct comparison *c, const struct measure_def *m,
-                             double level, struct sio_error *err)
-{
-    struct binomial_difference d;
-    if (c->latest.den <= 0 || c->base.den <= 0) {
-        c->comparable = 0;
-        return SIO_OK;
-    }
-    c->latest_value = 100.0 * (double)c->latest.num / (double)c->latest.den;
-    c->base_value = 100.0 * (double)c->base.num / (double)c->base.den;
-    int rc = binomial_newcombe_ci(c->latest.num, c->latest.den, c->base.num, c->base.den,
-                                  level, &d, err);
-    if (rc)
-        return rc;
-    c->change = 100.0 * d.estimate;
-    c->low = 100.0 * d.low;
-    c->high = 100.0 * d.high;
-    return direction_verdict(c, c->low > 0 ? 1 : c->high < 0 ? -1 : 0, m->better);
 }
 
 /* ---- sentences ---------------------------------------------------------- */
@@ -161,17 +111,44 @@ static void interval_phrase(const struct comparison *c, const struct measure_def
                  m->proportion ? "" : "%", c->high, u);
 }
 
+/* Add to the sentence how many months the compared rates leave out. */
+static void caution(struct comparison *c, const struct measure_def *m)
+{
+    int gaps = c->latest.expected + c->base.expected - c->latest.covered - c->base.covered;
+    size_t n = strlen(c->sentence);
+    if (gaps > 0)
+        snprintf(c->sentence + n, sizeof c->sentence - n, " Caution: %d of the %d"
+                 " months %s no data; %s per month with data were compared.", gaps,
+                 c->latest.expected + c->base.expected, gaps == 1 ? "has" : "have",
+                 m->proportion ? "proportions" : "rates");
+}
+
+static void none_sentence(struct comparison *c, const struct measure_def *m,
+                          const struct sio_config *cfg)
+{
+    char when[64], vs[96];
+    snprintf(c->sentence, sizeof c->sentence, "In %s, %s: none were recorded, as in"
+             " the period compared %s; there is no change to test.",
+             latest_phrase(c, when, sizeof when), m->label,
+             against(c->kind, cfg, vs, sizeof vs));
+}
+
+/* The change stated, with why it cannot be judged against chance. */
+static void untested_sentence(struct comparison *c, const struct measure_def *m,
+                              const struct sio_config *cfg)
+{
+    char when[64], vs[96], chg[128];
+    change_phrase(c, m, chg, sizeof chg);
+    snprintf(c->sentence, sizeof c->sentence, "In %s, %s %s %s; whether that is more than the"
+             " usual variation is not tested, because %s.", latest_phrase(c, when, sizeof when),
+             m->label, chg, against(c->kind, cfg, vs, sizeof vs), c->note);
+    caution(c, m);
+}
+
 static void judged_sentence(struct comparison *c, const struct measure_def *m,
                             const struct sio_config *cfg)
 {
     char when[64], vs[96], chg[128], ci[96], sig[128];
-    if (!m->proportion && c->latest.num == 0 && c->base.num == 0) {
-        snprintf(c->sentence, sizeof c->sentence, "In %s, %s: none were recorded, as in"
-                 " the period compared %s; there is no change to test.",
-                 latest_phrase(c, when, sizeof when), m->label,
-                 against(c->kind, cfg, vs, sizeof vs));
-        return;
-    }
     change_phrase(c, m, chg, sizeof chg);
     interval_phrase(c, m, cfg->confidence, ci, sizeof ci);
     if (!strcmp(c->verdict, "no significant change"))
@@ -180,15 +157,19 @@ static void judged_sentence(struct comparison *c, const struct measure_def *m,
         snprintf(sig, sizeof sig, "the %s is statistically significant, %s",
                  c->change > 0 ? "rise" : "fall",
                  !strcmp(c->verdict, "improvement") ? "an improvement" : "a deterioration");
-    int n = snprintf(c->sentence, sizeof c->sentence, "In %s, %s %s %s; %s (%s).",
-                     latest_phrase(c, when, sizeof when), m->label, chg,
-                     against(c->kind, cfg, vs, sizeof vs), sig, ci);
-    int gaps = c->latest.expected + c->base.expected - c->latest.covered - c->base.covered;
-    if (gaps > 0 && n > 0 && (size_t)n < sizeof c->sentence)
-        snprintf(c->sentence + n, sizeof c->sentence - (size_t)n, " Caution: %d of the %d"
-                 " months %s no data; %s per month with data were compared.", gaps,
-                 c->latest.expected + c->base.expected, gaps == 1 ? "has" : "have",
-                 m->proportion ? "proportions" : "rates");
+    snprintf(c->sentence, sizeof c->sentence, "In %s, %s %s %s; %s (%s).",
+             latest_phrase(c, when, sizeof when), m->label, chg,
+             against(c->kind, cfg, vs, sizeof vs), sig, ci);
+    caution(c, m);
+}
+
+/* A window with no covered month: "July 2018 to June 2019". */
+static void empty_window_note(struct comparison *c)
+{
+    const struct window *w = c->latest.covered == 0 ? &c->latest : &c->base;
+    char a[24], b[24];
+    snprintf(c->note, sizeof c->note, "there are no figures for %s to %s",
+             compare_month_name(w->start, a), compare_month_name(w->end, b));
 }
 
 static void unjudged_sentence(struct comparison *c, const struct measure_def *m,
@@ -199,7 +180,7 @@ static void unjudged_sentence(struct comparison *c, const struct measure_def *m,
     if (!c->has_data)
         snprintf(c->sentence, sizeof c->sentence, "%s: no data for this force.", m->label);
     else if (c->note[0])
-        snprintf(c->sentence, sizeof c->sentence, "%s: no verdict %s, because of %s.",
+        snprintf(c->sentence, sizeof c->sentence, "%s: no verdict %s, because %s.",
                  m->label, against(c->kind, cfg, vs, sizeof vs), c->note);
     else
         snprintf(c->sentence, sizeof c->sentence, "%s: no verdict %s, because %d of the %d"
@@ -213,8 +194,14 @@ static void comparison_init(struct comparison *c, enum compare_kind kind, int ha
     memset(c, 0, sizeof *c);
     c->kind = kind;
     c->change = c->low = c->high = c->latest_value = c->base_value = NAN;
+    c->fit.phi = NAN;
     c->has_data = has_data;
     c->verdict = c->has_data ? "not comparable" : "no data";
+}
+
+static int windows_overlap(const struct comparison *c)
+{
+    return c->latest.start <= c->base.end && c->base.start <= c->latest.end;
 }
 
 static void comparison_usable(struct comparison *c, const struct sio_config *cfg)
@@ -222,21 +209,34 @@ static void comparison_usable(struct comparison *c, const struct sio_config *cfg
     c->comparable = cfg->allow_missing
         ? c->latest.covered > 0 && c->base.covered > 0
         : window_complete(&c->latest) && window_complete(&c->base);
+    if (c->comparable && windows_overlap(c)) {
+        c->comparable = 0;
+        snprintf(c->note, sizeof c->note, "the two windows overlap (the series is too short"
+                 " for them to be separate)");
+    }
 }
 
-static int comparison_finish(struct comparison *c, const struct measure_def *m,
-                             const struct sio_config *cfg, struct sio_error *err);
+static int comparison_finish(struct comparison *c, const struct series *s,
+                             const struct measure_def *m, const struct sio_config *cfg,
+                             int seasonal, struct sio_error *err);
 
-int compare_make(const struct series *s, const struct measure_def *m,
-                 const struct sio_config *cfg, enum compare_kind kind,
-                 struct comparison *c, struct sio_error *err)
+int compare_ending(const struct series *s, month_t end, const struct measure_def *m,
+                   const struct sio_config *cfg, enum compare_kind kind, int seasonal,
+                   struct comparison *c, struct sio_error *err)
 {
     comparison_init(c, kind, s->n > 0);
     if (c->has_data) {
-        choose_windows(s, cfg, kind, c);
+        choose_windows(s, end, cfg, kind, c);
         comparison_usable(c, cfg);
     }
-    return comparison_finish(c, m, cfg, err);
+    return comparison_finish(c, s, m, cfg, seasonal, err);
+}
+
+int compare_make(const struct series *s, const struct measure_def *m,
+                 const struct sio_config *cfg, enum compare_kind kind, int seasonal,
+                 struct comparison *c, struct sio_error *err)
+{
+    return compare_ending(s, series_last_month(s), m, cfg, kind, seasonal, c, err);
 }
 
 int compare_windows(const struct window *latest, const struct window *base,
@@ -251,22 +251,28 @@ int compare_windows(const struct window *latest, const struct window *base,
         comparison_usable(c, cfg);
     else
         snprintf(c->note, sizeof c->note, "%s", why_not);
-    return comparison_finish(c, m, cfg, err);
+    return comparison_finish(c, NULL, m, cfg, 0, err);
 }
 
-static int comparison_finish(struct comparison *c, const struct measure_def *m,
-                             const struct sio_config *cfg, struct sio_error *err)
+static int comparison_finish(struct comparison *c, const struct series *s,
+                             const struct measure_def *m, const struct sio_config *cfg,
+                             int seasonal, struct sio_error *err)
 {
-    int rc = SIO_OK;
-    if (c->comparable)
-        rc = m->proportion ? judge_proportions(c, m, cfg->confidence, err)
-                           : judge_counts(c, m, cfg->confidence, err);
+    int rc = c->comparable ? judge_comparison(c, s, m, cfg, seasonal, err) : SIO_OK;
     if (rc)
         return rc;
-    if (c->comparable)
+    if (c->comparable && !m->proportion && c->latest.num == 0 && c->base.num == 0)
+        none_sentence(c, m, cfg);
+    else if (c->comparable && !strcmp(c->verdict, "not tested"))
+        untested_sentence(c, m, cfg);
+    else if (c->comparable)
         judged_sentence(c, m, cfg);
     else {
-        c->verdict = c->has_data ? "not comparable" : "no data";
+        /* A window with nothing in it is missing, not a gap in a window. */
+        int empty = c->has_data && (c->latest.covered == 0 || c->base.covered == 0);
+        if (empty && !c->note[0])
+            empty_window_note(c);
+        c->verdict = c->has_data && !empty ? "not comparable" : "no data";
         unjudged_sentence(c, m, cfg);
     }
     return SIO_OK;

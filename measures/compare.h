@@ -17,6 +17,7 @@
 #define SIO_MEASURES_COMPARE_H
 
 #include "results.h"
+#include "stats/dispersion.h"
 
 enum compare_kind { COMPARE_BASELINE, COMPARE_YEAR_EARLIER, COMPARE_QUARTER, COMPARE_KINDS };
 
@@ -28,20 +29,31 @@ struct comparison {
     double change, low, high; /* % change (counts) or points (proportions) */
     double latest_value, base_value; /* counts, or per cent */
     const char *verdict;   /* improvement | deterioration | no significant change |
-                            * not comparable | no data */
-    char sentence[512];
-    char note[160];        /* annotations that fall in either window */
+                            * not tested | not comparable | no data */
+    struct dispersion_fit fit; /* the variation the interval allows for; df 0: none */
+    char method[320];      /* how the change and its interval were found */
+    char sentence[640];
+    char note[200];        /* why there is no verdict, when there is none */
 };
 
 /* Work out comparison kind for series s of measure m (the windows, the
- * interval, the verdict and the sentence). */
+ * interval, the verdict and the sentence); seasonal says the series has a
+ * month-of-year pattern (its seasonal F test), which the dispersion fit
+ * then allows for. */
 int compare_make(const struct series *s, const struct measure_def *m,
-                 const struct sio_config *cfg, enum compare_kind kind,
+                 const struct sio_config *cfg, enum compare_kind kind, int seasonal,
                  struct comparison *c, struct sio_error *err);
 
+/* compare_make as if s ended at month end (the quarterly rows' rolling
+ * 12 months against the baseline). */
+int compare_ending(const struct series *s, month_t end, const struct measure_def *m,
+                   const struct sio_config *cfg, enum compare_kind kind, int seasonal,
+                   struct comparison *c, struct sio_error *err);
+
 /* The same judgement for windows the caller chose (the rolling-year file's
- * 12-month figures); when either window has no covered month the comparison
- * has no verdict and its sentence gives why_not ("because of <why_not>"). */
+ * 12-month figures, with no monthly points: the change is stated, not
+ * tested); when either window has no covered month the comparison has no
+ * verdict and its sentence gives why_not ("because <why_not>"). */
 int compare_windows(const struct window *latest, const struct window *base,
                     const char *why_not, const struct measure_def *m,
                     const struct sio_config *cfg, enum compare_kind kind,

@@ -24,12 +24,24 @@ static const char *const added[][3] = {
     {"measure_verdicts", "method", "TEXT"},
     {"measure_verdicts", "months_covered", "INTEGER"},
     {"measure_verdicts", "months_expected", "INTEGER"},
+    {"measure_verdicts", "dispersion", "REAL"},
+    {"measure_verdicts", "dispersion_df", "INTEGER"},
     {"spc_summary", "rules", "TEXT"},
     {"spc_summary", "note", "TEXT"},
+    {"spc_summary", "chart", "TEXT"},
+    {"spc_summary", "basis", "TEXT"},
+    {"spc_summary", "limits_start", "TEXT"},
+    {"spc_summary", "limits_end", "TEXT"},
+    {"spc_summary", "limits_points", "INTEGER"},
+    {"spc_summary", "lowest", "REAL"},
+    {"spc_summary", "highest", "REAL"},
+    {"spc_summary", "why_no_verdict", "TEXT"},
     {"peer_results", "count", "INTEGER"},
     {"peer_results", "population", "INTEGER"},
     {"peer_results", "difference", "REAL"},
     {"peer_results", "method", "TEXT"},
+    {"peer_results", "population_year", "INTEGER"},
+    {"peer_results", "population_source", "TEXT"},
 };
 
 static int has_column(sqlite3 *db, const char *table, const char *column, int *has,
@@ -79,7 +91,7 @@ static const struct {
      " base_start, base_end, " NUM("latest_value") ", " NUM("base_value") ","
      " round(change_pct, 1) AS change, round(ci_low_pct, 1) AS ci_low,"
      " round(ci_high_pct, 1) AS ci_high, unit, verdict, months_covered, months_expected,"
-     " method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
+     " round(dispersion, 2) AS dispersion, dispersion_df, method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
      " comparison"},
     {"spc_points.csv",
      "SELECT force, measure, month, value, round(centre, 4) AS centre,"
@@ -90,13 +102,15 @@ static const struct {
      "SELECT force, measure, rule, first_month, last_month, signal FROM spc_signals"
      " ORDER BY force, measure, first_month, rule"},
     {"spc_summary.csv",
-     "SELECT force, measure, variation, assurance, target, rules, note FROM spc_summary"
+     "SELECT force, measure, chart, basis, variation, why_no_verdict, assurance,"
+     " target, limits_start, limits_end, limits_points, rules, note FROM spc_summary"
      " ORDER BY force, measure"},
     {"peer_results.csv",
      "SELECT force, measure, period, group_name, member, count, population,"
      " round(rate_per_1000, 4) AS rate_per_1000, round(ci_low, 4) AS ci_low,"
      " round(ci_high, 4) AS ci_high, rank, round(peer_mean, 4) AS peer_mean,"
-     " round(difference, 4) AS difference, significant, method FROM peer_results"
+     " round(difference, 4) AS difference, significant, population_year, population_source,"
+     " method FROM peer_results"
      " ORDER BY force, measure, group_name, member"},
     {"peer_proportions.csv",
      "SELECT force, measure, period, group_name, member, successes, trials,"

@@ -11,12 +11,18 @@
  * continuity correction of the member against the other members pooled (R's
  * prop.test(c(x, X - x), c(n, N - n), correct = FALSE)$p.value), so a member
  * is never tested against a total that contains itself; significant when
- * p < 1 - confidence.  Rows go to peer_proportions.
+ * p < 1 - confidence.  Shares vary from month to month more than binomial
+ * sampling allows, as counts do: the test allows for it with the
+ * quasi-binomial dispersion phi of the member's and the others' pooled
+ * monthly shares (dispersion.h): with phi above 1 the p-value is that of
+ * chi-square / phi on F(1, df), the quasi-likelihood test; a member without
+ * 12 monthly shares is not tested.  Rows go to peer_proportions.
  */
 #ifndef SIO_MEASURES_PEERPROP_H
 #define SIO_MEASURES_PEERPROP_H
 
 #include "config/config.h"
+#include "stats/dispersion.h"
 
 #include <sqlite3.h>
 
@@ -38,5 +44,10 @@ int peerprop_force(sqlite3 *db, const struct sio_config *cfg, const struct measu
  * correct = FALSE)$p.value); NaN when either n is 0 or the pooled share is 0
  * or 1 (no test possible). */
 double peerprop_p_value(long x1, long n1, long x2, long n2);
+
+/* peerprop_p_value allowing for fit (see the top of this file); NaN when
+ * fit has too few df (DISPERSION_MIN_DF) or there is no test. */
+double peerprop_p_value_dispersed(long x1, long n1, long x2, long n2,
+                                  const struct dispersion_fit *fit);
 
 #endif

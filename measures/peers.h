@@ -11,9 +11,12 @@
  * ending at the force's latest month.  Each member with every month covered
  * and a population gets a rate per 1,000 with its exact Poisson interval;
  * rank 1 is the lowest rate; peer_mean is the unweighted mean of those
- * rates; a member's gap is significant when the exact conditional Poisson
- * interval for its rate against the pooled rate of the other members
- * excludes 1.  Proportion measures go to peer_proportions instead
+ * rates; a member's gap is significant when the interval for its rate
+ * against the pooled rate of the other members excludes 1, the interval
+ * widened by the quasi-Poisson dispersion of the two series' monthly counts
+ * (dispersion.h: rates of whole forces differ in the fourth digit by chance
+ * more often than Poisson allows); a quarterly series is not tested.  The
+ * rows carry the population's year and source.  Proportion measures go to peer_proportions instead
  * (peerprop.h); rolling-year measures (rolling.h) have no peers.
  */
 #ifndef SIO_MEASURES_PEERS_H

@@ -1,51 +1,36 @@
 /*
  * quarterly.c — financial quarters and the baseline comparison.
  *
- * The comparison is of two 12-month totals, so both windows must be fully
- * covered: with a month missing the totals are not like for like and no
- * verdict is given ("not comparable").  The interval is the exact conditional
- * Poisson interval of the ratio of the two counts (R's poisson.test with
- * equal exposure), expressed as a percentage change.
+ * The rolling 12 months ending each quarter are compared with the baseline
+ * exactly as the verdicts table compares the latest 12 months (compare.h):
+ * the same windows rule, the same interval allowing for over-dispersion and
+ * the same verdict words, so a chart drawn from these rows and a sentence
+ * from measure_verdicts cannot disagree.
  */
 #include "quarterly.h"
-#include "stats/poisson.h"
+#include "compare.h"
 
 #include <math.h>
 
-static const char *verdict_text(enum poisson_change c)
-{
-    return c == CHANGE_INCREASE ? "increase" : c == CHANGE_DECREASE ? "decrease"
-                                                                    : "no significant change";
-}
-
-static double pct(double ratio)
-{
-    return isfinite(ratio) ? 100.0 * (ratio - 1.0) : ratio;
-}
-
 int quarterly_row(const struct series *s, month_t start, const struct sio_config *cfg,
-                  struct quarter_row *row, struct sio_error *err)
+                  const struct measure_def *m, int seasonal, struct quarter_row *row,
+                  struct sio_error *err)
 {
-    struct poisson_ratio r;
+    struct comparison c;
     month_t end = start + 2;
-    int rc;
-
+    int rc = compare_ending(s, end, m, cfg, COMPARE_BASELINE, seasonal, &c, err);
+    if (rc)
+        return rc;
     row->start = start;
     row->count = series_sum(s, start, end, &row->months_covered);
-    row->r12_count = series_sum(s, end - 11, end, &row->r12_months);
-    row->baseline_count = series_sum(s, cfg->baseline_start, cfg->baseline_end,
-                                     &row->baseline_months);
-    int span = cfg->baseline_end - cfg->baseline_start + 1;
-    row->comparable = row->r12_months == 12 && row->baseline_months == span;
-    row->verdict = "not comparable";
-    if (!row->comparable)
-        return SIO_OK;
-    if ((rc = poisson_ratio_ci(row->r12_count, 12.0, row->baseline_count, (double)span,
-                               cfg->confidence, &r, err)))
-        return rc;
-    row->change_pct = pct(r.ratio);
-    row->ci_low_pct = pct(r.low);
-    row->ci_high_pct = pct(r.high);
-    row->verdict = verdict_text(poisson_verdict(&r));
+    row->r12_count = c.latest.num;
+    row->r12_months = c.latest.covered;
+    row->baseline_count = c.base.num;
+    row->baseline_months = c.base.covered;
+    row->comparable = c.comparable;
+    row->change_pct = c.change;
+    row->ci_low_pct = c.low;
+    row->ci_high_pct = c.high;
+    row->verdict = c.verdict;
     return SIO_OK;
 }

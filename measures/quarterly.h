@@ -16,14 +16,16 @@ struct quarter_row {
     int r12_months;
     long baseline_count;
     int baseline_months;
-    int comparable;           /* both windows fully covered */
-    double change_pct, ci_low_pct, ci_high_pct;  /* when comparable */
-    const char *verdict;      /* increase | decrease | no significant change | not comparable */
+    int comparable;           /* both windows usable (compare.h) */
+    double change_pct, ci_low_pct, ci_high_pct;  /* NaN when there is none */
+    const char *verdict;      /* the comparison's verdict (compare.h's words) */
 };
 
-/* Fill row for the quarter starting at start.  SIO_EDATA only from the
- * interval arithmetic on impossible input. */
+/* Fill row for the quarter starting at start of measure m's series s
+ * (seasonal as for compare_make).  SIO_EDATA only from the interval
+ * arithmetic on impossible input. */
 int quarterly_row(const struct series *s, month_t start, const struct sio_config *cfg,
-                  struct quarter_row *row, struct sio_error *err);
+                  const struct measure_def *m, int seasonal, struct quarter_row *row,
+                  struct sio_error *err);
 
 #endif

@@ -24,6 +24,7 @@ struct emitter {
     const struct annotations *notes;    /* may be NULL */
     const char *force;                  /* canonical force key */
     const struct measure_def *m;
+    double seasonal_p;                  /* the series' month-of-year F test p; NaN: untested */
     struct catalogue_collect *windows;  /* collects the comparisons' windows; may be NULL */
     long rows;                          /* rows written so far */
 };

@@ -2,9 +2,9 @@
  * rolling.c — rolling-year Home Office figures: r12 rows and comparisons.
  *
  * The configured offence groups are summed per 12-month period; a period
- * the force has any group's row for is covered (a covered period with none
- * of the configured groups is zero, as for the quarterly tables).  Figures
- * are read whole into memory: one per quarter end, about 90 since 2003.
+ * is covered when the file has a row of one of those groups for the force
+ * (the file writes zeros out), else it is missing.  Figures are read whole
+ * into memory: one per quarter end, about 90 since 2003.
  */
 #include "rolling.h"
 #include "catalogue.h"
@@ -17,11 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The file lists every force, group and period, zeros included, so a
+ * period without a row of the measure's groups for the force is missing:
+ * the fraud rows stop in 2013, and 2017/18 is "no data", not 0. */
 static const char rolling_sql[] =
     "SELECT period_start, period_end,"
     " SUM(CASE WHEN offence_group IN (SELECT v FROM temp.source_values) THEN count ELSE 0 END)"
     " FROM ho_crime WHERE period_type = 'r12' AND force_slug = ?1"
-    " GROUP BY period_start, period_end ORDER BY period_end";
+    " GROUP BY period_start, period_end"
+    " HAVING SUM(offence_group IN (SELECT v FROM temp.source_values)) > 0"
+    " ORDER BY period_end";
 
 struct rolling_set {
     struct window *w; /* one complete 12-month window per figure, by end */
@@ -86,9 +91,9 @@ static int rolling_compare(struct emitter *e, const struct rolling_set *rs,
         rolling_find(rs, e->cfg->baseline_start, e->cfg->baseline_end),
         rolling_find(rs, last->start - 12, last->end - 12), quarter_before};
     const char *why[COMPARE_KINDS] = {
-        "a rolling-year file with no figure for exactly the baseline's months",
-        "a rolling-year file with no figure for the 12 months a year earlier",
-        "a rolling-year file, which has no quarterly figures"};
+        "the rolling-year file has no figure for exactly the baseline's months",
+        "the rolling-year file has no figure for the 12 months a year earlier",
+        "the rolling-year file has no quarterly figures"};
     struct comparison c;
     int rc = SIO_OK;
     for (int k = 0; k < COMPARE_KINDS && !rc; k++)

@@ -5,7 +5,8 @@
  * Coverage comes from the source's own bookkeeping: police.uk street months
  * from measure_counts (rows only for covered months), stop-and-search and
  * outcomes months from their files, Home Office quarters from any ho_crime
- * 'fq' row for the force, indicator periods from their rows.  Lists from the
+ * 'fq' row for the force in a quarter the table carries the measure's codes
+ * for, indicator periods from their rows.  Lists from the
  * configuration (offence codes, outcome types) go through a temp table so
  * every value is a bound parameter.
  */
@@ -21,11 +22,17 @@ static const char police_uk_sql[] =
     "SELECT month, month, count, NULL FROM measure_counts"
     " WHERE measure = ?2 AND " SOURCE_CANON("force") " = ?1 ORDER BY month";
 
-/* A quarter is covered when the force has any offence row for it. */
+/* A quarter is covered when the force has any offence row for it and the
+ * table publishes one of the measure's codes for that quarter (for some
+ * territorial force): a code the tables stop carrying leaves its later
+ * quarters missing, not zero, while a force with no row of a code that
+ * others have had none (the tables may leave zero rows out). */
 static const char home_office_sql[] =
     "SELECT period_start, period_end,"
     " SUM(CASE WHEN offence_code IN (SELECT v FROM temp.source_values) THEN count ELSE 0 END),"
     " NULL FROM ho_crime WHERE period_type = 'fq' AND force_slug = ?1"
+    " AND period_start IN (SELECT period_start FROM ho_crime WHERE period_type = 'fq'"
+    "  AND force_slug IS NOT NULL AND offence_code IN (SELECT v FROM temp.source_values))"
     " GROUP BY period_start, period_end ORDER BY period_start";
 
 static const char indicator_sql[] =

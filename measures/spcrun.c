@@ -4,6 +4,7 @@
 #include "spcrun.h"
 #include "stats/spc.h"
 #include "store/store.h"
+#include "trendrun.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -14,12 +15,16 @@ static const char *const rule_names[] = {"beyond", "shift", "trend", "two_of_thr
 
 struct chart {
     double *v;            /* values, NaN for a gap */
+    double *trials;       /* p-chart: each point's denominator; else NULL */
     struct spc_point *p;
     size_t *rebase;
     struct spc_options opt;
     struct spc_summary sum;
     int ok;               /* limits were calculated */
+    int year_on_year;     /* v is each point less the same month a year earlier */
+    double lowest, highest; /* the range the values can take */
     char note[512];
+    char why[200];        /* why there is no verdict; "" when there is one */
 };
 
 static void note_add(struct chart *c, const char *fmt, const char *a, const char *b)
@@ -37,21 +42,77 @@ static size_t index_at(const struct series *s, month_t m)
     return (size_t)((m - s->first + step - 1) / step); /* first point starting at or after m */
 }
 
-static void fix_baseline(const struct sio_config *cfg, const struct series *s,
-                         struct chart *c)
+static int present_in(const struct chart *c, size_t from, size_t to)
+{
+    int n = 0;
+    for (size_t i = from; i < to; i++)
+        n += !isnan(c->v[i]);
+    return n;
+}
+
+/* The segment [*s, *e) of the rebases that holds index i. */
+static void segment_of(const struct chart *c, size_t n, size_t i, size_t *s, size_t *e)
+{
+    *s = 0;
+    *e = n;
+    for (size_t k = 0; k < c->opt.n_rebase; k++) {
+        if (c->rebase[k] <= i)
+            *s = c->rebase[k];
+        else if (c->rebase[k] < *e)
+            *e = c->rebase[k];
+    }
+}
+
+/* Making Data Count fixes limits on a baseline of at least min_points
+ * points.  The configured period (the [spc] limits months, else the
+ * comparisons' baseline) is taken as it is when it has enough; otherwise it
+ * grows first into the months before it, which are still before any change
+ * it is meant to show, then into those after, within its segment.  A series
+ * that does not reach the period starts its limits at its first point. */
+static void fix_limits(const struct sio_config *cfg, const struct series *s, struct chart *c)
 {
     char a[8], b[8];
-    month_t from = cfg->spc_limits_start, to = cfg->spc_limits_end;
-    if (from == MONTH_NONE)
-        return;
-    if (from < s->first || to > series_last_month(s)) {
-        note_add(c, "limits not fixed: the series does not cover %s to %s",
-                 month_format(from, a), month_format(to, b));
-        return;
+    size_t n = (size_t)s->n, b0, b1, seg_s, seg_e;
+    month_t from = cfg->spc_limits_start != MONTH_NONE ? cfg->spc_limits_start
+                                                       : cfg->baseline_start;
+    month_t to = cfg->spc_limits_start != MONTH_NONE ? cfg->spc_limits_end : cfg->baseline_end;
+    int step = series_step(s), covered = to >= s->first && from <= series_last_month(s);
+    b0 = covered && from > s->first ? index_at(s, from) : 0;
+    b1 = covered ? (size_t)((to < series_last_month(s) ? to : series_last_month(s)) - s->first)
+                   / (size_t)step + 1 : 0;
+    if (b1 <= b0)
+        b1 = b0;
+    segment_of(c, n, b0, &seg_s, &seg_e);
+    int had = present_in(c, b0, b1), want = cfg->spc_min_points;
+    while (present_in(c, b0, b1) < want && b0 > seg_s)
+        b0--;
+    while (present_in(c, b0, b1) < want && b1 < seg_e)
+        b1++;
+    /* The period stated is from its first point with a value to its last. */
+    while (b0 + 1 < b1 && isnan(c->v[b0]))
+        b0++;
+    while (b1 > b0 + 1 && isnan(c->v[b1 - 1]))
+        b1--;
+    c->opt.baseline_start = b0;
+    c->opt.baseline_end = b1;
+    int got = present_in(c, b0, b1);
+    const char *what = cfg->spc_limits_start != MONTH_NONE ? "[spc] limits months"
+                                                           : "baseline";
+    char more[200] = "";
+    if (!covered)
+        snprintf(more, sizeof more, " (the series does not reach the %s: its first %d points)",
+                 what, got);
+    else if (got > had)
+        snprintf(more, sizeof more, " (the %s's %d points widened to %d%s)", what, had, got,
+                 got < want ? ", all there are" : ", as Making Data Count asks");
+    month_format(series_month(s, (int)b0), a);
+    month_format(series_month(s, (int)b1 - 1) + step - 1, b);
+    snprintf(c->note + strlen(c->note), sizeof c->note - strlen(c->note),
+             "%slimits fixed on %s to %s%s", c->note[0] ? "; " : "", a, b, more);
+    if (got < want) {
+        snprintf(more, sizeof more, "limits provisional: %d points, fewer than %d", got, want);
+        note_add(c, "%s%s", more, "");
     }
-    c->opt.baseline_start = index_at(s, from);
-    c->opt.baseline_end = (size_t)((to - s->first) / series_step(s)) + 1;
-    note_add(c, "limits fixed on %s to %s", month_format(from, a), month_format(to, b));
 }
 
 int spcrun_rebases_check(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
@@ -89,18 +150,22 @@ static int rebases_for_force(const struct emitter *e, unsigned char *applies,
     return SIO_OK;
 }
 
+/* The rebase dates that apply, except one inside the configured limits
+ * period (the period's limits would be cut in two). */
 static void add_rebases(const struct sio_config *cfg, const unsigned char *applies,
                         const struct series *s, struct chart *c)
 {
     char mon[8];
-    size_t n = (size_t)s->n, b0 = c->opt.baseline_start, b1 = c->opt.baseline_end;
+    size_t n = (size_t)s->n;
+    month_t from = cfg->spc_limits_start != MONTH_NONE ? cfg->spc_limits_start
+                                                       : cfg->baseline_start;
+    month_t to = cfg->spc_limits_start != MONTH_NONE ? cfg->spc_limits_end : cfg->baseline_end;
     for (int k = 0; k < cfg->n_rebase; k++) {
         const struct config_rebase *r = &cfg->rebase[k];
         if (!applies[k] || r->month <= s->first || r->month > series_last_month(s))
             continue;
         size_t i = index_at(s, r->month);
-        int in_base = b1 > 0 && i > b0 && i < b1;
-        if (i == 0 || i >= n || in_base ||
+        if (i == 0 || i >= n || (r->month > from && r->month <= to) ||
             (c->opt.n_rebase && i <= c->rebase[c->opt.n_rebase - 1])) {
             note_add(c, "rebase %s (%s) not used: inside the fixed limits",
                      month_format(r->month, mon), r->reason);
@@ -112,42 +177,73 @@ static void add_rebases(const struct sio_config *cfg, const unsigned char *appli
     c->opt.rebase = c->rebase;
 }
 
+/* Each point's value: the count, or the share in per cent (a p-chart, with
+ * its denominator); with year_on_year, less the same month a year earlier. */
+static void chart_values(const struct emitter *e, const struct series *s, struct chart *c)
+{
+    size_t n = (size_t)s->n;
+    for (size_t i = 0; i < n; i++)
+        c->v[i] = !s->present[i] ? NAN
+                : !e->m->proportion ? (double)s->count[i]
+                : s->denom[i] > 0 ? 100.0 * (double)s->count[i] / (double)s->denom[i] : NAN;
+    c->lowest = 0;
+    c->highest = e->m->proportion ? 100 : INFINITY;
+    if (c->year_on_year) {
+        for (size_t i = n; i-- > 0;)
+            c->v[i] = i >= 12 ? c->v[i] - c->v[i - 12] : NAN;
+        c->lowest = -INFINITY;
+        c->highest = INFINITY;
+        return;
+    }
+    if (e->m->proportion) {
+        for (size_t i = 0; i < n; i++)
+            c->trials[i] = s->present[i] ? (double)s->denom[i] : 0;
+        c->opt.trials = c->trials;
+    }
+}
+
 static int chart_setup(const struct emitter *e, const struct series *s,
                        const unsigned char *applies, struct chart *c)
 {
     size_t n = (size_t)s->n;
     memset(c, 0, sizeof *c);
     c->v = malloc(n * sizeof *c->v);
+    c->trials = malloc(n * sizeof *c->trials);
     c->p = calloc(n, sizeof *c->p);
     c->rebase = malloc((size_t)(e->cfg->n_rebase + 1) * sizeof *c->rebase);
-    if (!c->v || !c->p || !c->rebase)
+    if (!c->v || !c->trials || !c->p || !c->rebase)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        c->v[i] = !s->present[i] ? NAN
-                : !e->m->proportion ? (double)s->count[i]
-                : s->denom[i] > 0 ? 100.0 * (double)s->count[i] / (double)s->denom[i] : NAN;
     c->opt = spc_options_default();
     c->opt.rules.shift_run = e->cfg->spc_shift;
     c->opt.rules.trend_run = e->cfg->spc_trend;
     c->opt.improvement = e->m->better;
     c->opt.target = e->m->target;
-    fix_baseline(e->cfg, s, c);
+    c->opt.min_points = (size_t)e->cfg->spc_min_points;
+    c->year_on_year = e->cfg->spc_year_on_year && series_step(s) == 1 &&
+                      trendrun_seasonal(e);
+    chart_values(e, s, c);
+    if (c->year_on_year)
+        c->opt.target = NAN; /* a target is for the values, not their changes */
     add_rebases(e->cfg, applies, s, c);
+    fix_limits(e->cfg, s, c);
     return 0;
 }
 
 static void chart_free(struct chart *c)
 {
     free(c->v);
+    free(c->trials);
     free(c->p);
     free(c->rebase);
 }
 
+/* What a flagged point means, from the measure's better direction:
+ * improvement, concern, or neutral when neither direction is better. */
 static const char *point_signal(const struct chart *c, size_t i, int better)
 {
     if (!c->ok || c->p[i].flags == 0)
         return "";
-    return c->p[i].side == better ? "improvement" : "concern";
+    return better == 0 ? "neutral" : c->p[i].side == better ? "improvement" : "concern";
 }
 
 static void rules_text(unsigned flags, char *buf, size_t size)
@@ -171,6 +267,8 @@ static int store_points(struct emitter *e, const struct series *s, const struct 
         const struct spc_limits *l = &c->p[i].limits;
         while (seg < c->opt.n_rebase && c->rebase[seg] <= i)
             seg++;
+        if (c->year_on_year && i < 12)
+            continue; /* no month a year earlier to compare with */
         sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, e->m->key, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, month_format(series_month(s, (int)i), mon), -1,
@@ -243,33 +341,82 @@ static int store_signals(struct emitter *e, const struct series *s, const struct
     return rc;
 }
 
-static int store_summary(struct emitter *e, const struct chart *c, struct sio_error *err)
+/* The rule set, in words for the rules column. */
+static void rules_words(const struct emitter *e, const struct chart *c, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s; limits fixed on at least %d points; beyond 3 sigma; shift %d;"
+             " trend %d; two of three beyond 2 sigma",
+             c->opt.trials ? "p-chart, limits p +/- 3 sqrt(p (1 - p) / n) for each point's n"
+                           : "XmR, limits mean +/- 2.66 x mean moving range",
+             e->cfg->spc_min_points, e->cfg->spc_shift, e->cfg->spc_trend);
+}
+
+static const char summary_sql[] =
+    "INSERT OR REPLACE INTO spc_summary(force, measure, variation, assurance, target, rules,"
+    " note, chart, basis, limits_start, limits_end, limits_points, lowest, highest,"
+    " why_no_verdict) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)";
+
+static int store_summary(struct emitter *e, const struct series *s, const struct chart *c,
+                         struct sio_error *err)
 {
     sqlite3_stmt *st;
-    char rules[160];
-    int rc = store_prepare(e->db, "INSERT OR REPLACE INTO spc_summary(force, measure,"
-                           " variation, assurance, target, rules, note)"
-                           " VALUES (?1,?2,?3,?4,?5,?6,?7)", &st, err);
+    char rules[200], a[8], b[8];
+    int rc = store_prepare(e->db, summary_sql, &st, err);
     if (rc)
         return rc;
-    snprintf(rules, sizeof rules, "XmR, limits mean +/- 2.66 x mean moving range; beyond 3"
-             " sigma; shift %d; trend %d; two of three beyond 2 sigma",
-             e->cfg->spc_shift, e->cfg->spc_trend);
+    rules_words(e, c, rules, sizeof rules);
+    const struct spc_limits *l = c->ok ? &c->p[c->opt.baseline_start].limits : NULL;
     sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, e->m->key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, c->ok ? spc_variation_name(c->sum.variation)
-                                   : "not enough data", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, c->ok ? spc_variation_name(c->sum.variation) : "no verdict", -1,
+                      SQLITE_STATIC);
     if (c->ok && c->sum.assurance != SPC_ASSURANCE_NONE)
         sqlite3_bind_text(st, 4, spc_assurance_name(c->sum.assurance), -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(st, 4);
-    store_bind_real(st, 5, e->m->target);
+    store_bind_real(st, 5, c->opt.target);
     sqlite3_bind_text(st, 6, rules, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 7, c->note, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 8, c->opt.trials ? "p" : "XmR", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, c->year_on_year ? "year-on-year change" : "value", -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, month_format(series_month(s, (int)c->opt.baseline_start), a), -1,
+                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 11, month_format(series_month(s, (int)c->opt.baseline_end - 1) +
+                                           series_step(s) - 1, b), -1, SQLITE_TRANSIENT);
+    if (l)
+        sqlite3_bind_int(st, 12, (int)l->n_points);
+    else
+        sqlite3_bind_null(st, 12);
+    store_bind_real(st, 13, c->lowest);
+    store_bind_real(st, 14, c->highest);
+    sqlite3_bind_text(st, 15, c->why, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
                                          : store_fail(e->db, err, "cannot store SPC summary");
     sqlite3_finalize(st);
     return rc;
+}
+
+/* Why the chart gives no verdict, and the seasonal note, from the fit. */
+static void chart_words(const struct emitter *e, struct chart *c)
+{
+    char p[32];
+    if (!c->ok) /* spc_xmr found no two points in a row to take a moving range */
+        snprintf(c->why, sizeof c->why, "no two points in a row to calculate limits from");
+    else if (c->sum.variation == SPC_TOO_FEW_POINTS)
+        snprintf(c->why, sizeof c->why, "the limits rest on %zu points, fewer than the %d"
+                 " Making Data Count asks for", c->p[c->sum.latest].limits.n_points,
+                 e->cfg->spc_min_points);
+    if (!trendrun_seasonal(e))
+        return;
+    snprintf(p, sizeof p, "%.3g", e->seasonal_p);
+    if (c->year_on_year)
+        note_add(c, "seasonal (month-of-year F test p = %s): each point is the change on the"
+                 " same month a year earlier%s", p, "");
+    else
+        note_add(c, "seasonal (month-of-year F test p = %s): a run or a point near a limit may"
+                 " be the time of year; [spc] seasonal = year_on_year charts each month against"
+                 " the same month a year earlier%s", p, "");
 }
 
 int spcrun_emit(struct emitter *e, const struct series *s, struct sio_error *err)
@@ -288,18 +435,17 @@ int spcrun_emit(struct emitter *e, const struct series *s, struct sio_error *err
     }
     rc = spc_xmr(c.v, (size_t)s->n, &c.opt, c.p, &c.sum, &why);
     c.ok = rc == SIO_OK;
-    if (rc == SIO_EDATA)  /* too few points: say so, do not stop the run */
-        note_add(&c, "%s%s", why.msg, "");
-    else if (rc != SIO_OK) {
+    if (rc != SIO_OK && rc != SIO_EDATA) { /* too few points: say so, do not stop */
         *err = why;
         chart_free(&c);
         return rc;
     }
+    chart_words(e, &c);
     rc = store_points(e, s, &c, err);
     if (!rc)
         rc = store_signals(e, s, &c, err);
     if (!rc)
-        rc = store_summary(e, &c, err);
+        rc = store_summary(e, s, &c, err);
     chart_free(&c);
     return rc;
 }

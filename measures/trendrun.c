@@ -91,20 +91,39 @@ static int emit_robust(struct emitter *e, const struct series *s, const struct p
     return results_put(e, &r, err);
 }
 
+double trendrun_seasonal_p(const struct emitter *e, const struct series *s)
+{
+    struct points p = {NULL, NULL, 0, 0};
+    struct trend_seasonal st;
+    struct sio_error why;
+    double pv = NAN; /* too short or gappy to test: no claim either way */
+    if (series_step(s) != 1 || s->n == 0)
+        return NAN;
+    if (points_make(e, s, &p) == 0 &&
+        trend_seasonal_test(p.x, p.y, p.n, month_of_year(s->first), &st, &why) == SIO_OK)
+        pv = st.p;
+    free(p.x);
+    free(p.y);
+    return pv;
+}
+
+int trendrun_seasonal(const struct emitter *e)
+{
+    return e->seasonal_p < 1.0 - e->cfg->confidence;
+}
+
 static int emit_seasonal(struct emitter *e, const struct series *s, const struct points *p,
                          struct sio_error *err)
 {
-    struct trend_seasonal st;
-    struct sio_error why;
-    if (series_step(s) != 1 ||
-        trend_seasonal_test(p->x, p->y, p->n, month_of_year(s->first), &st, &why))
+    if (isnan(e->seasonal_p))
         return SIO_OK; /* too short or gappy to test: no row, no claim */
     struct result r = series_row(e, s, p, "seasonal_f_p");
-    r.est = (struct estimate){st.p, NAN, NAN};
+    r.est = (struct estimate){e->seasonal_p, NAN, NAN};
     r.unit = "p-value";
     r.method = "F test of month-of-year terms about the linear trend (GSL)";
-    r.note = st.p < 1.0 - e->cfg->confidence
-           ? "seasonal: compare like periods (same months a year earlier), not the slope"
+    r.note = trendrun_seasonal(e)
+           ? "seasonal: compare like periods (same months a year earlier), not the slope;"
+             " the dispersion of the 12-month comparisons allows for month of year"
            : "no evidence of seasonality";
     return results_put(e, &r, err);
 }

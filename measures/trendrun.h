@@ -15,7 +15,15 @@
 
 #include "results.h"
 
-/* Trend rows for s. */
+/* The p-value of s's month-of-year F test, NaN when s is not monthly or
+ * too short or gappy to test (every month of the year, at least 24). */
+double trendrun_seasonal_p(const struct emitter *e, const struct series *s);
+
+/* Whether e->seasonal_p shows a month-of-year pattern at the configured
+ * confidence. */
+int trendrun_seasonal(const struct emitter *e);
+
+/* Trend rows for s (e->seasonal_p already set). */
 int trendrun_emit(struct emitter *e, const struct series *s, struct sio_error *err);
 
 #endif

@@ -16,8 +16,8 @@ static const char verdict_sql[] =
     "INSERT OR REPLACE INTO measure_verdicts(force, measure, comparison, latest_start,"
     " latest_end, base_start, base_end, latest_value, base_value, change_pct, ci_low_pct,"
     " ci_high_pct, verdict, sentence, national_measure, unit, method, months_covered,"
-    " months_expected) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-    "?18,?19)";
+    " months_expected, dispersion, dispersion_df) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+    "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)";
 
 static void bind_month(sqlite3_stmt *st, int i, int has, month_t m)
 {
@@ -28,21 +28,18 @@ static void bind_month(sqlite3_stmt *st, int i, int has, month_t m)
         sqlite3_bind_null(st, i);
 }
 
-static const char *method_of(const struct measure_def *m, double level, char *buf,
-                             size_t size)
+/* The comparison's own method, or what it would have been. */
+static const char *method_of(const struct measure_def *m, const struct comparison *c)
 {
-    snprintf(buf, size, m->proportion
-             ? "difference of proportions, Newcombe hybrid score %g%% CI (Wilson-based)"
-             : "ratio of Poisson rates per covered month, exact conditional %g%% CI"
-               " (as R poisson.test)", 100 * level);
-    return buf;
+    if (c->method[0])
+        return c->method;
+    return m->proportion ? "difference of proportions" : "ratio of rates per covered month";
 }
 
 static int store_verdict(struct emitter *e, const struct comparison *c, const char *sentence,
                          struct sio_error *err)
 {
     sqlite3_stmt *st;
-    char method[128];
     int rc = store_prepare(e->db, verdict_sql, &st, err);
     if (rc)
         return rc;
@@ -62,10 +59,14 @@ static int store_verdict(struct emitter *e, const struct comparison *c, const ch
     sqlite3_bind_text(st, 14, sentence, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 15, e->m->national, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 16, e->m->proportion ? "percentage points" : "%", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 17, method_of(e->m, e->cfg->confidence, method, sizeof method), -1,
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 17, method_of(e->m, c), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(st, 18, c->latest.covered + c->base.covered);
     sqlite3_bind_int(st, 19, c->latest.expected + c->base.expected);
+    store_bind_real(st, 20, c->fit.df > 0 ? c->fit.phi : NAN);
+    if (c->fit.df > 0)
+        sqlite3_bind_int(st, 21, c->fit.df);
+    else
+        sqlite3_bind_null(st, 21);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
                                          : store_fail(e->db, err, "cannot store a verdict");
     sqlite3_finalize(st);
@@ -76,7 +77,6 @@ static int store_verdict(struct emitter *e, const struct comparison *c, const ch
 static int store_change(struct emitter *e, const struct comparison *c, const char *note,
                         struct sio_error *err)
 {
-    char method[128];
     month_t from = c->has_data ? (c->base.start < c->latest.start ? c->base.start
                                                                   : c->latest.start) : 0;
     month_t to = c->has_data ? (c->base.end > c->latest.end ? c->base.end : c->latest.end) : 0;
@@ -86,7 +86,7 @@ static int store_change(struct emitter *e, const struct comparison *c, const cha
         .statistic = e->m->proportion ? "change_points" : "change_pct",
         .est = {c->change, c->low, c->high},
         .unit = e->m->proportion ? "percentage points" : "%",
-        .method = method_of(e->m, e->cfg->confidence, method, sizeof method),
+        .method = method_of(e->m, c),
         .covered = c->latest.covered + c->base.covered,
         .expected = c->has_data ? c->latest.expected + c->base.expected : 0,
         .note = note,
@@ -98,7 +98,8 @@ static int store_change(struct emitter *e, const struct comparison *c, const cha
 
 int compare_store(struct emitter *e, const struct comparison *c, struct sio_error *err)
 {
-    char notes[400] = "", sentence[sizeof c->sentence + sizeof notes + 32], note[480];
+    char notes[400] = "", sentence[sizeof c->sentence + sizeof notes + 32];
+    char note[sizeof notes + sizeof c->note + 40], why[sizeof c->note + 32] = "";
     size_t n = 0;
     /* A note anywhere from the earlier window's start to the later one's end
      * matters: a recording change between them explains a step. */
@@ -110,8 +111,10 @@ int compare_store(struct emitter *e, const struct comparison *c, struct sio_erro
                                  notes, sizeof notes);
     snprintf(sentence, sizeof sentence, "%s%s%s%s", c->sentence, n ? " Note: " : "",
              notes, n ? "." : "");
-    snprintf(note, sizeof note, "%s%s%s", c->comparable ? "" : c->verdict,
-             !c->comparable && n ? "; " : "", notes);
+    /* The tidy row says why there is no verdict, as the sentence does. */
+    if (!c->comparable || !strcmp(c->verdict, "not tested"))
+        snprintf(why, sizeof why, "%s%s%s", c->verdict, c->note[0] ? ": " : "", c->note);
+    snprintf(note, sizeof note, "%s%s%s", why, why[0] && n ? "; " : "", notes);
     catalogue_collect_take(e->windows, c);
     int rc = store_verdict(e, c, sentence, err);
     return rc ? rc : store_change(e, c, note, err);

@@ -83,7 +83,8 @@ static int on_option(int opt, const char *arg, void *ctx)
 static struct plan_args args_of(const struct run *r)
 {
     return (struct plan_args){ r->cli.config_path, r->cfg.store_path, r->pub.staging,
-                               r->inputs, r->n_inputs, r->cfg.run_statement_force };
+                               r->pub.out, r->inputs, r->n_inputs,
+                               r->cfg.run_statement_force };
 }
 
 static void print_dry_run(const struct run *r, const char *lock_path)

@@ -68,6 +68,10 @@ char **plan_argv(const struct plan_step *s, const struct plan_args *a)
         for (int i = 0; i < a->n_inputs; i++)
             argv[n++] = a->inputs[i];
     }
+    if (!strcmp(s->stage, "charts") && a->published && *a->published) {
+        argv[n++] = "--reuse";
+        argv[n++] = (char *)a->published;
+    }
     if (!strcmp(s->stage, "statement") && a->force && *a->force) {
         argv[n++] = "--force";
         argv[n++] = (char *)a->force;

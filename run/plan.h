@@ -6,7 +6,8 @@
  * build/sio-run the freshly built ones, whatever PATH says.  The order is
  * fixed: ingest, transform, measures, charts, then statement when it is
  * built.  Every stage gets the same --config, --store and --out; ingest
- * gets the inputs, and sio-statement the force ([run] statement_force).
+ * gets the inputs, sio-charts the published output folder to keep unchanged
+ * charts from (--reuse), and sio-statement the force ([run] statement_force).
  */
 #ifndef SIO_RUN_PLAN_H
 #define SIO_RUN_PLAN_H
@@ -30,6 +31,7 @@ struct plan_args {
     const char *config;       /* --config */
     const char *store;        /* --store */
     const char *out;          /* --out: the staging folder */
+    const char *published;    /* sio-charts --reuse: the output folder it replaces */
     char *const *inputs;      /* ingest's operands */
     int n_inputs;
     const char *force;        /* sio-statement --force, "" for none */

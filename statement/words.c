@@ -29,6 +29,15 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
     const char *v = f->verdict;
 
     month_words(s->quarter + 2, end);
+    if (strcmp(v, "not tested") == 0 && isfinite(f->change_pct)) {
+        snprintf(buf, size, "%s: %s in the 12 months to %s, %.1f%% %s than in the baseline "
+                            "year (%s); not tested: too few points to estimate how much the "
+                            "figures vary by chance.",
+                 m->def.label, words_count_of(f->r12_count, m->def.noun, n1, sizeof n1), end,
+                 fabs(f->change_pct), f->change_pct < 0 ? "fewer" : "more",
+                 words_thousands(f->baseline_count, n2, sizeof n2));
+        return buf;
+    }
     if (!isfinite(f->change_pct) || strcmp(v, "not comparable") == 0) {
         snprintf(buf, size, "%s: %s in the 12 months to %s; this cannot be compared with "
                             "the baseline because some months have no data.",
@@ -40,9 +49,9 @@ char *statement_sentence(const struct statement *s, const struct statement_measu
              m->def.label, words_count_of(f->r12_count, m->def.noun, n1, sizeof n1), end,
              fabs(f->change_pct),
              f->change_pct < 0 ? "fewer" : "more", words_thousands(f->baseline_count, n2, sizeof n2),
-             strcmp(v, "increase") == 0   ? "a statistically significant increase"
-             : strcmp(v, "decrease") == 0 ? "a statistically significant decrease"
-                                          : "the change is not statistically significant",
+             strcmp(v, "improvement") == 0     ? "a statistically significant improvement"
+             : strcmp(v, "deterioration") == 0 ? "a statistically significant deterioration"
+                                               : "the change is not statistically significant",
              100 * s->confidence, f->ci_low_pct, f->ci_high_pct);
     return buf;
 }
@@ -165,19 +174,31 @@ int statement_method(const struct statement *s, int i, char *buf, size_t size)
                  s->force_name);
     else if (i == 1)
         snprintf(buf, size, "The latest 12 months are compared with the baseline year, %s to %s. The "
-                            "change is 100 x (latest / baseline - 1); its %g%% confidence interval is "
-                            "the exact conditional interval for the ratio of two Poisson counts. A "
-                            "change is called an increase or a decrease only when the whole interval "
-                            "is above or below zero, and a comparison is made only when both 12-month "
-                            "periods have every month's data.",
+                            "change is 100 x (latest / baseline - 1). Police figures vary from month "
+                            "to month more than chance alone would make them, so its %g%% confidence "
+                            "interval allows for the variation each series shows: the dispersion is "
+                            "estimated from the monthly figures of the two periods (quasi-Poisson, "
+                            "with month-of-year terms for a seasonal series) and widens the interval "
+                            "(the exact Poisson interval when there is no extra variation). A change "
+                            "is called an improvement or a deterioration only when the whole interval "
+                            "is on one side of zero; it is not tested when there are too few figures "
+                            "to estimate the variation (quarterly or rolling-year series), and a "
+                            "comparison is made only when both 12-month periods have every month's "
+                            "data.",
                  month_words(s->baseline_start, a),
                  month_words(s->baseline_end, b), 100 * s->confidence);
     else if (i == 2)
-        snprintf(buf, size, "The SPC charts are XmR charts: the centre line is the mean of the monthly "
-                            "counts and the process limits are the mean plus or minus 2.66 times the "
-                            "mean moving range. Special-cause variation follows NHS England's Making "
-                            "Data Count: a point beyond a limit, a run of points on one side of the "
-                            "mean, a run of rising or falling points, or two of three points near a limit.");
+        snprintf(buf, size, "The SPC charts follow NHS England's Making Data Count. Counts are on XmR "
+                            "charts (the centre line is the mean, the process limits the mean plus or "
+                            "minus 2.66 times the mean moving range); shares on p-charts, whose limits "
+                            "follow each month's number of people asked. The limits are fixed on the "
+                            "baseline year, widened to the 15 points Making Data Count asks for, and "
+                            "later points are judged against them; with fewer than 15 points there is "
+                            "no SPC verdict. Special causes are a point beyond a limit, a run of points "
+                            "on one side of the centre line, a run of rising or falling points, or two "
+                            "of three points near a limit, and are marked as an improvement or a "
+                            "concern by the measure's better direction. Each series is charted at its "
+                            "own frequency (monthly, or quarterly).");
     else if (i == 3)
         method_types(s, buf, size);
     else if (i == 4)

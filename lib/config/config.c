@@ -60,6 +60,7 @@ void config_defaults(struct sio_config *cfg)
     cfg->spc_shift = 7;   /* NHSRplotthedots and MDC (measures.md §6) */
     cfg->spc_trend = 6;   /* the sio brief; NHSRplotthedots uses 7 */
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
+    cfg->spc_min_points = 15; /* Making Data Count: limits from at least 15 points */
     strcpy(cfg->run_log, "var/sio-run.log");
     strcpy(cfg->ingest.forces, "forces.csv");
     priority_defaults(cfg);
@@ -183,6 +184,12 @@ static int analysis_key(struct sio_config *cfg, const char *section,
         return month_value(value, &cfg->spc_limits_end);
     if (!strcmp(section, "spc") && !strcmp(name, "rebase"))
         return add_rebase(cfg, value);
+    if (!strcmp(section, "spc") && !strcmp(name, "min_points"))
+        return run_length(value, &cfg->spc_min_points) && cfg->spc_min_points >= 2;
+    if (!strcmp(section, "spc") && !strcmp(name, "seasonal")) {
+        cfg->spc_year_on_year = !strcmp(value, "year_on_year");
+        return cfg->spc_year_on_year || !strcmp(value, "note");
+    }
     if (!strcmp(section, "peers") && !strcmp(name, "file"))
         return copy_value(cfg->peers_path, sizeof cfg->peers_path, value);
     if (!strcmp(section, "annotations") && !strcmp(name, "file"))

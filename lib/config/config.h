@@ -136,6 +136,8 @@ struct sio_config {
     int spc_trend;                        /* [spc] trend: rising/falling run length, 0 off */
     month_t spc_limits_start;             /* [spc] limits_start; MONTH_NONE: not fixed */
     month_t spc_limits_end;               /* [spc] limits_end, inclusive */
+    int spc_min_points;                   /* [spc] min_points: fewer make limits provisional */
+    int spc_year_on_year;                 /* [spc] seasonal = year_on_year (else note) */
     struct config_rebase rebase[CONFIG_MAX_REBASE]; /* [spc] rebase, ascending */
     int n_rebase;
     char peers_path[CONFIG_PATH_MAX];     /* [peers] file, resolved; "" when none */

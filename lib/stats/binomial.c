@@ -53,37 +53,51 @@ static int binomial_check(long x, long n, double level, struct sio_error *err)
     return SIO_OK;
 }
 
+/* Clopper-Pearson limits for x of n, which need not be whole (effective
+ * counts); the caller has checked 0 <= x <= n, n > 0. */
+static int binomial_exact_limits(double x, double n, double level,
+                                 struct binomial_interval *out, struct sio_error *err)
+{
+    double alpha = (1.0 - level) / 2.0;
+    out->estimate = x / n;
+    out->low = x == 0 ? 0.0
+                      : binomial_cdf_inverse(gsl_cdf_beta_P, x, n - x + 1.0,
+                                             alpha, 0.0, 1.0);
+    out->high = x == n ? 1.0
+                       : binomial_cdf_inverse(gsl_cdf_beta_P, x + 1.0, n - x,
+                                              1.0 - alpha, 0.0, 1.0);
+    if (!isfinite(out->low) || !isfinite(out->high))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0,
+                        "GSL beta quantile failed for %g out of %g", x, n);
+    return SIO_OK;
+}
+
 int binomial_exact_ci(long x, long n, double level,
                       struct binomial_interval *out, struct sio_error *err)
 {
     int rc = binomial_check(x, n, level, err);
-    if (rc != SIO_OK)
-        return rc;
-    double alpha = (1.0 - level) / 2.0;
-    double xd = (double)x, nd = (double)n;
-    out->estimate = xd / nd;
-    out->low = x == 0 ? 0.0
-                      : binomial_cdf_inverse(gsl_cdf_beta_P, xd, nd - xd + 1.0,
-                                             alpha, 0.0, 1.0);
-    out->high = x == n ? 1.0
-                       : binomial_cdf_inverse(gsl_cdf_beta_P, xd + 1.0, nd - xd,
-                                              1.0 - alpha, 0.0, 1.0);
-    if (!isfinite(out->low) || !isfinite(out->high))
-        return sio_fail(err, SIO_ESOFTWARE, NULL, 0,
-                        "GSL beta quantile failed for %ld out of %ld", x, n);
-    return SIO_OK;
+    return rc ? rc : binomial_exact_limits((double)x, (double)n, level, out, err);
 }
 
-int binomial_wilson_ci(long x, long n, double level,
-                       struct binomial_interval *out, struct sio_error *err)
+int binomial_exact_scaled_ci(long x, long n, double scale, double level,
+                             struct binomial_interval *out, struct sio_error *err)
 {
     int rc = binomial_check(x, n, level, err);
-    if (rc != SIO_OK)
-        return rc;
-    double nd = (double)n, p = (double)x / nd;
+    if (!rc && !(scale >= 1.0 && isfinite(scale)))
+        rc = sio_fail(err, SIO_EDATA, NULL, 0, "a dispersion factor must be at least 1,"
+                      " got %g", scale);
+    return rc ? rc : binomial_exact_limits((double)x / scale, (double)n / scale, level,
+                                           out, err);
+}
+
+/* Wilson limits for x of n, which need not be whole (effective counts). */
+static void binomial_wilson_limits(double x, double n, double level,
+                                   struct binomial_interval *out)
+{
+    double p = x / n;
     double z = gsl_cdf_ugaussian_Pinv((1.0 + level) / 2.0);
-    double z22n = z * z / (2.0 * nd);
-    double half = z * sqrt(p * (1.0 - p) / nd + z22n / (2.0 * nd));
+    double z22n = z * z / (2.0 * n);
+    double half = z * sqrt(p * (1.0 - p) / n + z22n / (2.0 * n));
     out->estimate = p;
     out->low = fmax(0.0, (p + z22n - half) / (1.0 + 2.0 * z22n));
     out->high = fmin(1.0, (p + z22n + half) / (1.0 + 2.0 * z22n));
@@ -92,18 +106,32 @@ int binomial_wilson_ci(long x, long n, double level,
         out->low = 0.0;
     if (x == n)
         out->high = 1.0;
-    return SIO_OK;
 }
 
-int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
-                         struct binomial_difference *out, struct sio_error *err)
+int binomial_wilson_ci(long x, long n, double level,
+                       struct binomial_interval *out, struct sio_error *err)
+{
+    int rc = binomial_check(x, n, level, err);
+    if (rc == SIO_OK)
+        binomial_wilson_limits((double)x, (double)n, level, out);
+    return rc;
+}
+
+int binomial_newcombe_scaled_ci(long x1, long n1, long x2, long n2, double scale,
+                                double level, struct binomial_difference *out,
+                                struct sio_error *err)
 {
     struct binomial_interval a, b;
-    int rc = binomial_wilson_ci(x1, n1, level, &a, err);
+    int rc = binomial_check(x1, n1, level, err);
     if (rc == SIO_OK)
-        rc = binomial_wilson_ci(x2, n2, level, &b, err);
+        rc = binomial_check(x2, n2, level, err);
+    if (rc == SIO_OK && !(scale >= 1.0 && isfinite(scale)))
+        rc = sio_fail(err, SIO_EDATA, NULL, 0, "a dispersion factor must be at least 1,"
+                      " got %g", scale);
     if (rc != SIO_OK)
         return rc;
+    binomial_wilson_limits((double)x1 / scale, (double)n1 / scale, level, &a);
+    binomial_wilson_limits((double)x2 / scale, (double)n2 / scale, level, &b);
     double d = a.estimate - b.estimate;
     /* Each side combines the two intervals' distances on the side that
      * moves the difference that way (Newcombe's equation for method 10). */
@@ -111,4 +139,10 @@ int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
     double du = hypot(a.high - a.estimate, b.estimate - b.low);
     *out = (struct binomial_difference){d, d - dl, d + du};
     return SIO_OK;
+}
+
+int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
+                         struct binomial_difference *out, struct sio_error *err)
+{
+    return binomial_newcombe_scaled_ci(x1, n1, x2, n2, 1.0, level, out, err);
 }

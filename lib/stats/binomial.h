@@ -30,6 +30,13 @@ double binomial_cdf_inverse(double (*cdf)(double, double, double), double a,
 int binomial_exact_ci(long x, long n, double level,
                       struct binomial_interval *out, struct sio_error *err);
 
+/* binomial_exact_ci of the effective counts x/scale out of n/scale (scale
+ * >= 1: a dispersion factor or design effect; the beta quantiles take
+ * counts that are not whole).  scale 1 is binomial_exact_ci; SIO_EDATA for a
+ * scale below 1. */
+int binomial_exact_scaled_ci(long x, long n, double scale, double level,
+                             struct binomial_interval *out, struct sio_error *err);
+
 /* Wilson score interval without continuity correction; same errors as
  * binomial_exact_ci. */
 int binomial_wilson_ci(long x, long n, double level,
@@ -47,5 +54,11 @@ struct binomial_difference {
  * either sample. */
 int binomial_newcombe_ci(long x1, long n1, long x2, long n2, double level,
                          struct binomial_difference *out, struct sio_error *err);
+
+/* binomial_newcombe_ci on the effective counts x/scale out of n/scale;
+ * scale 1 is binomial_newcombe_ci, below 1 is SIO_EDATA. */
+int binomial_newcombe_scaled_ci(long x1, long n1, long x2, long n2, double scale,
+                                double level, struct binomial_difference *out,
+                                struct sio_error *err);
 
 #endif

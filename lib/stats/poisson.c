@@ -47,8 +47,8 @@ static double poisson_odds_scaled(double p, double t1, double t2)
     return p / (1.0 - p) * t2 / t1;
 }
 
-int poisson_ratio_ci(long x1, double t1, long x2, double t2, double level,
-                     struct poisson_ratio *out, struct sio_error *err)
+int poisson_ratio_scaled_ci(long x1, double t1, long x2, double t2, double scale,
+                            double level, struct poisson_ratio *out, struct sio_error *err)
 {
     int rc = poisson_check(x1, t1, level, err);
     if (rc == SIO_OK)
@@ -62,13 +62,19 @@ int poisson_ratio_ci(long x1, double t1, long x2, double t2, double level,
         return SIO_OK;
     }
     struct binomial_interval b;
-    rc = binomial_exact_ci(x1, x1 + x2, level, &b, err);
+    rc = binomial_exact_scaled_ci(x1, x1 + x2, scale, level, &b, err);
     if (rc != SIO_OK)
         return rc;
     out->ratio = x2 == 0 ? INFINITY : ((double)x1 / t1) / ((double)x2 / t2);
     out->low = poisson_odds_scaled(b.low, t1, t2);
     out->high = poisson_odds_scaled(b.high, t1, t2);
     return SIO_OK;
+}
+
+int poisson_ratio_ci(long x1, double t1, long x2, double t2, double level,
+                     struct poisson_ratio *out, struct sio_error *err)
+{
+    return poisson_ratio_scaled_ci(x1, t1, x2, t2, 1.0, level, out, err);
 }
 
 int poisson_rate_ci(long x, double t, double level,

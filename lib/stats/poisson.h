@@ -42,6 +42,12 @@ void poisson_gsl_init(void);
 int poisson_ratio_ci(long x1, double t1, long x2, double t2, double level,
                      struct poisson_ratio *out, struct sio_error *err);
 
+/* poisson_ratio_ci conditioned on the effective counts x1/scale and
+ * x2/scale (scale >= 1, a dispersion factor); scale 1 is poisson_ratio_ci,
+ * below 1 is SIO_EDATA. */
+int poisson_ratio_scaled_ci(long x1, double t1, long x2, double t2, double scale,
+                            double level, struct poisson_ratio *out, struct sio_error *err);
+
 /* Exact interval for the rate of x events in exposure t (R's
  * poisson.test(x, t)$conf.int); same errors as poisson_ratio_ci. */
 int poisson_rate_ci(long x, double t, double level,

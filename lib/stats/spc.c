@@ -24,6 +24,10 @@
  *    compares the target with the latest point's limits.
  * Rules run within one segment; no moving range or run crosses a missing
  * month, because a gap means the months either side are not consecutive.
+ * The p-chart (limits p +/- 3 sqrt(p (1 - p) / n_i) about the pooled
+ * proportion p) is the standard attribute chart for proportions with
+ * varying denominators (Montgomery, Introduction to Statistical Quality
+ * Control, 6.2; NHSRplotthedots has none).
  */
 #include "stats/spc.h"
 
@@ -39,6 +43,7 @@ struct spc_options spc_options_default(void)
     struct spc_options o = {0};
     o.rules = spc_rules_default();
     o.target = NAN;
+    o.min_points = SPC_MIN_POINTS;
     return o;
 }
 
@@ -72,8 +77,44 @@ int spc_limits(const double *values, size_t from, size_t to,
     double mean = sum / (double)np, mr = mr_sum / (double)nr;
     double w3 = SPC_LIMIT * mr, w2 = 2.0 / 3.0 * SPC_LIMIT * mr;
     *out = (struct spc_limits){mean, mr, mean - w3, mean + w3,
-                               mean - w2, mean + w2, np, nr};
+                               mean - w2, mean + w2, np, nr, 0};
     return SIO_OK;
+}
+
+/* A p-chart point: a value in per cent with trials behind it. */
+static int spc_p_present(const double *v, const double *n, size_t i)
+{
+    return !isnan(v[i]) && n[i] > 0;
+}
+
+/* The pooled proportion (per cent) of values[from..to) with their trials. */
+static int spc_p_centre(const double *v, const double *n, size_t from, size_t to,
+                        struct spc_limits *out, struct sio_error *err)
+{
+    double x = 0, trials = 0;
+    size_t np = 0;
+    for (size_t i = from; i < to; i++)
+        if (spc_p_present(v, n, i)) {
+            x += v[i] / 100.0 * n[i];
+            trials += n[i];
+            np++;
+        }
+    if (np == 0)
+        return sio_fail(err, SIO_EDATA, NULL, 0, "p-chart limits for points %zu to %zu"
+                        " need a point with trials", from, to);
+    *out = (struct spc_limits){100.0 * x / trials, NAN, NAN, NAN, NAN, NAN, np, 0, 0};
+    return SIO_OK;
+}
+
+/* Point i's own limits about the pooled centre: p +/- k sqrt(p(1-p)/n_i). */
+static void spc_p_point(const struct spc_limits *c, double n, struct spc_limits *out)
+{
+    double p = c->mean / 100.0, sd = 100.0 * sqrt(p * (1.0 - p) / n);
+    *out = *c;
+    out->lower = c->mean - 3.0 * sd;
+    out->upper = c->mean + 3.0 * sd;
+    out->lower2 = c->mean - 2.0 * sd;
+    out->upper2 = c->mean + 2.0 * sd;
 }
 
 static int spc_check_rules(const struct spc_options *o, struct sio_error *err)
@@ -118,13 +159,11 @@ static int spc_check_segments(const struct spc_options *o, size_t n,
     return SIO_OK;
 }
 
-/* The first segment boundary after `after`, or n. */
+/* The first rebase after `after`, or n. */
 static size_t spc_next_boundary(const struct spc_options *o, size_t after,
                                 size_t n)
 {
     size_t next = n;
-    if (spc_has_baseline(o) && o->baseline_start > after)
-        next = o->baseline_start;
     for (size_t k = 0; k < o->n_rebase; k++)
         if (o->rebase[k] > after && o->rebase[k] < next)
             next = o->rebase[k];
@@ -225,21 +264,36 @@ static void spc_apply_rules(const double *v, struct spc_point *p, size_t s,
         spc_flag_two_of_three(v, p, s, e);
 }
 
+/* The limits period of segment [s, e): the baseline when it lies there. */
+static void spc_limits_period(const struct spc_options *o, size_t s, size_t e,
+                              size_t *from, size_t *to)
+{
+    int fixed = spc_has_baseline(o) && o->baseline_start >= s && o->baseline_end <= e;
+    *from = fixed ? o->baseline_start : s;
+    *to = fixed ? o->baseline_end : e;
+}
+
 static int spc_segment(const double *v, size_t s, size_t e,
                        const struct spc_options *o, struct spc_point *p,
                        struct sio_error *err)
 {
     struct spc_limits lim;
-    int fixed = spc_has_baseline(o) && s == o->baseline_start;
-    int rc = spc_limits(v, s, fixed ? o->baseline_end : e, &lim, err);
+    size_t from, to;
+    spc_limits_period(o, s, e, &from, &to);
+    int rc = o->trials ? spc_p_centre(v, o->trials, from, to, &lim, err)
+                       : spc_limits(v, from, to, &lim, err);
     if (rc != SIO_OK)
         return rc;
+    lim.provisional = lim.n_points < o->min_points;
     for (size_t i = s; i < e; i++) {
         p[i].limits = lim;
+        if (o->trials && o->trials[i] > 0)
+            spc_p_point(&lim, o->trials[i], &p[i].limits);
         p[i].flags = 0;
         p[i].side = spc_key_side(v, p, i, s);
     }
-    spc_apply_rules(v, p, s, e, &o->rules);
+    if (!lim.provisional)
+        spc_apply_rules(v, p, s, e, &o->rules);
     return SIO_OK;
 }
 
@@ -278,6 +332,11 @@ static void spc_summarise(const double *v, size_t n, const struct spc_point *p,
         return;
     }
     sum->latest = i - 1;
+    if (p[i - 1].limits.provisional) {
+        sum->variation = SPC_TOO_FEW_POINTS;
+        sum->assurance = SPC_ASSURANCE_NONE;
+        return;
+    }
     sum->variation = spc_variation_of(&p[i - 1], o->improvement);
     sum->assurance = spc_assurance_of(&p[i - 1], o);
 }
@@ -312,6 +371,7 @@ const char *spc_variation_name(enum spc_variation v)
     case SPC_SPECIAL_CONCERNING: return "special cause concerning";
     case SPC_SPECIAL_HIGH: return "special cause high";
     case SPC_SPECIAL_LOW: return "special cause low";
+    case SPC_TOO_FEW_POINTS: return "no verdict";
     }
     return "unknown";
 }

@@ -8,11 +8,23 @@
  * is never zero: it is left out of the mean, no moving range is taken across
  * it, it has no side and no flags, and because every rule speaks of
  * consecutive months it breaks every run and every three-point window.
- * The series is cut into segments: at 0, at the baseline start if it is set,
- * and at each rebase index.  Each segment has its own limits, calculated from
- * all its present points, except the segment starting at the baseline start,
- * whose limits come from [baseline_start, baseline_end) only and are applied
- * forward to the segment's end.  Rules never look across a segment boundary.
+ * The series is cut into segments at each rebase index.  Each segment has
+ * its own limits, calculated from all its present points, except the
+ * segment holding the baseline, whose limits come from [baseline_start,
+ * baseline_end) only and apply to every point of the segment (Making Data
+ * Count fixes the limits on a baseline period and judges later points
+ * against them, rather than letting a change move its own limits).  Rules
+ * never look across a segment boundary.
+ *
+ * Limits resting on fewer than min_points present points (Making Data
+ * Count asks for at least 15) are provisional: drawn, but no point of the
+ * segment is flagged and the summary gives no verdict.
+ *
+ * With trials set the chart is a p-chart for proportions whose denominators
+ * vary: values are per cent, the centre line is the pooled proportion p of
+ * the limits period (successes over trials), and each point has its own
+ * limits p +/- 3 sqrt(p (1 - p) / n_i) (2 sigma likewise), clamped to
+ * neither 0 nor 100 (the caller shows them so); the rules are the same.
  */
 #ifndef SIO_SPC_H
 #define SIO_SPC_H
@@ -24,6 +36,7 @@
 #define SPC_LIMIT 2.66          /* 3 sigma = 2.66 mean moving ranges */
 #define SPC_SHIFT_DEFAULT 7     /* NHSRplotthedots and MDC */
 #define SPC_TREND_DEFAULT 6     /* the sio brief; NHSRplotthedots uses 7 */
+#define SPC_MIN_POINTS 15       /* Making Data Count: limits from at least 15 */
 
 enum spc_flag {
     SPC_BEYOND = 1 << 0,       /* (a) outside the 3-sigma limits */
@@ -39,6 +52,7 @@ enum spc_variation {
     SPC_SPECIAL_CONCERNING, /* latest point flagged, not on the better side */
     SPC_SPECIAL_HIGH,       /* flagged above the mean, no direction given */
     SPC_SPECIAL_LOW,        /* flagged, not above the mean, no direction */
+    SPC_TOO_FEW_POINTS,     /* the latest point's limits are provisional */
 };
 
 enum spc_assurance {
@@ -64,17 +78,22 @@ struct spc_options {
     size_t n_rebase;       /* entries in rebase; 0 when none */
     int improvement;       /* +1 higher is better, -1 lower, 0 neutral */
     double target;         /* NaN when there is no target */
+    size_t min_points;     /* fewer points make limits provisional; 0: no minimum */
+    const double *trials;  /* p-chart: trials per point (values in per cent);
+                            * NULL: XmR */
 };
 
 struct spc_limits {
-    double mean;     /* centre line: mean of present points */
-    double mr_mean;  /* mean of moving ranges between consecutive present */
-    double lower;    /* mean - 2.66 mr_mean (3 sigma) */
+    double mean;     /* centre line: mean of present points (p-chart: pooled %) */
+    double mr_mean;  /* mean of moving ranges between consecutive present;
+                      * NaN for a p-chart */
+    double lower;    /* mean - 2.66 mr_mean (3 sigma); may be below 0 */
     double upper;    /* mean + 2.66 mr_mean */
     double lower2;   /* mean - (2/3) 2.66 mr_mean (2 sigma) */
     double upper2;   /* mean + (2/3) 2.66 mr_mean */
     size_t n_points; /* present points used */
-    size_t n_ranges; /* moving ranges used */
+    size_t n_ranges; /* moving ranges used (0 for a p-chart) */
+    int provisional; /* n_points < min_points: no flags, no verdict */
 };
 
 struct spc_point {
@@ -92,8 +111,8 @@ struct spc_summary {
 /* Rules with every rule on, shift 7 and trend 6 (the brief's choice). */
 struct spc_rules spc_rules_default(void);
 
-/* Options with default rules, no baseline, no rebase, neutral direction
- * and no target. */
+/* Options with default rules, no baseline, no rebase, neutral direction,
+ * no target, SPC_MIN_POINTS and an XmR chart. */
 struct spc_options spc_options_default(void);
 
 /* Limits from values[from..to); SIO_EDATA when fewer than two consecutive
@@ -103,14 +122,15 @@ int spc_limits(const double *values, size_t from, size_t to,
 
 /* Fill out[0..n) with each point's limits, side and flags, and *sum (may
  * be NULL) with the summary; SIO_EDATA for a bad baseline or rebase list or
- * a segment without a moving range, SIO_EUSAGE for a negative rule length
- * or an improvement other than -1, 0, +1. */
+ * a segment without a moving range (XmR) or without trials (p-chart),
+ * SIO_EUSAGE for a negative rule length or an improvement other than -1, 0,
+ * +1. */
 int spc_xmr(const double *values, size_t n, const struct spc_options *opt,
             struct spc_point *out, struct spc_summary *sum,
             struct sio_error *err);
 
 /* The MDC wording of a variation or assurance value, e.g. "special cause
- * improving"; a static string. */
+ * improving" ("no verdict" for SPC_TOO_FEW_POINTS); a static string. */
 const char *spc_variation_name(enum spc_variation v);
 const char *spc_assurance_name(enum spc_assurance a);
 

@@ -99,6 +99,25 @@ int store_open_existing(const char *path, sqlite3 **db, struct sio_error *err)
     return store_open(path, db, err);
 }
 
+int store_open_again(const char *path, sqlite3 **db, struct sio_error *err)
+{
+    *db = NULL;
+    if (access(path, F_OK) != 0)
+        return sio_fail(err, SIO_ENOINPUT, path, 0, "no store here");
+    store_tune_library();
+    if (sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+            SQLITE_OK ||
+        sqlite3_exec(*db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                          " PRAGMA busy_timeout=5000;", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = sio_fail(err, SIO_ECANTCREAT, path, 0, "cannot open store: %s",
+                          *db ? sqlite3_errmsg(*db) : "out of memory");
+        store_close(*db);
+        *db = NULL;
+        return rc;
+    }
+    return SIO_OK;
+}
+
 void store_close(sqlite3 *db)
 {
     sqlite3_close(db);

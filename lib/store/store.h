@@ -21,6 +21,12 @@ int store_open(const char *path, sqlite3 **db, struct sio_error *err);
 /* Open a store that must already exist (later stages): SIO_ENOINPUT if not. */
 int store_open_existing(const char *path, sqlite3 **db, struct sio_error *err);
 
+/* Open an existing store again, as a further connection (a worker
+ * process's) beside the stage's own: the schema is the first connection's
+ * business and is not applied; writes wait for each other (busy timeout).
+ * SIO_ENOINPUT if it does not exist, SIO_ECANTCREAT if it cannot be opened. */
+int store_open_again(const char *path, sqlite3 **db, struct sio_error *err);
+
 /* Close a store opened by store_open(); NULL is fine. */
 void store_close(sqlite3 *db);
 

@@ -4,6 +4,7 @@
 #include "text/words.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 
 char *words_thousands(long n, char *buf, size_t size)
@@ -37,5 +38,28 @@ char *words_count_of(long n, const char *noun, char *buf, size_t size)
     char digits[32];
     snprintf(buf, size, "%s%s%s", words_thousands(n, digits, sizeof digits),
              noun && *noun ? " " : "", noun ? noun : "");
+    return buf;
+}
+
+char *words_level(double v, char *buf, size_t size)
+{
+    if (fabs(v) < 99.95)
+        snprintf(buf, size, "%.1f", v);
+    else
+        words_thousands(lround(v), buf, size);
+    return buf;
+}
+
+int words_change_is_nil(double pct)
+{
+    return round(fabs(pct) * 10.0) == 0.0;
+}
+
+char *words_change(double pct, char *buf, size_t size)
+{
+    if (words_change_is_nil(pct))
+        snprintf(buf, size, "in line");
+    else
+        snprintf(buf, size, "%.1f%% %s", fabs(pct), pct < 0 ? "lower" : "higher");
     return buf;
 }

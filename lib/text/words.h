@@ -16,4 +16,17 @@ char *words_noun_heading(const char *noun, char *buf, size_t size);
 /* "1,234 crimes", or "1,234" when there is no noun, into buf; returns buf. */
 char *words_count_of(long n, const char *noun, char *buf, size_t size);
 
+/* A level such as an average per quarter, rounded once for every place it
+ * is shown: one decimal place below 100 (13.5 must not read as 14; 2.8 not
+ * as 3), whole with separators from 100 ("1,234").  Returns buf. */
+char *words_level(double v, char *buf, size_t size);
+
+/* A % change as titles and alt text state it, to one decimal place as the
+ * verdict tables print it: "12.4% lower", "7.6% higher", or "in line" when
+ * it rounds to 0.0%.  Returns buf. */
+char *words_change(double pct, char *buf, size_t size);
+
+/* Whether words_change() says "in line" for pct. */
+int words_change_is_nil(double pct);
+
 #endif

@@ -1,6 +1,6 @@
 # tests/bench/measures_peer.R — the measures benchmark's peer, in base R.
 #
-#   Rscript measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND
+#   Rscript measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND [MIN_POINTS]
 #
 # What an analyst would write in R to get sio-measures' figures for the
 # police.uk monthly counts: for every force x measure in COUNTS
@@ -13,12 +13,18 @@
 #   - the three comparisons (the latest 12 months against the baseline
 #     months BASE_START..BASE_END and against the 12 months before, the
 #     latest complete financial quarter against the same quarter a year
-#     earlier): change in per cent with the exact conditional interval of the
-#     ratio of rates per covered month (poisson.test(c(x1, x2), c(t1, t2)))
-#     and its verdict;
-#   - the XmR chart: mean +/- 2.66 mean moving range, with the four
-#     special-cause rules (beyond the limits; a shift of SHIFT points; a
-#     trend of TREND points; two of three beyond 2 sigma);
+#     earlier): change in per cent of the rates per covered month, with an
+#     interval that allows for over-dispersion (the quasi-Poisson dispersion
+#     of the two windows' monthly counts, glm(y ~ window [+ month]): the
+#     quasi-Poisson Wald-t interval, or poisson.test when it is at most 1),
+#     and its verdict (none when the dispersion has fewer than 10 df);
+#   - the XmR chart: mean +/- 2.66 mean moving range, fixed on the baseline
+#     months widened to MIN_POINTS points (default 15: earlier months first,
+#     then later ones; the series' first points when it does not reach the
+#     baseline) and applied to every point, with the four special-cause rules
+#     (beyond the limits; a shift of SHIFT points; a trend of TREND points;
+#     two of three beyond 2 sigma), none when the limits rest on fewer than
+#     MIN_POINTS points;
 #   - the least-squares trend per year with its t interval (lm, confint),
 #     and the F test of month-of-year terms about it.
 # It leaves out what sio-measures also does (the robust trend, the peer
@@ -32,11 +38,12 @@
 # match; t0900 checks that the two still agree on a small store.
 
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) != 8)
-    stop("usage: measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND")
+if (length(args) != 8 && length(args) != 9)
+    stop("usage: measures_peer.R COUNTS POPULATION OUTDIR BASE_START BASE_END LEVEL SHIFT TREND [MIN_POINTS]")
 level <- as.numeric(args[6])
 shift_run <- as.integer(args[7])
 trend_run <- as.integer(args[8])
+min_points <- if (length(args) == 9) as.integer(args[9]) else 15L
 
 # Months as integers, year * 12 + month - 1, as sio keeps them.
 month_int <- function(s) as.integer(substr(s, 1, 4)) * 12L + as.integer(substr(s, 6, 7)) - 1L
@@ -62,20 +69,75 @@ interval <- function(x) {
     c(x, poisson.test(x, conf.level = level)$conf.int)
 }
 
-# Latest against base as a % change of rates per covered month, its
-# interval and its direction: -1 fall, 0 none, +1 rise.
-compare_counts <- function(x1, t1, x2, t2) {
-    if (x1 + x2 == 0) return(c(NA, NA, NA, 0))
-    p <- poisson.test(c(x1, x2), c(t1, t2), conf.level = level)
-    ci <- p$conf.int
-    c(100 * (p$estimate - 1), 100 * (ci - 1), if (ci[2] < 1) -1 else if (ci[1] > 1) 1 else 0)
+# The extra-Poisson variation of the monthly counts in two spans (latest
+# first): Pearson dispersion of a quasi-Poisson fit on a window indicator,
+# with month-of-year terms when the series is seasonal and both spans are
+# whole years of months.
+dispersion <- function(y, first, spans, seasonal) {
+    d <- NULL; whole <- TRUE
+    for (k in 1:2) {
+        i <- (spans[[k]][1]:spans[[k]][2]) - first + 1L
+        i <- i[i >= 1L & i <= length(y)]
+        ok <- !is.na(y[i])
+        whole <- whole && spans[[k]][2] - spans[[k]][1] == 11L && sum(ok) == 12L
+        d <- rbind(d, data.frame(y = y[i][ok], w = k, moy = (first + i[ok] - 1L) %% 12L))
+    }
+    # The fit's means in closed form, as glm(y ~ factor(w) [+ factor(moy)],
+    # quasipoisson) converges to them (its IRLS stops about 1e-8 short):
+    # each window's mean, or for a complete two-way table row total x column
+    # total / grand total.
+    if (sum(d$y) == 0)
+        return(list(phi = 0, df = nrow(d) - 2L))
+    if (seasonal && whole) {
+        mu <- ave(d$y, d$w, FUN = sum) * ave(d$y, d$moy, FUN = sum) / sum(d$y)
+        df <- nrow(d) - 1L - length(unique(d$moy))
+    } else {
+        mu <- ave(d$y, d$w)
+        df <- nrow(d) - 2L
+    }
+    list(phi = sum(ifelse(mu > 0, (d$y - mu)^2 / mu, 0)) / df, df = df)
 }
 
-# XmR limits over the present points and the four rules; one row per point.
-xmr <- function(y) {
+# Latest against base as a % change of rates per covered month, its
+# interval allowing for the dispersion d, and its direction: -1 fall, 0 none,
+# +1 rise, 2 not tested (too few points to estimate d).
+compare_counts <- function(x1, t1, x2, t2, d) {
+    r <- (x1 / t1) / (x2 / t2)
+    if (d$df < 10) return(c(if (x2 > 0) 100 * (r - 1) else NA, NA, NA, 2))
+    if (x1 + x2 == 0) return(c(NA, NA, NA, 0))
+    phi <- max(1, d$phi)
+    if (phi <= 1) {
+        ci <- poisson.test(c(x1, x2), c(t1, t2), conf.level = level)$conf.int
+    } else if (x1 == 0 || x2 == 0) {        # the effective counts x / phi
+        a <- (1 - level) / 2
+        p <- c(if (x1 == 0) 0 else qbeta(a, x1 / phi, x2 / phi + 1),
+               if (x2 == 0) 1 else qbeta(1 - a, x1 / phi + 1, x2 / phi))
+        ci <- p / (1 - p) * t2 / t1
+    } else {
+        ci <- r * exp(c(-1, 1) * qt((1 + level) / 2, d$df) * sqrt(phi * (1 / x1 + 1 / x2)))
+    }
+    c(100 * (r - 1), 100 * (ci - 1), if (ci[2] < 1) -1 else if (ci[1] > 1) 1 else 0)
+}
+
+# The points (1-based, inclusive) the limits are fixed on: the baseline
+# months the series has, widened to min_points present points.
+limits_span <- function(y, first) {
     n <- length(y)
-    mr <- abs(diff(y))
-    centre <- mean(y, na.rm = TRUE)
+    if (base_end < first || base_start > first + n - 1L) { a <- 1L; b <- 0L }
+    else { a <- max(base_start - first + 1L, 1L); b <- min(base_end - first + 1L, n) }
+    present <- function(a, b) if (b < a) 0L else sum(!is.na(y[a:b]))
+    while (present(a, b) < min_points && a > 1L) a <- a - 1L
+    while (present(a, b) < min_points && b < n) b <- b + 1L
+    c(a, b, present(a, b))
+}
+
+# XmR limits fixed on limits_span() and the four rules; one row per point.
+xmr <- function(y, first) {
+    n <- length(y)
+    span <- limits_span(y, first)
+    ys <- y[span[1]:span[2]]
+    mr <- abs(diff(ys))
+    centre <- mean(ys, na.rm = TRUE)
     w <- 2.66 * mean(mr, na.rm = TRUE)
     lower <- centre - w; upper <- centre + w
     lower2 <- centre - 2 / 3 * w; upper2 <- centre + 2 / 3 * w
@@ -100,6 +162,7 @@ xmr <- function(y) {
     }
     rules <- paste0(ifelse(beyond, "beyond,", ""), ifelse(shift, "shift,", ""),
                     ifelse(trend, "trend,", ""), ifelse(two, "two_of_three,", ""))
+    if (span[3] < min_points) rules[] <- ""   # provisional limits judge nothing
     data.frame(centre = centre, lower = lower, upper = upper, rules = sub(",$", "", rules))
 }
 
@@ -175,22 +238,30 @@ for (s in series) {
     windows <- list(baseline = c(last - 11L, last, base_start, base_end),
                     year_earlier = c(last - 11L, last, last - 23L, last - 12L),
                     quarter_last_year = c(q_end - 2L, q_end, q_end - 14L, q_end - 12L))
+    x <- (seq_along(y) - 1) / 12
+    p <- seasonal(x, y, (first + seq_along(y) - 1L) %% 12L)
     for (kind in names(windows)) {
         b <- windows[[kind]]
         a <- window(y, first, b[1], b[2]); z <- window(y, first, b[3], b[4])
-        ok <- a$covered == a$expected && z$covered == z$expected && a$num >= 0 && z$num >= 0
-        ch <- if (ok) compare_counts(a$num, a$covered, z$num, z$covered) else c(NA, NA, NA, NA)
+        ok <- a$covered == a$expected && z$covered == z$expected && a$num >= 0 && z$num >= 0 &&
+              (b[2] < b[3] || b[4] < b[1])            # windows that overlap are not compared
+        # a quarter's dispersion is that of the 12 months ending with each quarter
+        spans <- if (kind == "quarter_last_year") list(c(b[2] - 11L, b[2]), c(b[4] - 11L, b[4]))
+                 else list(b[1:2], b[3:4])
+        ch <- if (ok) compare_counts(a$num, a$covered, z$num, z$covered,
+                                     dispersion(y, first, spans, !is.na(p) && p < 1 - level))
+              else c(NA, NA, NA, NA)
         row(force, measure, "comparison", kind, "change_pct", ch)
-        verdicts[[length(verdicts) + 1L]] <- list(force, measure, kind, ch[4])
+        verdicts[[length(verdicts) + 1L]] <- list(force, measure, kind,
+                                                  if (is.na(ch[4])) "" else if (ch[4] == 2)
+                                                      "untested" else as.character(ch[4]))
     }
-    x <- (seq_along(y) - 1) / 12
     row(force, measure, "series", "whole series", "slope_per_year", trend(x, y))
-    p <- seasonal(x, y, (first + seq_along(y) - 1L) %% 12L)
     if (!is.na(p)) row(force, measure, "series", "whole series", "seasonal_f_p", c(p, NA, NA))
     if (sum(!is.na(y[-1]) & !is.na(y[-length(y)])) > 0)
         spc[[length(spc) + 1L]] <- cbind(force = force, measure = measure,
                                          month = month_text(first + seq_along(y) - 1L),
-                                         value = y, xmr(y))
+                                         value = y, xmr(y, first))
 }
 
 dir.create(args[3], showWarnings = FALSE, recursive = TRUE)

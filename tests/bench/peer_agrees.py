@@ -66,9 +66,11 @@ def compare_verdicts(sio_dir, peer_dir, pairs, problems):
             problems.append(f"{'/'.join(key(r))}: no sio verdict")
             continue
         v = s["verdict"]
-        want = ("" if v == "not comparable" else "0" if v == "no significant change"
+        want = ("" if v == "not comparable" else "untested" if v == "not tested"
+                else "0" if v == "no significant change"
                 else "1" if number(s["change"]) > 0 else "-1")
-        got = r["direction"] if r["direction"] in ("", "0") else str(int(float(r["direction"])))
+        got = (r["direction"] if r["direction"] in ("", "0", "untested")
+               else str(int(float(r["direction"]))))
         if got != want:
             problems.append(f"{'/'.join(key(r))}: sio '{v}' ({s['change']}), peer {got}")
     return n

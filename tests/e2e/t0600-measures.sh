@@ -52,6 +52,9 @@ months() { # every month 2018-04 .. 2022-03
             echo "INSERT INTO ho_crime(file_id, line, force, force_slug, period_type, period_start,
                   period_end, offence_code, count) VALUES (9001, $fy$qn, 'Warwickshire',
                   'warwickshire', 'fq', '$start', '$end', '1', $n);"
+            # 92A (trafficking) is in the tables only until 2020/21: later
+            # quarters are missing for it, not zero (issue 17).
+            [ "$fy" -le 2020 ] &&
             echo "INSERT INTO ho_crime(file_id, line, force, force_slug, period_type, period_start,
                   period_end, offence_code, count) VALUES (9001, $fy${qn}9, 'Warwickshire',
                   'warwickshire', 'fq', '$start', '$end', '92A', 5);"
@@ -140,15 +143,27 @@ check t0600.8-measures-csv-header test "$(head -n 1 "$csv/measures.csv")" = \
     "force,national_measure,measure,source,period_type,period,period_start,period_end,statistic,value,ci_low,ci_high,unit,method,months_covered,months_expected,note"
 
 # --- Home Office homicide: 8 in the latest 12 months against 12 --------------
-ho=$(q "SELECT change_pct || ',' || ci_low_pct || ',' || ci_high_pct || ',' || verdict
+ho=$(q "SELECT change_pct || ',' || coalesce(ci_low_pct, 'none') || ',' || verdict
         FROM measure_verdicts WHERE force = 'warwickshire' AND measure = 'homicide_ho'
         AND comparison = 'baseline'")
-# hand: 4 quarters x 2 = 8 vs 4 x 3 = 12: -33.33%; R: poisson.test(c(8,12), c(12,12))
-# 0.236384410529 .. 1.773597447858
+# hand: 4 quarters x 2 = 8 vs 4 x 3 = 12: -33.33%.  Eight quarterly figures
+# leave 6 residual degrees of freedom, too few to estimate the extra-Poisson
+# variation (sio needs 10): the change is stated, not tested.
 check t0600.9-ho-homicide-change near "$(field "$ho" 1)" -33.3333333 1e-6
-check t0600.10-ho-homicide-ci-low near "$(field "$ho" 2)" -76.3615589471 1e-6
-check t0600.11-ho-homicide-ci-high near "$(field "$ho" 3)" 77.3597447858 1e-6
-check t0600.12-ho-homicide-verdict test "$(field "$ho" 4)" = "no significant change"
+check t0600.10-ho-homicide-has-no-interval test "$(field "$ho" 2)" = none
+check t0600.11-ho-homicide-says-why test -n "$(q "SELECT 1 FROM measure_verdicts WHERE
+    force = 'warwickshire' AND measure = 'homicide_ho' AND comparison = 'baseline'
+    AND sentence LIKE '%8 quarterly figures leave 6 degrees of freedom%' AND dispersion_df = 6")"
+check t0600.12-ho-homicide-verdict test "$(field "$ho" 3)" = "not tested"
+check t0600.12a-a-code-the-tables-stop-carrying-is-missing-not-zero test "$(q "SELECT
+    count(*) FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking_ho'
+    AND period_end > '2021-03' AND value IS NOT NULL")" -eq 0
+check t0600.12b-while-the-force-s-other-codes-go-on test "$(q "SELECT CAST(value AS INTEGER)
+    FROM measure_results WHERE force = 'warwickshire' AND measure = 'homicide_ho'
+    AND period_type = 'fq' AND period = '2021/22 Q4' AND statistic = 'count'")" = 2
+check t0600.12c-and-its-last-figures-stand test "$(q "SELECT CAST(value AS INTEGER)
+    FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking_ho'
+    AND period_type = 'fq' AND period = '2020/21 Q4' AND statistic = 'count'")" = 5
 # hand: 8 / 500,000 x 1,000 = 0.016 per 1,000 (2021 population, nearest to the window's middle)
 r=$(row warwickshire homicide_ho r12 "12 months to 2022-03" rate_per_1000)
 check t0600.13-ho-homicide-rate-per-1000 near "$(field "$r" 1)" 0.016 1e-12
@@ -190,18 +205,22 @@ check t0600.27-partial-window-states-its-coverage test "$(field "$r" 4),$(field 
     "11,partial: 1 of 12 months missing"
 
 # --- SPC on cyber crime reports ------------------------------------------------
-# hand: 10,12 x 10 then 40: mean 260/21 = 12.381; mean moving range
-# (19 x 2 + 28)/20 = 3.3; upper limit 12.381 + 2.66 x 3.3 = 21.159.  All 20
-# first points lie below the mean (a shift: improvement, as down is better);
-# 40 is beyond the upper limit (a concern).
+# Limits are fixed on the baseline (2018-07..2019-06, 12 points) widened to
+# the 15 points Making Data Count asks for, back to the series' start:
+# 2018-04..2019-06.  hand: 10,12 alternating from 10, 15 points = 8 x 10 +
+# 7 x 12 = 164: mean 10.9333; every moving range 2; upper limit 10.9333 +
+# 2.66 x 2 = 16.2533.  Sides alternate (no shift); 40 in 2019-12 is beyond
+# the upper limit, a concern as down is better.
 sig() { awk -F, '$1 == "warwickshire" && $2 == "cyber_crime_reports" { print $3 "," $4 "," $5 "," $6 }' \
         "$csv/spc_signals.csv" | sort | tr '\n' ' '; }
-check t0600.28-spc-signals-by-hand test "$(sig)" = \
-    "beyond,2019-12,2019-12,concern shift,2018-04,2019-11,improvement "
+check t0600.28-spc-signals-by-hand test "$(sig)" = "beyond,2019-12,2019-12,concern "
 lim=$(q "SELECT centre || ',' || upper FROM spc_points WHERE force = 'warwickshire'
-         AND measure = 'cyber_crime_reports' AND month = '2018-04'")
-check t0600.29-spc-centre-line near "$(field "$lim" 1)" 12.3809524 1e-6
-check t0600.30-spc-upper-limit near "$(field "$lim" 2)" 21.1589524 1e-6
+         AND measure = 'cyber_crime_reports' AND month = '2019-12'")
+check t0600.29-spc-centre-line near "$(field "$lim" 1)" 10.9333333 1e-6
+check t0600.30-spc-upper-limit near "$(field "$lim" 2)" 16.2533333 1e-6
+check t0600.30a-spc-limits-period-is-stated test "$(q "SELECT limits_start || ' ' || limits_end
+    || ' ' || limits_points FROM spc_summary WHERE force = 'warwickshire'
+    AND measure = 'cyber_crime_reports'")" = "2018-04 2019-06 15"
 check t0600.31-spc-summary-says-concerning test "$(q "SELECT variation FROM spc_summary
     WHERE force = 'warwickshire' AND measure = 'cyber_crime_reports'")" = "special cause concerning"
 
@@ -220,14 +239,14 @@ printf 'date,label,force\n2020-03,no data received,warwickshire\n' >"$WORK/annot
 sed -e "s|^file = peers.ini|file = $TOP/config/peers.ini|" \
     -e "s|^file = measures.ini|file = $TOP/config/measures.ini|" \
     -e "s|^file = annotations.csv|file = $WORK/annotations.csv|" \
-    -e "s|^; rebase = 2020-04 recording practice change|rebase = 2019-01 recording practice change|" \
+    -e "s|^; rebase = 2020-04 recording practice change|rebase = 2019-08 recording practice change|" \
     "$TOP/config/sio.ini" >"$WORK/sio.ini"
 check_exit t0600.34-measures-with-annotations 0 "$BIN/sio-measures" --config "$WORK/sio.ini" \
     --store "$store" --out "$WORK/out2" --quiet
 check t0600.35-annotations-csv-carries-both test "$(sed 1d "$WORK/out2/csv/annotations.csv" | sort | tr '\n' '|')" = \
-    "2019-01,SPC limits recalculated: recording practice change,|2020-03,no data received,warwickshire|"
+    "2019-08,SPC limits recalculated: recording practice change,|2020-03,no data received,warwickshire|"
 check t0600.36-rebase-starts-a-new-segment test "$(q "SELECT min(month) FROM spc_points WHERE
-    force = 'warwickshire' AND measure = 'cyber_crime_reports' AND segment = 1")" = 2019-01
+    force = 'warwickshire' AND measure = 'cyber_crime_reports' AND segment = 1")" = 2019-08
 check t0600.37-verdict-carries-the-annotation test -n "$(q "SELECT 1 FROM measure_verdicts WHERE
     force = 'warwickshire' AND measure = 'homicide' AND comparison = 'baseline'
     AND sentence LIKE '%no data received (2020-03)%'")"
@@ -239,9 +258,11 @@ bad_conf() { # NAME SED-EXPR: a copy of sio.ini changed by SED-EXPR must be refu
         --out "$WORK/out3" --quiet
 }
 bad_conf t0600.38-rebase-without-a-reason-is-refused \
-    "s|^rebase = 2019-01 recording practice change|rebase = 2019-01|"
+    "s|^rebase = 2019-08 recording practice change|rebase = 2019-08|"
 bad_conf t0600.39-shift-of-one-is-refused "s|^shift = 7|shift = 1|"
 bad_conf t0600.40-unknown-spc-key-is-refused "s|^shift = 7|shfit = 7|"
+bad_conf t0600.40a-min-points-of-one-is-refused "s|^min_points = 15|min_points = 1|"
+bad_conf t0600.40b-an-unknown-seasonal-choice-is-refused "s|^seasonal = note|seasonal = yes|"
 printf '[x]\ncrime_type = Drugs\nindicator = y\n' >"$WORK/two.ini"
 bad_conf t0600.41-a-measure-with-two-sources-is-refused "s|^file = $TOP/config/measures.ini|file = $WORK/two.ini|"
 printf 'date,label\n2020-13,bad month\n' >"$WORK/bad-notes.csv"

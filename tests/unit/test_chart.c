@@ -53,7 +53,7 @@ static void fixture(struct quarter_series *s, struct quarter_point *q)
     q[14].change_pct = -12.4;
     q[14].ci_low_pct = -15.1;
     q[14].ci_high_pct = -9.6;
-    snprintf(q[14].verdict, sizeof q[14].verdict, "decrease");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "improvement");
     s->q = q;
     s->n = 16;
 }
@@ -109,14 +109,14 @@ TEST(title_states_the_latest_comparable_finding)
     struct quarter_point q[16];
     char b[256];
     fixture(&s, q);
-    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 12% lower than the baseline");
+    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 12.4% lower than the baseline");
     q[14].change_pct = 7.6;
-    snprintf(q[14].verdict, sizeof q[14].verdict, "increase");
-    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 8% higher than the baseline");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "deterioration");
+    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 7.6% higher than the baseline");
     snprintf(q[14].verdict, sizeof q[14].verdict, "no significant change");
     CHECK_STR(quarterly_title(&s, b, sizeof b),
-              "Neighbourhood crime: no significant change from the baseline (8% higher)");
-    q[14].change_pct = 0.3;
+              "Neighbourhood crime: no significant change from the baseline (7.6% higher)");
+    q[14].change_pct = 0.04;
     CHECK_STR(quarterly_title(&s, b, sizeof b),
               "Neighbourhood crime: no significant change from the baseline (in line)");
     snprintf(q[14].verdict, sizeof q[14].verdict, "not comparable");
@@ -143,7 +143,7 @@ TEST(alt_text_has_the_key_numbers)
     CHECK(strstr(b, "neighbourhood crime recorded by Thames Valley Police") != NULL);
     CHECK(strstr(b, "from 2018/19 Q2 to 2022/23 Q1") != NULL);
     CHECK(strstr(b, "baseline average of 457 crimes per quarter (Jul 2018 to Jun 2019)") != NULL);
-    CHECK(strstr(b, "In the 12 months to Mar 2022 it was 12% lower than the baseline") != NULL);
+    CHECK(strstr(b, "In the 12 months to Mar 2022 it was 12.4% lower than the baseline") != NULL);
     CHECK(strstr(b, "2022/23 Q1, had 243 crimes in the 2 of its 3 months with data") != NULL);
     CHECK(b[strlen(b) - 1] == '\n');
 }

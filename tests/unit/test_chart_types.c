@@ -201,6 +201,31 @@ TEST(peer_reader_takes_the_latest_period_sorted_by_rate)
     results_peers_free(&p);
 }
 
+TEST(peer_rank_words_only_where_the_test_finds_a_difference)
+{
+    struct peer_series p;
+    struct sio_error err;
+    char b[2048];
+    insert_peers();
+    exec("UPDATE peer_results SET significant = 0, population_year = 2021,"
+         " population_source = 'mid-year estimate, population.csv' WHERE member = 'Test Police'");
+    results_peers(db, "Test Police", "drugs", &p, &err);
+    snprintf(p.measure_label, sizeof p.measure_label, "Drug offences");
+    CHECK_STR(peerchart_title(&p, b, sizeof b),
+              "Drug offences: Test Police is similar to its peers");
+    peerchart_alt_text(&p, b, sizeof b);
+    CHECK(strstr(b, "similar to its peers (no significant difference)") != NULL);
+    CHECK(strstr(b, "highest of") == NULL && strstr(b, "lowest of") == NULL);
+    CHECK(strstr(b, "population 2021 (mid-year estimate, population.csv)") != NULL);
+    exec("UPDATE peer_results SET significant = NULL WHERE member = 'Test Police'");
+    results_peers_free(&p);
+    results_peers(db, "Test Police", "drugs", &p, &err);
+    snprintf(p.measure_label, sizeof p.measure_label, "Drug offences");
+    CHECK_STR(peerchart_title(&p, b, sizeof b),
+              "Drug offences: rates in Test Police's most similar group");
+    results_peers_free(&p);
+}
+
 TEST(peer_title_and_alt_text_have_rank_and_rates)
 {
     struct peer_series p;
@@ -209,13 +234,13 @@ TEST(peer_title_and_alt_text_have_rank_and_rates)
     insert_peers();
     results_peers(db, "Test Police", "drugs", &p, &err);
     snprintf(p.measure_label, sizeof p.measure_label, "Drug offences");
-    /* rank 3 of 4 is 2nd from the top */
+    /* rank 3 of 4 is 2nd from the top; the test found a difference */
     CHECK_STR(peerchart_title(&p, b, sizeof b),
               "Drug offences: Test Police has the 2nd highest rate of the 4 forces in its group");
     peerchart_alt_text(&p, b, sizeof b);
     CHECK(strstr(b, "12 months to Mar 2022") != NULL);
     /* rates under 10 are given to two decimals; the mean is (5.0 + 2.0 + 6.5 + 3.5) / 4 = 4.25 */
-    CHECK(strstr(b, "Test Police: 5.00 per 1,000, 2nd highest of 4") != NULL);
+    CHECK(strstr(b, "Test Police: 5.00 per 1,000, 2nd highest of 4, a significant difference") != NULL);
     CHECK(strstr(b, "group mean 4.25; England and Wales 5.60; lowest Alpha Police (2.00), highest Beta Constabulary (6.50)") != NULL);
     results_peers_free(&p);
 }
@@ -246,7 +271,7 @@ static void overview_fixture(struct overview *ov)
         }
         if (k == 0) {
             q[0][3].change_pct = -10.0;
-            snprintf(q[0][3].verdict, sizeof q[0][3].verdict, "decrease");
+            snprintf(q[0][3].verdict, sizeof q[0][3].verdict, "improvement");
         }
         s.q = q[k];
         s.n = 4;
@@ -276,7 +301,7 @@ TEST(overview_panel_headings_too_long_to_read_move_to_the_note)
     free(ov.p);
 }
 
-TEST(overview_judges_with_the_better_direction)
+TEST(overview_prints_the_stored_verdict)
 {
     struct overview ov;
     char b[1024];
@@ -286,7 +311,7 @@ TEST(overview_judges_with_the_better_direction)
     CHECK_STR(overview_title(&ov, b, sizeof b),
               "Test Police: 1 improved, 0 deteriorated, 0 no significant change, 1 not comparable");
     overview_alt_text(&ov, b, sizeof b);
-    CHECK(strstr(b, "Burglary: 10% lower than the baseline (improvement)") != NULL);
+    CHECK(strstr(b, "Burglary: 10.0% lower than the baseline (improvement)") != NULL);
     overview_clear(&ov);
     free(ov.p);
 }
@@ -372,7 +397,7 @@ TEST(variants_are_named_by_size_and_dpi)
     memset(&cfg, 0, sizeof cfg);
     chartopt_defaults(&cfg);
     CHECK(chartopt_sizes("a4-column slide", cfg.chart_sizes, &cfg.n_chart_sizes));
-    render_init(&r, &cfg, "0.1.0");
+    render_init(&r, &cfg, "0.1.0", NULL);
     render_path(&r, "d", "drugs-spc", 0, CHART_PNG, 0, p, sizeof p, &err);
     CHECK_STR(p, "d/drugs-spc.png");
     render_path(&r, "d", "drugs-spc", 0, CHART_PNG, 1, p, sizeof p, &err);
@@ -465,7 +490,8 @@ int main(void)
     RUN(spc_title_and_alt_text_state_the_summary);
     RUN(peer_reader_takes_the_latest_period_sorted_by_rate);
     RUN(peer_title_and_alt_text_have_rank_and_rates);
-    RUN(overview_judges_with_the_better_direction);
+    RUN(peer_rank_words_only_where_the_test_finds_a_difference);
+    RUN(overview_prints_the_stored_verdict);
     RUN(overview_panel_headings_too_long_to_read_move_to_the_note);
     RUN(overview_of_sixteen_measures_renders);
     RUN(every_chart_type_renders_the_same_svg_twice);

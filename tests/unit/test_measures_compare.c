@@ -1,6 +1,9 @@
 /* sio-measures' comparisons: windows, coverage, verdict direction and the
- * sentence.  Series are built by hand.  Count intervals are from R 4.2.2
- * poisson.test(c(x1, x2), c(t1, t2)) printed with format(digits = 12);
+ * sentence.  Series are built by hand; most are steady within each window,
+ * so they show no extra-Poisson variation and the exact interval stands.
+ * Count intervals are from R 4.2.2 poisson.test(c(x1, x2), c(t1, t2))
+ * printed with format(digits = 12), or for series that vary more than
+ * Poisson from tests/tools/dispersion.R (glm quasipoisson, quasibinomial);
  * proportion intervals are Newcombe's method 10, checked against the
  * published examples in test_binomial and here recomputed in R from
  * prop.test(x, n, correct = FALSE)$conf.int. */
@@ -33,16 +36,34 @@ static struct measure_def measure(int better, int proportion)
     return m;
 }
 
-static struct comparison compare(const struct series *s, const struct measure_def *m,
-                                 enum compare_kind kind, int allow_missing)
+static struct comparison compare_seasonal(const struct series *s, const struct measure_def *m,
+                                          enum compare_kind kind, int allow_missing,
+                                          int seasonal)
 {
     struct sio_config cfg;
     struct sio_error err;
     struct comparison c;
     config_defaults(&cfg);
     cfg.allow_missing = allow_missing;
-    CHECK_INT(compare_make(s, m, &cfg, kind, &c, &err), SIO_OK);
+    CHECK_INT(compare_make(s, m, &cfg, kind, seasonal, &c, &err), SIO_OK);
     return c;
+}
+
+static struct comparison compare(const struct series *s, const struct measure_def *m,
+                                 enum compare_kind kind, int allow_missing)
+{
+    return compare_seasonal(s, m, kind, allow_missing, 0);
+}
+
+/* dispersion.R's case A: the baseline year, then the latest 12 months. */
+static struct series over_dispersed(void)
+{
+    static const long base[12] = {329, 322, 307, 306, 280, 265, 282, 292, 333, 351, 321, 321};
+    static const long late[12] = {403, 362, 415, 320, 216, 224, 324, 350, 370, 337, 380, 359};
+    struct series s = make(24, 0, 0);
+    for (int i = 0; i < 12; i++)
+        s.count[i] = base[i], s.count[12 + i] = late[i];
+    return s;
 }
 
 TEST(fall_of_30_percent_is_an_improvement_when_down_is_better)
@@ -164,7 +185,7 @@ TEST(latest_quarter_is_the_last_complete_financial_quarter)
     series_free(&s);
 }
 
-TEST(a_single_month_of_data_is_not_comparable)
+TEST(a_single_month_of_data_has_no_data_to_compare)
 {
     struct series s = {month_make(2022, 5), 1, calloc(1, sizeof(long)), calloc(1, 1),
                        calloc(1, sizeof(long)), 1};
@@ -173,19 +194,22 @@ TEST(a_single_month_of_data_is_not_comparable)
     struct measure_def m = measure(-1, 0);
     for (int k = 0; k < COMPARE_KINDS; k++) {
         struct comparison c = compare(&s, &m, (enum compare_kind)k, 0);
-        CHECK_STR(c.verdict, "not comparable");
+        CHECK_STR(c.verdict, "no data");
     }
     series_free(&s);
 }
 
-TEST(a_force_with_no_baseline_months_is_not_comparable_with_the_baseline)
+TEST(a_window_with_no_figures_is_no_data_never_zero)
 {
     struct series s = make(24, 10, 7);
     for (int i = 0; i < 12; i++)
         s.present[i] = 0;
     struct measure_def m = measure(-1, 0);
     struct comparison c = compare(&s, &m, COMPARE_BASELINE, 1);  /* even when allowed */
-    CHECK_STR(c.verdict, "not comparable");
+    CHECK_STR(c.verdict, "no data");
+    CHECK(isnan(c.base_value) && isnan(c.change));
+    CHECK_STR(c.sentence, "Test crimes: no verdict against the baseline (the 12 months to June"
+              " 2019), because there are no figures for July 2018 to June 2019.");
     series_free(&s);
 }
 
@@ -213,6 +237,134 @@ TEST(a_rise_in_satisfaction_is_an_improvement_in_percentage_points)
     series_free(&s);
 }
 
+TEST(over_dispersed_counts_widen_the_interval_as_r_quasipoisson)
+{
+    struct series s = over_dispersed();
+    struct measure_def m = measure(-1, 0);
+    struct comparison c = compare(&s, &m, COMPARE_BASELINE, 0);
+    /* 4060 vs 3709: poisson.test alone gives 1.0467 .. 1.1448, a significant
+     * rise; R: glm(y ~ window, quasipoisson): dispersion 6.74032574932 on 22
+     * df, exp(coef +/- qt(0.975, 22) SE) = 0.968626932033 1.237034637831 */
+    CHECK_NEAR(c.fit.phi, 6.74032574932, 1e-9);
+    CHECK_INT(c.fit.df, 22);
+    CHECK_NEAR(c.change, 100 * (1.09463467242 - 1), 1e-8);
+    CHECK_NEAR(c.low, 100 * (0.968626932033 - 1), 1e-8);
+    CHECK_NEAR(c.high, 100 * (1.237034637831 - 1), 1e-8);
+    CHECK_STR(c.verdict, "no significant change");
+    CHECK(strstr(c.method, "quasi-Poisson dispersion 6.74 (Pearson chi-square / 22 df,"
+                 " window)") != NULL);
+    series_free(&s);
+}
+
+TEST(a_seasonal_series_fits_month_of_year_terms_as_r)
+{
+    struct series s = over_dispersed();
+    struct measure_def m = measure(-1, 0);
+    struct comparison c = compare_seasonal(&s, &m, COMPARE_BASELINE, 0, 1);
+    /* R: glm(y ~ window + month, quasipoisson): dispersion 3.60720457833 on
+     * 11 df; exp(coef +/- qt(0.975, 11) SE) = 0.995481208815 1.203664173116 */
+    CHECK_NEAR(c.fit.phi, 3.60720457833, 1e-9);
+    CHECK_INT(c.fit.df, 11);
+    CHECK(c.fit.seasonal);
+    CHECK_NEAR(c.low, 100 * (0.995481208815 - 1), 1e-8);
+    CHECK_NEAR(c.high, 100 * (1.203664173116 - 1), 1e-8);
+    CHECK(strstr(c.method, "window + month of year") != NULL);
+    series_free(&s);
+}
+
+TEST(a_quarter_borrows_the_dispersion_of_its_two_12_month_windows)
+{
+    struct series s = over_dispersed();             /* to 2020-06 */
+    struct measure_def m = measure(-1, 0);
+    struct comparison c = compare(&s, &m, COMPARE_QUARTER, 0);
+    /* The latest complete quarter, Apr-Jun 2020 (337 +
+     * 380 + 359 = 1076), against Apr-Jun 2019 (351 + 321 + 321 = 993), the
+     * dispersion that of the two 12-month windows, as above; R:
+     * exp(log(1076/993) + c(-1, 1) * qt(0.975, 22) * sqrt(6.74032574932 *
+     * (1/1076 + 1/993))) = 0.854998093974 1.373285704182 */
+    CHECK_INT(c.latest.num, 1076);
+    CHECK_INT(c.base.num, 993);
+    CHECK_INT(c.fit.df, 22);
+    CHECK_NEAR(c.fit.phi, 6.74032574932, 1e-9);
+    CHECK_NEAR(c.low, 100 * (0.854998093974 - 1), 1e-8);
+    CHECK_NEAR(c.high, 100 * (1.373285704182 - 1), 1e-8);
+    series_free(&s);
+}
+
+TEST(quarterly_figures_are_too_few_to_test_and_say_so)
+{
+    /* Eight financial quarters from 2018/19 Q2: the baseline year's four,
+     * then the latest four. */
+    struct series s = {month_make(2018, 7), 8, calloc(8, sizeof(long)), calloc(8, 1),
+                       calloc(8, sizeof(long)), 3};
+    for (int i = 0; i < 8; i++)
+        s.count[i] = i < 4 ? 30 + i : 20 + i, s.present[i] = 1;
+    struct measure_def m = measure(-1, 0);
+    struct comparison c = compare(&s, &m, COMPARE_BASELINE, 0);
+    /* hand: (24 + 25 + 26 + 27) / (30 + 31 + 32 + 33) - 1 = 102/126 - 1 */
+    CHECK_NEAR(c.change, 100.0 * (102.0 / 126.0 - 1.0), 1e-9);
+    CHECK(isnan(c.low) && isnan(c.high));
+    CHECK_STR(c.verdict, "not tested");
+    CHECK_STR(c.sentence, "In the 12 months to June 2020, Test crimes fell 19.0% (from 126 to"
+              " 102) against the baseline (the 12 months to June 2019); whether that is more"
+              " than the usual variation is not tested, because 8 quarterly figures leave 6"
+              " degrees of freedom to estimate how much they vary beyond chance, and sio"
+              " needs 10.");
+    series_free(&s);
+}
+
+TEST(overlapping_windows_are_not_comparable)
+{
+    struct series s = make(18, 10, 7);              /* to 2019-12: overlaps the baseline */
+    struct measure_def m = measure(-1, 0);
+    struct comparison c = compare(&s, &m, COMPARE_BASELINE, 0);
+    CHECK_STR(c.verdict, "not comparable");
+    CHECK(strstr(c.sentence, "because the two windows overlap") != NULL);
+    series_free(&s);
+}
+
+TEST(over_dispersed_shares_widen_newcombe_as_r_quasibinomial)
+{
+    static const long nb[12] = {70, 72, 68, 75, 71, 69, 74, 70, 73, 72, 68, 71};
+    static const long xb[12] = {60, 45, 55, 40, 58, 47, 62, 44, 57, 49, 52, 59};
+    static const long nl[12] = {71, 69, 74, 70, 72, 73, 68, 75, 70, 71, 74, 69};
+    static const long xl[12] = {50, 38, 56, 41, 55, 36, 49, 58, 40, 52, 57, 39};
+    struct series s = make(24, 0, 0);
+    struct measure_def m = measure(+1, 1);
+    for (int i = 0; i < 12; i++) {
+        s.count[i] = xb[i], s.denom[i] = nb[i];
+        s.count[12 + i] = xl[i], s.denom[12 + i] = nl[i];
+    }
+    struct comparison c = compare(&s, &m, COMPARE_BASELINE, 0);
+    /* 571/856 against 628/853.  R (dispersion.R case Q): glm(cbind(x, n - x)
+     * ~ window, quasibinomial) dispersion 3.76074824376 on 22 df; Newcombe
+     * on x/phi of n/phi: -15.19645051040 .. 1.49627100062 (plain binomial:
+     * -11.2 .. -2.6, a significant fall) */
+    CHECK_NEAR(c.fit.phi, 3.76074824376, 1e-9);
+    CHECK_NEAR(c.low, -15.19645051040, 1e-8);
+    CHECK_NEAR(c.high, 1.49627100062, 1e-8);
+    CHECK_STR(c.verdict, "no significant change");
+    series_free(&s);
+}
+
+TEST(a_change_in_points_is_the_difference_of_the_shown_shares)
+{
+    /* 1848 of 2500 = 73.92% falls to 1754 of 2500 = 70.16%: 3.76 points,
+     * which rounds to 3.8, but the shares read 73.9% and 70.2%, so the
+     * change is stated as 3.7 points, as a reader subtracts (hand). */
+    struct series s = make(24, 154, 146);
+    struct measure_def m = measure(+1, 1);
+    for (int i = 0; i < 24; i++)
+        s.denom[i] = i % 12 == 11 ? 212 : 208;
+    s.count[23] = 148;
+    struct comparison c = compare(&s, &m, COMPARE_BASELINE, 0);
+    CHECK_NEAR(c.base_value, 73.9, 1e-9);
+    CHECK_NEAR(c.latest_value, 70.2, 1e-9);
+    CHECK_NEAR(c.change, -3.7, 1e-9);
+    CHECK(strstr(c.sentence, "fell 3.7 percentage points (from 73.9% to 70.2%)") != NULL);
+    series_free(&s);
+}
+
 TEST(month_names_are_in_english)
 {
     char buf[24];
@@ -232,9 +384,16 @@ int main(void)
     RUN(a_rise_from_zero_has_no_upper_limit);
     RUN(year_earlier_compares_the_12_months_before_the_latest_12);
     RUN(latest_quarter_is_the_last_complete_financial_quarter);
-    RUN(a_single_month_of_data_is_not_comparable);
-    RUN(a_force_with_no_baseline_months_is_not_comparable_with_the_baseline);
+    RUN(a_single_month_of_data_has_no_data_to_compare);
+    RUN(a_window_with_no_figures_is_no_data_never_zero);
     RUN(a_rise_in_satisfaction_is_an_improvement_in_percentage_points);
+    RUN(over_dispersed_counts_widen_the_interval_as_r_quasipoisson);
+    RUN(a_seasonal_series_fits_month_of_year_terms_as_r);
+    RUN(a_quarter_borrows_the_dispersion_of_its_two_12_month_windows);
+    RUN(quarterly_figures_are_too_few_to_test_and_say_so);
+    RUN(overlapping_windows_are_not_comparable);
+    RUN(over_dispersed_shares_widen_newcombe_as_r_quasibinomial);
+    RUN(a_change_in_points_is_the_difference_of_the_shown_shares);
     RUN(month_names_are_in_english);
     return TESTING_DONE();
 }

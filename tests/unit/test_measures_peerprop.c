@@ -36,6 +36,20 @@ TEST(test_p_value_matches_r_prop_test_with_small_counts)
     CHECK_NEAR(peerprop_p_value(3, 10, 17, 20), 0.00259127576053, 1e-10);
 }
 
+TEST(test_over_dispersed_shares_are_tested_on_f_of_chisq_over_phi)
+{
+    /* 230 of 400 against 1800 of 4000: R prop.test(c(230, 1800), c(400,
+     * 4000), correct = FALSE): X-squared 22.8637941427, p 1.73896807861e-06;
+     * with phi 2.5 on 22 df, R: pf(22.8637941427 / 2.5, 1, 22, lower.tail =
+     * FALSE) = 0.00623520839773 */
+    struct dispersion_fit over = {2.5, 55, 22, 0}, under = {0.8, 17.6, 22, 0},
+                          thin = {2.5, 15, 6, 0};
+    CHECK_NEAR(peerprop_p_value_dispersed(230, 400, 1800, 4000, &over), 0.00623520839773, 1e-9);
+    CHECK_NEAR(peerprop_p_value_dispersed(230, 400, 1800, 4000, &under), 1.73896807861e-06,
+               1e-9);
+    CHECK(isnan(peerprop_p_value_dispersed(230, 400, 1800, 4000, &thin)));
+}
+
 TEST(test_p_value_is_nan_when_no_test_is_possible)
 {
     CHECK(isnan(peerprop_p_value(0, 10, 0, 20)));   /* pooled share 0 */
@@ -49,6 +63,7 @@ int main(void)
     RUN(test_p_value_matches_r_prop_test_for_a_non_significant_gap);
     RUN(test_p_value_matches_r_prop_test_for_a_member_against_the_rest);
     RUN(test_p_value_matches_r_prop_test_with_small_counts);
+    RUN(test_over_dispersed_shares_are_tested_on_f_of_chisq_over_phi);
     RUN(test_p_value_is_nan_when_no_test_is_possible);
     return TESTING_DONE();
 }

@@ -53,6 +53,26 @@ TEST(a_count_takes_its_noun_or_stands_alone)
     CHECK_STR(words_count_of(98, "", b, sizeof b), "98");
 }
 
+TEST(a_small_level_keeps_one_decimal_place_everywhere)
+{
+    char b[32];
+    /* The alt text once said a baseline average of 3 where the chart said
+     * 2.8: one rounding for both. */
+    CHECK_STR(words_level(2.75, b, sizeof b), "2.8");
+    CHECK_STR(words_level(13.5, b, sizeof b), "13.5");
+    CHECK_STR(words_level(456.5, b, sizeof b), "457");
+    CHECK_STR(words_level(1234.4, b, sizeof b), "1,234");
+}
+
+TEST(a_change_is_stated_to_one_decimal_place_as_the_tables_print_it)
+{
+    char b[32];
+    CHECK_STR(words_change(-12.43, b, sizeof b), "12.4% lower");
+    CHECK_STR(words_change(7.6, b, sizeof b), "7.6% higher");
+    CHECK_STR(words_change(0.04, b, sizeof b), "in line");
+    CHECK_STR(words_change(-0.05, b, sizeof b), "0.1% lower");
+}
+
 int main(void)
 {
     RUN(numbers_under_a_thousand_have_no_separator);
@@ -62,5 +82,7 @@ int main(void)
     RUN(a_noun_heading_starts_with_a_capital);
     RUN(a_measure_without_a_noun_is_a_number);
     RUN(a_count_takes_its_noun_or_stands_alone);
+    RUN(a_small_level_keeps_one_decimal_place_everywhere);
+    RUN(a_change_is_stated_to_one_decimal_place_as_the_tables_print_it);
     return TESTING_DONE();
 }

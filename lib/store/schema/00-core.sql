@@ -205,8 +205,9 @@ CREATE TABLE IF NOT EXISTS measure_quarters (
     baseline_count  INTEGER NOT NULL,
     baseline_months INTEGER NOT NULL,
     change_pct      REAL,             -- 100*(r12/baseline - 1); NULL if not comparable
-    ci_low_pct      REAL,             -- exact Poisson CI of that change, in %
-    ci_high_pct     REAL,
-    verdict         TEXT NOT NULL,    -- increase | decrease | no significant change | not comparable
+    ci_low_pct      REAL,             -- its CI, allowing for over-dispersion (as measure_verdicts)
+    ci_high_pct     REAL,             --   NULL when not tested
+    verdict         TEXT NOT NULL,    -- improvement | deterioration | no significant change |
+                                      -- not tested | not comparable | no data, as measure_verdicts
     PRIMARY KEY (force, measure, quarter_start)
 );

@@ -36,16 +36,20 @@ CREATE TABLE IF NOT EXISTS measure_verdicts (
     base_start   TEXT, base_end TEXT,
     latest_value REAL, base_value REAL,
     change_pct   REAL, ci_low_pct REAL, ci_high_pct REAL,
-    verdict      TEXT NOT NULL,      -- improvement | deterioration | no significant change | not comparable | no data
+    verdict      TEXT NOT NULL,      -- improvement | deterioration | no significant change |
+                                     -- not tested | not comparable | no data
     sentence     TEXT NOT NULL,      -- "Neighbourhood crime fell 12% against the baseline; ..."
     national_measure TEXT,           -- as in measure_results
     unit         TEXT,               -- '%' (change of a count) | 'percentage points' (of a proportion)
-    method       TEXT,               -- the interval used
+    method       TEXT,               -- the interval used, with the dispersion it allows for
     months_covered INTEGER, months_expected INTEGER,  -- both windows together
+    dispersion   REAL,               -- quasi-Poisson/binomial phi (Pearson chi-square / df); NULL: none
+    dispersion_df INTEGER,           -- its residual degrees of freedom (too few: 'not tested')
     PRIMARY KEY (force, measure, comparison)
 );
 
--- XmR chart points, monthly.
+-- SPC chart points, one per period of the series (month, or quarter start:
+-- measure_windows.frequency says which).
 CREATE TABLE IF NOT EXISTS spc_points (
     force   TEXT NOT NULL,
     measure TEXT NOT NULL,
@@ -64,11 +68,20 @@ CREATE TABLE IF NOT EXISTS spc_signals (
 );
 CREATE TABLE IF NOT EXISTS spc_summary (
     force TEXT NOT NULL, measure TEXT NOT NULL,
-    variation TEXT NOT NULL,         -- common cause | special cause improving | special cause concerning ...
+    variation TEXT NOT NULL,         -- common cause | special cause improving | special cause concerning |
+                                     -- special cause high | special cause low | no verdict
     assurance TEXT,                  -- consistently passing | consistently failing | hit and miss | NULL
     target REAL,
-    rules TEXT,                      -- the rule set used, e.g. 'beyond 3 sigma; shift 7; trend 6; two of three'
-    note  TEXT,                      -- '' or why there is no judgement, rebase dates and reasons
+    rules TEXT,                      -- the rule set used, e.g. 'XmR ...; beyond 3 sigma; shift 7; trend 6; ...'
+    note  TEXT,                      -- the limits period, rebase dates and reasons, the seasonal note
+    chart TEXT,                      -- 'XmR' | 'p' (proportions: each point's limits from its own n)
+    basis TEXT,                      -- 'value' | 'year-on-year change' ([spc] seasonal = year_on_year)
+    limits_start TEXT, limits_end TEXT, -- the months the (first) limits were fixed on
+    limits_points INTEGER,           -- present points those limits rest on
+    lowest REAL, highest REAL,       -- the range the values can take (0 for counts, 0..100 for
+                                     -- shares): charts and tables show limits inside it; the
+                                     -- points keep the limits as calculated
+    why_no_verdict TEXT,             -- '' or why variation is 'no verdict'
     PRIMARY KEY (force, measure)
 );
 
@@ -83,11 +96,14 @@ CREATE TABLE IF NOT EXISTS peer_results (
     ci_low        REAL, ci_high REAL,
     rank          INTEGER,           -- 1 = lowest rate
     peer_mean     REAL,
-    significant   INTEGER,           -- member differs from the peer mean (1/0)
+    significant   INTEGER,           -- member's rate differs from the others' pooled rate,
+                                     -- allowing for over-dispersion (1/0; NULL: no test)
     count         INTEGER,           -- crimes in the period (NULL: not fully covered)
     population    INTEGER,           -- the nearest mid-year estimate
     difference    REAL,              -- rate_per_1000 - peer_mean
     method        TEXT,              -- how peer_mean and significant were found
+    population_year   INTEGER,       -- the year of the population the rate is over
+    population_source TEXT,          -- its basis and file: 'mid-year estimate, population.csv'
     PRIMARY KEY (force, measure, period, group_name, member)
 );
 
