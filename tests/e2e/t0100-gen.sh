@@ -66,7 +66,7 @@ check t0100.21-count-street-files-mode dups_in_files
 check t0100.22-fourteen-crime-types test "$(cut -d, -f2 "$WORK/a.expect" | sed 1d | sort -u | wc -l)" -eq 14
 
 # Every other source too: the same seed, the same bytes (ground truths included).
-every="--forces 2 --from 2021-10 --to 2022-03 --rows 300 --indicators --outcomes"
+every="--forces 2 --from 2021-10 --to 2022-03 --rows 300 --all-sources"
 # shellcheck disable=SC2086
 "$gen" $every --seed 7 --out "$WORK/d" --expect "$WORK/d/../d.csv" &&
 "$gen" $every --seed 7 --out "$WORK/e" --expect "$WORK/e/../e.csv"

@@ -68,7 +68,7 @@ else
 fi
 
 # --- the sample's four years for Warwickshire -------------------------------
-"$gen" --size small --forces 1 --seed 1 --indicators --outcomes --out "$WORK/s" \
+"$gen" --size small --forces 1 --seed 1 --all-sources --out "$WORK/s" \
     --expect "$WORK/s.csv" >/dev/null 2>&1
 fy_total() { # TYPE FY (2021 = 2021/22): Warwickshire's count in that year
     awk -F, -v t="$1" -v y="$2" 'NR > 1 && $2 == t {

@@ -9,7 +9,7 @@ store=$WORK/sio.db
 sample=$WORK/sample
 q() { sqlite3 -batch -noheader "$store" "$1"; }
 
-check_exit t0205.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --indicators --outcomes \
+check_exit t0205.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --all-sources \
     --out "$sample" --expect "$WORK/expect.csv"
 check_exit t0205.2-ingest 0 "$BIN/sio-ingest" --quiet --config "$TOP/config/sio.ini" \
     --store "$store" "$sample"

@@ -3,17 +3,18 @@
  *
  * Writes the data.police.uk archive tree DIR/YYYY-MM/YYYY-MM-<slug>-street.csv
  * (street.h) with volumes and crime-type mix calibrated on real files
- * (calibration.h); with --indicators also the stop-and-search files of the
- * same forces (stopsearch.h), the Home Office open data table for every
- * force of England and Wales (hotable.h), indicator series and population
- * (indicators.h); with --outcomes their outcomes files (outcomes.h).  The
+ * (calibration.h); on request also the forces' stop-and-search files
+ * (--stop-search, stopsearch.h) and outcomes files (--outcomes, outcomes.h),
+ * the Home Office open data table for every force of England and Wales
+ * (--home-office, hotable.h), indicator series and population (--indicators,
+ * indicators.h); --all-sources is all four.  The
  * same options and seed give the same bytes on every run.
  *
  * --expect FILE writes the ground truth: force,crime_type,month,count with
  * each distinct Crime ID counted once and each ASB row counted, sorted by
- * force, crime type and month (byte order); beside it FILE-stop-search.csv
- * and FILE-ho.csv with --indicators, FILE-outcomes.csv with --outcomes
- * (FILE's .csv dropped first).  Only main() exits.
+ * force, crime type and month (byte order); beside it FILE-stop-search.csv,
+ * FILE-outcomes.csv and FILE-ho.csv for those files (FILE's .csv dropped
+ * first).  Only main() exits.
  */
 #include "calibration.h"
 #include "forces.h"
@@ -50,8 +51,8 @@ static const char *truth_path(const struct plan *p, const char *suffix, char *bu
     return buf;
 }
 
-/* Every file of force fi: street months, then (--indicators) its outcomes
- * and stop-and-search files. */
+/* Every file of force fi: street months, then its outcomes and
+ * stop-and-search files when asked for. */
 static int force_write(const struct plan *p, int fi, struct truths *t)
 {
     struct spot *pool = pool_make(fi, p->seed);
@@ -65,7 +66,7 @@ static int force_write(const struct plan *p, int fi, struct truths *t)
         rc = street_write(p, fi, m, pool, &t->street, p->outcomes ? &log : NULL);
     if (rc == 0 && p->outcomes)
         rc = outcomes_write(p, fi, pool, &log, &t->outcomes);
-    if (rc == 0 && p->companions)
+    if (rc == 0 && p->searches)
         rc = searches_write(p, fi, pool, &t->searches);
     free(log.v);
     pool_free(pool);
@@ -77,7 +78,7 @@ static int truths_init(struct truths *t, const struct plan *p)
     memset(t, 0, sizeof *t);
     if (street_truth_init(&t->street, p) != 0 ||
         (p->outcomes && outcome_truth_init(&t->outcomes, p) != 0) ||
-        (p->companions && search_truth_init(&t->searches, p) != 0)) {
+        (p->searches && search_truth_init(&t->searches, p) != 0)) {
         fprintf(stderr, "sio-gen: out of memory\n");
         return EX_OSERR;
     }
@@ -97,17 +98,19 @@ static int truths_write(const struct truths *t, const struct plan *p)
     int rc = street_truth_write(&t->street, p, p->expect_path);
     if (rc == 0 && p->outcomes)
         rc = outcome_truth_write(&t->outcomes, p, truth_path(p, "outcomes", path, sizeof path));
-    if (rc == 0 && p->companions)
+    if (rc == 0 && p->searches)
         rc = search_truth_write(&t->searches, p, truth_path(p, "stop-search", path, sizeof path));
     return rc;
 }
 
-/* The files beside the police.uk tree: national tables and series. */
+/* The files beside the police.uk tree: the national table, the series. */
 static int tables_write(const struct plan *p)
 {
     char path[4096];
-    int rc = hotable_write(p, p->expect_path ? truth_path(p, "ho", path, sizeof path) : NULL);
-    return rc ? rc : indicators_write(p);
+    int rc = 0;
+    if (p->home_office)
+        rc = hotable_write(p, p->expect_path ? truth_path(p, "ho", path, sizeof path) : NULL);
+    return rc == 0 && p->indicators ? indicators_write(p) : rc;
 }
 
 /* The --rows scale: the calibrated volumes times the factor that makes the
@@ -150,7 +153,7 @@ static int plan_run(struct plan *p)
     }
     for (int fi = 0; rc == 0 && fi < p->n_forces; fi++)
         rc = force_write(p, fi, &t);
-    if (rc == 0 && p->companions)
+    if (rc == 0)
         rc = tables_write(p);
     if (rc == 0 && p->expect_path)
         rc = truths_write(&t, p);
@@ -163,7 +166,8 @@ static int plan_run(struct plan *p)
 static const char usage_text[] =
     "usage: sio-gen --out DIR [--size small|test|medium|national] [--forces N]\n"
     "               [--from YYYY-MM] [--to YYYY-MM] [--rows N] [--seed S]\n"
-    "               [--expect FILE] [--indicators] [--outcomes]\n"
+    "               [--expect FILE] [--stop-search] [--outcomes] [--home-office]\n"
+    "               [--indicators] [--all-sources]\n"
     "\n"
     "Write deterministic, made-up police data in the formats sio reads: the\n"
     "police.uk archive tree DIR/YYYY-MM/YYYY-MM-<force>-street.csv (CRLF, no\n"
@@ -188,27 +192,29 @@ static const char usage_text[] =
     "  --rows N         mean rows per force-month, every force scaled alike\n"
     "                   (the mix and the forces' relative sizes kept)\n"
     "  --seed S         PRNG seed (default 1); the same seed gives the same bytes\n"
-    "  --expect FILE    also write the ground truth force,crime_type,month,count;\n"
-    "                   with --indicators also FILE-stop-search.csv and\n"
-    "                   FILE-ho.csv, with --outcomes FILE-outcomes.csv\n"
-    "                   (FILE's .csv dropped)\n"
-    "  --indicators     also write the other sources for the same forces and\n"
-    "                   months: stop-and-search files; the Home Office open data\n"
-    "                   table (every force of England and Wales, one file per\n"
-    "                   financial year under DIR/home-office/); DIR/indicators.csv\n"
+    "  --expect FILE    also write the ground truth force,crime_type,month,count,\n"
+    "                   and FILE-stop-search.csv, FILE-outcomes.csv and\n"
+    "                   FILE-ho.csv for those files (FILE's .csv dropped)\n"
+    "  --stop-search    also write the forces' stop-and-search files\n"
+    "  --outcomes       also write their outcomes files, joined to the street\n"
+    "                   files by Crime ID\n"
+    "  --home-office    also write the Home Office open data table by financial\n"
+    "                   quarter for every force of England and Wales, one file\n"
+    "                   per financial year under DIR/home-office/\n"
+    "  --indicators     also write DIR/indicators.csv for the forces\n"
     "                   (knife_crime_offences, action_fraud_reports,\n"
     "                   cyber_crime_reports, victim_satisfaction_pct monthly;\n"
     "                   county_lines_closures, victim_satisfaction_da_pct\n"
-    "                   quarterly); DIR/population.csv (every force)\n"
-    "  --outcomes       also write the police.uk outcomes files, joined to the\n"
-    "                   street files by Crime ID\n"
+    "                   quarterly) and DIR/population.csv (every force)\n"
+    "  --all-sources    all four of the above\n"
     "  --help           print this help\n"
     "  --version        print the version\n"
     "\n"
     "Options given explicitly override --size, in any order.\n";
 
 enum { O_OUT = 256, O_SIZE, O_FORCES, O_FROM, O_TO, O_ROWS, O_SEED, O_EXPECT,
-       O_HELP, O_VERSION, O_INDICATORS, O_OUTCOMES };
+       O_HELP, O_VERSION, O_INDICATORS, O_OUTCOMES, O_STOP_SEARCH, O_HOME_OFFICE,
+       O_ALL_SOURCES };
 
 static const struct option long_options[] = {
     {"out", required_argument, NULL, O_OUT},
@@ -221,6 +227,9 @@ static const struct option long_options[] = {
     {"expect", required_argument, NULL, O_EXPECT},
     {"indicators", no_argument, NULL, O_INDICATORS},
     {"outcomes", no_argument, NULL, O_OUTCOMES},
+    {"stop-search", no_argument, NULL, O_STOP_SEARCH},
+    {"home-office", no_argument, NULL, O_HOME_OFFICE},
+    {"all-sources", no_argument, NULL, O_ALL_SOURCES},
     {"help", no_argument, NULL, O_HELP},
     {"version", no_argument, NULL, O_VERSION},
     {NULL, 0, NULL, 0},
@@ -322,8 +331,13 @@ static int parse_args(int argc, char **argv, struct plan *p)
         case O_ROWS: a.rows = optarg; break;
         case O_SEED: a.seed = optarg; break;
         case O_EXPECT: p->expect_path = optarg; break;
-        case O_INDICATORS: p->companions = 1; break;
+        case O_INDICATORS: p->indicators = 1; break;
         case O_OUTCOMES: p->outcomes = 1; break;
+        case O_STOP_SEARCH: p->searches = 1; break;
+        case O_HOME_OFFICE: p->home_office = 1; break;
+        case O_ALL_SOURCES:
+            p->indicators = p->outcomes = p->searches = p->home_office = 1;
+            break;
         case O_HELP: fputs(usage_text, stdout); return EX_OK;
         case O_VERSION:
             printf("sio-gen (sio) %s format %d\n", SIO_VERSION, GEN_FORMAT);

@@ -16,8 +16,10 @@ struct plan {
     int n_forces;           /* the first n of gen_forces */
     const char *out_dir;
     const char *expect_path; /* NULL: no ground truth */
-    int companions;         /* --indicators: every other source as well */
-    int outcomes;           /* --outcomes: the outcomes files too */
+    int indicators;         /* --indicators: indicators.csv and population.csv */
+    int searches;           /* --stop-search: stop-and-search files */
+    int home_office;        /* --home-office: the open data table, every force */
+    int outcomes;           /* --outcomes: outcomes files */
 };
 
 static inline int plan_months(const struct plan *p)
