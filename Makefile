@@ -72,6 +72,11 @@ $(BUILD)/sio-%: $$(addprefix $(BUILD)/,$$(subst .c,.o,$$(wildcard $$*/*.c))) $(B
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Only sio-workbook writes Excel files: only it links libxlsxwriter.
+$(BUILD)/sio-workbook: LDLIBS += $(shell pkg-config --libs xlsxwriter 2>/dev/null)
+$(BUILD)/workbook/%.o: CFLAGS += $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
+$(BUILD)/tests/test_workbook%: LDLIBS += $(shell pkg-config --libs xlsxwriter 2>/dev/null)
+
 # sio-gen: every file in tests/gen/ (its headers are two folders down, so
 # named here).
 GEN_SRC := $(wildcard tests/gen/*.c)
@@ -148,7 +153,12 @@ install: all
 	install -m 755 $(addprefix $(BUILD)/sio-,$(STAGES)) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
-	install -m 644 config/*.ini config/*.csv config/*.md $(DESTDIR)$(PREFIX)/share/sio
+	install -m 644 config/*.ini config/*.csv config/*.md config/*.docx config/*.css \
+	    $(DESTDIR)$(PREFIX)/share/sio
+	install -d $(DESTDIR)$(PREFIX)/share/sio/init/inputs
+	install -m 644 config/init/README.md config/init/statement-text.md config/init/crontab \
+	    config/init/sio.service config/init/sio.timer $(DESTDIR)$(PREFIX)/share/sio/init
+	install -m 644 config/init/inputs/*.txt $(DESTDIR)$(PREFIX)/share/sio/init/inputs
 
 clean:
 	rm -rf build out var

@@ -24,6 +24,7 @@
 #include "pngout.h"
 
 #include "sys/atomic.h"
+#include "sys/sourcedate.h"
 
 #include <plplot.h>
 
@@ -182,42 +183,6 @@ char *chart_svg_renumber(const char *svg, size_t len, size_t *out_len)
     return out;
 }
 
-/* Overwrite "/<key> (D:YYYYMMDDHHmmSS..." with the SOURCE_DATE_EPOCH date. */
-static void chart_pdf_fix_date(char *pdf, size_t len, const char *key,
-                               const struct tm *tm)
-{
-    char needle[32], digits[16];
-    snprintf(needle, sizeof needle, "/%s (D:", key);
-    size_t nl = strlen(needle);
-    strftime(digits, sizeof digits, "%Y%m%d%H%M%S", tm);
-    for (size_t i = 0; i + nl + 14 < len; i++) {
-        if (memcmp(pdf + i, needle, nl) != 0)
-            continue;
-        char *d = pdf + i + nl;
-        memcpy(d, digits, 14);
-        if ((d[14] == '+' || d[14] == '-') && i + nl + 20 < len)
-            memcpy(d + 14, "+00'00", 6); /* same length as cairo's offset */
-        return;
-    }
-}
-
-static void chart_pdf_reproducible(char *pdf, size_t len)
-{
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
-    char *end;
-    struct tm tm;
-
-    if (!sde || !*sde)
-        return;
-    errno = 0;
-    long long secs = strtoll(sde, &end, 10);
-    time_t t = (time_t)secs;
-    if (*end || errno || secs < 0 || !gmtime_r(&t, &tm))
-        return;
-    chart_pdf_fix_date(pdf, len, "CreationDate", &tm);
-    chart_pdf_fix_date(pdf, len, "ModDate", &tm);
-}
-
 /* Make the bytes PLplot wrote to scratch reproducible and commit them as
  * af's file. */
 static int chart_finish(const char *scratch, struct atomic_file *af, int format,
@@ -234,7 +199,7 @@ static int chart_finish(const char *scratch, struct atomic_file *af, int format,
     if (format == CHART_SVG)
         out = chart_svg_renumber(buf, len, &out_len);
     else if (format == CHART_PDF)
-        chart_pdf_reproducible(buf, len);
+        sourcedate_fix_pdf(buf, len);
     if (!out)
         rc = sio_fail(err, SIO_ESOFTWARE, af->path, 0, "out of memory");
     else if (fwrite(out, 1, out_len, af->fp) != out_len)

@@ -4,7 +4,8 @@
 #include "check.h"
 #include "crimeset.h"
 #include "decimal.h"
-#include "forces.h"
+#include "config/forces.h"
+#include "filekey.h"
 #include "kinds.h"
 #include "labels.h"
 #include "police.h"
@@ -18,13 +19,19 @@ _Static_assert(sizeof(struct row_verdict) <= CSVIN_PREP_MAX,
                "a verdict must fit csvin's prep bytes");
 
 void row_checker_init(struct row_checker *c, enum file_kind kind, const struct ingest_env *env,
-                      const char *force, month_t month, struct crimeset *filter)
+                      const struct file_key *named, struct crimeset *filter)
 {
     memset(c, 0, sizeof *c);
     c->ops = kind_ops(kind);
     c->env = env;
-    snprintf(c->force, sizeof c->force, "%s", force ? force : "");
-    c->month = month;
+    c->month = c->folder_month = MONTH_NONE;
+    if (named && named->known) {
+        snprintf(c->force, sizeof c->force, "%s", named->force);
+        c->month = named->month;
+    }
+    if (named)
+        c->folder_month = named->folder_month;
+    c->run_month = env ? env->run_month : MONTH_NONE;
     c->filter = filter;
 }
 
@@ -49,6 +56,7 @@ const char *check_coords(struct row_verdict *v, const struct csvin_row *r, int l
     if (!parse_number(r, lat, -90, 90, &v->lat))
         return check_refuse(v, "bad %s '%.60s'", "Latitude", r->field[lat]);
     v->has_coords = 1;
+    v->place_note = police_place_note(v->lon, v->lat);
     return NULL;
 }
 
@@ -58,12 +66,28 @@ const char *check_fields_refuse(struct row_verdict *v, int got, int want)
     return v->why;
 }
 
-const char *check_month(struct row_verdict *v, const struct csvin_row *r, int col)
+const char *check_month(const struct row_checker *c, struct row_verdict *v,
+                        const struct csvin_row *r, int col)
 {
-    v->row_month = month_parse(r->field[col], r->len[col]);
-    if (v->row_month == MONTH_NONE)
+    month_t m = v->row_month = month_parse(r->field[col], r->len[col]);
+    if (m == MONTH_NONE)
         return check_refuse(v, "bad %s '%.40s' (want YYYY-MM)", "Month", r->field[col]);
+    if (m > c->run_month && c->run_month != MONTH_NONE)
+        return check_after_run(c, v, "Month", r->field[col]);
+    if (m != c->month && c->month != MONTH_NONE)
+        v->month_note = "Month differs from the month in the file's name";
+    else if (m != c->folder_month && c->folder_month != MONTH_NONE)
+        v->month_note = "Month differs from the month of the file's folder";
     return NULL;
+}
+
+const char *check_after_run(const struct row_checker *c, struct row_verdict *v,
+                            const char *field, const char *value)
+{
+    char run[8];
+    snprintf(v->why, sizeof v->why, "%s '%.40s' is after this run's month, %s", field, value,
+             month_format(c->run_month, run));
+    return v->why;
 }
 
 /* The last answer is kept, as every row of a file names the same force. */

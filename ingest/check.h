@@ -34,6 +34,7 @@
 #include <stdint.h>
 
 struct crimeset;
+struct file_key;
 struct kind_ops;
 
 /* Columns: street (S_), outcomes (O_, else as street), stop and search (Q_),
@@ -67,6 +68,8 @@ struct row_verdict {
     int maybe_stored;          /* ... which already had it: it may be stored */
     const char *crime_type;    /* street: a legacy type's stored name; NULL: the row's own */
     const char *type_note;     /* why the crime type is noted, or NULL */
+    const char *place_note;    /* why the coordinates are noted (outside England and Wales) */
+    const char *month_note;    /* why the Month is noted (not the file name's or folder's) */
     enum verdict_fate fate;
     char why[256];             /* VERDICT_REFUSED: the reason */
 };
@@ -78,8 +81,10 @@ struct row_verdict {
 struct row_checker {
     const struct kind_ops *ops;  /* the file's kind (kinds.h) */
     const struct ingest_env *env;
-    char force[128];           /* stop-and-search: the file name's force slug */
-    month_t month;             /* stop-and-search: the file name's month */
+    char force[128];           /* the file name's force slug, or "" */
+    month_t month;             /* the file name's month, or MONTH_NONE */
+    month_t folder_month;      /* its folder's, or MONTH_NONE */
+    month_t run_month;         /* a row for a later month is refused; MONTH_NONE: none is */
     struct crimeset *filter;   /* street: checked Crime IDs are noted here; else NULL */
     char last_force[128];      /* the last force name looked up, ... */
     int last_force_unknown;    /* ... and whether it was unknown */
@@ -87,9 +92,10 @@ struct row_checker {
     int ndue;
 };
 
-/* A checker for the rows of a file of kind; filter as above (may be NULL). */
+/* A checker for the rows of a file of kind, whose name and folder say named
+ * (filekey.h; NULL: nothing); filter as above (may be NULL). */
 void row_checker_init(struct row_checker *c, enum file_kind kind, const struct ingest_env *env,
-                      const char *force, month_t month, struct crimeset *filter);
+                      const struct file_key *named, struct crimeset *filter);
 
 /* Check r into *v; returns the verdict's size in bytes (a refusal's reason
  * included), at most sizeof *v. */
@@ -109,16 +115,23 @@ static inline const char *check_fields(struct row_verdict *v, const struct csvin
 {
     return r->nfields == want ? NULL : check_fields_refuse(v, r->nfields, want);
 }
+/* Refuse a row whose field (named field, value as published) is a month
+ * after the run's. */
+const char *check_after_run(const struct row_checker *c, struct row_verdict *v,
+                            const char *field, const char *value);
 /* Field col, named name in messages, is not empty. */
 static inline const char *check_required(struct row_verdict *v, const struct csvin_row *r,
                                          int col, const char *name)
 {
     return r->len[col] ? NULL : check_refuse(v, "empty %s%s", name, "");
 }
-/* Field col is a month (YYYY-MM), into v->row_month. */
-const char *check_month(struct row_verdict *v, const struct csvin_row *r, int col);
+/* Field col is a month (YYYY-MM), into v->row_month, and not after the
+ * run's; one not the file name's or folder's is noted (v->month_note). */
+const char *check_month(const struct row_checker *c, struct row_verdict *v,
+                        const struct csvin_row *r, int col);
 /* Longitude and Latitude (columns lon and lat): both empty (no location),
- * or both numbers in range, into v->lon, v->lat and v->has_coords. */
+ * or both numbers in range, into v->lon, v->lat and v->has_coords; a point
+ * outside England and Wales is noted (v->place_note, police.h). */
 const char *check_coords(struct row_verdict *v, const struct csvin_row *r, int lon, int lat);
 /* A street or outcomes row's place: its LSOA code and coordinates. */
 const char *check_place(struct row_verdict *v, const struct csvin_row *r);

@@ -6,7 +6,9 @@
  */
 #include "dates.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int days_in(int y, int m)
 {
@@ -91,4 +93,23 @@ int dates_period(const char *s, size_t len, month_t *start, month_t *end)
     *start = month_make(year, 4) + 3 * (q - 1);
     *end = *start + 2;
     return 1;
+}
+
+int dates_run_month(month_t *out, struct sio_error *err)
+{
+    const char *given = getenv("SIO_TODAY");
+    int y, m, d;
+    if (given) {
+        if (strlen(given) != 10 || !dates_parse(given, 10, &y, &m, &d) || d == 0 ||
+            given[4] != '-')
+            return sio_fail(err, SIO_EUSAGE, NULL, 0, "SIO_TODAY is '%.40s', not a date "
+                            "(YYYY-MM-DD)", given);
+        *out = month_make(y, m);
+        return SIO_OK;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    *out = month_make(tm.tm_year + 1900, tm.tm_mon + 1);
+    return SIO_OK;
 }

@@ -11,6 +11,7 @@
 #ifndef SIO_INGEST_DATES_H
 #define SIO_INGEST_DATES_H
 
+#include "sys/error.h"
 #include "sys/month.h"
 
 #include <stddef.h>
@@ -23,5 +24,10 @@ int dates_fy(const char *s, size_t len, int *year);
 
 /* A period as first and last month (inclusive); 1 or 0. */
 int dates_period(const char *s, size_t len, month_t *start, month_t *end);
+
+/* This run's month: that of SIO_TODAY (a date, YYYY-MM-DD) when it is set,
+ * so that tests and a re-run of an old day give the same answers, else of
+ * today (UTC).  SIO_EUSAGE when SIO_TODAY is set but not a date. */
+int dates_run_month(month_t *out, struct sio_error *err);
 
 #endif

@@ -23,9 +23,21 @@ void key_for_table(const char *path, enum file_kind kind, struct file_key *key)
     snprintf(buf, sizeof buf, "%s", path);
     key->known = !(flags & KIND_ROW_KEYED);
     key->force[0] = '\0';
-    key->month = MONTH_NONE;
+    key->month = key->folder_month = MONTH_NONE;
     snprintf(key->series, sizeof key->series, "%s",
              flags & KIND_ONE_SERIES ? "" : basename(buf));
+}
+
+/* The month a folder named YYYY-MM gives the file in it (the archive's
+ * 2022-01/2022-01-<force>-street.csv), or MONTH_NONE. */
+static month_t folder_month(const char *path)
+{
+    const char *base = strrchr(path, '/'), *start = base;
+    if (!base)
+        return MONTH_NONE;
+    while (start > path && start[-1] != '/' && start[-1] != ':')
+        start--;
+    return base - start == 7 ? month_parse(start, 7) : MONTH_NONE;
 }
 
 /* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */
@@ -39,6 +51,7 @@ void key_from_name(const char *path, enum file_kind kind, struct file_key *key)
 
     key->known = 0;
     key->series[0] = '\0';
+    key->folder_month = folder_month(path);
     if (n <= 8 + (size_t)slen || strcmp(base + n - (size_t)slen, suffix) != 0 || base[7] != '-')
         return;
     key->month = month_parse(base, 7);

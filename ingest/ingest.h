@@ -12,6 +12,7 @@
 
 #include "csv/csvin.h"
 #include "sys/error.h"
+#include "sys/month.h"
 #include "sys/sha256.h"
 
 #include <sqlite3.h>
@@ -21,6 +22,7 @@ struct crimeset;
 struct forces;
 struct labels_view;
 struct prefetch;
+struct sio_config;
 
 enum file_kind {
     KIND_UNKNOWN,
@@ -56,6 +58,10 @@ struct ingest_env {
     struct labels_view *labels;      /* committed labels ids for the checks, or NULL */
     struct crimeset *crime_ids;      /* the store's Crime ID set (crimeset.h): needed to load
                                         street files, which check their IDs against it */
+    month_t run_month;               /* this run's (dates_run_month()): a row for a later
+                                        month is rejected; MONTH_NONE: none is */
+    const struct sio_config *config; /* measures.ini's indicators and [ingest]'s ranges for
+                                        indicator values, or NULL: no such rules */
 };
 
 struct ingest_counts {
@@ -63,6 +69,7 @@ struct ingest_counts {
     long loaded;     /* stored */
     long rejected;   /* to the rejects table, with reason */
     long duplicate;  /* already loaded (Crime ID, or the table's key): to duplicates */
+    long noted;      /* notes on loaded rows (file_notes): a row may have more than one */
 };
 
 struct ingest_result {
@@ -80,12 +87,14 @@ struct input {
     char *path;        /* the file, or the archive (owned) */
     char *member;      /* the member's name inside the archive, or NULL (owned) */
     long long bytes;   /* size (uncompressed for a member), for progress */
+    long long max_bytes; /* a member: refused when it unpacks to more ([ingest] zip_member_max) */
 };
 
 /* A growable list of inputs. */
 struct path_list {
     struct input *item;
     size_t n, cap;
+    long long member_max; /* each zip member's max_bytes; 0: no limit */
 };
 
 /* Add path; a folder adds every *.csv and *.zip below it, a .zip every *.csv

@@ -53,6 +53,9 @@ static const char *bind_date(struct tab_sink *t, const char *s, size_t len)
     if (!dates_parse(s, len, &y, &m, &d))
         return tab_refuse(t, "bad date '%.40s' (want YYYY-MM-DD, DD/MM/YYYY or YYYY-MM)", s);
     t->row_month = month_make(y, m);
+    const char *why = tab_after_run(t, t->row_month, "date", s);
+    if (why)
+        return why;
     if (d)
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     else

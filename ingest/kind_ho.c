@@ -90,6 +90,10 @@ static const char *check_quarterly(struct tab_sink *t, const struct csvin_row *r
     if (!n[Q_CODE])
         return tab_refuse(t, "empty Offence Code");
     month_t start = month_make(year, 4) + 3 * (q - 1);
+    char label[16];
+    const char *why = tab_after_run(t, start, "period", month_fq_label(start, label));
+    if (why)
+        return why;
     bind_period(t, "fq", start, start + 2);
     t->row_month = month_make(year, 4); /* the file key: its financial year */
     tab_bind_opt(t->insert, 8, f[Q_CODE], n[Q_CODE]);
@@ -113,6 +117,9 @@ static const char *check_rolling(struct tab_sink *t, const struct csvin_row *r)
     if (!n[R_OFFENCE])
         return tab_refuse(t, "empty Offence");
     month_t end = month_make(y, m);
+    const char *why = tab_after_run(t, end, "12 months ending", f[R_END]);
+    if (why)
+        return why;
     bind_period(t, "r12", end - 11, end);
     tab_bind_opt(t->insert, 10, f[R_OFFENCE], n[R_OFFENCE]);
     tab_bind_opt(t->insert, 13, f[R_REGION], n[R_REGION]);

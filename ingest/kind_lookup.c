@@ -15,7 +15,7 @@
  * with its rows (Lincolnshire 11,700; City of London 563,500).
  */
 #include "tab.h"
-#include "forces.h"
+#include "config/forces.h"
 
 #include <ctype.h>
 #include <stdio.h>

@@ -19,7 +19,7 @@ static const char *check_outcome(struct row_checker *c, struct row_verdict *v,
                                  const struct csvin_row *r)
 {
     const char *why;
-    if ((why = check_fields(v, r, O_FIELDS)) || (why = check_month(v, r, S_MONTH)) ||
+    if ((why = check_fields(v, r, O_FIELDS)) || (why = check_month(c, v, r, S_MONTH)) ||
         (why = check_required(v, r, S_FALLS_WITHIN, "Falls within")) ||
         (why = check_required(v, r, O_OUTCOME_TYPE, "Outcome type")) ||
         (why = check_required(v, r, S_CRIME_ID, "Crime ID")) || (why = check_place(v, r)))

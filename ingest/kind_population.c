@@ -11,7 +11,7 @@
  *  - census: an ONS census table by police force area (PFAyyNM, then the
  *    all-persons total; the 2011 'Ethnic Group: All categories' table).
  *    The year is 2011: only the 2011 census tables use that wording.
- * A population is a whole number, not negative.  A force name that is not in
+ * A population is a whole number above 0: every rate per 1,000 divides by it.  A force name that is not in
  * the forces file is loaded with a NULL force_slug and noted.
  */
 #include "tab.h"
@@ -33,9 +33,10 @@ static const char *bind_figure(struct tab_sink *t, const char *force, size_t fle
     long long n;
     if (!flen)
         return tab_refuse(t, "empty force name");
-    if (!tab_integer(value, vlen, &n) || n < 0)
-        return tab_refuse(t, "bad population '%.*s' for %.*s", (int)(vlen > 40 ? 40 : vlen),
-                          value, (int)(flen > 60 ? 60 : flen), force);
+    if (!tab_integer(value, vlen, &n) || n <= 0)
+        return tab_refuse(t, "bad population '%.*s' for %.*s (want a whole number above 0)",
+                          (int)(vlen > 40 ? 40 : vlen), value, (int)(flen > 60 ? 60 : flen),
+                          force);
     sqlite3_bind_text(t->insert, 3, force, (int)flen, SQLITE_TRANSIENT);
     sqlite3_bind_int64(t->insert, 6, n);
     return NULL;
@@ -97,9 +98,9 @@ static const char *check_wide(struct tab_sink *t, const struct csvin_row *r)
     if (!year_of(r->field[0], r->len[0], &year))
         return tab_refuse(t, "bad year '%.40s'", r->field[0]);
     for (int i = 1; i < r->nfields && i < CSVIN_MAX_FIELDS; i++)
-        if (!tab_integer(r->field[i], r->len[i], &n) || n < 0)
-            return tab_refuse(t, "bad population '%.40s' for %.60s", r->field[i],
-                              t->header->name[i]);
+        if (!tab_integer(r->field[i], r->len[i], &n) || n <= 0)
+            return tab_refuse(t, "bad population '%.40s' for %.60s (want a whole number "
+                              "above 0)", r->field[i], t->header->name[i]);
     snprintf(t->key, sizeof t->key, "year %d", year);
     return NULL;
 }

@@ -27,10 +27,12 @@ static const char *check_search(struct row_checker *c, struct row_verdict *v,
     const char *why;
     if ((why = check_fields(v, r, Q_FIELDS)) || (why = check_required(v, r, Q_TYPE, "Type")))
         return why;
-    if (r->len[Q_DATE] < 10 || month_parse(r->field[Q_DATE], 7) == MONTH_NONE ||
-        r->field[Q_DATE][7] != '-')
+    month_t searched = r->len[Q_DATE] < 10 ? MONTH_NONE : month_parse(r->field[Q_DATE], 7);
+    if (searched == MONTH_NONE || r->field[Q_DATE][7] != '-')
         return check_refuse(v, "bad %s '%.40s' (want an ISO 8601 date)", "Date",
                             r->field[Q_DATE]);
+    if (searched > c->run_month && c->run_month != MONTH_NONE)
+        return check_after_run(c, v, "Date", r->field[Q_DATE]);
     v->row_month = c->month;
     check_force(c, v, c->force, strlen(c->force));
     return check_coords(v, r, Q_LONGITUDE, Q_LATITUDE);
@@ -42,7 +44,7 @@ static int bind_search(struct row_sink *s, const struct csvin_row *r, struct row
     sqlite3_stmt *st = s->insert;
     (void)err;
     sink_bind_month(s, 3, b);
-    sqlite3_bind_text(st, 4, s->force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, s->named.force, -1, SQLITE_STATIC);
     sink_bind_text(st, 5, r, Q_TYPE);
     sink_bind_text(st, 6, r, Q_DATE);
     sink_bind_opt(st, 7, r, Q_PART_OP);

@@ -27,7 +27,7 @@ static const char *check_street(struct row_checker *c, struct row_verdict *v,
                                 const struct csvin_row *r)
 {
     const char *why;
-    if ((why = check_fields(v, r, S_FIELDS)) || (why = check_month(v, r, S_MONTH)) ||
+    if ((why = check_fields(v, r, S_FIELDS)) || (why = check_month(c, v, r, S_MONTH)) ||
         (why = check_required(v, r, S_FALLS_WITHIN, "Falls within")) ||
         (why = check_required(v, r, S_CRIME_TYPE, "Crime type")) || (why = check_place(v, r)))
         return why;
@@ -43,13 +43,15 @@ static const char *check_2011(struct row_checker *c, struct row_verdict *v,
                               const struct csvin_row *r)
 {
     const char *why;
-    if ((why = check_fields(v, r, L_FIELDS)) || (why = check_month(v, r, L_MONTH)) ||
+    if ((why = check_fields(v, r, L_FIELDS)) || (why = check_month(c, v, r, L_MONTH)) ||
         (why = check_required(v, r, L_FALLS_WITHIN, "Falls within")) ||
         (why = check_required(v, r, L_CRIME_TYPE, "Crime type")))
         return why;
     if (!police_grid_ok(r->field[L_EASTING], r->field[L_NORTHING], &v->easting, &v->northing,
                         &v->has_grid))
         return check_refuse(v, "bad %s '%.60s'", "Easting/Northing", r->field[L_EASTING]);
+    if (v->has_grid)
+        v->place_note = police_grid_note(v->easting, v->northing);
     check_texts(c, v, r, L_REPORTED_BY, L_FALLS_WITHIN, L_CRIME_TYPE, -1);
     check_force(c, v, r->field[L_FALLS_WITHIN], r->len[L_FALLS_WITHIN]);
     return NULL;

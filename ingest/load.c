@@ -262,8 +262,11 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
         key_from_name(path, res->kind, &key);
     else
         key_for_table(path, res->kind, &key);
-    snprintf(sink.force, sizeof sink.force, "%s", key.known ? key.force : "");
-    sink.month = key.known ? key.month : MONTH_NONE;
+    sink.named = key;
+    if (!key.known) {
+        sink.named.force[0] = '\0';
+        sink.named.month = MONTH_NONE;
+    }
     if ((kind_ops(res->kind)->flags & KIND_NAMED) && !key.known)
         rc = sio_fail(err, SIO_EDATA, path, 0, "cannot tell the force and month of a "
                       "%s file not named YYYY-MM-<force>-%s.csv", kind_name(res->kind),
@@ -290,6 +293,7 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     if (!rc && sink.tally)
         rc = street_tally_write(sink.tally, db, id, err);
     res->file_id = id;
+    res->n.noted = sink_noted(&sink);
     if (!rc && sink.labels && env->labels)
         labels_publish(sink.labels, env->labels);
     sink_close(&sink);
@@ -356,7 +360,8 @@ int input_fingerprint(const struct input *src, struct fingerprint *fp)
 {
     memset(fp, 0, sizeof *fp);
     if (src->member) {
-        fp->rc = zipsrc_sha256(src->path, src->member, fp->sha256, &fp->bytes, &fp->err);
+        fp->rc = zipsrc_sha256(src->path, src->member, src->max_bytes, fp->sha256, &fp->bytes,
+                               &fp->err);
     } else {
         stat(src->path, &fp->before); /* if it fails, sha256_file() says why */
         fp->rc = sha256_file(src->path, fp->sha256, &fp->bytes, &fp->err);
@@ -392,7 +397,7 @@ static int load_member(sqlite3 *db, const struct input *src, const struct ingest
     int rc;
 
     input_name(src, name, sizeof name);
-    if ((rc = zipsrc_open(&z, src->path, src->member, &in, err)))
+    if ((rc = zipsrc_open(&z, src->path, src->member, src->max_bytes, &in, err)))
         return rc;
     rc = load_source(db, in, name, res->bytes, env, next, res, zipsrc_check, z, err);
     zipsrc_close(z);
@@ -433,6 +438,6 @@ int ingest_input(sqlite3 *db, const struct input *src, const struct ingest_env *
 int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,
                 struct ingest_result *res, struct sio_error *err)
 {
-    struct input src = { (char *)path, NULL, 0 };
+    struct input src = { (char *)path, NULL, 0, 0 };
     return ingest_input(db, &src, env, res, err);
 }

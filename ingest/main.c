@@ -13,7 +13,8 @@
 #include "sys/atomic.h"
 #include "checkpointer.h"
 #include "crimeset.h"
-#include "forces.h"
+#include "config/forces.h"
+#include "dates.h"
 #include "labels.h"
 #include "prefetch.h"
 #include "prehash.h"
@@ -44,7 +45,9 @@ static const char usage[] =
     "Prints one line per file: read, loaded, rejected and duplicate rows\n"
     "(read = loaded + rejected + duplicate), then a total.\n"
     "\n"
-    "  --config FILE   configuration (default config/sio.ini)\n"
+    "  --config FILE   configuration (default: $SIO_CONFIG, ./config/sio.ini,\n"
+    "                  /etc/sio/sio.ini, the first that is set or exists)\n"
+    "  --verbose       say which configuration is used (on stderr)\n"
     "  --store PATH    the store to load into, overriding the configuration\n"
     "  --kind KIND     read every file as KIND, whatever its header: street,\n"
     "                  street-2011, outcomes, stop-and-search, ho-quarterly,\n"
@@ -101,6 +104,7 @@ static void add_totals(struct totals *t, const struct ingest_result *r)
     t->n.loaded += r->n.loaded;
     t->n.rejected += r->n.rejected;
     t->n.duplicate += r->n.duplicate;
+    t->n.noted += r->n.noted;
 }
 
 /* What the per-file lines need besides the counts. */
@@ -117,9 +121,9 @@ static void report_file(const char *name, const struct ingest_result *r)
     if (r->already)
         printf("%s: already loaded (same SHA-256), nothing to do\n", name);
     else
-        printf("%s: %s, read %ld, loaded %ld, rejected %ld, duplicate %ld%s\n", name,
-               kind_name(r->kind), r->n.read, r->n.loaded, r->n.rejected, r->n.duplicate,
-               r->replaced ? " (replaces an earlier file)" : "");
+        printf("%s: %s, read %ld, loaded %ld, rejected %ld, duplicate %ld, notes %ld%s\n",
+               name, kind_name(r->kind), r->n.read, r->n.loaded, r->n.rejected,
+               r->n.duplicate, r->n.noted, r->replaced ? " (replaces an earlier file)" : "");
 }
 
 /* Write the Crime ID hashes held in memory (crimeset.h), all or only when
@@ -239,8 +243,8 @@ static int load_forces(const struct sio_config *cfg, sqlite3 *db, struct forces 
 static void print_total(const struct totals *t)
 {
     printf("total: %ld files (%ld unchanged, %ld failed), read %ld, loaded %ld, "
-           "rejected %ld, duplicate %ld\n", t->files, t->unchanged, t->failed, t->n.read,
-           t->n.loaded, t->n.rejected, t->n.duplicate);
+           "rejected %ld, duplicate %ld, notes %ld\n", t->files, t->unchanged, t->failed,
+           t->n.read, t->n.loaded, t->n.rejected, t->n.duplicate, t->n.noted);
 }
 
 static long long total_bytes(const struct path_list *files)
@@ -297,13 +301,16 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
 {
     struct path_list files = { 0 };
     struct totals t = { 0 };
-    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL }, { 0 },
+    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL, MONTH_NONE, cfg }, { 0 },
                         !cli->quiet && !o->report };
     sqlite3 *db = NULL;
     long long run_id;
     char counts[256];
     int rc;
 
+    if ((rc = dates_run_month(&l.env.run_month, err)))
+        return rc;
+    files.member_max = cfg->ingest.zip_member_max;
     if (!collect(cli, argc, argv, &files, &t) && !o->report)
         return sio_fail(err, SIO_ENOINPUT, NULL, 0, "no CSV files found in the paths given");
     if ((rc = open_store(cfg->store_path, &db, err)) ||
@@ -321,8 +328,8 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
     rc = load_and_report(db, &files, &l, cfg, &t, err);
     checkpointer_stop(cp);
     snprintf(counts, sizeof counts, "files=%ld unchanged=%ld failed=%ld read=%ld loaded=%ld "
-             "rejected=%ld duplicate=%ld", t.files, t.unchanged, t.failed, t.n.read,
-             t.n.loaded, t.n.rejected, t.n.duplicate);
+             "rejected=%ld duplicate=%ld noted=%ld", t.files, t.unchanged, t.failed, t.n.read,
+             t.n.loaded, t.n.rejected, t.n.duplicate, t.n.noted);
     struct sio_error finish_err;
     int frc = store_run_finish(db, run_id, NULL, counts,
                                sio_exit_code(rc ? rc : t.worst), &finish_err);

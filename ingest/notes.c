@@ -8,6 +8,7 @@ int notes_open(struct notes *n, sqlite3 *db, long long file_id, struct sio_error
 {
     n->db = db;
     n->file_id = file_id;
+    n->added = 0;
     return store_prepare(db, "INSERT INTO file_notes(file_id, note, value, rows, first_line)"
                              " VALUES (?1,?2,?3,1,?4) ON CONFLICT(file_id, note, value)"
                              " DO UPDATE SET rows = rows + 1", &n->add, err);
@@ -29,5 +30,6 @@ int notes_add(struct notes *n, const char *note, const char *value, size_t len, 
     sqlite3_bind_int64(st, 4, line);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
+    n->added += ok;
     return ok ? SIO_OK : store_fail(n->db, err, "cannot record a note");
 }

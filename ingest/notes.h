@@ -19,6 +19,7 @@ struct notes {
     sqlite3 *db;
     long long file_id;
     sqlite3_stmt *add;
+    long added;            /* notes_add() calls that succeeded */
 };
 
 int notes_open(struct notes *n, sqlite3 *db, long long file_id, struct sio_error *err);

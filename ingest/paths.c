@@ -33,6 +33,7 @@ int paths_add(struct path_list *list, const char *path, const char *member,
     in->path = strdup(path);
     in->member = member ? strdup(member) : NULL;
     in->bytes = bytes;
+    in->max_bytes = member ? list->member_max : 0;
     if (!in->path || (member && !in->member)) {
         free(in->path);
         free(in->member);

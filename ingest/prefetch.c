@@ -17,8 +17,7 @@ static void choose_checks(void *ctx, const struct csvin_row *header)
     if (!kind_is_police_uk(kind))
         return; /* tables are checked by the writer */
     key_from_name(p->path, kind, &key);
-    row_checker_init(&p->check, kind, p->env, key.known ? key.force : "",
-                     key.known ? key.month : MONTH_NONE,
+    row_checker_init(&p->check, kind, p->env, &key,
                      kind_ops(kind)->flags & KIND_CRIME_IDS ? p->env->crime_ids : NULL);
     csvin_set_prep(p->reading, row_check_prep, &p->check);
     csvin_set_prep_finish(p->reading, row_check_finish);

@@ -64,18 +64,40 @@ static int print_totals(sqlite3 *db, FILE *out, struct sio_error *err)
     sqlite3_stmt *st;
     int rc = store_prepare(db, "SELECT count(*), total(superseded_by IS NULL),"
                                " total(rows_read), total(rows_loaded), total(rows_rejected),"
-                               " total(rows_duplicate) FROM files", &st, err);
+                               " total(rows_duplicate), (SELECT total(rows) FROM file_notes)"
+                               " FROM files", &st, err);
     if (rc)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW)
         fprintf(out, "total: %lld files (%.0f current), read %.0f, loaded %.0f, rejected %.0f,"
-                " duplicate %.0f\n", sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1),
-                sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
-                sqlite3_column_double(st, 4), sqlite3_column_double(st, 5));
+                " duplicate %.0f, notes %.0f\n", sqlite3_column_int64(st, 0),
+                sqlite3_column_double(st, 1), sqlite3_column_double(st, 2),
+                sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
+                sqlite3_column_double(st, 5), sqlite3_column_double(st, 6));
     else
         rc = store_fail(db, err, "cannot read the report");
     sqlite3_finalize(st);
     return rc;
+}
+
+/* What was noted in the files in force, one line a note, most rows first. */
+static int print_noted(sqlite3 *db, FILE *out, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "SELECT n.note, total(n.rows), count(DISTINCT n.file_id)"
+                               " FROM file_notes n JOIN files f ON f.id = n.file_id"
+                               " WHERE f.superseded_by IS NULL GROUP BY n.note"
+                               " ORDER BY 2 DESC, 1", &st, err), step;
+    if (rc)
+        return rc;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        double rows = sqlite3_column_double(st, 1);
+        long long files = sqlite3_column_int64(st, 2);
+        fprintf(out, "noted: %s: %.0f row%s in %lld file%s\n", store_col_text(st, 0), rows,
+                rows == 1 ? "" : "s", files, files == 1 ? "" : "s");
+    }
+    sqlite3_finalize(st);
+    return step == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot read the report");
 }
 
 int report_print(sqlite3 *db, FILE *out, enum report_format format, struct sio_error *err)
@@ -91,8 +113,8 @@ int report_print(sqlite3 *db, FILE *out, enum report_format format, struct sio_e
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(db, err, "cannot read the report");
     sqlite3_finalize(st);
-    if (!rc && format == REPORT_TEXT)
-        rc = print_totals(db, out, err);
+    if (!rc && format == REPORT_TEXT && !(rc = print_totals(db, out, err)))
+        rc = print_noted(db, out, err);
     if (!rc && (fflush(out) != 0 || ferror(out)))
         rc = sio_fail(err, SIO_EIO, NULL, 0, "cannot write the report");
     return rc;

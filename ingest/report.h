@@ -16,7 +16,8 @@
 
 enum report_format { REPORT_NONE, REPORT_TEXT, REPORT_CSV };
 
-/* Text: one line per file, its notes and reject reasons, then totals.
+/* Text: one line per file, its notes and reject reasons, then totals, and
+ * a "noted:" line per note over the files in force (rows and files).
  * CSV: file,kind,read,loaded,rejected,duplicate, one row per file. */
 int report_print(sqlite3 *db, FILE *out, enum report_format format, struct sio_error *err);
 

@@ -29,7 +29,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
     s->ops = ops;
     s->db = db;
     s->file_id = file_id;
-    s->month = MONTH_NONE;
+    s->named.month = s->named.folder_month = MONTH_NONE;
     s->env = env;
     int coded = ops->flags & KIND_CODED;
     if (!ops->check_row)
@@ -69,10 +69,10 @@ void sink_read_ahead(struct row_sink *s, struct csvin *in)
 {
     if (s->tab)
         return;
-    row_checker_init(&s->check, s->kind, s->env, s->force, s->month, NULL);
+    row_checker_init(&s->check, s->kind, s->env, &s->named, NULL);
     if (csvin_reading(in))
         return; /* read ahead: its reader thread checks with its own (prefetch.h) */
-    row_checker_init(&s->ahead, s->kind, s->env, s->force, s->month,
+    row_checker_init(&s->ahead, s->kind, s->env, &s->named,
                      s->dedupe ? s->env->crime_ids : NULL);
     csvin_set_prep(in, row_check_prep, &s->ahead);
     csvin_set_prep_finish(in, row_check_finish);
@@ -103,7 +103,7 @@ const char *sink_row_force(const struct row_sink *s, const struct csvin_row *r)
 {
     if (s->tab)
         return "";
-    return s->ops->force_col >= 0 ? r->field[s->ops->force_col] : s->force;
+    return s->ops->force_col >= 0 ? r->field[s->ops->force_col] : s->named.force;
 }
 
 void sink_bind_place(struct row_sink *s, const struct csvin_row *r, struct row_bound *b)
@@ -180,6 +180,13 @@ static int add_notes(struct row_sink *s, const struct csvin_row *r, struct sio_e
     if (!rc && s->v.force_unknown) {
         const char *force = sink_row_force(s, r);
         rc = notes_add(&s->notes, "unknown force", force, strlen(force), r->line, err);
+    }
+    if (!rc && s->v.place_note)
+        rc = notes_add(&s->notes, s->v.place_note, "", 0, r->line, err);
+    if (!rc && s->v.month_note) {
+        char month[8];
+        rc = notes_add(&s->notes, s->v.month_note, month_format(s->row_month, month), 7,
+                       r->line, err);
     }
     return rc;
 }
@@ -269,6 +276,11 @@ int sink_settle(struct row_sink *s, long *loaded, long *duplicate, struct sio_er
 {
     struct settle t = { s, loaded, duplicate };
     return dedupe_settle(s->dedupe, take_held, &t, err);
+}
+
+long sink_noted(const struct row_sink *s)
+{
+    return s->tab ? s->tab->notes.added : s->notes.added;
 }
 
 int sink_reject(struct row_sink *s, const struct csvin_row *r, const char *reason,

@@ -14,6 +14,7 @@
 #define SIO_INGEST_SINK_H
 
 #include "check.h"
+#include "filekey.h"
 #include "ingest.h"
 #include "kinds.h"
 #include "sys/month.h"
@@ -34,8 +35,8 @@ struct row_sink {
     const struct kind_ops *ops;  /* the kind's entry (kinds.h) */
     sqlite3 *db;
     long long file_id;
-    char force[128];             /* stop-and-search: the file name's force slug */
-    month_t month;               /* stop-and-search: the file name's month */
+    struct file_key named;       /* police.uk: what the file's name and folder say (force ""
+                                    and month MONTH_NONE when the name says nothing) */
     sqlite3_stmt *insert, *duplicate, *reject;
     struct row_checker check;    /* for rows without a verdict (held rows) */
     /* The reader thread's checker (sink_read_ahead()), on cache lines of its
@@ -62,7 +63,7 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
 void sink_close(struct row_sink *s);
 
 /* Check the rows of in where they are read (check.h), from the row after
- * the header: call once force and month are set, before the next row.  A
+ * the header: call once s->named is set, before the next row.  A
  * csvin read ahead (prefetch.h) brings its own checks; only the sink's
  * checker for held rows is set then. */
 void sink_read_ahead(struct row_sink *s, struct csvin *in);
@@ -84,6 +85,9 @@ int sink_settle(struct row_sink *s, long *loaded, long *duplicate, struct sio_er
 
 int sink_reject(struct row_sink *s, const struct csvin_row *r, const char *reason,
                 struct sio_error *err);
+
+/* Notes recorded on the file's loaded rows so far. */
+long sink_noted(const struct row_sink *s);
 
 /* For the police.uk kinds' bind_row functions (kind_street.c, ...), which
  * bind a checked row (its verdict in s->v) to s->insert. */

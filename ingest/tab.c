@@ -2,7 +2,7 @@
  * tab.c — the shared machinery of the non-police.uk tables (see tab.h).
  */
 #include "tab.h"
-#include "forces.h"
+#include "config/forces.h"
 #include "store/store.h"
 
 #include <ctype.h>
@@ -109,6 +109,16 @@ const char *tab_refuse(struct tab_sink *t, const char *fmt, ...)
     vsnprintf(t->why, sizeof t->why, fmt, ap);
     va_end(ap);
     return t->why;
+}
+
+const char *tab_after_run(struct tab_sink *t, month_t m, const char *field, const char *value)
+{
+    month_t run = t->env->run_month;
+    char buf[8];
+    if (run == MONTH_NONE || m <= run)
+        return NULL;
+    return tab_refuse(t, "%s '%.40s' is after this run's month, %s", field, value,
+                      month_format(run, buf));
 }
 
 const char *tab_field(const struct tab_sink *t, const struct csvin_row *r, int i, size_t *len)

@@ -80,6 +80,9 @@ int tab_insert(struct tab_sink *t, const struct csvin_row *r, int *duplicate,
 /* For the kind files. */
 const char *tab_refuse(struct tab_sink *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* NULL when month m (from field, whose text is value) is not after the
+ * run's month (env->run_month), else the refusal. */
+const char *tab_after_run(struct tab_sink *t, month_t m, const char *field, const char *value);
 /* Field i of ops->cols in r ("" when the column is absent), and its length. */
 const char *tab_field(const struct tab_sink *t, const struct csvin_row *r, int i, size_t *len);
 /* The slug of a force name; NULL (and a pending 'unknown force' note) if unknown. */

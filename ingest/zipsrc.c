@@ -21,6 +21,7 @@
 
 struct zipsrc {
     char *path, *member;
+    long long max_bytes;       /* the cap on its unpacked size; 0: none */
     int fd[2];                 /* [0] csvin reads, [1] the writer writes */
     pthread_t thread;
     int started, joined;
@@ -75,39 +76,56 @@ int zipsrc_list(const char *path, struct path_list *list, struct sio_error *err)
     return rc;
 }
 
-/* Open member for reading; on failure err names "archive:member". */
-static int open_member(zip_t *za, const char *path, const char *member, zip_file_t **zf,
-                       struct sio_error *err)
+static int too_big(const char *path, const char *member, long long max_bytes,
+                   struct sio_error *err)
 {
+    return sio_fail(err, SIO_EDATA, path, 0, "member %s unpacks to more than %lld bytes, the "
+                    "most [ingest] zip_member_max allows: nothing of it was loaded", member,
+                    max_bytes);
+}
+
+/* Open member for reading, unless it says it unpacks to more than max_bytes;
+ * on failure err names "archive:member". */
+static int open_member(zip_t *za, const char *path, const char *member, long long max_bytes,
+                       zip_file_t **zf, struct sio_error *err)
+{
+    zip_stat_t st;
+    *zf = NULL;
+    if (max_bytes && zip_stat(za, member, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+        st.size > (zip_uint64_t)max_bytes)
+        return too_big(path, member, max_bytes, err);
     if ((*zf = zip_fopen(za, member, 0)))
         return SIO_OK;
     return sio_fail(err, SIO_EDATA, path, 0, "cannot read member %s: %s", member,
                     zip_strerror(za));
 }
 
-int zipsrc_sha256(const char *path, const char *member, char hex[SHA256_HEX_LEN + 1],
-                  long long *bytes, struct sio_error *err)
+int zipsrc_sha256(const char *path, const char *member, long long max_bytes,
+                  char hex[SHA256_HEX_LEN + 1], long long *bytes, struct sio_error *err)
 {
     static const char digits[] = "0123456789abcdef";
     struct sha256_ctx ctx;
     unsigned char buf[1 << 16], digest[SHA256_DIGEST_SIZE];
     zip_t *za = NULL;
     zip_file_t *zf;
-    zip_int64_t got;
+    zip_int64_t got = 0;
     int rc;
 
-    if ((rc = open_zip(path, &za, err)) || (rc = open_member(za, path, member, &zf, err))) {
+    if ((rc = open_zip(path, &za, err)) ||
+        (rc = open_member(za, path, member, max_bytes, &zf, err))) {
         if (za)
             zip_discard(za);
         return rc;
     }
     sha256_init(&ctx);
     *bytes = 0;
-    while ((got = zip_fread(zf, buf, sizeof buf)) > 0) {
+    while (!rc && (got = zip_fread(zf, buf, sizeof buf)) > 0) {
         sha256_update(&ctx, (size_t)got, buf);
         *bytes += got;
+        if (max_bytes && *bytes > max_bytes)
+            rc = too_big(path, member, max_bytes, err);
     }
-    if (got < 0)
+    if (got < 0 && !rc)
         rc = sio_fail(err, SIO_EDATA, path, 0, "member %s is damaged: %s", member,
                       zip_file_strerror(zf));
     zip_fclose(zf);
@@ -143,11 +161,17 @@ static void *writer(void *arg)
     zip_file_t *zf = NULL;
     zip_int64_t got = 0;
 
+    long long sent = 0;
     if (!open_zip(z->path, &za, &z->werr) &&
-        !open_member(za, z->path, z->member, &zf, &z->werr)) {
-        while ((got = zip_fread(zf, buf, sizeof buf)) > 0)
+        !open_member(za, z->path, z->member, z->max_bytes, &zf, &z->werr)) {
+        while ((got = zip_fread(zf, buf, sizeof buf)) > 0) {
+            if (z->max_bytes && (sent += got) > z->max_bytes) {
+                too_big(z->path, z->member, z->max_bytes, &z->werr);
+                break;
+            }
             if (send_all(z->fd[1], buf, (size_t)got))
                 break; /* the reader has stopped: nothing to report */
+        }
         if (got < 0)
             sio_fail(&z->werr, SIO_EDATA, z->path, 0, "member %s is damaged: %s", z->member,
                      zip_file_strerror(zf));
@@ -161,14 +185,16 @@ static void *writer(void *arg)
     return NULL;
 }
 
-int zipsrc_open(struct zipsrc **out, const char *path, const char *member, struct csvin **in,
-                struct sio_error *err)
+int zipsrc_open(struct zipsrc **out, const char *path, const char *member, long long max_bytes,
+                struct csvin **in, struct sio_error *err)
 {
     struct zipsrc *z = calloc(1, sizeof *z);
     int rc;
     *out = NULL;
-    if (z)
+    if (z) {
         z->fd[0] = z->fd[1] = -1;
+        z->max_bytes = max_bytes;
+    }
     if (!z || !(z->path = strdup(path)) || !(z->member = strdup(member))) {
         zipsrc_close(z);
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");

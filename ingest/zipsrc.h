@@ -8,6 +8,9 @@
  * other end, so the reader sees an ordinary descriptor and memory stays
  * bounded by the two buffers.  A damaged member (a CRC or inflate error) is
  * only known at its end: zipsrc_check() reports it before the caller commits.
+ * A member that unpacks to more than its cap (max_bytes: [ingest]
+ * zip_member_max) is refused: its declared size is checked first, and the
+ * bytes are counted as they are inflated, as a bomb may lie about its size.
  */
 #ifndef SIO_INGEST_ZIPSRC_H
 #define SIO_INGEST_ZIPSRC_H
@@ -22,13 +25,15 @@ struct zipsrc;
 /* Add every *.csv member of the archive at path to list, in name order. */
 int zipsrc_list(const char *path, struct path_list *list, struct sio_error *err);
 
-/* The member's SHA-256 and uncompressed size. */
-int zipsrc_sha256(const char *path, const char *member, char hex[SHA256_HEX_LEN + 1],
-                  long long *bytes, struct sio_error *err);
+/* The member's SHA-256 and uncompressed size; SIO_EDATA when it unpacks to
+ * more than max_bytes (0: no cap). */
+int zipsrc_sha256(const char *path, const char *member, long long max_bytes,
+                  char hex[SHA256_HEX_LEN + 1], long long *bytes, struct sio_error *err);
 
-/* Start streaming the member; *in reads it (owned by the zipsrc). */
-int zipsrc_open(struct zipsrc **z, const char *path, const char *member, struct csvin **in,
-                struct sio_error *err);
+/* Start streaming the member, capped at max_bytes as above; *in reads it
+ * (owned by the zipsrc). */
+int zipsrc_open(struct zipsrc **z, const char *path, const char *member, long long max_bytes,
+                struct csvin **in, struct sio_error *err);
 
 /* Once *in is at its end: SIO_OK if the whole member was read intact, else
  * SIO_EDATA (damaged) or SIO_EIO, naming the member.  ctx is the zipsrc. */

@@ -3,8 +3,8 @@
  */
 #include "plan.h"
 
-#include <errno.h>
-#include <libgen.h>
+#include "sys/selfdir.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,27 +14,15 @@ static const struct {
     const char *stage;
     int optional;             /* run only when built */
 } plan_order[] = {
-    { "ingest", 0 }, { "transform", 0 }, { "measures", 0 }, { "charts", 0 },
+    { "ingest", 0 }, { "transform", 0 }, { "measures", 0 }, { "workbook", 0 },
+    { "charts", 0 },
     { "statement", 1 },
 };
-
-/* The folder this executable lives in. */
-static int own_folder(char *dir, size_t size, struct sio_error *err)
-{
-    char exe[1024];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n < 0 || (size_t)n >= sizeof exe - 1)
-        return sio_fail(err, SIO_ESOFTWARE, "/proc/self/exe", 0,
-                        "cannot tell where sio-run is installed: %s", strerror(errno));
-    exe[n] = '\0';
-    snprintf(dir, size, "%s", dirname(exe));
-    return SIO_OK;
-}
 
 int plan_find(struct plan *p, struct sio_error *err)
 {
     char dir[1024];
-    int rc = own_folder(dir, sizeof dir, err);
+    int rc = selfdir_get(dir, sizeof dir, err);
     p->n = 0;
     for (size_t i = 0; !rc && i < sizeof plan_order / sizeof plan_order[0]; i++) {
         struct plan_step *s = &p->step[p->n];

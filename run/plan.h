@@ -4,10 +4,11 @@
  * The programs are looked for beside sio-run itself (the folder of
  * /proc/self/exe), so an installed sio-run runs the installed stages and
  * build/sio-run the freshly built ones, whatever PATH says.  The order is
- * fixed: ingest, transform, measures, charts, then statement when it is
- * built.  Every stage gets the same --config, --store and --out; ingest
- * gets the inputs, sio-charts the published output folder to keep unchanged
- * charts from (--reuse), and sio-statement the force ([run] statement_force).
+ * fixed: ingest, transform, measures, workbook (the CSV tables as one Excel
+ * file), charts, then statement when it is built.  Every stage gets the
+ * same --config, --store and --out; ingest gets the inputs, sio-charts the
+ * published output folder to keep unchanged charts from (--reuse), and
+ * sio-statement the force ([run] statement_force).
  */
 #ifndef SIO_RUN_PLAN_H
 #define SIO_RUN_PLAN_H

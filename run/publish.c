@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,21 +36,6 @@ int publish_init(struct publish *p, const char *out_dir, struct sio_error *err)
     snprintf(p->staging, sizeof p->staging, "%s.sio-run-new", p->out);
     snprintf(p->old, sizeof p->old, "%s.sio-run-old", p->out);
     return SIO_OK;
-}
-
-static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb, (void)flag, (void)ftw;
-    return remove(path) == 0 || errno == ENOENT ? 0 : -1;
-}
-
-/* rm -rf path; 0 when nothing is left. */
-static int remove_tree(const char *path)
-{
-    struct stat sb;
-    if (lstat(path, &sb) != 0)
-        return errno == ENOENT ? 0 : -1;
-    return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static int exists(const char *path)
@@ -86,7 +70,7 @@ int publish_prepare(const struct publish *p, struct sio_error *err)
     if (!exists(p->out) && exists(p->old) && rename(p->old, p->out) != 0)
         return sio_fail(err, SIO_ECANTCREAT, p->out, 0, "cannot restore from %s: %s",
                         p->old, strerror(errno));
-    if (remove_tree(p->old) != 0 || remove_tree(p->staging) != 0)
+    if (atomic_remove_tree(p->old) != 0 || atomic_remove_tree(p->staging) != 0)
         return sio_fail(err, SIO_ECANTCREAT, p->staging, 0,
                         "cannot remove what an earlier run left: %s", strerror(errno));
     if (mkdir(p->staging, 0777) != 0)
@@ -110,7 +94,7 @@ static int publish_by_renames(const struct publish *p, struct sio_error *err)
                         "into place: %s", strerror(saved));
     }
     sync_parent(p->out);
-    remove_tree(p->old);
+    atomic_remove_tree(p->old);
     return SIO_OK;
 }
 
@@ -130,11 +114,11 @@ int publish_commit(const struct publish *p, struct sio_error *err)
                         strerror(errno));
     }
     sync_parent(p->out);
-    remove_tree(p->staging); /* the previous outputs, now under the staging name */
+    atomic_remove_tree(p->staging); /* the previous outputs, now under the staging name */
     return SIO_OK;
 }
 
 void publish_discard(const struct publish *p)
 {
-    remove_tree(p->staging);
+    atomic_remove_tree(p->staging);
 }

@@ -13,6 +13,7 @@
 #include "text/stem.h"
 
 #include <math.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,10 @@ static void chart_take(const struct statement *s, const struct catalogue_chart *
 
     out->path[0] = out->rel[0] = '\0';
     snprintf(out->alt, sizeof out->alt, "%s", c->alt);
+    /* The store keeps the sidecar's text, line end and all; a line end in
+     * the Markdown's ![alt](file) would split the image over two lines. */
+    for (size_t n = strlen(out->alt); n > 0 && isspace((unsigned char)out->alt[n - 1]); n--)
+        out->alt[n - 1] = '\0';
     if (!ext)
         return; /* PDF only: nothing a web page can show */
     snprintf(out->path, sizeof out->path, "%s/%s.%s", s->cfg->out_dir, c->name, ext);

@@ -6,6 +6,7 @@
  * <out>/statement/<force-slug>-<quarter-slug>.{md,html}.  Run sio-charts
  * first so the charts are there to embed; a chart not drawn is left out.
  */
+#include "office.h"
 #include "sys/atomic.h"
 #include "sys/cli.h"
 #include "statement.h"
@@ -34,7 +35,9 @@ static const char usage[] =
     "                   store holds more than one\n"
     "  --quarter Q      the financial quarter, e.g. '2021/22 Q4' (default: the\n"
     "                   latest with data)\n"
-    "  --config FILE    read FILE instead of config/sio.ini\n"
+    "  --config FILE    read FILE (else $SIO_CONFIG, ./config/sio.ini or\n"
+    "                   /etc/sio/sio.ini, the first that is set or exists)\n"
+    "  --verbose        say which configuration is used (on stderr)\n"
     "  --store PATH     use the store at PATH instead of [store] path\n"
     "  --out DIR        read charts from and write under DIR instead of [output] dir\n"
     "  --quiet          print nothing on success\n"
@@ -102,6 +105,7 @@ static int write_one(const struct statement *s, const char *path,
 static int write_all(const struct statement *s, int quiet, struct sio_error *err)
 {
     char dir[CONFIG_PATH_MAX + 16], md[CONFIG_PATH_MAX + 256], html[CONFIG_PATH_MAX + 256];
+    static struct office_written office;
     int rc;
 
     snprintf(dir, sizeof dir, "%s/statement", s->cfg->out_dir);
@@ -110,10 +114,19 @@ static int write_all(const struct statement *s, int quiet, struct sio_error *err
     out_path(s, dir, "md", md, sizeof md);
     out_path(s, dir, "html", html, sizeof html);
     if ((rc = write_one(s, md, write_markdown, err)) != SIO_OK ||
-        (rc = write_one(s, html, write_html, err)) != SIO_OK)
+        (rc = write_one(s, html, write_html, err)) != SIO_OK ||
+        (rc = office_write(s->cfg, md, html, &office, err)) != SIO_OK)
         return rc;
     if (!quiet) {
-        printf("sio-statement: %s, %s: %s and %s\n", s->force_name, s->quarter_label, md, html);
+        const char *names[] = { md, html, office.docx, office.pdf };
+        int n = 0;
+        printf("sio-statement: %s, %s:", s->force_name, s->quarter_label);
+        for (int i = 0; i < 4; i++)
+            n += names[i][0] != '\0';
+        for (int i = 0, k = 0; i < 4; i++)
+            if (names[i][0])
+                printf("%s %s", k++ == 0 ? "" : k == n ? " and" : ",", names[i]);
+        printf("\n");
         if (statement_flag_count(s))
             printf("sio-statement: %d measures need the analyst's words (flagged in the draft)\n",
                    statement_flag_count(s));

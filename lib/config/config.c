@@ -8,6 +8,7 @@
 #include "config/config.h"
 
 #include "config/chartopt.h"
+#include "config/ingestopt.h"
 #include "config/priority.h"
 #include "text/stem.h"
 
@@ -57,12 +58,15 @@ void config_defaults(struct sio_config *cfg)
     strcpy(cfg->source_note, "Source: police.uk");
     chartopt_defaults(cfg);
     strcpy(cfg->statement_text, "statement-text.md");
+    cfg->statement_formats = STATEMENT_DOCX | STATEMENT_PDF;
+    strcpy(cfg->statement_reference, "reference.docx");
+    strcpy(cfg->statement_css, "statement-print.css");
     cfg->spc_shift = 7;   /* NHSRplotthedots and MDC (measures.md §6) */
     cfg->spc_trend = 6;   /* the sio brief; NHSRplotthedots uses 7 */
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
     cfg->spc_min_points = 15; /* Making Data Count: limits from at least 15 points */
     strcpy(cfg->run_log, "var/sio-run.log");
-    strcpy(cfg->ingest.forces, "forces.csv");
+    ingestopt_defaults(&cfg->ingest);
     priority_defaults(cfg);
 }
 
@@ -82,21 +86,40 @@ static int add_run_input(struct sio_config *cfg, const char *value)
     return 1;
 }
 
-static int parse_formats(const char *value, int *out)
+/* A list of format names (space or comma between them) as bits: names[i]
+ * sets 1 << i.  "none" (alone) is 0 when allowed. */
+static int parse_format_words(const char *value, const char *const *names, int n_names,
+                              int none_ok, int *out)
 {
     char buf[128];
     int bits = 0;
     if (!copy_value(buf, sizeof buf, value))
         return 0;
+    if (none_ok && !strcmp(buf, "none"))
+        return (*out = 0) == 0;
     for (char *save, *tok = strtok_r(buf, " ,", &save); tok;
          tok = strtok_r(NULL, " ,", &save)) {
-        if (!strcasecmp(tok, "png")) bits |= CHART_PNG;
-        else if (!strcasecmp(tok, "svg")) bits |= CHART_SVG;
-        else if (!strcasecmp(tok, "pdf")) bits |= CHART_PDF;
-        else return 0;
+        int i = 0;
+        while (i < n_names && strcasecmp(tok, names[i]))
+            i++;
+        if (i == n_names)
+            return 0;
+        bits |= 1 << i;
     }
     *out = bits;
     return bits != 0;
+}
+
+static int parse_formats(const char *value, int *out)
+{
+    static const char *const names[] = { "png", "svg", "pdf" }; /* enum chart_format */
+    return parse_format_words(value, names, 3, 0, out);
+}
+
+static int parse_statement_formats(const char *value, int *out)
+{
+    static const char *const names[] = { "docx", "pdf" }; /* enum statement_format */
+    return parse_format_words(value, names, 2, 1, out);
 }
 
 static int month_value(const char *value, month_t *out)
@@ -197,7 +220,7 @@ static int analysis_key(struct sio_config *cfg, const char *section,
     return -1;
 }
 
-/* sio-ingest's sections: [ingest] forces, [extract] column names. */
+/* sio-ingest's sections: [ingest] (ingestopt.h), [extract] column names. */
 static int ingest_key(struct ingest_settings *in, const char *section, const char *name,
                       const char *value)
 {
@@ -209,6 +232,10 @@ static int ingest_key(struct ingest_settings *in, const char *section, const cha
         { "area", offsetof(struct ingest_settings, extract_area) },
         { "reference", offsetof(struct ingest_settings, extract_reference) },
     };
+    if (!strcmp(section, "ingest") && !strcmp(name, "zip_member_max"))
+        return ingestopt_size(value, &in->zip_member_max);
+    if (!strcmp(section, "ingest") && !strcmp(name, "indicator_range"))
+        return ingestopt_range(value, in);
     if (!strcmp(section, "ingest"))
         return strcmp(name, "forces") ? -1 : copy_value(in->forces, sizeof in->forces, value);
     for (size_t i = 0; i < sizeof extract / sizeof *extract; i++)
@@ -251,6 +278,12 @@ static int main_key(struct parse_state *st, const char *section,
         ok = chartopt_dpi(value, cfg->chart_dpi, &cfg->n_chart_dpi);
     else if (!strcmp(section, "statement") && !strcmp(name, "text"))
         ok = copy_value(cfg->statement_text, sizeof cfg->statement_text, value);
+    else if (!strcmp(section, "statement") && !strcmp(name, "formats"))
+        ok = parse_statement_formats(value, &cfg->statement_formats);
+    else if (!strcmp(section, "statement") && !strcmp(name, "reference_docx"))
+        ok = copy_value(cfg->statement_reference, sizeof cfg->statement_reference, value);
+    else if (!strcmp(section, "statement") && !strcmp(name, "print_css"))
+        ok = copy_value(cfg->statement_css, sizeof cfg->statement_css, value);
     else if (!strcmp(section, "comparison") || !strcmp(section, "spc") ||
              !strcmp(section, "peers") || !strcmp(section, "annotations"))
         ok = analysis_key(cfg, section, name, value);
@@ -551,8 +584,10 @@ int config_load(const char *path, struct sio_config *cfg, struct sio_error *err)
     if (!resolve_beside(cfg->peers_path, sizeof cfg->peers_path, path) ||
         !resolve_beside(cfg->annotations_path, sizeof cfg->annotations_path, path))
         return sio_fail(err, SIO_ECONFIG, path, 0, "peers or annotations path too long");
-    if (!resolve_beside(cfg->statement_text, sizeof cfg->statement_text, path))
-        return sio_fail(err, SIO_ECONFIG, path, 0, "[statement] text path too long");
+    if (!resolve_beside(cfg->statement_text, sizeof cfg->statement_text, path) ||
+        !resolve_beside(cfg->statement_reference, sizeof cfg->statement_reference, path) ||
+        !resolve_beside(cfg->statement_css, sizeof cfg->statement_css, path))
+        return sio_fail(err, SIO_ECONFIG, path, 0, "a [statement] path is too long");
     if ((rc = parse_file(cfg->measures_path, measure_handler, cfg, err)))
         return rc;
     return check_consistent(cfg, err);

@@ -28,6 +28,12 @@ enum chart_format {
     CHART_PDF = 1 << 2,
 };
 
+/* The statement's copies beside its Markdown and HTML: [statement] formats. */
+enum statement_format {
+    STATEMENT_DOCX = 1 << 0,
+    STATEMENT_PDF = 1 << 1,
+};
+
 /* Where a measure's figures come from: exactly one source per measure. */
 enum measure_source {
     MEASURE_SRC_NONE = 0,                 /* not set yet (a config error at the end) */
@@ -99,6 +105,14 @@ struct chart_size {
     double width_mm, height_mm;
 };
 
+#define CONFIG_MAX_RANGES 32   /* [ingest] indicator_range */
+
+/* An indicator's plausible values: [ingest] indicator_range NAME MIN MAX. */
+struct indicator_range {
+    char name[64];                        /* indicators.indicator */
+    double min, max;                      /* inclusive */
+};
+
 /* sio-ingest's settings; "" means not set. */
 struct ingest_settings {
     char forces[CONFIG_PATH_MAX];         /* [ingest] forces: slug,name,ons_code,aliases file;
@@ -109,6 +123,9 @@ struct ingest_settings {
     char extract_force_name[128];         /* [extract] force_name: ... or one force for all rows */
     char extract_area[128];               /* [extract] area (optional) */
     char extract_reference[128];          /* [extract] reference (optional) */
+    long long zip_member_max;             /* [ingest] zip_member_max: bytes a member may unpack to */
+    struct indicator_range indicator_ranges[CONFIG_MAX_RANGES]; /* [ingest] indicator_range */
+    int n_indicator_ranges;
 };
 
 struct sio_config {
@@ -128,6 +145,9 @@ struct sio_config {
     int chart_dpi[CONFIG_MAX_DPI];        /* [charts] dpi of PNG files; [0] has the plain names */
     int n_chart_dpi;
     char statement_text[CONFIG_PATH_MAX]; /* [statement] text: the analyst's words, resolved */
+    int statement_formats;                /* [statement] formats: enum statement_format bits */
+    char statement_reference[CONFIG_PATH_MAX]; /* [statement] reference_docx, resolved */
+    char statement_css[CONFIG_PATH_MAX];  /* [statement] print_css, resolved */
     struct measure_def measures[CONFIG_MAX_MEASURES];
     int n_measures;
     struct priority_def priorities[CONFIG_PRIORITIES]; /* in the order's order */

@@ -1,10 +1,12 @@
 /*
  * atomic.c — temporary file, fsync, rename, fsync folder.
  */
+#define _GNU_SOURCE /* nftw's FTW_DEPTH, FTW_PHYS */
 #include "sys/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,4 +99,38 @@ void atomic_abort(struct atomic_file *af)
         unlink(af->tmp);
         af->tmp[0] = '\0';
     }
+}
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb, (void)flag, (void)ftw;
+    return remove(path) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+int atomic_remove_tree(const char *path)
+{
+    struct stat sb;
+    if (lstat(path, &sb) != 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int atomic_copy(const char *from, const char *to, struct sio_error *err)
+{
+    char buf[65536];
+    size_t n;
+    struct atomic_file af;
+    FILE *in = fopen(from, "rb");
+    if (!in)
+        return sio_fail(err, SIO_ENOINPUT, from, 0, "cannot read: %s", strerror(errno));
+    int rc = atomic_open(&af, to, err);
+    while (!rc && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, af.fp) != n)
+            rc = sio_fail(err, SIO_EIO, to, 0, "cannot write: %s", strerror(errno));
+    if (!rc && ferror(in))
+        rc = sio_fail(err, SIO_ENOINPUT, from, 0, "cannot read: %s", strerror(errno));
+    fclose(in);
+    if (rc)
+        atomic_abort(&af);
+    return rc ? rc : atomic_commit(&af, err);
 }

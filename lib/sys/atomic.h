@@ -29,6 +29,15 @@ int atomic_commit(struct atomic_file *af, struct sio_error *err);
 /* Drop the temporary file; safe after a failed commit. */
 void atomic_abort(struct atomic_file *af);
 
+/* rm -rf path, never following a symbolic link; 0 when nothing is left
+ * (also when there was nothing), -1 with errno set otherwise.  For folders
+ * a program made itself (staging folders), never for a user's own. */
+int atomic_remove_tree(const char *path);
+
+/* Copy the file at from to to, byte for byte, through a temporary file.
+ * SIO_ENOINPUT when from cannot be read. */
+int atomic_copy(const char *from, const char *to, struct sio_error *err);
+
 /* mkdir -p; SIO_ECANTCREAT naming the folder on failure. */
 int atomic_mkdirs(const char *dir, struct sio_error *err);
 

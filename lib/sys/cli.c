@@ -1,6 +1,7 @@
 /*
  * cli.c — the shared command line: one getopt_long table for the options
- * every stage takes, with each stage's own options appended.
+ * every stage takes, with each stage's own options appended, and where the
+ * configuration is found when --config is not given.
  */
 #include "sys/cli.h"
 #include "store/store.h"
@@ -9,14 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
-enum { OPT_CONFIG = 1000, OPT_STORE, OPT_OUT, OPT_HELP, OPT_VERSION, OPT_QUIET };
+enum { OPT_CONFIG = 1000, OPT_STORE, OPT_OUT, OPT_HELP, OPT_VERSION, OPT_QUIET, OPT_VERBOSE };
+
+#define CLI_LOCAL_CONFIG "config/sio.ini"
+#define CLI_SYSTEM_CONFIG "/etc/sio/sio.ini"
 
 static const struct option common[] = {
     { "config", required_argument, NULL, OPT_CONFIG },
     { "store", required_argument, NULL, OPT_STORE },
     { "out", required_argument, NULL, OPT_OUT },
     { "quiet", no_argument, NULL, OPT_QUIET },
+    { "verbose", no_argument, NULL, OPT_VERBOSE },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
 };
@@ -42,14 +48,33 @@ static size_t build_table(struct option *table, const struct option *extra)
 static int common_option(struct cli *cli, int opt, const char *usage)
 {
     switch (opt) {
-    case OPT_CONFIG: cli->config_path = optarg; return CLI_RUN;
+    case OPT_CONFIG: cli->config_path = optarg; cli->config_from = "--config"; return CLI_RUN;
     case OPT_STORE: cli->store_path = optarg; return CLI_RUN;
     case OPT_OUT: cli->out_dir = optarg; return CLI_RUN;
     case OPT_QUIET: cli->quiet = 1; return CLI_RUN;
+    case OPT_VERBOSE: cli->verbose = 1; return CLI_RUN;
     case OPT_HELP: fputs(usage, stdout); return CLI_EXIT;
     case OPT_VERSION: cli_print_version(cli->prog); return CLI_EXIT;
     }
     return -1;
+}
+
+/* The first of $SIO_CONFIG, ./config/sio.ini and /etc/sio/sio.ini that is
+ * set or exists; ./config/sio.ini when none does (loading it then fails
+ * with a message naming every place looked). */
+static void find_config(struct cli *cli)
+{
+    const char *env = getenv("SIO_CONFIG");
+    if (env && *env) {
+        cli->config_path = env;
+        cli->config_from = "$SIO_CONFIG";
+    } else if (access(CLI_LOCAL_CONFIG, F_OK) == 0 || access(CLI_SYSTEM_CONFIG, F_OK) != 0) {
+        cli->config_path = CLI_LOCAL_CONFIG;
+        cli->config_from = "./" CLI_LOCAL_CONFIG;
+    } else {
+        cli->config_path = CLI_SYSTEM_CONFIG;
+        cli->config_from = CLI_SYSTEM_CONFIG;
+    }
 }
 
 int cli_parse(struct cli *cli, int argc, char **argv, const char *prog,
@@ -61,7 +86,6 @@ int cli_parse(struct cli *cli, int argc, char **argv, const char *prog,
 
     memset(cli, 0, sizeof *cli);
     cli->prog = prog;
-    cli->config_path = "config/sio.ini";
     build_table(table, extra);
     optind = 1;
     opterr = 0;
@@ -80,6 +104,8 @@ int cli_parse(struct cli *cli, int argc, char **argv, const char *prog,
         }
     }
     cli->first_arg = optind;
+    if (!cli->config_path)
+        find_config(cli);
     return CLI_RUN;
 }
 
@@ -87,7 +113,15 @@ int cli_load_config(const struct cli *cli, struct sio_config *cfg,
                     struct sio_error *err)
 {
     config_defaults(cfg);
+    if (cli->verbose)
+        fprintf(stderr, "%s: configuration %s (from %s; looked for in the order --config, "
+                        "$SIO_CONFIG, ./" CLI_LOCAL_CONFIG ", " CLI_SYSTEM_CONFIG ")\n",
+                cli->prog, cli->config_path, cli->config_from);
     int rc = config_load(cli->config_path, cfg, err);
+    if (rc == SIO_ENOINPUT && !strcmp(cli->config_from, "./" CLI_LOCAL_CONFIG))
+        return sio_fail(err, SIO_ENOINPUT, NULL, 0, "no configuration: none given with --config "
+                        "or $SIO_CONFIG, and neither ./" CLI_LOCAL_CONFIG " nor "
+                        CLI_SYSTEM_CONFIG " exists (sio-init DIR makes a working folder)");
     if (rc)
         return rc;
     if (cli->store_path)

@@ -3,8 +3,11 @@
  *
  * Each stage's main() calls cli_parse() with its own name, usage text and any
  * extra long options.  Common options: --help, --version, --config FILE,
- * --store PATH, --out DIR, --quiet.  --store and --out override the config so
- * that cron jobs and tests can point several runs at different stores.
+ * --store PATH, --out DIR, --quiet, --verbose.  --store and --out override
+ * the config so that cron jobs and tests can point several runs at different
+ * stores.  Without --config the configuration is the first of $SIO_CONFIG,
+ * ./config/sio.ini and /etc/sio/sio.ini that is set or exists (installed
+ * programs run from any folder); --verbose says on stderr which it was.
  * After cli_parse() returns CLI_RUN, argv[cli->first_arg..argc) are operands.
  */
 #ifndef SIO_CLI_H
@@ -24,12 +27,25 @@ enum cli_outcome {
 
 struct cli {
     const char *prog;        /* "sio-ingest" */
-    const char *config_path; /* --config, default config/sio.ini */
+    const char *config_path; /* --config, else found (cli.c: find_config) */
+    const char *config_from; /* where it came from: "--config", "$SIO_CONFIG" ... */
     const char *store_path;  /* --store, NULL if not given */
     const char *out_dir;     /* --out, NULL if not given */
     int quiet;               /* --quiet: nothing on stdout on success */
+    int verbose;             /* --verbose: say which configuration is used */
     int first_arg;           /* index of the first operand */
 };
+
+/* The --help lines for the common options, for a stage's usage text. */
+#define CLI_COMMON_HELP                                                      \
+    "  --config FILE   configuration (default: $SIO_CONFIG, ./config/sio.ini,\n" \
+    "                  /etc/sio/sio.ini, the first that is set or exists)\n"  \
+    "  --store PATH    the store, overriding the configuration\n"            \
+    "  --out DIR       output folder, overriding the configuration\n"        \
+    "  --quiet         print nothing unless something goes wrong\n"         \
+    "  --verbose       say which configuration is used (on stderr)\n"       \
+    "  --help          show this help and exit\n"                           \
+    "  --version       show the version and exit\n"
 
 /* A stage-specific option: called with the option's value (or NULL).
  * Return 0 to accept, non-zero to reject (after printing why). */

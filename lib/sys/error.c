@@ -44,7 +44,7 @@ int sio_exit_code(int status)
         [SIO_EDATA] = EX_DATAERR,     [SIO_ENOINPUT] = EX_NOINPUT,
         [SIO_ESOFTWARE] = EX_SOFTWARE, [SIO_ECANTCREAT] = EX_CANTCREAT,
         [SIO_EIO] = EX_IOERR,         [SIO_ETEMPFAIL] = EX_TEMPFAIL,
-        [SIO_ECONFIG] = EX_CONFIG,
+        [SIO_ECONFIG] = EX_CONFIG,    [SIO_EUNAVAILABLE] = EX_UNAVAILABLE,
     };
     if (status < 0 || (size_t)status >= sizeof codes / sizeof codes[0])
         return EX_SOFTWARE;

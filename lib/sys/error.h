@@ -22,6 +22,7 @@ enum sio_status {
     SIO_EIO,       /* read/write error, disk full       -> EX_IOERR (74) */
     SIO_ETEMPFAIL, /* locked by another run; try again  -> EX_TEMPFAIL (75) */
     SIO_ECONFIG,   /* bad configuration                 -> EX_CONFIG (78) */
+    SIO_EUNAVAILABLE, /* a program sio runs is not installed -> EX_UNAVAILABLE (69) */
 };
 
 struct sio_error {

@@ -9,14 +9,11 @@
 
 #include "sys/atomic.h"
 #include "sys/sha256.h"
+#include "sys/versions.h"
 #include "store/store.h"
 
-#include <csv.h>
 #include <dirent.h>
-#include <gsl/gsl_version.h>
 #include <jansson.h>
-#include <nettle/version.h>
-#include <plplot.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -225,22 +222,15 @@ static int config_json(const struct sio_config *cfg, json_t *o, struct sio_error
     return rc ? rc : file_json(cfg->measures_path, measures_file, err);
 }
 
-/* ---- versions: what each library says at run time where it can ---- */
+/* ---- versions ---- */
 
 static json_t *versions_json(void)
 {
-    char buf[80];
+    struct sio_version v[VERSIONS_N];
     json_t *o = json_object();
-    json_object_set_new(o, "sio", jstr(SIO_VERSION));
-    json_object_set_new(o, "sqlite", jstr(sqlite3_libversion()));
-    json_object_set_new(o, "gsl", jstr(gsl_version));
-    plgver(buf);
-    json_object_set_new(o, "plplot", jstr(buf));
-    snprintf(buf, sizeof buf, "%d.%d.%d", CSV_MAJOR, CSV_MINOR, CSV_RELEASE);
-    json_object_set_new(o, "libcsv", jstr(buf)); /* libcsv has no run-time query */
-    json_object_set_new(o, "jansson", jstr(jansson_version_str()));
-    snprintf(buf, sizeof buf, "%d.%d", nettle_version_major(), nettle_version_minor());
-    json_object_set_new(o, "nettle", jstr(buf));
+    versions_list(v);
+    for (int i = 0; i < VERSIONS_N; i++)
+        json_object_set_new(o, v[i].name, jstr(v[i].value));
     return o;
 }
 

@@ -52,7 +52,10 @@ at=$(( 1048576 - $(pre g2 | wc -c) - $(post | wc -c) ))
 # 108: the same archive cut short; 109: a member whose data is damaged (a
 # byte of the deflate stream changed, so the CRC fails); 110: text named .zip;
 # 111: a good header and row, then 64 MiB of NUL bytes on line 3: one reject,
-# read in bounded memory.
+# read in bounded memory.  112: a bomb of valid rows: 2 MB of good street
+# rows (20,000) in a member of 57 KB, loaded with [ingest]
+# zip_member_max = 1 MiB, so refused; 113: the same archive under the
+# default cap, which it is far below, loaded.
 python3 - <<'PY'
 import io, zipfile, zlib
 H = (b'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,'
@@ -79,4 +82,8 @@ with open('110-text-named-zip.zip', 'wb') as f:
     f.write(H + ROW % 1)
 with open('111-zip-bomb-after-a-good-header.zip', 'wb') as f:
     f.write(archive('2022-01/2022-01-test-police-street.csv', H + ROW % 1 + bytes(64 << 20)))
+rows = H + b''.join(ROW % i for i in range(20000))
+for name in ('112-zip-member-over-the-configured-cap.zip', '113-zip-member-under-the-default-cap.zip'):
+    with open(name, 'wb') as f:
+        f.write(archive('2022-01/2022-01-test-police-street.csv', rows))
 PY

@@ -54,7 +54,7 @@ check t0410.18-unknown-force-loaded-and-noted eq \
 # Population (long): 7 rows = 4 loaded + 2 rejected (year 21, -5) + 1 duplicate.
 check t0410.19-population-counts eq "$(counts population-long.csv)" '7 4 2 1'
 check t0410.20-population-negative-rejected eq "$(q "SELECT reason FROM rejects WHERE raw LIKE 'Northamptonshire%'")" \
-    "bad population '-5' for Northamptonshire"
+    "bad population '-5' for Northamptonshire (want a whole number above 0)"
 
 # Extract: 8 rows = 5 loaded + 2 rejected (31/02/2022, no offence) + 1
 # duplicate (reference 23/1001/22 again); dates in four forms give months.

@@ -1,4 +1,4 @@
-# t0520 — the four stages run clean under valgrind memcheck on a small
+# t0520 — the stages run clean under valgrind memcheck on a small
 # generated sample: no invalid reads or writes, no use of uninitialised
 # values, no definite leaks (fontconfig's process-lifetime cache suppressed
 # in tests/valgrind.supp).  Skipped under the sanitiser build, which checks
@@ -16,7 +16,7 @@ vg() {
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
         --suppressions="$TOP/tests/valgrind.supp" "$@" >"$WORK/vg.log" 2>&1
 }
-for stage in ingest transform measures charts; do
+for stage in ingest transform measures workbook charts; do
     operand=; [ "$stage" = ingest ] && operand=$WORK/sample
     # shellcheck disable=SC2086 # operand is empty or one path
     if vg "$BIN/sio-$stage" --quiet --store "$WORK/sio.db" --out "$WORK/out" $operand; then

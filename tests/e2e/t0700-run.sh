@@ -8,7 +8,7 @@
 cd "$WORK" || exit 1
 gen_sample in
 run_config main var/sio.db out var/run.log
-steps=4; [ -x "$BIN/sio-statement" ] && steps=5 # sio-statement runs when built
+steps=5; [ -x "$BIN/sio-statement" ] && steps=6 # sio-statement runs when built
 
 check "t0700-1 help prints usage and exits 0" sh -c "'$BIN/sio-run' --help | grep -q '^usage: sio-run'"
 check "t0700-2 version names sio" sh -c "'$BIN/sio-run' --version | grep -q '^sio-run (sio) '"
@@ -19,22 +19,22 @@ check "t0700-5 and says where inputs come from" grep -q "set \[run\] inputs" .er
 check_exit "t0700-6 --dry-run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --dry-run in
 check "t0700-7 --dry-run names every stage's command line, in order" \
     sh -c "grep -o 'sio-[a-z]* --config' .out | sed 's/ --config//' | tr '\n' ' ' |
-           grep -q '^sio-ingest sio-transform sio-measures sio-charts '"
+           grep -q '^sio-ingest sio-transform sio-measures sio-workbook sio-charts '"
 check "t0700-8 --dry-run passes the inputs to ingest after --" grep -q 'sio-ingest .* -- in$' .out
 check "t0700-9 --dry-run runs nothing: no store, no log, no output" \
     test ! -e var/sio.db -a ! -e var/run.log -a ! -e out
 
 check_exit "t0700-10 a full run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini in
 check "t0700-11 it logs one stderr line per stage with status and counts" \
-    sh -c "grep -c ' sio-run: \(ingest\|transform\|measures\|charts\) ok (exit 0) [0-9.]* s ' .err | grep -qx 4"
+    sh -c "grep -c ' sio-run: \(ingest\|transform\|measures\|workbook\|charts\) ok (exit 0) [0-9.]* s ' .err | grep -qx 5"
 check "t0700-12 the ingest line has the store's row counts" \
     grep -q 'ingest ok .* read=[0-9]* loaded=[0-9]* rejected=0' .err
 check "t0700-13 log lines start with the UTC time" \
     sh -c "grep -v '^20[0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z ' var/run.log | grep -q . && exit 1 || exit 0"
 check "t0700-14 the log file has the same step lines" \
     sh -c "grep -c 'ok (exit 0)' var/run.log | grep -qx $steps"
-check "t0700-15 outputs are in place: CSV tables, charts, manifest" \
-    test -s out/csv/measures.csv -a -s out/csv/monthly_counts.csv -a -d out/charts -a -s out/manifest.json
+check "t0700-15 outputs are in place: CSV tables, workbook, charts, manifest" \
+    test -s out/csv/measures.csv -a -s out/csv/monthly_counts.csv -a -s out/sio-2023-11-14.xlsx -a -d out/charts -a -s out/manifest.json
 check "t0700-16 no staging folder is left behind" sh -c "! ls -d out.sio-run-* 2>/dev/null | grep -q ."
 
 check_exit "t0700-17 --quiet run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --quiet in

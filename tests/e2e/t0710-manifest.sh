@@ -42,7 +42,7 @@ check "t0710-11 the versions of sio and each library are recorded" \
 check "t0710-12 the SQLite version is the library's own (sqlite3 shell agrees)" \
     py "import subprocess; assert m['versions']['sqlite']==subprocess.run(['sqlite3',':memory:','select sqlite_version()'],capture_output=True,text=True).stdout.strip()"
 check "t0710-13 the steps run are recorded with status 0" \
-    py "assert [s['stage'] for s in m['steps']][:4]==['ingest','transform','measures','charts'] and all(s['status']==0 for s in m['steps'])"
+    py "assert [s['stage'] for s in m['steps']][:5]==['ingest','transform','measures','workbook','charts'] and all(s['status']==0 for s in m['steps'])"
 
 # Reproducible: a second store and output folder from the same inputs.
 "$BIN/sio-run" --config cfg/b.ini --quiet in || fail "t0710-0 second run" "exit $?"

@@ -33,10 +33,19 @@ cd "$WORK" || exit 1
 gen_sample in
 check_exit "t0740-8 the installed sio-run reads the installed configuration" 0 \
     "$bin/sio-run" --config "$dest/opt/sio/share/sio/sio.ini" --dry-run in
-check "t0740-9 and would run the installed stages beside it" \
-    sh -c "grep -c 'would run $bin/sio-' '$WORK/.out' | grep -qx \"\$(ls '$bin' | grep -vc '^sio-run\$')\""
+check "t0740-9 and would run the installed stages beside it (all but sio-run and sio-init)" \
+    sh -c "grep -c 'would run $bin/sio-' '$WORK/.out' | grep -qx \"\$(ls '$bin' | grep -vc '^sio-\(run\|init\)\$')\""
 run_config inst inst/sio.db inst/out inst/run.log
 check_exit "t0740-10 the installed programs run the whole pipeline" 0 "$bin/sio-run" --config cfg/inst.ini --quiet in
 check "t0740-11 and write the manifest" test -s inst/out/manifest.json
+
+# sio-init, installed, takes its templates from the installed shared folder.
+check_exit "t0740-12 the installed sio-init makes a working folder" 0 \
+    "$bin/sio-init" --force warwickshire office
+check "t0740-13 from the installed shared files" grep -q "shared files from $dest/opt/sio/share/sio)" .out
+check "t0740-14 whose cron line runs the installed sio-run" \
+    grep -q "'$bin/sio-run' --quiet --config config/sio.ini" office/schedule/crontab
+check "t0740-15 and whose configuration the installed programs read from inside it" \
+    sh -c "cd office && '$bin/sio-run' --verbose --dry-run 2>&1 | grep -q 'configuration config/sio.ini (from ./config/sio.ini'"
 
 done_testing

@@ -3,21 +3,28 @@
 # ones tests/corpus/generate-large.sh writes) ends the way
 # tests/corpus/bad/expected.tsv says: the exit status, the files table's
 # read/loaded/rejected/duplicate with read = loaded + rejected + duplicate,
-# the rejects and duplicates tables holding exactly those rows, and each
-# listed reason at its line; a refused file leaves nothing in the store.
-# One check per corpus file, named after it.
+# the rejects and duplicates tables holding exactly those rows, each listed
+# reason at its line, and the notes on loaded rows; a refused file leaves
+# nothing in the store.  One check per corpus file, named after it.  The
+# run's date is fixed (SIO_TODAY), so "after this run's month" is stable.
 . "$(dirname "$0")/lib.sh"
 corpus=$TOP/tests/corpus/bad
 tsv=$corpus/expected.tsv
+SIO_TODAY=2026-12-06
+export SIO_TODAY
 "$TOP/tests/corpus/generate-large.sh" "$WORK/gen" || fail t0790.0-generate-large-files
 
 q() { sqlite3 -batch -noheader "$db" "$1"; }
 
-# table KIND: the store table a kind's rows go to ("" when not known here).
+# table KIND: the store table a kind's rows go to ("" when not known here,
+# or when a row is not one table row: a wide population row has a figure
+# per force).
 table() {
     case $1 in
     street) echo street ;; outcomes) echo outcomes ;; stop-and-search) echo stop_search ;;
-    ho-quarterly) echo ho_crime ;; population) echo population ;; indicators) echo indicators ;;
+    ho-quarterly | ho-rolling-year) echo ho_crime ;; indicators) echo indicators ;;
+    population | population-census) echo population ;;
+    extract) echo extract_crimes ;;
     esac
 }
 
@@ -28,10 +35,21 @@ expect_one() {
     stderr~*)
         grep -qF -- "${1#stderr~}" "$dir/err" && return 0
         echo "stderr lacks '${1#stderr~}': $(head -c 300 "$dir/err")"; return 1 ;;
+    ini:*) return 0 ;; # set up by config_for
     dup*=*)
         _l=${1%%=*}; _l=${_l#dup}; _got=$(q "SELECT crime_id FROM duplicates WHERE line = $_l")
         [ "$_got" = "${1#*=}" ] && return 0
         echo "duplicate at line $_l is '$_got', want '${1#*=}'"; return 1 ;;
+    notes=*)
+        _got=$(q "SELECT total(rows) FROM file_notes")
+        [ "${_got%.0}" = "${1#notes=}" ] && return 0
+        echo "notes on $_got rows, want ${1#notes=}"; return 1 ;;
+    note*=*)
+        _l=${1%%=*}; _l=${_l#note}
+        _got=$(q "SELECT note || CASE value WHEN '' THEN '' ELSE ' ''' || value || '''' END
+                  FROM file_notes WHERE first_line = $_l")
+        [ "$_got" = "${1#*=}" ] && return 0
+        echo "note first at line $_l is '$_got', want '${1#*=}'"; return 1 ;;
     *=*)
         _l=${1%%=*}; _got=$(q "SELECT reason FROM rejects WHERE line = $_l")
         [ "$_got" = "${1#*=}" ] && return 0
@@ -44,17 +62,36 @@ expect_one() {
     echo "expected.tsv: cannot read '$1'"; return 1
 }
 
+# items LIST: the " | "-separated items of LIST, one a line.
+items() {
+    [ "$1" = - ] && return 0
+    printf '%s\n' "$1" | sed 's/ | /\n/g'
+}
+
 # expect_all LIST: every item; counts the reject and duplicate items in
-# $listed and sets $open when the list ends with "...".
+# $listed and the note items in $notes_listed, and sets $open when the list
+# ends with "...".
 expect_all() {
-    _rest=$1 listed=0 open=0
-    [ "$_rest" = - ] && return 0
-    while [ -n "$_rest" ]; do
-        _item=${_rest%% | *}
-        if [ "$_item" = "$_rest" ]; then _rest=; else _rest=${_rest#* | }; fi
-        case $_item in ...) open=1 ;; stderr~*) ;; *) listed=$((listed + 1)) ;; esac
+    listed=0 notes_listed=0 open=0
+    items "$1" >"$dir/items"
+    while IFS= read -r _item; do
+        case $_item in
+        ...) open=1 ;; stderr~* | ini:* | notes=*) ;;
+        note*) notes_listed=$((notes_listed + 1)) ;;
+        *) listed=$((listed + 1)) ;;
+        esac
         expect_one "$_item" || return 1
-    done
+    done <"$dir/items"
+}
+
+# config_for LIST: the sio.ini to load with: a copy of config/ with each
+# "ini:SECTION.KEY=VALUE" item of LIST added, else config/sio.ini.
+config_for() {
+    if ! items "$1" | grep -q '^ini:'; then echo "$TOP/config/sio.ini"; return; fi
+    cp -r "$TOP/config" "$dir/config"
+    items "$1" | sed -n 's/^ini:\([^.]*\)\.\([^=]*\)=\(.*\)/[\1]\n\2 = \3/p' \
+        >>"$dir/config/sio.ini"
+    echo "$dir/config/sio.ini"
 }
 
 # refused: nothing of the file is in the store (no store, or empty tables).
@@ -88,8 +125,9 @@ verify() {
     dir=$WORK/case/$1 db=$WORK/case/$1/sio.db
     mkdir -p "$dir"
     _as=$2; [ "$_as" = - ] && _as=$1
+    mkdir -p "$(dirname "$dir/$_as")"
     cp "$src" "$dir/$_as"
-    "$BIN/sio-ingest" --config "$TOP/config/sio.ini" --store "$db" "$dir/$_as" \
+    "$BIN/sio-ingest" --config "$(config_for "$8")" --store "$db" "$dir/$_as" \
         >"$dir/out" 2>"$dir/err"
     _rc=$?
     [ "$_rc" -eq "$3" ] || { echo "exit $_rc, want $3: $(head -c 300 "$dir/err")"; return 1; }
@@ -97,6 +135,10 @@ verify() {
     expect_all "$8" || return 1
     [ "$4" = - ] || [ "$open" = 1 ] || [ "$listed" -eq $(($6 + $7)) ] ||
         { echo "expected.tsv lists $listed rejects and duplicates, the file has $(($6 + $7))"; return 1; }
+    # a case that lists notes lists every one
+    _notes=$(q 'SELECT COUNT(*) FROM file_notes' 2>/dev/null)
+    [ "$notes_listed" = 0 ] || [ "$notes_listed" = "$_notes" ] ||
+        { echo "expected.tsv lists $notes_listed notes, the file has $_notes"; return 1; }
 }
 
 tab=$(printf '\t')

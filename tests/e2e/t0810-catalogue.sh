@@ -11,7 +11,8 @@ out=$WORK/out
 cfgdir=$WORK/config
 mkdir -p "$cfgdir"
 cp "$TOP/config/sio.ini" "$TOP/config/measures.ini" "$TOP/config/peers.ini" \
-   "$TOP/config/annotations.csv" "$TOP/config/forces.csv" "$cfgdir/"
+   "$TOP/config/annotations.csv" "$TOP/config/forces.csv" "$TOP/config/reference.docx" \
+   "$TOP/config/statement-print.css" "$cfgdir/"
 # The neighbourhood crime section renamed to a name with a space.
 sed -i 's/^\[neighbourhood_crime\]$/[neighbourhood crime]/' "$cfgdir/measures.ini"
 opts="--config $cfgdir/sio.ini --store $store --out $out"

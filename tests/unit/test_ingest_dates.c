@@ -5,6 +5,9 @@
 #include "../../ingest/dates.h"
 #include "testing.h"
 
+#include <stdlib.h>
+#include <time.h>
+
 static int parse(const char *s, int *y, int *m, int *d)
 {
     return dates_parse(s, strlen(s), y, m, d);
@@ -112,6 +115,41 @@ TEST(period_bad_quarter_or_month_refused)
     CHECK(!dates_period("2022 Q1", 7, &a, &b));
 }
 
+TEST(the_run_month_is_sio_today_s)
+{
+    struct sio_error err;
+    month_t m = MONTH_NONE;
+    setenv("SIO_TODAY", "2026-12-06", 1);
+    CHECK_INT(dates_run_month(&m, &err), SIO_OK);
+    CHECK_INT(m, month_make(2026, 12));
+    unsetenv("SIO_TODAY");
+}
+
+TEST(sio_today_that_is_not_a_date_is_a_usage_error)
+{
+    static const char *const bad[] = { "2026-12", "06/12/2026", "2026-02-30", "tomorrow", "" };
+    struct sio_error err;
+    month_t m;
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        setenv("SIO_TODAY", bad[i], 1);
+        CHECK_INT(dates_run_month(&m, &err), SIO_EUSAGE);
+    }
+    unsetenv("SIO_TODAY");
+}
+
+/* Without SIO_TODAY, the month of time(NULL) in UTC. */
+TEST(the_run_month_is_otherwise_this_month)
+{
+    struct sio_error err;
+    month_t m = MONTH_NONE;
+    time_t now = time(NULL);
+    struct tm tm;
+    unsetenv("SIO_TODAY");
+    CHECK_INT(dates_run_month(&m, &err), SIO_OK);
+    gmtime_r(&now, &tm);
+    CHECK_INT(m, month_make(tm.tm_year + 1900, tm.tm_mon + 1));
+}
+
 int main(void)
 {
     RUN(uk_date_dd_mm_yyyy);
@@ -124,5 +162,8 @@ int main(void)
     RUN(period_quarter_is_three_months_from_april);
     RUN(period_month_and_financial_year);
     RUN(period_bad_quarter_or_month_refused);
+    RUN(the_run_month_is_sio_today_s);
+    RUN(sio_today_that_is_not_a_date_is_a_usage_error);
+    RUN(the_run_month_is_otherwise_this_month);
     return TESTING_DONE();
 }

@@ -85,6 +85,40 @@ TEST(grid_reference_in_range_or_both_empty)
     CHECK(!police_grid_ok("-1", "100", &e, &n, &has));
 }
 
+/* Places checked on a map: Warwick, the Isles of Scilly (St Mary's),
+ * Lowestoft Ness, Berwick-upon-Tweed, Holyhead; Aberdeen, Paris, St Helier,
+ * 0,0; and Warwick with longitude and latitude exchanged (the Indian Ocean). */
+TEST(a_point_in_england_and_wales_is_not_noted)
+{
+    CHECK(police_place_note(-1.5843, 52.2823) == NULL);
+    CHECK(police_place_note(-6.3162, 49.9143) == NULL);
+    CHECK(police_place_note(1.7627, 52.4815) == NULL);
+    CHECK(police_place_note(-2.0035, 55.7708) == NULL);
+    CHECK(police_place_note(-4.6333, 53.3094) == NULL);
+}
+
+TEST(a_point_outside_england_and_wales_is_noted)
+{
+    CHECK_STR(police_place_note(-2.0943, 57.1497), "coordinates outside England and Wales");
+    CHECK_STR(police_place_note(2.3522, 48.8566), "coordinates outside England and Wales");
+    CHECK_STR(police_place_note(-2.1100, 49.1868), "coordinates outside England and Wales");
+    CHECK_STR(police_place_note(0, 0), "coordinates outside England and Wales");
+}
+
+TEST(swapped_longitude_and_latitude_are_noted_as_such)
+{
+    CHECK_STR(police_place_note(52.2823, -1.5843),
+              "coordinates outside England and Wales: Longitude and Latitude look swapped");
+}
+
+/* OSGB36: Warwick 428500 264900, St Mary's 090600 010500, Aberdeen 394000 806000. */
+TEST(a_grid_reference_outside_england_and_wales_is_noted)
+{
+    CHECK(police_grid_note(428500, 264900) == NULL);
+    CHECK(police_grid_note(90600, 10500) == NULL);
+    CHECK_STR(police_grid_note(394000, 806000), "grid reference outside England and Wales");
+}
+
 int main(void)
 {
     RUN(lsoa_code_is_e01_or_w01_and_six_digits_or_empty);
@@ -95,5 +129,9 @@ int main(void)
     RUN(legacy_type_outside_its_months_is_unknown);
     RUN(unknown_type_is_stored_as_published_and_noted);
     RUN(grid_reference_in_range_or_both_empty);
+    RUN(a_point_in_england_and_wales_is_not_noted);
+    RUN(a_point_outside_england_and_wales_is_noted);
+    RUN(swapped_longitude_and_latitude_are_noted_as_such);
+    RUN(a_grid_reference_outside_england_and_wales_is_noted);
     return TESTING_DONE();
 }

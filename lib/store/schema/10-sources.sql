@@ -116,3 +116,16 @@ CREATE TABLE IF NOT EXISTS file_notes (
     first_line INTEGER NOT NULL,
     PRIMARY KEY (file_id, note, value)
 );
+
+-- What sio-ingest noted in each force's police.uk files now in force, for a
+-- statement's data-quality line: one row per force (slug) and note, with
+-- the rows noted and the files they are in.  A police.uk file is one
+-- force's (files.force: the slug from its name, or its rows' Falls within);
+-- the other tables hold many forces, so their notes (an unknown force, a
+-- negative Home Office count) are not counted here.
+CREATE VIEW IF NOT EXISTS force_notes AS
+SELECT COALESCE((SELECT slug FROM force_aliases WHERE alias = f.force), f.force) AS force,
+       n.note AS note, sum(n.rows) AS rows, count(DISTINCT f.id) AS files
+  FROM file_notes n JOIN files f ON f.id = n.file_id
+ WHERE f.superseded_by IS NULL AND f.force <> ''
+ GROUP BY 1, 2;

@@ -1,9 +1,9 @@
 /*
- * test_ingest_forces.c — every source's spelling of a force maps to one
- * police.uk slug (ingest/forces.h, config/forces.csv).  The spellings are the
- * ones in ../shared/data (README §3-5) and police.uk's own names.
+ * test_forces.c — every source's spelling of a force maps to one
+ * police.uk slug (lib/config/forces.h, config/forces.csv).  The spellings are
+ * the ones in ../shared/data (README §3-5) and police.uk's own names.
  */
-#include "../../ingest/forces.h"
+#include "config/forces.h"
 #include "testing.h"
 
 #include <stdlib.h>
@@ -52,6 +52,13 @@ TEST(police_uk_names_and_slugs)
     CHECK_STR(slug("Dyfed-Powys Police"), "dyfed-powys");
 }
 
+TEST(any_spelling_gives_the_police_uk_name)
+{
+    CHECK_STR(forces_name(forces, "warwickshire", 12), "Warwickshire Police");
+    CHECK_STR(forces_name(forces, "London, City of", 15), "City of London Police");
+    CHECK(forces_name(forces, "Action Fraud", 12) == NULL);
+}
+
 TEST(census_and_population_table_spellings)
 {
     CHECK_STR(slug("Avon & Somerset"), "avon-and-somerset");
@@ -98,6 +105,7 @@ int main(void)
     RUN(normalise_folds_case_ampersand_hyphen_and_spaces);
     RUN(home_office_city_of_london_spelling);
     RUN(police_uk_names_and_slugs);
+    RUN(any_spelling_gives_the_police_uk_name);
     RUN(census_and_population_table_spellings);
     RUN(ons_code_names_its_force);
     RUN(fraud_bodies_are_not_forces);

@@ -6,7 +6,7 @@
  * Sources repeat the same spelling on every row, so callers cache the last
  * answer; this file stays simple.
  */
-#include "forces.h"
+#include "config/forces.h"
 #include "csv/csvin.h"
 #include "store/store.h"
 
@@ -207,14 +207,26 @@ int forces_load(const char *path, struct forces **out, struct sio_error *err)
     return rc;
 }
 
-const char *forces_slug(const struct forces *f, const char *name, size_t len)
+static const struct force_row *find(const struct forces *f, const char *name, size_t len)
 {
     char key[256];
     if (!f || forces_normalise(name, len, key, sizeof key) >= sizeof key)
         return NULL;
     struct alias_entry probe = { key, 0 };
     const struct alias_entry *hit = bsearch(&probe, f->alias, f->n_alias, sizeof *f->alias, by_key);
-    return hit ? f->row[hit->force].slug : NULL;
+    return hit ? &f->row[hit->force] : NULL;
+}
+
+const char *forces_slug(const struct forces *f, const char *name, size_t len)
+{
+    const struct force_row *r = find(f, name, len);
+    return r ? r->slug : NULL;
+}
+
+const char *forces_name(const struct forces *f, const char *name, size_t len)
+{
+    const struct force_row *r = find(f, name, len);
+    return r ? r->name : NULL;
 }
 
 int forces_count(const struct forces *f)

@@ -9,8 +9,8 @@
  * and 'avon-and-somerset' are the same force.  An alias that would name two
  * forces is a configuration error.  The table is immutable once loaded.
  */
-#ifndef SIO_INGEST_FORCES_H
-#define SIO_INGEST_FORCES_H
+#ifndef SIO_CONFIG_FORCES_H
+#define SIO_CONFIG_FORCES_H
 
 #include "sys/error.h"
 
@@ -32,6 +32,10 @@ int forces_store(const struct forces *f, sqlite3 *db, struct sio_error *err);
 
 /* The slug for a spelling (len bytes at name), or NULL when no force has it. */
 const char *forces_slug(const struct forces *f, const char *name, size_t len);
+
+/* The police.uk name ('Warwickshire Police') of the force a spelling names,
+ * or NULL. */
+const char *forces_name(const struct forces *f, const char *name, size_t len);
 
 /* How many forces f holds. */
 int forces_count(const struct forces *f);
