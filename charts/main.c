@@ -62,7 +62,7 @@ static const char usage[] =
     "  MEASURE.EXT           quarterly chart, EXT from [charts] formats\n"
     "  MEASURE-spc.EXT       SPC chart (when spc_points has rows)\n"
     "  MEASURE-peers.EXT     peer chart (when peer_results has rows)\n"
-    "  overview.EXT          every measure on one page\n"
+    "  overview.EXT          the six national priorities on one page\n"
     "  NAME.txt              alt text for chart NAME\n"
     "  NAME-SIZE.EXT         each [charts] sizes after the first\n"
     "  NAME-NNNdpi.png       each [charts] dpi after the first\n"
@@ -96,13 +96,11 @@ struct charts_run {
     char **forces;                  /* the forces with series, in order */
     int n_forces;
     sqlite3 *db;                    /* a worker's own connection */
-    struct overview ov;             /* the current force's measures */
+    struct overview ov;             /* the current force's six priorities */
     struct annotation_list notes;   /* the current force's annotations */
     struct force_counts c;          /* the current force's */
     struct chart_record *made;      /* the current force's charts */
     size_t n_made, cap_made;
-    char ov_source[256];            /* the overview's measures' source line ("": none yet) ... */
-    int ov_sources_differ;          /* ... unless they have different ones */
 };
 
 /* One force x measure while its charts are drawn. */
@@ -174,26 +172,18 @@ static struct digest both(const struct digest *a, const struct digest *b)
     return d;
 }
 
-static int draw_overview(struct charts_run *run, struct sio_error *err)
+/* The force's six priorities on one page, read from the store (the digest
+ * covers every row the panels were drawn from). */
+static int draw_overview(struct charts_run *run, const char *force, struct sio_error *err)
 {
     char alt[8192];
-    struct digest_acc a;
-    struct digest d;
-    int rc = SIO_OK;
+    int rc = overview_load(run->db, force, &run->ov, err);
 
-    if (run->ov.n == 0)
-        return SIO_OK;
-    run->r.style.source_note = run->ov_sources_differ
-                                   ? "Sources: each measure's own chart names its source"
-                                   : run->ov_source;
-    digest_begin(&a);
-    for (size_t i = 0; i < run->ov.n; i++) {
-        digest_add_digest(&a, &run->ov.p[i].s.digest);
-        digest_add_int(&a, run->ov.p[i].better);
-    }
-    digest_end(&a, &d);
-    rc = draw_chart(run, run->ov.force, "", "overview", 0, "overview", overview_draw, &run->ov,
-                    &d, overview_alt_text(&run->ov, alt, sizeof alt), err);
+    if (rc != SIO_OK || run->ov.n == 0)
+        return rc;
+    run->r.style.source_note = "Sources: each priority's own charts name theirs";
+    rc = draw_chart(run, force, "", "overview", 0, "overview", overview_draw, &run->ov,
+                    &run->ov.digest, overview_alt_text(&run->ov, alt, sizeof alt), err);
     run->c.n_overview += rc == SIO_OK;
     return rc;
 }
@@ -274,9 +264,6 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
     snprintf(d.spc.measure_label, sizeof d.spc.measure_label, "%s", d.s.measure_label);
     snprintf(d.spc.noun, sizeof d.spc.noun, "%s", d.s.noun);
     run->r.style.source_note = d.s.source_note;
-    if (run->ov_source[0] && strcmp(run->ov_source, d.s.source_note) != 0)
-        run->ov_sources_differ = 1;
-    snprintf(run->ov_source, sizeof run->ov_source, "%s", d.s.source_note);
     d.spc.notes = d.s.notes = &run->notes;
     d.s.target = d.spc.target;
     results_missing_words(&d.spc, d.s.missing, sizeof d.s.missing);
@@ -288,8 +275,6 @@ static int draw_measure(const struct quarter_series *s0, void *ctx, struct sio_e
         snprintf(name, sizeof name, "%s%s", d.s.stem, kinds[k].suffix);
         rc = kinds[k].draw(run, &d, kinds[k].kind, (int)k + 1, name, err);
     }
-    if (rc == SIO_OK)
-        rc = overview_add(&run->ov, &d.s, d.s.better, err);
     results_spc_free(&d.spc);
     return rc;
 }
@@ -359,9 +344,9 @@ static int force_charts(struct charts_run *run, const char *force, struct sio_er
     if (rc == SIO_OK)
         rc = series_each(run->db, force, draw_measure, run, &run->c.series, err);
     if (rc == SIO_OK)
-        rc = draw_overview(run, err);
-    if (rc == SIO_OK)
         rc = draw_spc_only(run, force, err);
+    if (rc == SIO_OK)
+        rc = draw_overview(run, force, err);
     return rc;
 }
 
@@ -373,8 +358,6 @@ static int force_item(void *ctx, int i, void *result, struct sio_error *err)
     memset(&run->c, 0, sizeof run->c);
     run->r.files = run->r.drawn = 0;
     run->n_made = 0;
-    run->ov_source[0] = '\0';
-    run->ov_sources_differ = 0;
     if (rc != SIO_OK)
         return rc;
     rc = force_charts(run, run->forces[i], err);
@@ -402,8 +385,7 @@ static void worker_stop(void *ctx)
     struct charts_run *run = ctx;
     store_close(run->db);
     run->db = NULL;
-    free(run->ov.p);
-    run->ov.p = NULL;
+    overview_clear(&run->ov);
     free(run->made);
     run->made = NULL;
     run->cap_made = 0;

@@ -414,7 +414,8 @@ void quarterly_draw(const void *series, const struct chart_style *st)
     if (isfinite(s->target))
         top = fmax(top, s->target * 3);
     step = frame_nice_step(fmax(top * 1.15, 5.0), 1.0);
-    ymax = ceil(top * 1.15 / step) * step;
+    /* a series of zeros (no homicides in four years) still needs an axis */
+    ymax = fmax(ceil(top * 1.15 / step) * step, step);
 
     draw_words(s, st);
     draw_legend(s, level);

@@ -237,6 +237,8 @@ static void y_range(const struct spc_series *s, double *lo, double *hi, double *
     *hi = ceil((top + (top - *lo) * 0.22) / *step) * *step;
     if (isfinite(s->highest) && top <= s->highest) /* no 110% */
         *hi = fmin(*hi, ceil(s->highest / *step) * *step);
+    if (*hi <= *lo) /* every point the same (all zero): still an axis */
+        *hi = *lo + *step;
 }
 
 /* The value line, broken at every missing period. */

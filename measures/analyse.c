@@ -4,6 +4,7 @@
 #include "analyse.h"
 #include "catalogue.h"
 #include "compare.h"
+#include "national.h"
 #include "peers.h"
 #include "periods.h"
 #include "quarterly.h"
@@ -18,6 +19,7 @@
 
 static const char clear_sql[] =
     "DELETE FROM measure_quarters; DELETE FROM measure_results; DELETE FROM measure_verdicts;"
+    " DELETE FROM national_picture;"
     " DELETE FROM spc_points; DELETE FROM spc_signals; DELETE FROM spc_summary;"
     " DELETE FROM peer_results; DELETE FROM peer_proportions;";
 
@@ -129,8 +131,10 @@ static int analyse_series(struct emitter *e, struct analyse_totals *t, struct si
     return rc;
 }
 
-/* One force x measure, and the windows its comparisons used. */
-static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
+/* One force x measure, the windows its comparisons used, and England and
+ * Wales over the same windows. */
+static int analyse_one(struct emitter *e, const struct national *nat, struct analyse_totals *t,
+                       struct sio_error *err)
 {
     struct catalogue_collect w;
     catalogue_collect_start(&w);
@@ -139,7 +143,19 @@ static int analyse_one(struct emitter *e, struct analyse_totals *t, struct sio_e
     int rc = e->m->source == MEASURE_SRC_HO_ROLLING ? analyse_rolling(e, t, err)
                                                     : analyse_series(e, t, err);
     e->windows = NULL;
-    return rc ? rc : catalogue_windows_put(e, &w, err);
+    if (!rc)
+        rc = catalogue_windows_put(e, &w, err);
+    return rc ? rc : national_emit(e, nat, &w, err);
+}
+
+/* Every measure's series for every force of England and Wales. */
+static int national_all(sqlite3 *db, const struct sio_config *cfg, struct national *nat,
+                        struct sio_error *err)
+{
+    int rc = SIO_OK;
+    for (int i = 0; i < cfg->n_measures && !rc; i++)
+        rc = national_load(db, &cfg->measures[i], &nat[i], err);
+    return rc;
 }
 
 int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotations *notes,
@@ -147,13 +163,17 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
 {
     char **forces = NULL;
     struct emitter e = {.db = db, .cfg = cfg, .notes = notes};
+    static struct national nat[CONFIG_MAX_MEASURES];
     long peer_rows = 0;
     int rc;
     memset(t, 0, sizeof *t);
+    memset(nat, 0, sizeof nat);
     if ((rc = store_exec(db, clear_sql, err)) || (rc = catalogue_measures_put(db, cfg, err)) ||
-        (rc = source_forces(db, &forces, err)) ||
+        (rc = national_all(db, cfg, nat, err)) || (rc = source_forces(db, &forces, err)) ||
         (rc = spcrun_rebases_check(db, cfg, forces, err)) || (rc = results_prepare(&e, err))) {
         source_forces_free(forces);
+        for (int i = 0; i < cfg->n_measures; i++)
+            national_free(&nat[i]);
         return rc;
     }
     for (char **f = forces; *f && !rc; f++) {
@@ -161,7 +181,7 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
         e.force = *f;
         for (int i = 0; i < cfg->n_measures && !rc; i++) {
             e.m = &cfg->measures[i];
-            rc = analyse_one(&e, t, err);
+            rc = analyse_one(&e, &nat[i], t, err);
         }
         if (!rc)
             rc = catalogue_force_put(db, cfg, *f, err);
@@ -171,5 +191,7 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
         rc = peers_emit(db, cfg, forces, &peer_rows, err);
     t->results = e.rows;
     source_forces_free(forces);
+    for (int i = 0; i < cfg->n_measures; i++)
+        national_free(&nat[i]);
     return rc;
 }

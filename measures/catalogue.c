@@ -302,7 +302,7 @@ static const char *source_short(const struct measure_def *m, char *buf, size_t s
 static void candidate_reason(const struct candidate *c, int chosen, month_t q_end,
                              char *buf, size_t size)
 {
-    char name[128], when[12], q[16];
+    char name[128], when[24], q[16];
     const char *src = source_short(c->m, name, sizeof name);
 
     month_fq_label(q_end, q);
@@ -314,13 +314,14 @@ static void candidate_reason(const struct candidate *c, int chosen, month_t q_en
         snprintf(buf, size, "the first source in this priority's precedence with figures "
                             "for %s", q);
     else if (chosen)
-        snprintf(buf, size, "the latest figures loaded end in %s; no source has figures "
-                            "for %s", month_words(c->last, when), q);
+        snprintf(buf, size, "the first source in this priority's precedence with any figures, "
+                            "though they end in %s: no source has figures for %s",
+                 compare_month_name(c->last, when), q);
     else if (c->last >= q_end)
         snprintf(buf, size, "a source further down this priority's precedence");
     else
         snprintf(buf, size, "its latest figures end in %s, before the end of %s",
-                 month_words(c->last, when), q);
+                 compare_month_name(c->last, when), q);
 }
 
 static int candidate_put(sqlite3 *db, const char *force, const struct candidate *c, int chosen,

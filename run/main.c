@@ -12,6 +12,7 @@
 #include "check.h"
 #include "sys/cli.h"
 #include "counts.h"
+#include "fingerprint.h"
 #include "sys/lock.h"
 #include "log.h"
 #include "sys/manifest.h"
@@ -29,7 +30,7 @@
 
 static const char usage[] =
     "usage: sio-run [--config FILE] [--store PATH] [--out DIR] [--quiet] [--dry-run]\n"
-    "               [PATH...]\n"
+    "               [--always] [PATH...]\n"
     "\n"
     "Run the whole pipeline for one configuration, as a cron job would: sio-ingest\n"
     "on PATH... (or on the [run] inputs of the configuration), then sio-transform,\n"
@@ -39,7 +40,9 @@ static const char usage[] =
     "duration, counts) to stderr and to the [run] log file; and has the stages\n"
     "write into a staging folder that replaces the output folder, with\n"
     "DIR/manifest.json, only when every stage has succeeded.  A failed or killed\n"
-    "run leaves DIR as it was.\n"
+    "run leaves DIR as it was.  When nothing it depends on has changed since the\n"
+    "run that made DIR (inputs, configuration, programs, store), it says so and\n"
+    "leaves DIR as it is.\n"
     "\n"
     "  --config FILE   configuration (default: $SIO_CONFIG, ./config/sio.ini,\n"
     "                  /etc/sio/sio.ini, the first that is set or exists)\n"
@@ -48,6 +51,7 @@ static const char usage[] =
     "  --out DIR       output folder, overriding the configuration\n"
     "  --quiet         print nothing on success (the log file is still written)\n"
     "  --dry-run       say what would be run, run nothing\n"
+    "  --always        run every stage even when nothing has changed\n"
     "  --help          show this help and exit\n"
     "  --version       show the version and exit\n"
     "\n"
@@ -57,12 +61,15 @@ static const char usage[] =
     "73 the lock, log, staging folder or manifest cannot be created; 75 another\n"
     "run holds the lock; 78 bad configuration.  See sio-run(1).\n";
 
-enum { OPT_DRY_RUN = 256 };
+enum { OPT_DRY_RUN = 256, OPT_ALWAYS };
 
 struct run {
     struct cli cli;
     struct sio_config cfg;
     int dry_run;
+    int always;                /* --always: run even when nothing changed */
+    char before[SHA256_HEX_LEN + 1]; /* the fingerprint's part the stages cannot change */
+    char fingerprint[SHA256_HEX_LEN + 1]; /* the whole, for the manifest */
     char *const *inputs;       /* operands, else [run] inputs */
     int n_inputs;
     struct plan plan;
@@ -80,6 +87,8 @@ static int on_option(int opt, const char *arg, void *ctx)
     (void)arg;
     if (opt == OPT_DRY_RUN)
         ((struct run *)ctx)->dry_run = 1;
+    if (opt == OPT_ALWAYS)
+        ((struct run *)ctx)->always = 1;
     return 0;
 }
 
@@ -135,9 +144,11 @@ static int run_step(struct run *r, int i, struct sio_error *err)
 
 static int write_manifest(struct run *r, struct sio_error *err)
 {
-    struct manifest_run m = { r->started, "", r->pub.staging, r->steps, r->n_steps };
+    struct manifest_run m = { r->started, "", r->pub.staging, r->steps, r->n_steps,
+                              r->fingerprint };
     char ended[32];
     sqlite3 *db;
+    fingerprint_with_store(r->before, r->cfg.store_path, r->fingerprint);
     int rc = store_open_existing(r->cfg.store_path, &db, err);
     m.ended_at = store_now(ended);
     if (!rc)
@@ -157,12 +168,36 @@ static int finish(struct run *r, struct sio_error *err)
     return sio_exit_code(rc);
 }
 
+/* Whether the published outputs were made from what this run would read:
+ * then there is nothing to do.  Leaves r->before for the manifest. */
+static int nothing_changed(struct run *r)
+{
+    struct fingerprint_inputs in = { &r->cfg, r->cli.config_path, &r->plan, r->inputs,
+                                     r->n_inputs };
+    struct sio_error ignored; /* an input that is missing: ingest will say so */
+    char now[SHA256_HEX_LEN + 1];
+    if (fingerprint_before(&in, r->before, &ignored) != SIO_OK)
+        r->before[0] = '\0';
+    if (r->always || !r->before[0])
+        return 0;
+    fingerprint_with_store(r->before, r->cfg.store_path, now);
+    return fingerprint_published(r->pub.out, now);
+}
+
 /* Every step, the manifest and the swap, under the lock: the exit status. */
 static int run_locked(struct run *r, struct sio_error *err)
 {
     int code = 0, rc;
-    if ((rc = runlog_open(&r->log, r->cfg.run_log, r->cli.quiet, err)) ||
-        (rc = check_store(r->cfg.store_path, err)) ||
+    if ((rc = runlog_open(&r->log, r->cfg.run_log, r->cli.quiet, err))) {
+        runlog_error(&r->log, err);
+        return sio_exit_code(rc);
+    }
+    if (nothing_changed(r)) {
+        runlog_say(&r->log, 0, "nothing changed since the run that made %s: left as it is"
+                   " (--always runs every stage anyway)", r->pub.out);
+        return 0;
+    }
+    if ((rc = check_store(r->cfg.store_path, err)) ||
         (rc = publish_prepare(&r->pub, err))) {
         runlog_error(&r->log, err);
         return sio_exit_code(rc);
@@ -216,6 +251,7 @@ int main(int argc, char **argv)
 {
     static const struct option extra[] = {
         { "dry-run", no_argument, NULL, OPT_DRY_RUN },
+        { "always", no_argument, NULL, OPT_ALWAYS },
         { NULL, 0, NULL, 0 },
     };
     static struct run r = { .lock = { .fd = -1 }, .log = { .fd = -1 } };

@@ -1,8 +1,8 @@
 /*
  * write_html.c — the statement as one self-contained, accessible page.
  *
- * Semantic structure: one h1, an h2 per measure, tables with a caption and
- * th scope, figures with alt text from the chart sidecars.  The CSS is
+ * Semantic structure: one h1, an h2 per part and priority, tables with a
+ * caption and th scope, figures with alt text from the store's chart_files.  The CSS is
  * inline and plain, with a print style (charts never split across pages,
  * no background colours needed); there is no script and nothing is loaded
  * from elsewhere, so a PCC website can publish the file as it is.
@@ -23,14 +23,13 @@ static const char css[] =
     "h1{font-size:2rem;margin:.5rem 0 1rem}h2{font-size:1.5rem;margin-top:2.5rem;border-top:2px solid #12436d;padding-top:.75rem}"
     "h3{font-size:1.2rem}"
     ".marking{font-weight:bold;text-align:right;letter-spacing:.05em;margin:0}"
-    ".applicability{font-style:italic;color:#3d3d3d}"
-    ".verdict{font-size:1.1rem}"
+    "h4{font-size:1.05rem;margin-bottom:.25rem}"
+    ".quiet{font-style:italic;color:#3d3d3d}"
     ".check{border-left:6px solid #f46a25;background:#fdf0e9;padding:.5rem 1rem;margin:1rem 0}"
     "table{border-collapse:collapse;margin:1rem 0;width:100%}"
     "caption{text-align:left;font-weight:bold;padding-bottom:.5rem}"
     "th,td{border-bottom:1px solid #b1b4b6;padding:.4rem .6rem;text-align:left;vertical-align:top}"
-    "tbody th{font-weight:normal}td{text-align:right}thead th{border-bottom:2px solid #0b0c0c}"
-    "thead th:last-child{text-align:right}"
+    "tbody th{font-weight:normal}.num{text-align:right}thead th{border-bottom:2px solid #0b0c0c}"
     "figure{margin:1.5rem 0}img{width:100%;height:auto;display:block}"
     ".analyst{border-left:4px solid #28a197;padding-left:1rem}"
     "@media print{main{max-width:none;padding:0}h2{break-before:auto}"
@@ -85,42 +84,40 @@ static int data_uri(FILE *out, const char *path)
     return b64 != NULL;
 }
 
-static void html_chart(FILE *out, const struct statement_chart *c)
+static void html_chart(FILE *out, const struct doc_block *b)
 {
-    if (!c->path[0])
-        return;
     fputs("<figure><img src=\"", out);
-    data_uri(out, c->path);
+    data_uri(out, b->path);
     fputs("\" alt=\"", out);
-    write_html_escaped(out, c->alt);
+    write_html_escaped(out, b->text);
     fputs("\"></figure>\n", out);
 }
 
-static void html_table(FILE *out, const struct statement *s, const struct statement_measure *m)
+static void html_table(FILE *out, const struct doc_block *b)
 {
-    char label[256], value[256], caption[512];
-
-    if (!m->fig.found) {
-        snprintf(caption, sizeof caption, "No figures for %s in the store.", s->quarter_label);
-        tag_text(out, "<p>", caption, "</p>\n");
-        return;
-    }
-    snprintf(caption, sizeof caption, "%s, %s, %s", m->def.label, s->force_name, s->quarter_label);
-    tag_text(out, "<table>\n<caption>", caption, "</caption>\n");
-    fputs("<thead><tr><th scope=\"col\">Figure</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n", out);
-    for (int i = 0; statement_figure_row(s, m, i, label, sizeof label, value, sizeof value); i++) {
-        tag_text(out, "<tr><th scope=\"row\">", label, "</th>");
-        tag_text(out, "<td>", value, "</td></tr>\n");
+    tag_text(out, "<table>\n<caption>", b->text, "</caption>\n<thead><tr>");
+    for (int c = 0; c < b->cols; c++)
+        tag_text(out, b->numeric & (1u << c) ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">",
+                 b->cells[c], "</th>");
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (int r = 1; r < b->rows; r++) {
+        fputs("<tr>", out);
+        for (int c = 0; c < b->cols; c++) {
+            const char *text = b->cells[r * b->cols + c];
+            if (c == 0)
+                tag_text(out, "<th scope=\"row\">", text, "</th>");
+            else
+                tag_text(out, b->numeric & (1u << c) ? "<td class=\"num\">" : "<td>", text, "</td>");
+        }
+        fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
 }
 
 /* The analyst's Markdown, through cmark in its safe default mode. */
-static void html_analyst(FILE *out, const struct statement_measure *m)
+static void html_markdown(FILE *out, const char *md)
 {
-    if (!m->text || !m->text->body || !m->text->body[0])
-        return;
-    char *html = cmark_markdown_to_html(m->text->body, strlen(m->text->body), CMARK_OPT_DEFAULT);
+    char *html = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_DEFAULT);
     if (!html)
         return;
     fputs("<div class=\"analyst\">\n", out);
@@ -129,73 +126,53 @@ static void html_analyst(FILE *out, const struct statement_measure *m)
     free(html);
 }
 
-static void html_measure(FILE *out, const struct statement *s, const struct statement_measure *m)
+static void html_heading(FILE *out, const struct doc_block *b)
 {
-    char words[1024];
-
-    tag_text(out, "<section id=\"m-", m->def.stem, "\">\n");
-    tag_text(out, "<h2>", m->def.label, "</h2>\n");
-    tag_text(out, "<p class=\"applicability\">", statement_applicability(m, words, sizeof words),
-             "</p>\n");
-    if (m->sentence[0])
-        tag_text(out, "<p class=\"verdict\">", m->sentence, "</p>\n");
-    html_table(out, s, m);
-    for (int k = 0; k < m->n_charts; k++)
-        html_chart(out, &m->charts[k]);
-    if (m->text_flag[0])
-        tag_text(out, "<p class=\"check\"><strong>Check before publishing:</strong> ", m->text_flag, "</p>\n");
-    html_analyst(out, m);
-    fputs("</section>\n", out);
+    fprintf(out, "<h%d", b->level);
+    if (b->id && b->id[0])
+        tag_text(out, " id=\"", b->id, "\"");
+    tag_text(out, ">", b->text, "");
+    fprintf(out, "</h%d>\n", b->level);
 }
 
-static void html_checks(FILE *out, const struct statement *s)
+static void html_block(FILE *out, const struct doc_block *b, int prev_item, int next_item)
 {
-    char words[128];
-    int n = statement_flag_count(s);
-
-    if (!n)
-        return;
-    snprintf(words, sizeof words, "%d of %d measures need the analyst's words (missing or older than the data):", n, s->n);
-    tag_text(out, "<div class=\"check\"><p><strong>Check before publishing:</strong> ", words, "</p>\n<ul>\n");
-    for (int i = 0; i < s->n; i++)
-        if (s->m[i].text_flag[0])
-            tag_text(out, "<li>", s->m[i].def.label, "</li>\n");
-    fputs("</ul></div>\n", out);
+    switch (b->kind) {
+    case DOC_HEADING: html_heading(out, b); break;
+    case DOC_PARA: tag_text(out, b->emphasis ? "<p class=\"quiet\">" : "<p>", b->text, "</p>\n"); break;
+    case DOC_CHECK:
+        tag_text(out, "<p class=\"check\"><strong>Check before publishing:</strong> ", b->text, "</p>\n");
+        break;
+    case DOC_ITEM:
+        tag_text(out, prev_item ? "<li>" : b->level == 1 ? "<ol>\n<li>" : "<ul>\n<li>", b->text,
+                 next_item ? "</li>\n" : b->level == 1 ? "</li>\n</ol>\n" : "</li>\n</ul>\n");
+        break;
+    case DOC_TABLE: html_table(out, b); break;
+    case DOC_CHART: html_chart(out, b); break;
+    case DOC_MARKDOWN: html_markdown(out, b->text); break;
+    }
 }
 
 static void html_head(FILE *out, const struct statement *s)
 {
     char title[256];
 
-    snprintf(title, sizeof title, "Crime and policing measures: %s, %s", s->force_name, s->quarter_label);
+    snprintf(title, sizeof title, "National Crime and Policing Measures: %s, %s", s->force_name,
+             s->quarter_label);
     fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
     tag_text(out, "<title>", title, "</title>\n");
     fprintf(out, "<style>%s</style>\n</head>\n<body>\n<main>\n", css);
     tag_text(out, "<p class=\"marking\">", s->cfg->classification, "</p>\n");
-    tag_text(out, "<h1>", title, "</h1>\n");
 }
 
-int write_html(const struct statement *s, FILE *out, struct sio_error *err)
+int write_html(const struct statement *s, const struct doc *d, FILE *out, struct sio_error *err)
 {
-    char para[4096];
-
     html_head(out, s);
-    snprintf(para, sizeof para, "Draft statement on the national crime and policing measures, made by "
-                                "sio %s from the figures in its store.", s->version);
-    tag_text(out, "<p>", para, "</p>\n");
-    html_checks(out, s);
-    if (s->overview && s->overview->path[0]) {
-        fputs("<section id=\"overview\">\n<h2>Overview</h2>\n", out);
-        html_chart(out, s->overview);
-        fputs("</section>\n", out);
-    }
-    for (int i = 0; i < s->n; i++)
-        html_measure(out, s, &s->m[i]);
-    fputs("<section id=\"methods\">\n<h2>Methods and data sources</h2>\n", out);
-    for (int i = 0; statement_method(s, i, para, sizeof para); i++)
-        tag_text(out, "<p>", para, "</p>\n");
-    fputs("</section>\n</main>\n</body>\n</html>\n", out);
+    for (int i = 0; i < d->n; i++)
+        html_block(out, &d->b[i], i > 0 && d->b[i - 1].kind == DOC_ITEM,
+                   i + 1 < d->n && d->b[i + 1].kind == DOC_ITEM);
+    fputs("</main>\n</body>\n</html>\n", out);
     if (ferror(out))
         return sio_fail(err, SIO_EIO, NULL, 0, "write error: %s", strerror(errno));
     return SIO_OK;

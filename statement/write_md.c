@@ -1,5 +1,5 @@
 /*
- * write_md.c — the statement draft as Markdown, for editing.
+ * write_md.c — the draft as Markdown, for editing.
  *
  * Charts are linked relative to the statement folder (../charts/...), so
  * the draft renders wherever the out folder is copied whole.  Table cells
@@ -20,84 +20,65 @@ static void cell(FILE *out, const char *text)
     }
 }
 
-static void md_chart(FILE *out, const struct statement_chart *c)
+static void md_table(FILE *out, const struct doc_block *b)
 {
-    if (!c->path[0])
-        return;
-    fputs("![", out);
-    for (const char *p = c->alt; *p; p++)
-        fputc(*p == '[' || *p == ']' ? ' ' : *p, out);
-    fprintf(out, "](%s)\n\n", c->rel);
-}
-
-static void md_table(FILE *out, const struct statement *s, const struct statement_measure *m)
-{
-    char label[256], value[256];
-
-    if (!m->fig.found) {
-        fprintf(out, "No figures for %s in the store.\n\n", s->quarter_label);
-        return;
-    }
-    fprintf(out, "Table: %s, %s, %s\n\n| Figure | Value |\n|---|---:|\n", m->def.label, s->force_name,
-            s->quarter_label);
-    for (int i = 0; statement_figure_row(s, m, i, label, sizeof label, value, sizeof value); i++) {
-        fputs("| ", out);
-        cell(out, label);
-        fputs(" | ", out);
-        cell(out, value);
+    fprintf(out, "Table: %s\n\n", b->text);
+    for (int r = 0; r < b->rows; r++) {
+        for (int c = 0; c < b->cols; c++) {
+            fputs(c ? " | " : "| ", out);
+            cell(out, b->cells[r * b->cols + c]);
+        }
         fputs(" |\n", out);
+        for (int c = 0; r == 0 && c < b->cols; c++)
+            fputs(b->numeric & (1u << c) ? "|---:" : "|---", out);
+        if (r == 0)
+            fputs("|\n", out);
     }
     fputs("\n", out);
 }
 
-static void md_measure(FILE *out, const struct statement *s, const struct statement_measure *m)
+/* number: this item's place in its numbered list (from 1). */
+static void md_block(FILE *out, const struct doc_block *b, int next_is_item, int number)
 {
-    fprintf(out, "## %s\n\n", m->def.label);
-    char words[1024];
-    fprintf(out, "*%s*\n\n", statement_applicability(m, words, sizeof words));
-    if (m->sentence[0])
-        fprintf(out, "%s\n\n", m->sentence);
-    md_table(out, s, m);
-    for (int k = 0; k < m->n_charts; k++)
-        md_chart(out, &m->charts[k]);
-    if (m->text_flag[0])
-        fprintf(out, "> **Check before publishing:** %s\n\n", m->text_flag);
-    if (m->text && m->text->body && m->text->body[0])
-        fprintf(out, "%s\n\n", m->text->body);
-}
-
-static void md_checks(FILE *out, const struct statement *s)
-{
-    int n = statement_flag_count(s);
-
-    if (!n)
-        return;
-    fprintf(out, "> **Check before publishing:** %d of %d measures need the analyst's words "
-                 "(missing or older than the data):", n, s->n);
-    for (int i = 0; i < s->n; i++)
-        if (s->m[i].text_flag[0])
-            fprintf(out, " %s%s", s->m[i].def.label, --n ? ";" : ".");
-    fputs("\n\n", out);
-}
-
-int write_markdown(const struct statement *s, FILE *out, struct sio_error *err)
-{
-    char para[4096];
-
-    fprintf(out, "**%s**\n\n# Crime and policing measures: %s, %s\n\n", s->cfg->classification,
-            s->force_name, s->quarter_label);
-    fprintf(out, "Draft statement on the national crime and policing measures, made by sio %s "
-                 "from the figures in its store.\n\n", s->version);
-    md_checks(out, s);
-    if (s->overview && s->overview->path[0]) {
-        fputs("## Overview\n\n", out);
-        md_chart(out, s->overview);
+    switch (b->kind) {
+    case DOC_HEADING:
+        fprintf(out, "%.*s %s\n\n", b->level, "####", b->text);
+        break;
+    case DOC_PARA:
+        fprintf(out, b->emphasis ? "*%s*\n\n" : "%s\n\n", b->text);
+        break;
+    case DOC_CHECK:
+        fprintf(out, "> **Check before publishing:** %s\n\n", b->text);
+        break;
+    case DOC_ITEM:
+        if (b->level == 1)
+            fprintf(out, "%d. %s\n%s", number, b->text, next_is_item ? "" : "\n");
+        else
+            fprintf(out, "- %s\n%s", b->text, next_is_item ? "" : "\n");
+        break;
+    case DOC_TABLE:
+        md_table(out, b);
+        break;
+    case DOC_CHART:
+        fputs("![", out);
+        for (const char *p = b->text; *p; p++)
+            fputc(*p == '[' || *p == ']' || *p == '\n' ? ' ' : *p, out);
+        fprintf(out, "](%s)\n\n", b->rel);
+        break;
+    case DOC_MARKDOWN:
+        fprintf(out, "%s\n\n", b->text);
+        break;
     }
-    for (int i = 0; i < s->n; i++)
-        md_measure(out, s, &s->m[i]);
-    fputs("## Methods and data sources\n\n", out);
-    for (int i = 0; statement_method(s, i, para, sizeof para); i++)
-        fprintf(out, "%s\n\n", para);
+}
+
+int write_markdown(const struct statement *s, const struct doc *d, FILE *out,
+                   struct sio_error *err)
+{
+    fprintf(out, "**%s**\n\n", s->cfg->classification);
+    for (int i = 0, number = 0; i < d->n; i++) {
+        number = d->b[i].kind == DOC_ITEM ? number + 1 : 0;
+        md_block(out, &d->b[i], i + 1 < d->n && d->b[i + 1].kind == DOC_ITEM, number);
+    }
     if (ferror(out))
         return sio_fail(err, SIO_EIO, NULL, 0, "write error: %s", strerror(errno));
     return SIO_OK;

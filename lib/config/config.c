@@ -474,6 +474,29 @@ static int measure_handler(void *user, const char *section, const char *name,
     return 1;
 }
 
+/* inih reads a line in pieces of INI_MAX_LINE - 1 bytes and takes the rest
+ * as a line of its own, so a long value would be cut silently: refuse it,
+ * naming the line.  Returns 0 or the first such line's number. */
+static long long_line(FILE *fp)
+{
+    char buf[INI_MAX_LINE];
+    long line = 1;
+    size_t len = 0;
+    while (fgets(buf, sizeof buf, fp)) {
+        size_t n = strlen(buf);
+        len += n;
+        if (n && buf[n - 1] == '\n') {
+            if (len - 1 >= INI_MAX_LINE - 1)
+                return line;
+            line++;
+            len = 0;
+        } else if (len >= INI_MAX_LINE - 1) {
+            return line;
+        }
+    }
+    return 0;
+}
+
 static int parse_file(const char *path, ini_handler fn, struct sio_config *cfg,
                       struct sio_error *err)
 {
@@ -481,6 +504,13 @@ static int parse_file(const char *path, ini_handler fn, struct sio_config *cfg,
     FILE *fp = fopen(path, "r");
     if (!fp)
         return sio_fail(err, SIO_ENOINPUT, path, 0, "cannot open configuration: %m");
+    long too_long = long_line(fp);
+    if (too_long) {
+        fclose(fp);
+        return sio_fail(err, SIO_ECONFIG, path, too_long, "line longer than %d characters: "
+                        "go on with the value on the next line, indented", INI_MAX_LINE - 2);
+    }
+    rewind(fp);
     int line = ini_parse_file(fp, fn, &st);
     fclose(fp);
     if (line != 0)

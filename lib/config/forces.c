@@ -19,6 +19,7 @@ struct force_row {
     char slug[64];        /* police.uk slug */
     char name[128];       /* police.uk name */
     char ons_code[16];    /* E23000017, or "" */
+    char region[64];      /* "West Midlands", or "" (no region column, or BTP) */
     char *aliases;        /* the file's aliases field, ';' between names (owned) */
 };
 
@@ -117,7 +118,8 @@ static int copy_field(char *dst, size_t cap, const struct csvin_row *r, int col)
     return 1;
 }
 
-static int add_row(struct forces *f, const struct csvin_row *r)
+/* with_region: the file has the region column (slug,name,ons_code,region,aliases). */
+static int add_row(struct forces *f, const struct csvin_row *r, int with_region)
 {
     if (f->n == f->cap) {
         int cap = f->cap ? f->cap * 2 : 64;
@@ -128,11 +130,13 @@ static int add_row(struct forces *f, const struct csvin_row *r)
         f->cap = cap;
     }
     struct force_row *fr = &f->row[f->n];
-    if (r->nfields != 4 || !copy_field(fr->slug, sizeof fr->slug, r, 0) || !r->len[0] ||
-        !copy_field(fr->name, sizeof fr->name, r, 1) || !r->len[1] ||
-        !copy_field(fr->ons_code, sizeof fr->ons_code, r, 2))
+    fr->region[0] = '\0';
+    if (r->nfields != 4 + with_region || !copy_field(fr->slug, sizeof fr->slug, r, 0) ||
+        !r->len[0] || !copy_field(fr->name, sizeof fr->name, r, 1) || !r->len[1] ||
+        !copy_field(fr->ons_code, sizeof fr->ons_code, r, 2) ||
+        (with_region && !copy_field(fr->region, sizeof fr->region, r, 3)))
         return 1;
-    if (!(fr->aliases = strdup(r->field[3])))
+    if (!(fr->aliases = strdup(r->field[3 + with_region])))
         return -1;
     f->n++;
     return add_names(f, f->n - 1);
@@ -161,23 +165,26 @@ static int read_rows(struct csvin *in, struct forces *f, const char *path,
                      struct sio_error *err)
 {
     struct csvin_row r;
-    int got, header = 0, bad;
+    int got, header = 0, bad, with_region = 0;
     while ((got = csvin_next(in, &r, err)) > 0) {
         if (r.problem)
             return sio_fail(err, SIO_ECONFIG, path, r.line, "%s", r.problem);
         if (r.nfields >= 1 && r.field[0][0] == '#')
             continue;
         if (!header++) {
-            if (r.nfields != 4 || strcmp(r.field[0], "slug"))
+            with_region = r.nfields == 5 && !strcmp(r.field[3], "region");
+            if ((r.nfields != 4 && !with_region) || strcmp(r.field[0], "slug"))
                 return sio_fail(err, SIO_ECONFIG, path, r.line,
-                                "header must be slug,name,ons_code,aliases");
+                                "header must be slug,name,ons_code,region,aliases "
+                                "(region optional)");
             continue;
         }
-        if ((bad = add_row(f, &r)) < 0)
+        if ((bad = add_row(f, &r, with_region)) < 0)
             return sio_fail(err, SIO_ESOFTWARE, path, r.line, "out of memory");
         if (bad)
             return sio_fail(err, SIO_ECONFIG, path, r.line,
-                            "want 4 fields: slug,name,ons_code,aliases (slug and name not empty)");
+                            "want %d fields: slug,name,ons_code,%saliases (slug and name "
+                            "not empty)", 4 + with_region, with_region ? "region," : "");
     }
     return got < 0 ? -got : SIO_OK;
 }
@@ -268,6 +275,9 @@ static int store_rows(const struct forces *f, sqlite3_stmt *force, sqlite3_stmt 
         sqlite3_bind_text(force, 3, r->ons_code, -1, SQLITE_STATIC);
         if (!r->ons_code[0])
             sqlite3_bind_null(force, 3);
+        sqlite3_bind_text(force, 4, r->region, -1, SQLITE_STATIC);
+        if (!r->region[0])
+            sqlite3_bind_null(force, 4);
         if (step_text(force, r->slug, r->name, strlen(r->name)) || store_aliases(r, alias))
             return -1;
     }
@@ -279,7 +289,7 @@ int forces_store(const struct forces *f, sqlite3 *db, struct sio_error *err)
     sqlite3_stmt *force = NULL, *alias = NULL;
     int rc;
     if ((rc = store_exec(db, "DELETE FROM force_aliases; DELETE FROM forces;", err)) ||
-        (rc = store_prepare(db, "INSERT INTO forces(slug, name, ons_code) VALUES (?1,?2,?3)",
+        (rc = store_prepare(db, "INSERT INTO forces(slug, name, ons_code, region) VALUES (?1,?2,?3,?4)",
                             &force, err)) ||
         (rc = store_prepare(db, "INSERT INTO force_aliases(alias, slug) VALUES (?1,?2)"
                                 " ON CONFLICT(alias) DO NOTHING", &alias, err)))

@@ -55,9 +55,14 @@ int priority_key(struct sio_config *cfg, const char *section, const char *name,
     }
     if (strcmp(name, "reason"))
         return -1;
-    if (n == 0 || n >= sizeof p->reason)
+    /* a long reason goes on over indented lines: inih hands each on as
+     * another value of the same key, appended here after a space */
+    size_t at = strlen(p->reason);
+    if (n == 0 || at + (at > 0) + n >= sizeof p->reason)
         return 0;
-    memcpy(p->reason, value, n + 1);
+    if (at)
+        p->reason[at++] = ' ';
+    memcpy(p->reason + at, value, n + 1);
     return 1;
 }
 

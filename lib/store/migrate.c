@@ -5,7 +5,8 @@
  * table named street.  Version 2 keeps them in street_coded, with the
  * texts that repeat (force names, crime types, outcome categories) once in
  * labels, and street is a view.  The rows keep their rowids, so the runs in
- * street_rows still find each file's rows.
+ * street_rows still find each file's rows.  The forces table gained a region
+ * column after version 2; it is added in place (a column, not a new shape).
  */
 #include "store/migrate.h"
 #include "store/store.h"
@@ -43,13 +44,32 @@ static int street_is_table(sqlite3 *db, struct sio_error *err)
     return step == SQLITE_ROW;
 }
 
+/* A forces table from before regions gains its region column (NULL until
+ * sio-ingest loads the forces file again). */
+static int forces_region(sqlite3 *db, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "SELECT count(*) FROM pragma_table_info('forces')"
+                               " WHERE name = 'region'", &st, err);
+    if (rc)
+        return rc;
+    int step = sqlite3_step(st), has = step == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_finalize(st);
+    if (step != SQLITE_ROW)
+        return store_fail(db, err, "cannot read the store's schema");
+    return has ? SIO_OK : store_exec(db, "ALTER TABLE forces ADD COLUMN region TEXT", err);
+}
+
 int store_migrate(sqlite3 *db, int *moved, struct sio_error *err)
 {
+    int rc = forces_region(db, err);
+    if (rc)
+        return rc;
     int got = street_is_table(db, err);
     *moved = 0;
     if (got <= 0)
         return -got;
-    int rc = store_exec(db, street_v1_sql, err);
+    rc = store_exec(db, street_v1_sql, err);
     *moved = rc == SIO_OK;
     return rc;
 }

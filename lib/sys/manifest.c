@@ -255,6 +255,7 @@ static int build(sqlite3 *db, const struct sio_config *cfg, const struct manifes
     json_t *config = json_object(), *inputs = json_array(), *outputs = json_array();
     json_object_set_new(root, "started_at", jstr(run->started_at));
     json_object_set_new(root, "ended_at", jstr(run->ended_at));
+    json_object_set_new(root, "fingerprint", jstr(run->fingerprint ? run->fingerprint : ""));
     json_object_set_new(root, "versions", versions_json());
     json_object_set_new(root, "config", config);
     json_object_set_new(root, "steps", steps_json(run));

@@ -9,7 +9,9 @@
  * sio and the libraries it runs on, the steps run and the start and end time.
  * It is written through lib/atomic, so a reader sees the old or the new
  * manifest, never part of one.  Given the same inputs, everything in it but
- * the times and the store's load times is the same from run to run.
+ * the times, the store's load times and the run's fingerprint (sio-run's
+ * run/fingerprint.h, which sees files' times and inodes) is the same from run
+ * to run.
  */
 #ifndef SIO_MANIFEST_H
 #define SIO_MANIFEST_H
@@ -32,6 +34,7 @@ struct manifest_run {
     const char *out_dir;     /* the folder listed; manifest.json goes here */
     const struct manifest_step *steps;
     int n_steps;
+    const char *fingerprint; /* what the outputs depend on ("" for none) */
 };
 
 /* Write <run->out_dir>/manifest.json for cfg's store (db) and outputs.

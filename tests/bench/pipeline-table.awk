@@ -25,7 +25,7 @@ END {
     }
     u["pipeline"] = "-"
     row("pipeline")
-    k = split("sio-run sio-run-again sio-run-new-month", st, " ")
+    k = split("sio-run sio-run-again sio-run-always sio-run-new-month", st, " ")
     for (i = 1; i <= k; i++)
         row(st[i])
     print "peers"

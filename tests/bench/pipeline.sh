@@ -12,7 +12,9 @@
 #   pipeline          the five stages above, added up
 #   sio-run           all of it as cron runs it, from an empty store to a
 #                     published out/ (one statement, the manifest)
-#   sio-run again     nothing changed since the last run
+#   sio-run again     nothing changed since the last run (sio-run sees it and
+#                     runs no stage)
+#   sio-run --always  the same, every stage run all the same
 #   sio-run new month one more month of street data for one force
 # and the peers, on the same store and counts:
 #   DuckDB            storing every street row (from the ingest table)
@@ -55,6 +57,7 @@ run_opts="--quiet --config '$cfg' --store '$pw/run.db' --out '$pw/run-out'"
 stage_script run-first "rm -rf '$pw/run.db' '$pw/run.db-wal' '$pw/run.db-shm' '$pw/run-out'
 '$build/sio-run' $run_opts '$data'"
 stage_script run-again "'$build/sio-run' $run_opts '$data'"
+stage_script run-always "'$build/sio-run' $run_opts --always '$data'"
 stage_script run-new-month "'$build/sio-run' $run_opts '$data' '$pw/new-month'"
 
 # The month after the set's last, for the first force (Warwickshire).
@@ -90,6 +93,7 @@ bench_row sio-statement "$forces" statements sh "$pw/statements.sh"
 bench_row sio-run "$all_rows" rows sh "$pw/run-first.sh"
 sh "$pw/run-again.sh" || exit 70
 bench_row "sio-run-again" 0 - sh "$pw/run-again.sh"
+bench_row "sio-run-always" 0 - sh "$pw/run-always.sh"
 # Each run starts from the published state before the new month.
 cp "$pw/run.db" "$pw/run-before.db"
 rm -rf "$pw/run-before-out" && cp -al "$pw/run-out" "$pw/run-before-out"

@@ -44,7 +44,7 @@ neighbourhood() {
                         $2 == "Theft from the person" || $2 == "Vehicle crime") {
                  n[$1 "," $3] += $4 }
              END { for (k in n) print k "," n[k] }' "$WORK/expect.csv" | LC_ALL=C sort >"$WORK/nc.want"
-    awk -F, '$2 == "neighbourhood_crime" { print $1 "," $3 "," $4 }' "$csv/measure_counts.csv" |
+    awk -F, '$2 == "neighbourhood_crime_policeuk" { print $1 "," $3 "," $4 }' "$csv/measure_counts.csv" |
         LC_ALL=C sort >"$WORK/nc.got"
     # Every force-month of the sample: 4 forces x 48 months.
     [ "$(wc -l <"$WORK/nc.want")" -eq 192 ] && cmp -s "$WORK/nc.want" "$WORK/nc.got" ||

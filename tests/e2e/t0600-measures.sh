@@ -144,7 +144,7 @@ check t0600.8-measures-csv-header test "$(head -n 1 "$csv/measures.csv")" = \
 
 # --- Home Office homicide: 8 in the latest 12 months against 12 --------------
 ho=$(q "SELECT change_pct || ',' || coalesce(ci_low_pct, 'none') || ',' || verdict
-        FROM measure_verdicts WHERE force = 'warwickshire' AND measure = 'homicide_ho'
+        FROM measure_verdicts WHERE force = 'warwickshire' AND measure = 'homicide'
         AND comparison = 'baseline'")
 # hand: 4 quarters x 2 = 8 vs 4 x 3 = 12: -33.33%.  Eight quarterly figures
 # leave 6 residual degrees of freedom, too few to estimate the extra-Poisson
@@ -152,20 +152,20 @@ ho=$(q "SELECT change_pct || ',' || coalesce(ci_low_pct, 'none') || ',' || verdi
 check t0600.9-ho-homicide-change near "$(field "$ho" 1)" -33.3333333 1e-6
 check t0600.10-ho-homicide-has-no-interval test "$(field "$ho" 2)" = none
 check t0600.11-ho-homicide-says-why test -n "$(q "SELECT 1 FROM measure_verdicts WHERE
-    force = 'warwickshire' AND measure = 'homicide_ho' AND comparison = 'baseline'
+    force = 'warwickshire' AND measure = 'homicide' AND comparison = 'baseline'
     AND sentence LIKE '%8 quarterly figures leave 6 degrees of freedom%' AND dispersion_df = 6")"
 check t0600.12-ho-homicide-verdict test "$(field "$ho" 3)" = "not tested"
 check t0600.12a-a-code-the-tables-stop-carrying-is-missing-not-zero test "$(q "SELECT
-    count(*) FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking_ho'
+    count(*) FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking'
     AND period_end > '2021-03' AND value IS NOT NULL")" -eq 0
 check t0600.12b-while-the-force-s-other-codes-go-on test "$(q "SELECT CAST(value AS INTEGER)
-    FROM measure_results WHERE force = 'warwickshire' AND measure = 'homicide_ho'
+    FROM measure_results WHERE force = 'warwickshire' AND measure = 'homicide'
     AND period_type = 'fq' AND period = '2021/22 Q4' AND statistic = 'count'")" = 2
 check t0600.12c-and-its-last-figures-stand test "$(q "SELECT CAST(value AS INTEGER)
-    FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking_ho'
+    FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking'
     AND period_type = 'fq' AND period = '2020/21 Q4' AND statistic = 'count'")" = 5
 # hand: 8 / 500,000 x 1,000 = 0.016 per 1,000 (2021 population, nearest to the window's middle)
-r=$(row warwickshire homicide_ho r12 "12 months to 2022-03" rate_per_1000)
+r=$(row warwickshire homicide r12 "12 months to 2022-03" rate_per_1000)
 check t0600.13-ho-homicide-rate-per-1000 near "$(field "$r" 1)" 0.016 1e-12
 
 # --- victim satisfaction: 780/1,200 against 900/1,200 -----------------------
@@ -191,16 +191,16 @@ r=$(row warwickshire drugs_charged month 2022-01 proportion_pct)
 check t0600.22-drugs-charged-share near "$(field "$r" 1)" 25 1e-9   # hand: 1 of 4
 
 # --- no data is never zero ----------------------------------------------------
-r=$(row leicestershire homicide_ho series "whole series" count)
+r=$(row leicestershire homicide series "whole series" count)
 check t0600.23-no-data-is-empty-not-zero test "$r" = ",,,,no data"
 check t0600.24-no-data-verdict test "$(q "SELECT verdict FROM measure_verdicts WHERE
-    force = 'leicestershire' AND measure = 'homicide_ho' AND comparison = 'baseline'")" = "no data"
-r=$(row west-mercia neighbourhood_crime month 2021-06 count)
+    force = 'leicestershire' AND measure = 'homicide' AND comparison = 'baseline'")" = "no data"
+r=$(row west-mercia neighbourhood_crime_policeuk month 2021-06 count)
 check t0600.25-missing-month-is-empty-not-zero test "$r" = ",,,0,no data"
 check t0600.26-gap-in-window-means-no-verdict test "$(q "SELECT verdict FROM measure_verdicts
-    WHERE force = 'west-mercia' AND measure = 'neighbourhood_crime'
+    WHERE force = 'west-mercia' AND measure = 'neighbourhood_crime_policeuk'
     AND comparison = 'baseline'")" = "not comparable"
-r=$(row west-mercia neighbourhood_crime r12 "12 months to 2022-03" count)
+r=$(row west-mercia neighbourhood_crime_policeuk r12 "12 months to 2022-03" count)
 check t0600.27-partial-window-states-its-coverage test "$(field "$r" 4),$(field "$r" 5)" = \
     "11,partial: 1 of 12 months missing"
 
@@ -225,13 +225,13 @@ check t0600.31-spc-summary-says-concerning test "$(q "SELECT variation FROM spc_
     WHERE force = 'warwickshire' AND measure = 'cyber_crime_reports'")" = "special cause concerning"
 
 # --- peers: rates per 1,000 against a count made here with awk ------------------
-want=$(awk -F, '$1 == "Leicestershire Police" && $2 == "neighbourhood_crime" && $3 >= "2021-04" && $3 <= "2022-03" { n += $4 }
+want=$(awk -F, '$1 == "Leicestershire Police" && $2 == "neighbourhood_crime_policeuk" && $3 >= "2021-04" && $3 <= "2022-03" { n += $4 }
                 END { printf "%.4f", n / 1100000 * 1000 }' "$csv/measure_counts.csv")
 got=$(csvq "$csv/peer_results.csv" "SELECT rate_per_1000 FROM t WHERE force = 'leicestershire'
-      AND measure = 'neighbourhood_crime' AND member = 'leicestershire'")
+      AND measure = 'neighbourhood_crime_policeuk' AND member = 'leicestershire'")
 check t0600.32-peer-rate-per-1000 near "$got" "$want" 1e-4
 check t0600.33-peer-ranks-are-1-to-3 test "$(q "SELECT group_concat(rank) FROM (SELECT rank FROM
-    peer_results WHERE force = 'leicestershire' AND measure = 'neighbourhood_crime'
+    peer_results WHERE force = 'leicestershire' AND measure = 'neighbourhood_crime_policeuk'
     AND rank IS NOT NULL ORDER BY rank)")" = "1,2,3"
 
 # --- annotations and rebasing ----------------------------------------------------

@@ -24,24 +24,24 @@ w="force = 'warwickshire'"
 # The baseline is 2018-07..2019-06 (12 months); the sample starts 2018-04, so
 # the limits period grows back to it: 15 points.
 check t0660.3-limits-fixed-on-the-baseline-widened-to-15 test "$(q "SELECT limits_start || ' '
-    || limits_end || ' ' || limits_points FROM spc_summary WHERE $w AND measure = 'drugs'")" = \
+    || limits_end || ' ' || limits_points FROM spc_summary WHERE $w AND measure = 'drugs_policeuk'")" = \
     "2018-04 2019-06 15"
 # hand, from measure_counts: the centre line is the mean of those 15 months.
 mean15=$(q "SELECT avg(count) FROM measure_counts WHERE force = 'Warwickshire Police'
-    AND measure = 'drugs' AND month BETWEEN '2018-04' AND '2019-06'")
+    AND measure = 'drugs_policeuk' AND month BETWEEN '2018-04' AND '2019-06'")
 check t0660.4-centre-line-is-the-mean-of-those-months near \
-    "$(q "SELECT centre FROM spc_points WHERE $w AND measure = 'drugs' AND month = '2022-03'")" "$mean15" 1e-9
+    "$(q "SELECT centre FROM spc_points WHERE $w AND measure = 'drugs_policeuk' AND month = '2022-03'")" "$mean15" 1e-9
 check t0660.5-one-set-of-limits-for-every-point test "$(q "SELECT count(DISTINCT round(upper, 9))
-    FROM spc_points WHERE $w AND measure = 'drugs'")" -eq 1
+    FROM spc_points WHERE $w AND measure = 'drugs_policeuk'")" -eq 1
 
 # --- markers by meaning ----------------------------------------------------------
-# drugs: better = up, so a flagged point above the centre is an improvement;
+# drugs_policeuk: better = up, so a flagged point above the centre is an improvement;
 # neighbourhood crime: better = down, so above is a concern.
 by_meaning() { # MEASURE BETTER(+1|-1): every flagged point's signal follows its side
     q "SELECT count(*) FROM spc_points WHERE $w AND measure = '$1' AND rules <> ''
        AND signal <> CASE WHEN (value > centre) = ($2 > 0) THEN 'improvement' ELSE 'concern' END"
 }
-check t0660.6-signal-follows-better-up test "$(by_meaning drugs 1)" -eq 0
+check t0660.6-signal-follows-better-up test "$(by_meaning drugs_policeuk 1)" -eq 0
 check t0660.7-signal-follows-better-down test "$(by_meaning serious_violence -1)" -eq 0
 check t0660.8-some-points-are-flagged test "$(q "SELECT count(*) FROM spc_points WHERE $w
     AND rules <> '' AND signal IN ('improvement', 'concern')")" -gt 0
@@ -89,16 +89,16 @@ s2="--config $TOP/config/sio.ini --store $WORK/short.db --out $WORK/out2 --quiet
 check_exit t0660.21-its-pipeline 0 sh -c "$BIN/sio-ingest $s2 $WORK/short && $BIN/sio-transform $s2 &&
     $BIN/sio-measures $s2 && $BIN/sio-charts $s2"
 short=$(sqlite3 -batch -noheader "$WORK/short.db" "SELECT variation || '|' || why_no_verdict
-    FROM spc_summary WHERE measure = 'drugs'")
+    FROM spc_summary WHERE measure = 'drugs_policeuk'")
 check t0660.22-eleven-months-give-no-spc-verdict test "$short" = \
     "no verdict|the limits rest on 11 points, fewer than the 15 Making Data Count asks for"
 check t0660.23-no-point-is-flagged-on-provisional-limits test "$(sqlite3 -batch -noheader \
     "$WORK/short.db" "SELECT count(*) FROM spc_points WHERE rules <> ''")" -eq 0
 check t0660.24-the-chart-says-why grep -q "No SPC verdict: the limits rest on 11 points" \
-    "$WORK/out2/charts/warwickshire/drugs-spc.txt"
+    "$WORK/out2/charts/warwickshire/drugs_policeuk-spc.txt"
 
 # --- seasonality ---------------------------------------------------------------------
-# homicide (the police.uk proxy) is seasonal in the sample (seasonal_f_p < 0.05):
+# a police.uk series is seasonal in the sample (seasonal_f_p < 0.05):
 # the summary says so; with [spc] seasonal = year_on_year each point is the
 # month less the same month a year earlier.
 seasonal=$(q "SELECT measure FROM measure_results WHERE $w AND statistic = 'seasonal_f_p'
@@ -123,5 +123,5 @@ d=$(q "SELECT a.count - b.count FROM measure_counts a, measure_counts b WHERE
 check t0660.29-each-point-is-the-change-on-a-year-earlier test "$(q "SELECT CAST(value AS INTEGER)
     FROM spc_points WHERE $w AND measure = '$seasonal' AND month = '2022-03'")" = "$d"
 check t0660.30-other-series-stay-as-they-were test "$(q "SELECT basis FROM spc_summary WHERE $w
-    AND measure = 'neighbourhood_crime'")" = value
+    AND measure = 'neighbourhood_crime_policeuk'")" = value
 done_testing

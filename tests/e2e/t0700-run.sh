@@ -37,7 +37,7 @@ check "t0700-15 outputs are in place: CSV tables, workbook, charts, manifest" \
     test -s out/csv/measures.csv -a -s out/csv/monthly_counts.csv -a -s out/sio-2023-11-14.xlsx -a -d out/charts -a -s out/manifest.json
 check "t0700-16 no staging folder is left behind" sh -c "! ls -d out.sio-run-* 2>/dev/null | grep -q ."
 
-check_exit "t0700-17 --quiet run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --quiet in
+check_exit "t0700-17 --quiet run exits 0" 0 "$BIN/sio-run" --config cfg/main.ini --quiet --always in
 check "t0700-18 --quiet prints nothing at all on success" test ! -s .out -a ! -s .err
 check "t0700-19 --quiet still writes the log" sh -c "grep -c 'ok (exit 0)' var/run.log | grep -qx $((2 * steps))"
 
@@ -77,9 +77,9 @@ freeze_with_stage() {
 
 # Two real runs at once: exactly one of them runs.  The first's stage is
 # held stopped while the second tries, so the overlap does not depend on timing.
-"$BIN/sio-run" --config cfg/main.ini --quiet in 2>first.err & first=$!
+"$BIN/sio-run" --config cfg/main.ini --quiet --always in 2>first.err & first=$!
 held=$(freeze_with_stage "$first")
-"$BIN/sio-run" --config cfg/main.ini --quiet in 2>second.err; second_rc=$?
+"$BIN/sio-run" --config cfg/main.ini --quiet --always in 2>second.err; second_rc=$?
 [ -n "$held" ] && kill -CONT "$held"
 kill -CONT "$first" 2>/dev/null
 wait $first; first_rc=$?
@@ -88,14 +88,14 @@ check "t0700-26 and the second exits 75 naming the first's pid" \
     sh -c "test $second_rc = 75 && grep -q '(pid $first)' second.err"
 
 # A run whose parent is killed: its stage still holds the lock until it ends.
-"$BIN/sio-run" --config cfg/main.ini --quiet in 2>/dev/null & parent=$!
+"$BIN/sio-run" --config cfg/main.ini --quiet --always in 2>/dev/null & parent=$!
 orphan=$(freeze_with_stage "$parent")
 kill -9 "$parent"; wait "$parent" 2>/dev/null
 check_exit "t0700-27 a stage orphaned by a killed sio-run keeps the lock (75)" 75 \
-    "$BIN/sio-run" --config cfg/main.ini in
+    "$BIN/sio-run" --config cfg/main.ini --always in
 [ -n "$orphan" ] && kill -CONT "$orphan"
 i=0; while [ $i -lt 100 ] && ! flock -n var/sio.db.lock true; do sleep 0.1; i=$((i + 1)); done
-check_exit "t0700-28 once it has ended, the next run completes" 0 "$BIN/sio-run" --config cfg/main.ini --quiet in
+check_exit "t0700-28 once it has ended, the next run completes" 0 "$BIN/sio-run" --config cfg/main.ini --quiet --always in
 
 # A failing stage: its own message and code, and the outputs left as they were.
 tree_list out >before.list

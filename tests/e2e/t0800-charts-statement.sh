@@ -33,15 +33,15 @@ png_size_is() { # FILE W H
     [ "$(be32 "$1" 16)" -eq "$2" ] && [ "$(be32 "$1" 20)" -eq "$3" ]
 }
 # a4-column, 170 x 106 mm: 2008 x 1252 px at 300 dpi, 643 x 401 at 96 dpi
-check t0800.4-png-print-size png_size_is "$dir/drugs.png" 2008 1252
-check t0800.5-png-screen-size png_size_is "$dir/drugs-96dpi.png" 643 401
+check t0800.4-png-print-size png_size_is "$dir/violence_policeuk.png" 2008 1252
+check t0800.5-png-screen-size png_size_is "$dir/violence_policeuk-96dpi.png" 643 401
 check t0800.6-overview-png png_size_is "$dir/overview.png" 2008 1252
 # SVG and PDF in points: 170/25.4*72 = 481.9 -> 482, 106/25.4*72 = 300.5 -> 300
-check t0800.7-svg-size grep -q 'width="482pt" height="300pt"' "$dir/drugs.svg"
+check t0800.7-svg-size grep -q 'width="482pt" height="300pt"' "$dir/violence_policeuk.svg"
 pdf_ok() { pdfinfo "$1" >"$WORK/pdfinfo" 2>&1 && grep -q 'Page size: *482 x 300 pts' "$WORK/pdfinfo"; }
-check t0800.8-pdf-valid-and-sized pdf_ok "$dir/drugs.pdf"
+check t0800.8-pdf-valid-and-sized pdf_ok "$dir/violence_policeuk.pdf"
 each_measure_has_txt() {
-    for m in homicide serious_violence drugs neighbourhood_crime cyber_crime; do
+    for m in violence_policeuk drugs_policeuk neighbourhood_crime_policeuk; do
         [ -s "$dir/$m.txt" ] || return 1
     done
     [ -s "$dir/overview.txt" ]
@@ -54,8 +54,8 @@ skipped_counted() {
 }
 check t0800.10-skips-counted-in-run skipped_counted
 spc_drawn_where_rows() {
-    n=$(sqlite3 -batch -noheader "$store" "SELECT count(*) FROM spc_points WHERE force='$force' AND measure='drugs'")
-    if [ "$n" -gt 0 ]; then [ -s "$dir/drugs-spc.svg" ]; else [ ! -e "$dir/drugs-spc.svg" ]; fi
+    n=$(sqlite3 -batch -noheader "$store" "SELECT count(*) FROM spc_points WHERE force='$force' AND measure='violence_policeuk'")
+    if [ "$n" -gt 0 ]; then [ -s "$dir/violence_policeuk-spc.svg" ]; else [ ! -e "$dir/violence_policeuk-spc.svg" ]; fi
 }
 check t0800.11-spc-chart-iff-rows spc_drawn_where_rows
 
@@ -70,7 +70,7 @@ svg_same() {
 check t0800.13-svg-byte-identical svg_same
 
 # --- alt text carries the numbers of the quarterly table (measure_quarters.csv) ---
-row=$(grep "^$force,drugs," "$out/csv/measure_quarters.csv" | awk -F, '$5 > 0' | tail -n 1)
+row=$(grep "^$force,violence_policeuk," "$out/csv/measure_quarters.csv" | awk -F, '$5 > 0' | tail -n 1)
 q_count=$(echo "$row" | cut -d, -f5)
 quarter=$(echo "$row" | cut -d, -f3)
 r12=$(echo "$row" | cut -d, -f7)
@@ -79,7 +79,7 @@ chg=$(echo "$row" | cut -d, -f11)
 lo=$(echo "$row" | cut -d, -f12)
 hi=$(echo "$row" | cut -d, -f13)
 commas() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|[^0-9]\)/\1,\2\3/; ta'; }
-check t0800.14-alt-text-latest-count grep -q "$quarter, had $(commas "$q_count") crimes" "$dir/drugs.txt"
+check t0800.14-alt-text-latest-count grep -q "$quarter, had $(commas "$q_count") crimes" "$dir/violence_policeuk.txt"
 
 # --- the statement ---------------------------------------------------------------
 check_exit t0800.15-statement 0 stage statement --force "$force"
@@ -88,7 +88,7 @@ md=${html%.html}.md
 check t0800.16-statement-files test -s "$html" -a -s "$md"
 has_numbers() {
     for n in "$(commas "$q_count")" "$(commas "$r12")" "$(commas "$base")"; do
-        grep -q "<td>$n</td>" "$1" || grep -q "| $n |" "$1" || { echo "no $n in $1"; return 1; }
+        grep -q "<td class=\"num\">$n</td>" "$1" || grep -q "| $n |" "$1" || { echo "no $n in $1"; return 1; }
     done
     [ -z "$chg" ] || grep -q -- "$chg%" "$1" || { echo "no $chg% in $1"; return 1; }
     [ -z "$lo" ] || grep -q -- "$lo% to +*$hi%" "$1" || { echo "no $lo..$hi in $1"; return 1; }
@@ -112,17 +112,18 @@ check_exit t0800.22-bad-quarter-is-usage-error 64 stage statement --force "$forc
 # The tidy measures.csv: the baseline change of the latest 12 months, to one
 # decimal as the statement prints it.
 tidy_change_in_statement() {
-    v=$(awk -F, -v f="$force" '$1 == f && $3 == "drugs" && $5 == "comparison" && $6 == "baseline" &&
+    v=$(awk -F, -v f="$force" '$1 == f && $3 == "violence_policeuk" && $5 == "comparison" && $6 == "baseline" &&
         $9 == "change_pct" { printf "%+.1f", $10 }' "$out/csv/measures.csv")
     [ -n "$v" ] && grep -q -- "$v%" "$html"
 }
 check t0800.23-html-has-tidy-measures-csv-change tidy_change_in_statement
 
-# A measure without analyst text is flagged; text written for an earlier
-# quarter is flagged as older than the data.
+# A priority without the office's words is flagged; words written for an
+# earlier quarter are flagged and not printed under these figures.
 flags() {
-    grep -q "Check before publishing:</strong> The analyst&#39;s text for this measure is missing" "$html" &&
-    grep -q "was written for 2021/22 Q3, but these figures are for $quarter" "$html"
+    grep -q "Check before publishing:</strong> The office&#39;s words for this section are missing" "$html" &&
+    grep -q "were written for 2021/22 Q3, but these figures are for $quarter: they are not printed" "$html" &&
+    ! grep -q "Two county lines days of action" "$html"
 }
 check t0800.24-missing-and-stale-text-flagged flags
 

@@ -13,8 +13,8 @@ mkdir -p "$cfgdir"
 cp "$TOP/config/sio.ini" "$TOP/config/measures.ini" "$TOP/config/peers.ini" \
    "$TOP/config/annotations.csv" "$TOP/config/forces.csv" "$TOP/config/reference.docx" \
    "$TOP/config/statement-print.css" "$cfgdir/"
-# The neighbourhood crime section renamed to a name with a space.
-sed -i 's/^\[neighbourhood_crime\]$/[neighbourhood crime]/' "$cfgdir/measures.ini"
+# The police.uk neighbourhood crime section renamed to a name with a space.
+sed -i 's/^\[neighbourhood_crime_policeuk\]$/[neighbourhood crime]/' "$cfgdir/measures.ini"
 opts="--config $cfgdir/sio.ini --store $store --out $out"
 
 stage() {
@@ -35,7 +35,7 @@ check t0810-4-catalogue-has-the-stem test "$(q "SELECT chart_stem FROM measure_c
 
 # Edit the configuration after sio-measures: another baseline and label.
 sed -i -e 's/^start = 2018-07$/start = 2019-07/' -e 's/^end = 2019-06$/end = 2020-06/' "$cfgdir/sio.ini"
-sed -i 's/^label = Neighbourhood crime$/label = Edited label/' "$cfgdir/measures.ini"
+sed -i 's/^label = Burglary, robbery, theft from the person and vehicle crime, police.uk$/label = Edited label/' "$cfgdir/measures.ini"
 check_exit t0810-5-charts 0 stage charts
 check_exit t0810-6-statement 0 stage statement --force warwickshire
 dir=$out/charts/warwickshire
@@ -49,14 +49,14 @@ check t0810-9-statement-embeds-that-chart grep -q '](../charts/warwickshire/neig
 # The figures of the renamed measure are in the draft, under the stored label.
 stored_count=$(q "SELECT count FROM measure_quarters WHERE force = 'warwickshire'
     AND measure = 'neighbourhood crime' AND quarter = '2021/22 Q4'")
-check t0810-10-statement-has-the-figures grep -q "^| Crimes in 2021/22 Q4 (Jan 2022 to Mar 2022) | $stored_count |" "$md"
+check t0810-10-statement-has-the-figures grep -q "^| 2021/22 Q4 against 2020/21 Q4 | $stored_count |" "$md"
 check t0810-11-label-from-the-store-not-the-edited-config sh -c \
-    "grep -q '^## Neighbourhood crime\$' '$md' && ! grep -q 'Edited label' '$md' &&
-     ! grep -q 'Edited label' '$dir/neighbourhood-crime.txt'"
+    "grep -q '^### Headline: Burglary, robbery, theft from the person and vehicle crime, police.uk\$' '$md' &&
+     ! grep -q 'Edited label' '$md' && ! grep -q 'Edited label' '$dir/neighbourhood-crime.txt'"
 # The baseline the figures were compared with, not the one sio.ini now says.
 check t0810-12-chart-baseline-from-the-store grep -q '(Jul 2018 to Jun 2019)' "$dir/neighbourhood-crime.txt"
 check t0810-13-statement-baseline-from-the-store sh -c \
-    "grep -q 'baseline year (Jul 2018 to Jun 2019)' '$md' && ! grep -q 'Jul 2019 to Jun 2020' '$md'"
+    "grep -q 'against the baseline (July 2018 to June 2019)' '$md' && ! grep -q 'July 2019 to June 2020' '$md'"
 
 # After sio-measures runs again, both follow the new configuration.
 check_exit t0810-14-measures-again 0 stage measures

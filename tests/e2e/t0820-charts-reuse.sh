@@ -6,8 +6,9 @@
 # force's, and none of another force's but its peer charts) and its outputs
 # equal a full redraw's, byte for byte (SOURCE_DATE_EPOCH set); a chart file
 # missing from the output is drawn again; --reuse links unchanged charts from
-# another folder, and sio-run keeps them from the folder it replaces; a force whose folder cannot be written stops the
-# run with 73, whichever worker meets it.
+# another folder, and sio-run (made to run every stage) keeps them from the
+# folder it replaces; a force whose folder cannot be written stops the run
+# with 73, whichever worker meets it.
 . "$(dirname "$0")/lib.sh"
 export SOURCE_DATE_EPOCH=1700000000
 cfg=$TOP/config/sio.ini
@@ -60,7 +61,7 @@ inodes "$WORK/two" >"$WORK/new.inodes"
 # drawn again: the paths whose inode changed
 join -1 2 -2 2 -o 1.1,2.1,0 "$WORK/before.inodes" "$WORK/new.inodes" |
     awk '$1 != $2 { print $3 }' >"$WORK/redrawn"
-check "t0820-11 it drew Warwickshire's charts again" grep -q '/warwickshire/drugs.png$' "$WORK/redrawn"
+check "t0820-11 it drew Warwickshire's charts again" grep -q '/warwickshire/drugs_policeuk.png$' "$WORK/redrawn"
 check "t0820-12 and of the other forces' charts only peer charts" \
     sh -c "! grep -v -e '/warwickshire/' -e '-peers[.-]' -e '/\\.digests\$' '$WORK/redrawn'"
 changed_were_drawn() {
@@ -71,10 +72,10 @@ check "t0820-13 every file whose bytes changed was drawn again" changed_were_dra
 check "t0820-14 and fewer than all were" \
     test "$(wc -l <"$WORK/redrawn")" -lt "$(wc -l <"$WORK/new.inodes")"
 
-rm "$WORK/two/charts/west-mercia/drugs-spc.svg"
+rm "$WORK/two/charts/west-mercia/drugs_policeuk-spc.svg"
 check_exit "t0820-15 a rerun with a chart file gone" 0 charts "$WORK/two"
 check "t0820-16 draws it again, the same as before" \
-    cmp -s "$WORK/two/charts/west-mercia/drugs-spc.svg" "$WORK/full/charts/west-mercia/drugs-spc.svg"
+    cmp -s "$WORK/two/charts/west-mercia/drugs_policeuk-spc.svg" "$WORK/full/charts/west-mercia/drugs_policeuk-spc.svg"
 check "t0820-17 and only that chart (its four files and alt text)" drew 5
 
 check_exit "t0820-18 --reuse DIR writes a new folder from an earlier one" 0 \
@@ -86,10 +87,13 @@ check "t0820-20 linked, not drawn" \
 
 cp -r "$TOP/config" "$WORK/cfg"
 printf '\n[run]\nstatement_force = warwickshire\nlog = %s\n' "$WORK/run.log" >>"$WORK/cfg/sio.ini"
-sio_run() { "$BIN/sio-run" --quiet --config "$WORK/cfg/sio.ini" --store "$WORK/run.db" --out "$WORK/run-out" "$WORK/sample"; }
+sio_run() {
+    "$BIN/sio-run" --quiet --always --config "$WORK/cfg/sio.ini" --store "$WORK/run.db" \
+        --out "$WORK/run-out" "$WORK/sample"
+}
 sio_run || fail "t0820-21 sio-run" "exit $?"
 cp -r "$WORK/run-out" "$WORK/run-before"
-check_exit "t0820-21 sio-run again on the same inputs" 0 sio_run
+check_exit "t0820-21 sio-run again on the same inputs, every stage" 0 sio_run
 check "t0820-22 keeps every chart from the folder it replaces, drawing none" \
     drew 0 "$WORK/run.db"
 check "t0820-23 and publishes the same charts" same_tree "$WORK/run-out/charts" "$WORK/run-before/charts"

@@ -4,7 +4,9 @@
  * sio-statement, without a store.
  */
 #include "../../statement/analyst.h"
+#include "../../statement/compose.h"
 #include "../../statement/statement.h"
+#include "../../statement/wording.h"
 #include "../../statement/write.h"
 
 #include "testing.h"
@@ -109,66 +111,180 @@ TEST(html_escapes_every_special_character)
     CHECK_STR(buf, "&lt;script&gt;alert(&#39;x &amp; &quot;y&quot;&#39;)&lt;/script&gt;");
 }
 
+/* ---- the draft's words, on a statement built by hand ---------------------- */
+
 static struct sio_config cfg;
 static struct statement st;
-static struct statement_measure measures[4];
+static struct statement_measure ms[2];
 
-/* A statement for 2021/22 Q4 with measures of the given nouns and sources. */
-static void statement_with(const char *nouns[], const char *notes[], int n)
+static void value(struct statement_value *v, double x, month_t start, int months)
 {
+    memset(v, 0, sizeof *v);
+    v->found = 1;
+    v->value = x;
+    v->low = v->high = v->denominator = NAN;
+    v->covered = v->expected = months;
+    v->start = start;
+    v->end = start + months - 1;
+}
+
+/* Warwickshire's homicides as counts: 3 in 2021/22 Q4, 1 a year before, 7
+ * in the 12 months to March 2022 and 9 before; verdicts as stored. */
+static void homicide_statement(void)
+{
+    static const char *const order[6] = {"homicide", "serious_violence", "drugs_supply",
+                                         "neighbourhood_crime", "cyber_crime",
+                                         "victim_satisfaction"};
     memset(&cfg, 0, sizeof cfg);
     memset(&st, 0, sizeof st);
-    memset(measures, 0, sizeof measures);
+    memset(ms, 0, sizeof ms);
     snprintf(cfg.classification, sizeof cfg.classification, "OFFICIAL");
-    snprintf(cfg.source_note, sizeof cfg.source_note, "Source: police.uk");
-    for (int i = 0; i < n; i++) {
-        struct catalogue_measure *d = &measures[i].def;
-        snprintf(d->label, sizeof d->label, "Measure %d", i);
-        snprintf(d->noun, sizeof d->noun, "%s", nouns[i]);
-        snprintf(d->source_note, sizeof d->source_note, "%s", notes[i]);
-        measures[i].fig = (struct statement_figures){.found = 1, .count = 4, .months_covered = 3,
-                                                     .r12_count = 8, .r12_months = 12};
-    }
-    st.m = measures;
-    st.n = n;
-    st.confidence = 0.95;
-    st.baseline_start = month_make(2018, 7);
-    st.baseline_end = month_make(2019, 6);
     st.cfg = &cfg;
     st.version = "0.1.0";
+    st.confidence = 0.95;
     st.quarter = month_make(2022, 1);
     snprintf(st.quarter_label, sizeof st.quarter_label, "2021/22 Q4");
+    snprintf(st.force_name, sizeof st.force_name, "Warwickshire Police");
+    st.baseline_start = month_make(2018, 7);
+    st.baseline_end = month_make(2019, 6);
+    struct statement_measure *m = &ms[0];
+    snprintf(m->def.key, sizeof m->def.key, "homicide");
+    snprintf(m->def.label, sizeof m->def.label, "Homicide");
+    snprintf(m->def.noun, sizeof m->def.noun, "homicides");
+    snprintf(m->def.priority, sizeof m->def.priority, "homicide");
+    snprintf(m->def.role, sizeof m->def.role, "headline");
+    snprintf(m->def.source_file, sizeof m->def.source_file, "the Home Office table");
+    m->def.precedence = 1;
+    m->current = 1;
+    m->win.last = month_make(2022, 3);
+    value(&m->quarter, 3, month_make(2022, 1), 3);
+    value(&m->quarter_before, 1, month_make(2021, 1), 3);
+    value(&m->r12, 7, month_make(2021, 4), 12);
+    value(&m->r12_before, 9, month_make(2020, 4), 12);
+    value(&m->baseline, 6, month_make(2018, 7), 12);
+    for (int k = 0; k < CMP_N; k++) {
+        m->cmp[k].found = 1;
+        snprintf(m->cmp[k].verdict, sizeof m->cmp[k].verdict, "no significant change");
+        m->cmp[k].change = k == 0 ? 200.0 : -22.2;
+        m->cmp[k].low = -50;
+        m->cmp[k].high = 900;
+    }
+    m->chosen = 1;
+    st.m = ms;
+    st.n = 1;
+    for (int i = 0; i < 6; i++) {
+        struct statement_section *sec = &st.sec[st.n_sec++];
+        snprintf(sec->p.key, sizeof sec->p.key, "%s", order[i]);
+        snprintf(sec->p.title, sizeof sec->p.title, "Priority %d", i + 1);
+        snprintf(sec->p.reason, sizeof sec->p.reason, "Because.");
+        sec->p.position = i + 1;
+        sec->p.applicable = 1;
+        sec->headline = -1;
+    }
+    st.sec[0].member[st.sec[0].n_members++] = 0;
+    st.sec[0].headline = 0;
 }
 
-TEST(figure_rows_count_what_the_measure_counts)
+/* The first block of kind whose text contains needle, or NULL. */
+static const struct doc_block *find_block(const struct doc *d, enum doc_kind kind,
+                                          const char *needle)
 {
-    const char *nouns[] = {"county lines closed", ""}, *notes[] = {"Source: a", "Source: a"};
-    char label[256], value[64];
-    statement_with(nouns, notes, 2);
-    CHECK(statement_figure_row(&st, &st.m[0], 0, label, sizeof label, value, sizeof value));
-    CHECK_STR(label, "County lines closed in 2021/22 Q4 (Jan 2022 to Mar 2022)");
-    CHECK_STR(value, "4");
-    CHECK(statement_figure_row(&st, &st.m[1], 1, label, sizeof label, value, sizeof value));
-    CHECK_STR(label, "Number in the 12 months to Mar 2022");
+    for (int i = 0; i < d->n; i++)
+        if (d->b[i].kind == kind && d->b[i].text && strstr(d->b[i].text, needle))
+            return &d->b[i];
+    return NULL;
 }
 
-TEST(the_method_lists_every_source_once)
+TEST(no_data_is_never_printed_as_a_number)
 {
-    const char *nouns[] = {"crimes", "crimes", ""};
-    const char *notes[] = {"Source: police.uk", "Source: police.uk", "Source: the force"};
-    char buf[2048];
-    statement_with(nouns, notes, 3);
-    CHECK(statement_method(&st, 4, buf, sizeof buf));
-    CHECK(strncmp(buf, "Sources: police.uk; the force. Produced by sio 0.1.0", 52) == 0);
+    struct statement_measure m = {0};
+    struct statement_value v = {0};
+    char buf[64];
+    snprintf(m.def.noun, sizeof m.def.noun, "crimes");
+    CHECK_STR(sw_value(&m, &v, 1, buf, sizeof buf), "no data");
+    CHECK_STR(sw_value(&m, &v, 0, buf, sizeof buf), "no data");
 }
 
-TEST(one_source_is_named_as_it_is)
+TEST(a_partial_period_says_how_many_months_it_has)
 {
-    const char *nouns[] = {"crimes"}, *notes[] = {"Source: police.uk street-level crime data"};
-    char buf[2048];
-    statement_with(nouns, notes, 1);
-    CHECK(statement_method(&st, 4, buf, sizeof buf));
-    CHECK(strncmp(buf, "Source: police.uk street-level crime data. Produced", 51) == 0);
+    struct statement_measure m = {0};
+    struct statement_value v;
+    char buf[96];
+    value(&v, 1079, month_make(2018, 7), 12);
+    v.covered = 10;
+    CHECK_STR(sw_value(&m, &v, 0, buf, sizeof buf), "1,079 (10 of 12 months with data)");
+}
+
+TEST(small_counts_are_told_as_counts_not_percentages)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    const struct doc_block *b = find_block(&d, DOC_PARA, "Homicide: 3 homicides in 2021/22 Q4");
+    CHECK(b != NULL);
+    CHECK(b && strstr(b->text, "against 1 in 2020/21 Q4; 7 in the 12 months to March 2022, "
+                               "against 9 in the 12 months before.") != NULL);
+    CHECK(find_block(&d, DOC_PARA, "+200.0%") == NULL);
+    const struct doc_block *t = find_block(&d, DOC_TABLE, "Homicide, Warwickshire Police");
+    CHECK(t && t->rows == 4 && !strcmp(t->cells[1 * 5 + 3], "not shown: small numbers"));
+    CHECK(t && !strcmp(t->cells[1 * 5 + 4], "no significant change"));
+    doc_free(&d);
+}
+
+TEST(the_six_priorities_come_in_the_orders_order)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    int next = 1;
+    homicide_statement();
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    for (int i = 0; i < d.n; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "%d. Priority %d", next, next);
+        if (d.b[i].kind == DOC_HEADING && d.b[i].level == 2 && !strcmp(d.b[i].text, want))
+            next++;
+    }
+    CHECK_INT(next, 7);
+    doc_free(&d);
+}
+
+TEST(a_priority_with_no_source_says_no_data_loaded_and_what_to_load)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    ms[0].chosen = 0;
+    st.sec[0].headline = -1;
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK(find_block(&d, DOC_HEADING, "Headline: no data loaded") != NULL);
+    CHECK(find_block(&d, DOC_ITEM, "Homicide: load the Home Office table") != NULL);
+    doc_free(&d);
+}
+
+TEST(a_priority_without_a_reason_asks_for_one)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    st.sec[1].p.reason[0] = '\0';
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK(find_block(&d, DOC_CHECK, "[priority serious_violence]") != NULL);
+    CHECK(find_block(&d, DOC_PARA, "Applicable locally. Because.") != NULL);
+    doc_free(&d);
+}
+
+TEST(an_earlier_quarter_has_counts_but_no_verdicts)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    ms[0].current = 0;
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    const struct doc_block *t = find_block(&d, DOC_TABLE, "Homicide, Warwickshire Police");
+    CHECK(t && !strcmp(t->cells[1 * 5 + 4], "not judged"));
+    CHECK(find_block(&d, DOC_PARA, "No verdicts for this quarter") != NULL);
+    doc_free(&d);
 }
 
 int main(void)
@@ -183,9 +299,13 @@ int main(void)
     RUN(a_measure_given_twice_is_refused);
     RUN(dated_lines_count_only_at_the_top);
     RUN(html_escapes_every_special_character);
-    RUN(figure_rows_count_what_the_measure_counts);
-    RUN(the_method_lists_every_source_once);
-    RUN(one_source_is_named_as_it_is);
+    RUN(no_data_is_never_printed_as_a_number);
+    RUN(a_partial_period_says_how_many_months_it_has);
+    RUN(small_counts_are_told_as_counts_not_percentages);
+    RUN(the_six_priorities_come_in_the_orders_order);
+    RUN(a_priority_with_no_source_says_no_data_loaded_and_what_to_load);
+    RUN(a_priority_without_a_reason_asks_for_one);
+    RUN(an_earlier_quarter_has_counts_but_no_verdicts);
     const char *names[] = {"a.md", "b.md", "c.md", "d.md"};
     char p[128];
     for (int i = 0; i < 4; i++) {

@@ -6,7 +6,9 @@
 CREATE TABLE IF NOT EXISTS forces (
     slug TEXT PRIMARY KEY,            -- police.uk slug, e.g. 'warwickshire'
     name TEXT NOT NULL,               -- police.uk 'Falls within', e.g. 'Warwickshire Police'
-    ons_code TEXT                     -- ONS police force area code (E23000017), NULL for BTP
+    ons_code TEXT,                    -- ONS police force area code (E23000017), NULL for BTP
+    region TEXT                       -- English region or 'Wales' (forces.csv); NULL for BTP:
+                                      -- the national picture's region, the peer defaults
 );
 CREATE TABLE IF NOT EXISTS force_aliases (
     alias TEXT PRIMARY KEY COLLATE NOCASE,

@@ -98,3 +98,48 @@ CREATE TABLE IF NOT EXISTS chart_files (
     alt      TEXT NOT NULL,          -- the alt text (also in name.txt)
     PRIMARY KEY (force, measure, kind)
 );
+
+-- England and Wales, and the force's region, beside the force: per force,
+-- measure and comparison, the area's totals over exactly the force's
+-- windows (summed over the area's forces, each of which must have every
+-- month of both windows), with the change, its interval and the verdict.
+-- A row with latest_value NULL says the store lacks some forces' figures:
+-- forces_with_data of forces_expected.
+CREATE TABLE IF NOT EXISTS national_picture (
+    force            TEXT NOT NULL,
+    measure          TEXT NOT NULL,
+    area_kind        TEXT NOT NULL,   -- country | region
+    area             TEXT NOT NULL,   -- 'England and Wales' | the region's name
+    comparison       TEXT NOT NULL,   -- baseline | year_earlier | quarter_last_year
+    latest_value     REAL,            -- count, or per cent for a proportion; NULL: incomplete
+    base_value       REAL,
+    change           REAL,            -- % (counts) or percentage points (proportions)
+    ci_low           REAL, ci_high REAL,
+    verdict          TEXT NOT NULL,   -- as measure_verdicts.verdict
+    forces_with_data INTEGER NOT NULL, -- forces with every month of both windows
+    forces_expected  INTEGER NOT NULL, -- forces in the area
+    PRIMARY KEY (force, measure, area_kind, comparison)
+);
+
+-- Every statement sio-statement wrote, and each figure it printed, so the
+-- next draft can list the figures published before that have since changed.
+CREATE TABLE IF NOT EXISTS statements (
+    id         INTEGER PRIMARY KEY,
+    force      TEXT NOT NULL,
+    quarter    TEXT NOT NULL,         -- '2021/22 Q4'
+    written_at TEXT NOT NULL,         -- UTC, ISO 8601
+    path       TEXT NOT NULL,         -- the Markdown draft, as written
+    last_file  INTEGER NOT NULL       -- max(files.id) then: later files are new since
+);
+CREATE TABLE IF NOT EXISTS statement_figures (
+    statement_id INTEGER NOT NULL REFERENCES statements(id),
+    measure      TEXT NOT NULL,
+    label        TEXT NOT NULL,       -- as printed
+    period_type  TEXT NOT NULL,       -- fq | r12 (measure_results)
+    period_start TEXT NOT NULL,
+    period_end   TEXT NOT NULL,
+    statistic    TEXT NOT NULL,       -- count | proportion_pct
+    value        REAL NOT NULL,
+    source_kind  TEXT NOT NULL,       -- which files feed it (measure_catalogue.source_kind)
+    PRIMARY KEY (statement_id, measure, period_type, period_start, period_end, statistic)
+);
