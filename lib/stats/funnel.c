@@ -1,9 +1,10 @@
 /*
- * funnel.c — exact Poisson control limits: chi-squared quantiles, found as
- * gamma quantiles on GSL's gamma CDF (poisson_gamma_quantile),
- * since GSL's own inverse returns NaN from an expected count of about 50,000
- * (gsl_cdf_chisq_Pinv(0.975, 100002)), which one force's year of all crime
- * exceeds.
+ * funnel.c — exact Poisson control limits through gamma quantiles.
+ *
+ * qchisq(p, 2e) / 2 is the Gamma(e, 1) quantile.  It is found on GSL's gamma
+ * CDF, as poisson.c does (poisson_gamma_quantile), because
+ * gsl_cdf_chisq_Pinv fails (NaN) for expected counts from about 50,000,
+ * which the larger forces' yearly counts reach.
  */
 #include "stats/funnel.h"
 
@@ -18,7 +19,6 @@ void funnel_limits(double e, double level, double *low, double *high)
         return;
     }
     double a = (1 - level) / 2;
-    /* qchisq(p, 2k) / 2 is the p quantile of Gamma(k, 1) */
     *low = e > 0 ? poisson_gamma_quantile(e, a) : 0;
     *high = poisson_gamma_quantile(e + 1.0, 1 - a);
 }
