@@ -170,6 +170,10 @@ static int load_measure(sqlite3 *db, struct statement *s, struct statement_measu
     if (rc == SIO_OK)
         rc = one_text(db, "SELECT coalesce(assurance, '') FROM spc_summary WHERE force = ?1 AND measure = ?2",
                       s->force, key, m->assurance, sizeof m->assurance, err);
+    if (rc == SIO_OK)
+        rc = one_text(db, "SELECT coalesce(why_no_verdict, '') FROM spc_summary WHERE force = ?1"
+                      " AND measure = ?2", s->force, key, m->why_no_verdict,
+                      sizeof m->why_no_verdict, err);
     return rc == SIO_OK ? charts_load(db, s, key, &m->charts, &m->n_charts, err) : rc;
 }
 

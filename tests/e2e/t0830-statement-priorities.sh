@@ -76,6 +76,14 @@ ho_headline() {
 check t0830-6-ho-homicide-is-the-headline ho_headline
 as_count() { section "$wmd" 1 | grep -q "^Homicide: $wq homicides\{0,1\} in 2021/22 Q4 (January to March 2022)"; }
 check t0830-7-small-count-told-as-a-count as_count
+# The Home Office series is quarterly, and so is its SPC chart: the summary
+# says so (not "Monthly variation"); police.uk's monthly series stay monthly.
+spc_named_for_frequency() {
+    section "$wmd" 1 | grep -q '^\*Quarterly variation (SPC): ' &&
+    ! section "$wmd" 1 | grep -q 'Monthly variation' &&
+    section "$wmd" 4 | grep -q '^\*Monthly variation (SPC): '
+}
+check t0830-34-spc-summary-named-for-the-series-frequency spc_named_for_frequency
 # Leicestershire: the table has no rows for it, so no headline, and nothing from police.uk.
 no_data_loaded() {
     section "$lmd" 1 | grep -q '^### Headline: no data loaded$' &&
