@@ -203,12 +203,13 @@ static int load_measures(sqlite3 *db, struct statement *s, struct sio_error *err
 }
 
 /* The draft's order within a priority: headline candidates by precedence,
- * then context, then activity, each in measures.ini order. */
+ * then the priority's focus (part of the measure), then context, then
+ * activity, each in measures.ini order. */
 static int member_order(const struct statement_measure *m)
 {
     if (m->def.precedence > 0)
         return m->def.precedence;
-    return strcmp(m->def.role, "context") == 0 ? 1000 : 2000;
+    return !strcmp(m->def.role, "focus") ? 500 : !strcmp(m->def.role, "context") ? 1000 : 2000;
 }
 
 static void add_members(struct statement *s, struct statement_section *sec)
