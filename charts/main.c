@@ -14,6 +14,7 @@
  * and the status becomes the exit code.
  */
 #include "chart.h"
+#include "funnel.h"
 #include "sys/cli.h"
 #include "overview.h"
 #include "peerchart.h"
@@ -24,6 +25,7 @@
 #include "series.h"
 #include "spcchart.h"
 #include "store/catalogue.h"
+#include "stats/poisson.h"
 #include "store/store.h"
 
 #include <math.h>
@@ -38,8 +40,8 @@ static const char usage[] =
     "                  [--reuse DIR | --redraw] [--quiet] [--help] [--version]\n"
     "\n"
     "Draw the charts of every force and measure in the store (written by\n"
-    "sio-measures): the quarterly chart, the SPC chart, the peer chart, and\n"
-    "an overview page per force.  A chart whose figures, words and settings\n"
+    "sio-measures): the quarterly chart, the SPC chart, the peer chart, the\n"
+    "funnel plot, and an overview page per force.  A chart whose figures, words and settings\n"
     "are those an earlier run drew (a digest of them is kept beside the\n"
     "charts) is kept, not drawn again.\n"
     "\n"
@@ -62,6 +64,7 @@ static const char usage[] =
     "  MEASURE.EXT           quarterly chart, EXT from [charts] formats\n"
     "  MEASURE-spc.EXT       SPC chart (when spc_points has rows)\n"
     "  MEASURE-peers.EXT     peer chart (when peer_results has rows)\n"
+    "  MEASURE-funnel.EXT    funnel plot (when funnel_points has the force)\n"
     "  overview.EXT          the six national priorities on one page\n"
     "  NAME.txt              alt text for chart NAME\n"
     "  NAME-SIZE.EXT         each [charts] sizes after the first\n"
@@ -79,8 +82,8 @@ static const char usage[] =
 /* What one force's charts came to. */
 struct force_counts {
     int series, files, drawn;       /* files written or kept; of which drawn */
-    int n_spc, n_peers, n_overview; /* charts made, every variant counted once */
-    int no_spc, no_peers;           /* force x measure with no rows (or rates) for them */
+    int n_spc, n_peers, n_funnel, n_overview; /* charts made, every variant counted once */
+    int no_spc, no_peers, no_funnel; /* force x measure with no rows (or rates) for them */
 };
 
 /* A chart made for the current force, to record in chart_files. */
@@ -241,6 +244,28 @@ static int kind_peers(struct charts_run *run, struct measure_draw *d, const char
     return rc;
 }
 
+static int kind_funnel(struct charts_run *run, struct measure_draw *d, const char *kind,
+                       int position, const char *name, struct sio_error *err)
+{
+    const struct quarter_series *s = &d->s;
+    struct funnel_series fs;
+    char alt[4096];
+    int rc = funnel_load(run->db, s->force, s->measure_key, &fs, err);
+
+    if (rc == SIO_OK && !fs.self)
+        run->c.no_funnel++; /* no funnel for the measure, or the force not in it */
+    else if (rc == SIO_OK) {
+        snprintf(fs.measure_label, sizeof fs.measure_label, "%s", s->measure_label);
+        snprintf(fs.noun, sizeof fs.noun, "%s", s->noun);
+        struct digest dg = both(&fs.digest, &s->digest);
+        rc = draw_chart(run, s->force, s->measure_key, kind, position, name, funnel_draw, &fs,
+                        &dg, funnel_alt_text(&fs, alt, sizeof alt), err);
+        run->c.n_funnel += rc == SIO_OK;
+    }
+    funnel_free(&fs);
+    return rc;
+}
+
 /* In the order sio-statement shows them; the file is the stem and suffix. */
 static const struct chart_kind {
     const char *kind, *suffix;
@@ -249,6 +274,7 @@ static const struct chart_kind {
     {"quarterly", "", kind_quarterly},
     {"spc", "-spc", kind_spc},
     {"peers", "-peers", kind_peers},
+    {"funnel", "-funnel", kind_funnel},
 };
 
 /* Every chart kind of one force x measure, then its overview panel. */
@@ -403,14 +429,16 @@ static void add_counts(struct force_counts *t, const struct force_counts *c)
     t->series += c->series, t->files += c->files, t->drawn += c->drawn;
     t->n_spc += c->n_spc, t->n_peers += c->n_peers, t->n_overview += c->n_overview;
     t->no_spc += c->no_spc, t->no_peers += c->no_peers;
+    t->n_funnel += c->n_funnel, t->no_funnel += c->no_funnel;
 }
 
 static void run_counts(const struct force_counts *t, char *buf, size_t size)
 {
     snprintf(buf, size, "series=%d files=%d drawn=%d kept=%d quarterly=%d spc=%d peers=%d"
-                        " overview=%d spc_skipped_no_rows=%d peers_skipped_no_rates=%d",
+                        " funnel=%d overview=%d spc_skipped_no_rows=%d peers_skipped_no_rates=%d"
+                        " funnel_skipped=%d",
              t->series, t->files, t->drawn, t->files - t->drawn, t->series, t->n_spc,
-             t->n_peers, t->n_overview, t->no_spc, t->no_peers);
+             t->n_peers, t->n_funnel, t->n_overview, t->no_spc, t->no_peers, t->no_funnel);
 }
 
 /* Every force's charts on the pool; the totals into t. */
@@ -453,9 +481,9 @@ static int walk_store(struct charts_run *run, sqlite3 *db, int jobs, struct forc
 
 static void report(const struct force_counts *t, const char *top)
 {
-    printf("sio-charts: %d series, %d files under %s (%d SPC, %d peer, %d overview charts;"
-           " %d files drawn, %d kept)\n", t->series, t->files, top, t->n_spc, t->n_peers,
-           t->n_overview, t->drawn, t->files - t->drawn);
+    printf("sio-charts: %d series, %d files under %s (%d SPC, %d peer, %d funnel, %d overview"
+           " charts; %d files drawn, %d kept)\n", t->series, t->files, top, t->n_spc,
+           t->n_peers, t->n_funnel, t->n_overview, t->drawn, t->files - t->drawn);
     if (t->no_spc)
         printf("sio-charts: no SPC chart for %d series: spc_points has no rows for them\n", t->no_spc);
     if (t->no_peers)
@@ -535,6 +563,7 @@ int main(int argc, char **argv)
     int rc;
 
     sio_error_clear(&err);
+    poisson_gsl_init(); /* the funnel's limit curves: GSL reports, never aborts */
     switch (cli_parse(&cli, argc, argv, "sio-charts", usage, extra, on_option, &o)) {
     case CLI_EXIT: return 0;
     case CLI_USAGE: return sio_exit_code(SIO_EUSAGE);

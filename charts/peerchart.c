@@ -72,6 +72,25 @@ static void rank_words(int rank, int n, char *buf, size_t size)
         snprintf(buf, size, "the %d%s highest", from_top, ordinal_suffix(from_top));
 }
 
+/* A default group of the force's region (measures/peers.h) is no most
+ * similar group: it is named as what it is. */
+static int regional(const struct peer_series *s)
+{
+    size_t n = strlen(s->group), t = strlen(" region");
+    return n > t && !strcmp(s->group + n - t, " region");
+}
+
+/* "Warwickshire Police's most similar group (Demo neighbours)", "the West
+ * Midlands region". */
+static char *group_words(const struct peer_series *s, char *buf, size_t size)
+{
+    if (regional(s))
+        snprintf(buf, size, "the %s", s->group);
+    else
+        snprintf(buf, size, "%s's most similar group (%s)", s->force_name, s->group);
+    return buf;
+}
+
 /* Rank words only where the test finds a difference: a rank among rates
  * that differ by chance is no finding. */
 char *peerchart_title(const struct peer_series *s, char *buf, size_t size)
@@ -82,14 +101,14 @@ char *peerchart_title(const struct peer_series *s, char *buf, size_t size)
 
     if (rank && me && me->significant == 1) {
         rank_words(rank, (int)s->n, r, sizeof r);
-        snprintf(buf, size, "%s: %s has %s rate of the %zu forces in its group",
-                 s->measure_label, s->force_name, r, s->n);
+        snprintf(buf, size, "%s: %s has %s rate of the %zu forces in its %s",
+                 s->measure_label, s->force_name, r, s->n, regional(s) ? "region" : "group");
     } else if (rank && me && me->significant == 0)
         snprintf(buf, size, "%s: %s is similar to its peers", s->measure_label,
                  s->force_name);
     else
-        snprintf(buf, size, "%s: rates in %s's most similar group", s->measure_label,
-                 s->force_name);
+        snprintf(buf, size, "%s: rates in %s's %s", s->measure_label, s->force_name,
+                 regional(s) ? "region" : "most similar group");
     return buf;
 }
 
@@ -120,9 +139,9 @@ char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
     peerchart_period_words(s->period, period, sizeof period);
     if (isfinite(s->national))
         snprintf(nat, sizeof nat, "; England and Wales %.*f", d, s->national);
-    o = (size_t)snprintf(buf, size,
-                         "Bar chart of %s per 1,000 population for the %zu forces in %s's most similar group (%s), %s. ",
-                         label, s->n, s->force_name, s->group, period);
+    char group[320];
+    o = (size_t)snprintf(buf, size, "Bar chart of %s per 1,000 population for the %zu forces in %s, %s. ",
+                         label, s->n, group_words(s, group, sizeof group), period);
     if (o < size && me && isfinite(me->rate) && me->significant == 1) {
         rank_words(peerchart_rank(s), (int)s->n, r, sizeof r);
         o += (size_t)snprintf(buf + o, size - o, "%s: %.*f per 1,000, %s of %zu, a significant"
@@ -247,9 +266,9 @@ void peerchart_draw(const void *series, const struct chart_style *st)
     peerchart_title(s, title, sizeof title);
     snprintf(axis_title, sizeof axis_title, "%s per 1,000 population",
              words_noun_heading(s->noun, heading, sizeof heading));
-    snprintf(subtitle, sizeof subtitle, "%s, %s. Most similar group: %s",
-             axis_title, peerchart_period_words(s->period, period, sizeof period),
-             s->group);
+    snprintf(subtitle, sizeof subtitle, "%s, %s. %s%s", axis_title,
+             peerchart_period_words(s->period, period, sizeof period),
+             regional(s) ? "The forces of the " : "Most similar group: ", s->group);
     if (s->population_year) {
         snprintf(population, sizeof population, "Population: %d (%s).", s->population_year,
                  s->population_source[0] ? s->population_source : "source not recorded");

@@ -183,8 +183,9 @@ static int write_peers(const struct build *b, struct sio_error *err)
     if (rc)
         return rc;
     fprintf(af.fp, "; Peer groups for sio-measures: one section per group, with where the list\n"
-                   "; came from, its date, and one member line per force.  Without a group a\n"
-                   "; force is compared with England and Wales.\n");
+                   "; came from, its date, and one member line per force.  A force in no group\n"
+                   "; is compared with the forces of its region (forces.csv), and with\n"
+                   "; England and Wales when every force's files are loaded.\n");
     if (b->req->n_peers) {
         fprintf(af.fp, "\n[%s and peers]\n"
                        "source = given to sio-init on %s: say where the group comes from "

@@ -17,6 +17,7 @@
 
 struct analyse_totals {
     long forces, series, results, quarters;
+    long funnels;             /* measures with a funnel plot (funnel.h) */
 };
 
 /* Clear the result tables and fill them for every force x measure. */

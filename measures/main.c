@@ -9,6 +9,7 @@
  * previous results whole.
  */
 #include "analyse.h"
+#include "funnel.h"
 #include "annotate.h"
 #include "sys/cli.h"
 #include "outputs.h"
@@ -95,6 +96,8 @@ static int work(sqlite3 *db, const struct sio_config *cfg, struct annotations *n
         rc = annotations_store(db, notes, err);
     if (!rc)
         rc = analyse_all(db, cfg, notes, t, err);
+    if (!rc)
+        rc = funnel_all(db, cfg, &t->funnels, err);
     return rc ? rc : outputs_write(db, cfg->out_dir, err);
 }
 
@@ -112,8 +115,8 @@ static int run(sqlite3 *db, const struct sio_config *cfg, const struct cli *cli,
         return rc;
     }
     if (!(rc = work(db, cfg, &notes, &t, err))) {
-        snprintf(counts, sizeof counts, "forces=%ld series=%ld results=%ld quarter_rows=%ld",
-                 t.forces, t.series, t.results, t.quarters);
+        snprintf(counts, sizeof counts, "forces=%ld series=%ld results=%ld quarter_rows=%ld"
+                 " funnels=%ld", t.forces, t.series, t.results, t.quarters, t.funnels);
         rc = store_run_finish(db, run_id, NULL, counts, 0, err);
     }
     rc = rc ? rc : store_commit(db, err);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define PEERS_MAX_GROUPS 16
+#define PEERS_MAX_REGIONS 12  /* England's nine regions and Wales, with room */
 #define PEERS_MAX_MEMBERS 64
 
 struct group {
@@ -25,10 +26,11 @@ struct group {
     char date[32];
     char *member[PEERS_MAX_MEMBERS];
     int n;
+    int regional;         /* a default: compares only the forces in no configured group */
 };
 
 struct groups {
-    struct group g[PEERS_MAX_GROUPS + 1]; /* +1: England and Wales */
+    struct group g[PEERS_MAX_GROUPS + PEERS_MAX_REGIONS + 1]; /* + England and Wales */
     int n;
     char why[160];
 };
@@ -266,12 +268,31 @@ static int in_list(char *const *list, int n, const char *s)
     return 0;
 }
 
+/* force is a member of a group from the peers file. */
+static int configured(const struct groups *gs, const char *force)
+{
+    for (int i = 0; i < gs->n; i++)
+        if (!gs->g[i].regional && strcmp(gs->g[i].name, "England and Wales") &&
+            in_list(gs->g[i].member, gs->g[i].n, force))
+            return 1;
+    return 0;
+}
+
+/* Whether member k of group g is compared in it: every member of a
+ * configured group; in a region's default group, only the forces without
+ * one (a configured most similar group wins). */
+static int compared(const struct groups *gs, const struct group *g, int k)
+{
+    return !g->regional || !configured(gs, g->member[k]);
+}
+
 static int run_groups(struct peer_run *pr, const struct groups *gs, struct sio_error *err)
 {
     int rc = SIO_OK;
     for (int i = 0; i < gs->n && !rc; i++)
         for (int k = 0; k < gs->g[i].n && !rc; k++)
-            rc = force_group(pr, gs->g[i].member[k], &gs->g[i], err);
+            if (compared(gs, &gs->g[i], k))
+                rc = force_group(pr, gs->g[i].member[k], &gs->g[i], err);
     return rc;
 }
 
@@ -284,7 +305,8 @@ static int run_groups_prop(struct peer_run *pr, const struct groups *gs,
         const struct group *g = &gs->g[i];
         const struct peerprop_group pg = {g->name, g->source, g->date, g->member, g->n};
         for (int k = 0; k < g->n && !rc; k++)
-            rc = peerprop_force(pr->db, pr->cfg, pr->m, g->member[k], &pg, &pr->rows, err);
+            if (compared(gs, g, k))
+                rc = peerprop_force(pr->db, pr->cfg, pr->m, g->member[k], &pg, &pr->rows, err);
     }
     return rc;
 }
@@ -305,6 +327,65 @@ static void add_all_forces(struct groups *gs, char *const *forces)
         if (!in_list(g->member, g->n, forces[i]))
             g->member[g->n++] = strdup(forces[i]);
     gs->n++;
+}
+
+/* The region the forces table gives force ("" for none: BTP, or a forces
+ * file without the column). */
+static int region_of(sqlite3 *db, const char *force, char *out, size_t size,
+                     struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(db, "SELECT COALESCE(region, '') FROM forces WHERE slug = ?1", &st, err);
+    out[0] = '\0';
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(out, size, "%s", store_col_text(st, 0));
+    sqlite3_finalize(st);
+    return SIO_OK;
+}
+
+/* A default group for each region with a force in no configured group:
+ * every force with data in that region, so each force without a most
+ * similar group is still compared with its neighbours (and with England and
+ * Wales, when every force is loaded). */
+static int add_region_groups(sqlite3 *db, struct groups *gs, char *const *forces,
+                             struct sio_error *err)
+{
+    char region[64], other[64], name[128];
+    int rc = SIO_OK;
+    for (int i = 0; forces[i] && !rc; i++) {
+        if (configured(gs, forces[i]) ||
+            (rc = region_of(db, forces[i], region, sizeof region, err)) || !region[0])
+            continue;
+        snprintf(name, sizeof name, "%s region", region);
+        int j = 0;
+        while (j < gs->n && strcmp(gs->g[j].name, name))
+            j++;
+        if (j < gs->n || gs->n == PEERS_MAX_GROUPS + PEERS_MAX_REGIONS)
+            continue; /* made already (or no room) */
+        struct group *g = &gs->g[gs->n];
+        memset(g, 0, sizeof *g);
+        snprintf(g->name, sizeof g->name, "%s", name);
+        snprintf(g->source, sizeof g->source, "the forces of the %s region (forces file): "
+                 "no most similar group configured", region);
+        g->regional = 1;
+        for (int k = 0; forces[k] && !rc && g->n < PEERS_MAX_MEMBERS; k++) {
+            if ((rc = region_of(db, forces[k], other, sizeof other, err)) || strcmp(other, region))
+                continue;
+            if (!(g->member[g->n] = strdup(forces[k])))
+                rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+            else
+                g->n++;
+        }
+        if (g->n >= 2)
+            gs->n++;
+        else
+            for (int k = 0; k < g->n; k++)
+                free(g->member[k]);
+    }
+    return rc;
 }
 
 /* Members may be written as slugs or names: use the outputs' keys. */
@@ -335,6 +416,8 @@ int peers_emit(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
     struct peer_run pr = {db, cfg, NULL, NULL, 0};
     for (int i = 0; i < gs->n && !rc; i++)
         rc = canon_members(db, &gs->g[i], err);
+    if (!rc)
+        rc = add_region_groups(db, gs, forces, err);
     if (!rc)
         add_all_forces(gs, forces);
     if (!rc && gs->n)

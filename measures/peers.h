@@ -5,7 +5,13 @@
  * Groups come from the peers file ([peers] file in sio.ini): one section
  * per group with `source`, `date` and one `member` line per force key.
  * sio ships no real most similar groups (their published lists were not
- * found; measures.md §5): the example file is labelled illustrative.
+ * found; measures.md §5): the example file is labelled illustrative.  A
+ * force in no configured group is compared with its region instead: a
+ * default group "<region> region" of every force with data in the region
+ * the forces table gives it (forces.csv's region column), when there are
+ * two or more; a configured group wins wherever it is given (a force in one
+ * is a member of its region's group, for the others, but not compared in
+ * it).
  *
  * For a force in a group and a count measure, the period is the 12 months
  * ending at the force's latest month.  Each member with every month covered

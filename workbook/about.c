@@ -17,6 +17,7 @@ static const struct {
     const char *file, *what;
 } known[] = {
     { "annotations.csv", "The analyst's dated notes and the SPC rebase dates" },
+    { "funnel.csv", "The funnel plots: every force's 12-month rate per 1,000 against its population, with the target rate and the 95% and 99.8% control limits" },
     { "measure_counts.csv", "police.uk street crimes by force, measure and month" },
     { "measure_quarters.csv", "Counts by force, measure and financial quarter, as the quarterly charts draw them" },
     { "measures.csv", "Every figure by force, measure, period and statistic, with its interval, unit and method" },

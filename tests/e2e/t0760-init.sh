@@ -21,8 +21,8 @@ check "t0760-5 and every input folder, in order" \
     sh -c "grep '^inputs = ' office/config/sio.ini | tr '\n' ' ' | grep -qx 'inputs = inputs/home-office inputs = inputs/indicators inputs = inputs/police-uk inputs = inputs/population '"
 check "t0760-6 the peer group has the force and its peers by their police.uk names" \
     sh -c "grep '^member = ' office/config/peers.ini | tr '\n' '|' | grep -qx 'member = Warwickshire Police|member = Leicestershire Police|member = West Mercia Police|'"
-check "t0760-7 the statement text has the six priorities in the order's order" \
-    sh -c "grep '^## ' office/config/statement-text.md | tr '\n' ' ' | grep -qx '## homicide ## serious_violence ## drugs_supply ## neighbourhood_crime ## cyber_crime ## victim_satisfaction '"
+check "t0760-7 the statement text has the introduction, the contribution and the six priorities in the order's order" \
+    sh -c "grep '^## ' office/config/statement-text.md | tr '\n' ' ' | grep -qx '## introduction ## contribution ## homicide ## serious_violence ## drugs_supply ## neighbourhood_crime ## cyber_crime ## victim_satisfaction '"
 check "t0760-8 each with its two paragraphs to write" \
     sh -c "test \$(grep -c '^### Reflections on performance and context\$' office/config/statement-text.md) = 6 &&
            test \$(grep -c '^### Planned action for the next quarter\$' office/config/statement-text.md) = 6"

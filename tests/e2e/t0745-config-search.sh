@@ -1,4 +1,4 @@
-# t0750 — where a program finds its configuration without --config: the
+# t0745 — where a program finds its configuration without --config: the
 # first of $SIO_CONFIG, ./config/sio.ini and /etc/sio/sio.ini that is set or
 # exists; --config before all of them; --verbose says which it used.
 . "$(dirname "$0")/lib.sh"
@@ -12,25 +12,25 @@ said() { grep -q "sio-measures: configuration $1 (from $2;" .err; }
 
 for f in "$TOP"/*/main.c; do
     stage=$(basename "$(dirname "$f")")
-    check "t0750-1.$stage sio-$stage takes --verbose" sh -c "'$BIN/sio-$stage' --verbose --help | grep -q '^usage: sio-$stage'"
+    check "t0745-1.$stage sio-$stage takes --verbose" sh -c "'$BIN/sio-$stage' --verbose --help | grep -q '^usage: sio-$stage'"
 done
 (cd here && "$BIN/sio-measures" --verbose --store none.db) >.out 2>.err
-check "t0750-2 in a folder with config/sio.ini, that is the one used" said config/sio.ini ./config/sio.ini
+check "t0745-2 in a folder with config/sio.ini, that is the one used" said config/sio.ini ./config/sio.ini
 (cd here && SIO_CONFIG="$WORK/there/config/other.ini" "$BIN/sio-measures" --verbose --store none.db) >.out 2>.err
-check "t0750-3 \$SIO_CONFIG comes before ./config/sio.ini" said "$WORK/there/config/other.ini" '\$SIO_CONFIG'
+check "t0745-3 \$SIO_CONFIG comes before ./config/sio.ini" said "$WORK/there/config/other.ini" '\$SIO_CONFIG'
 (cd here && SIO_CONFIG=/nowhere.ini "$BIN/sio-measures" --verbose --config config/sio.ini --store none.db) >.out 2>.err
-check "t0750-4 --config comes before \$SIO_CONFIG" said config/sio.ini --config
+check "t0745-4 --config comes before \$SIO_CONFIG" said config/sio.ini --config
 (cd here && SIO_CONFIG= "$BIN/sio-measures" --verbose --store none.db) >.out 2>.err
-check "t0750-5 an empty \$SIO_CONFIG counts as unset" said config/sio.ini ./config/sio.ini
+check "t0745-5 an empty \$SIO_CONFIG counts as unset" said config/sio.ini ./config/sio.ini
 (cd here && "$BIN/sio-measures" --store none.db) >.out 2>.err
-check "t0750-6 without --verbose nothing is said about it" sh -c "! grep -q 'configuration config' .err"
+check "t0745-6 without --verbose nothing is said about it" sh -c "! grep -q 'configuration config' .err"
 
 if [ -e /etc/sio/sio.ini ]; then
-    echo "# /etc/sio/sio.ini exists on this machine: t0750-7 and -8 need it absent"
-    fail "t0750-7 no configuration anywhere exits 66 (not run: /etc/sio/sio.ini exists)"
+    echo "# /etc/sio/sio.ini exists on this machine: t0745-7 and -8 need it absent"
+    fail "t0745-7 no configuration anywhere exits 66 (not run: /etc/sio/sio.ini exists)"
 else
-    check_exit "t0750-7 no configuration anywhere exits 66" 66 sh -c "cd empty && '$BIN/sio-measures'"
-    check "t0750-8 naming every place it looked and what makes one" \
+    check_exit "t0745-7 no configuration anywhere exits 66" 66 sh -c "cd empty && '$BIN/sio-measures'"
+    check "t0745-8 naming every place it looked and what makes one" \
         grep -q "no configuration: none given with --config or \$SIO_CONFIG, and neither ./config/sio.ini nor /etc/sio/sio.ini exists (sio-init DIR makes a working folder)" .err
 fi
 
@@ -40,13 +40,13 @@ mkdir -p etc/sio && cp "$TOP"/config/*.ini "$TOP"/config/*.csv "$TOP"/config/*.m
 if unshare -rm true 2>/dev/null; then
     unshare -rm sh -c "mount --bind '$WORK/etc' /etc && cd '$WORK/empty' &&
         '$BIN/sio-measures' --verbose --store none.db" >.out 2>.err
-    check "t0750-9 with neither \$SIO_CONFIG nor ./config/sio.ini, /etc/sio/sio.ini is used" \
+    check "t0745-9 with neither \$SIO_CONFIG nor ./config/sio.ini, /etc/sio/sio.ini is used" \
         said /etc/sio/sio.ini /etc/sio/sio.ini
     unshare -rm sh -c "mount --bind '$WORK/etc' /etc && cd '$WORK/here' &&
         '$BIN/sio-measures' --verbose --store none.db" >.out 2>.err
-    check "t0750-10 and ./config/sio.ini comes before it" said config/sio.ini ./config/sio.ini
+    check "t0745-10 and ./config/sio.ini comes before it" said config/sio.ini ./config/sio.ini
 else
-    echo "# unshare cannot make a private mount here: t0750-9 and -10 not run"
-    fail "t0750-9 /etc/sio/sio.ini is used (not run: no private mount namespace)"
+    echo "# unshare cannot make a private mount here: t0745-9 and -10 not run"
+    fail "t0745-9 /etc/sio/sio.ini is used (not run: no private mount namespace)"
 fi
 done_testing
