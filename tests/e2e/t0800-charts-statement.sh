@@ -4,7 +4,8 @@
 # size, the SVG is byte-identical across two runs, the alt text and the
 # statement carry the numbers of out/csv/measures.csv, the HTML is one
 # self-contained page with accessible tables and no scripts, and headless
-# Chromium renders it to a screenshot (kept as $SIO_SHOT when that is set).
+# Chromium renders it to a screenshot (kept as $SIO_SHOT when that is set)
+# that shows the page styled and its charts drawn.
 . "$(dirname "$0")/lib.sh"
 store=$WORK/sio.db
 out=$WORK/out
@@ -163,6 +164,14 @@ if command -v chromium >/dev/null 2>&1; then
         --user-data-dir="$WORK/chromium" --screenshot="$shot" --window-size=1200,2000 \
         "file://$html" >"$WORK/chromium.log" 2>&1
     check t0800.25-chromium-screenshot png_size_is "$shot" 1200 2000
+    # what the reader sees: the page drawn with its style sheet, and a chart
+    # decoded and drawn in it (tests/tools/screenshot_check.py)
+    if py=$(python_with PIL); then
+        check t0800.27-screenshot-shows-styled-page-and-charts "$py" "$TOP/tests/tools/screenshot_check.py" \
+            "$shot" 1200 2000
+    else
+        fail t0800.27-screenshot-shows-styled-page-and-charts "python3-pil is not installed"
+    fi
 else
     fail t0800.25-chromium-screenshot "chromium is not installed (scripts/install-deps installs it)"
 fi
