@@ -47,6 +47,8 @@ for f in $forces; do
     check "t0880-7 $f: LibreOffice converts the Word statement to PDF, every page marked" \
         sh -c "test -n '$lo' && pages=\$(pdfinfo '$lo' | sed -n 's/^Pages: *//p') && test \"\$pages\" -ge 1 &&
                test \$(pdftotext '$lo' - | grep -c '^OFFICIAL\$') -ge \"\$pages\""
+    check "t0880-14 $f: and no word of its tables breaks over two lines there" \
+        "$pydocx" "$TOP/tests/tools/docx_table_words.py" "$(ls out/statement/"$f"-*.docx | head -n 1)" "${lo:-none}"
 done
 
 book=$(ls out/sio-*.xlsx 2>/dev/null | head -n 1)
