@@ -14,8 +14,12 @@
 #include "store/store.h"
 #include "trendrun.h"
 
+#include "stats/poisson.h"
+
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char clear_sql[] =
     "DELETE FROM measure_quarters; DELETE FROM measure_results; DELETE FROM measure_verdicts;"
@@ -107,33 +111,30 @@ static const char *series_frequency(const struct series *s)
 
 static int analyse_series(struct emitter *e, struct analyse_totals *t, struct sio_error *err)
 {
-    struct series s;
-    int rc = source_load(e->db, e->force, e->m, &s, err);
-    if (rc)
-        return rc;
-    t->series += s.n > 0;
-    e->seasonal_p = trendrun_seasonal_p(e, &s);
-    if (s.n && e->windows)
-        catalogue_collect_span(e->windows, series_frequency(&s), s.first, series_last_month(&s));
-    if (s.n == 0)
+    const struct series *s = sources_series(e->src, e->m, e->force);
+    int rc = SIO_OK;
+    t->series += s->n > 0;
+    e->seasonal_p = trendrun_seasonal_p(e, s);
+    if (s->n && e->windows)
+        catalogue_collect_span(e->windows, series_frequency(s), s->first, series_last_month(s));
+    if (s->n == 0)
         rc = no_data_row(e, err);
-    if (!rc && s.n)
-        rc = quarters_emit(e, &s, &t->quarters, err);
-    if (!rc && s.n)
-        rc = periods_emit(e, &s, err);
+    if (!rc && s->n)
+        rc = quarters_emit(e, s, &t->quarters, err);
+    if (!rc && s->n)
+        rc = periods_emit(e, s, err);
     if (!rc)
-        rc = comparisons_emit(e, &s, err);
+        rc = comparisons_emit(e, s, err);
     if (!rc)
-        rc = spcrun_emit(e, &s, err);
+        rc = spcrun_emit(e, s, err);
     if (!rc)
-        rc = trendrun_emit(e, &s, err);
-    series_free(&s);
+        rc = trendrun_emit(e, s, err);
     return rc;
 }
 
 /* One force x measure, the windows its comparisons used, and England and
  * Wales over the same windows. */
-static int analyse_one(struct emitter *e, const struct national *nat, struct analyse_totals *t,
+static int analyse_one(struct emitter *e, struct national *nat, struct analyse_totals *t,
                        struct sio_error *err)
 {
     struct catalogue_collect w;
@@ -149,12 +150,63 @@ static int analyse_one(struct emitter *e, const struct national *nat, struct ana
 }
 
 /* Every measure's series for every force of England and Wales. */
-static int national_all(sqlite3 *db, const struct sio_config *cfg, struct national *nat,
+static int national_all(sqlite3 *db, const struct sources *src, struct national *nat,
                         struct sio_error *err)
 {
     int rc = SIO_OK;
-    for (int i = 0; i < cfg->n_measures && !rc; i++)
-        rc = national_load(db, &cfg->measures[i], &nat[i], err);
+    for (int i = 0; i < src->cfg->n_measures && !rc; i++)
+        rc = national_load(db, src, &src->cfg->measures[i], &nat[i], err);
+    return rc;
+}
+
+/* The first pass: every count whose exact interval the periods will want
+ * (periods_window() in listing mode), worked out ahead on every processor,
+ * where the second pass, writing the rows, can only use one: the intervals
+ * are most of sio-measures' arithmetic. */
+static int intervals_ahead(struct emitter *e, char **forces, struct sio_error *err)
+{
+    struct count_list counts = {0};
+    int rc = SIO_OK, n;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    e->counts = &counts;
+    for (char **f = forces; *f && !rc; f++)
+        for (int i = 0; i < e->cfg->n_measures && !rc; i++) {
+            e->force = *f;
+            e->m = &e->cfg->measures[i];
+            const struct window *r12 = sources_rolling(e->src, e->m, *f, &n);
+            for (int k = 0; k < n && !rc; k++)
+                rc = periods_window(e, "r12", "", &r12[k], err);
+            const struct series *s = sources_series(e->src, e->m, *f);
+            if (!rc && s->n)
+                rc = periods_emit(e, s, err);
+        }
+    e->counts = NULL;
+    if (!rc)
+        rc = poisson_rate_ci_ahead(counts.x, counts.n, e->cfg->confidence,
+                                   cpus > 1 ? (int)cpus : 1, err);
+    free(counts.x);
+    return rc;
+}
+
+/* The loop: every force, every measure, then the peers. */
+static int analyse_forces(struct emitter *e, char **forces, struct national *nat,
+                          struct analyse_totals *t, struct sio_error *err)
+{
+    const struct sio_config *cfg = e->cfg;
+    long peer_rows = 0;
+    int rc = SIO_OK;
+    for (char **f = forces; *f && !rc; f++) {
+        t->forces++;
+        e->force = *f;
+        for (int i = 0; i < cfg->n_measures && !rc; i++) {
+            e->m = &cfg->measures[i];
+            rc = analyse_one(e, &nat[i], t, err);
+        }
+        if (!rc)
+            rc = catalogue_force_put(e->db, cfg, *f, err);
+    }
+    if (!rc)
+        rc = peers_emit(e->db, e->src, forces, &peer_rows, err);
     return rc;
 }
 
@@ -162,36 +214,23 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
                 struct analyse_totals *t, struct sio_error *err)
 {
     char **forces = NULL;
-    struct emitter e = {.db = db, .cfg = cfg, .notes = notes};
+    struct sources src = {0};
+    struct emitter e = {.db = db, .cfg = cfg, .src = &src, .notes = notes};
     static struct national nat[CONFIG_MAX_MEASURES];
-    long peer_rows = 0;
     int rc;
     memset(t, 0, sizeof *t);
     memset(nat, 0, sizeof nat);
-    if ((rc = store_exec(db, clear_sql, err)) || (rc = catalogue_measures_put(db, cfg, err)) ||
-        (rc = national_all(db, cfg, nat, err)) || (rc = source_forces(db, &forces, err)) ||
-        (rc = spcrun_rebases_check(db, cfg, forces, err)) || (rc = results_prepare(&e, err))) {
-        source_forces_free(forces);
-        for (int i = 0; i < cfg->n_measures; i++)
-            national_free(&nat[i]);
-        return rc;
-    }
-    for (char **f = forces; *f && !rc; f++) {
-        t->forces++;
-        e.force = *f;
-        for (int i = 0; i < cfg->n_measures && !rc; i++) {
-            e.m = &cfg->measures[i];
-            rc = analyse_one(&e, &nat[i], t, err);
-        }
-        if (!rc)
-            rc = catalogue_force_put(db, cfg, *f, err);
-    }
+    if (!(rc = store_exec(db, clear_sql, err)) && !(rc = catalogue_measures_put(db, cfg, err)) &&
+        !(rc = sources_load(db, cfg, &src, err)) && !(rc = national_all(db, &src, nat, err)) &&
+        !(rc = source_forces(db, &forces, err)) &&
+        !(rc = spcrun_rebases_check(db, cfg, forces, err)) && !(rc = results_prepare(&e, err)) &&
+        !(rc = intervals_ahead(&e, forces, err)))
+        rc = analyse_forces(&e, forces, nat, t, err);
     sqlite3_finalize(e.ins);
-    if (!rc)
-        rc = peers_emit(db, cfg, forces, &peer_rows, err);
     t->results = e.rows;
     source_forces_free(forces);
     for (int i = 0; i < cfg->n_measures; i++)
         national_free(&nat[i]);
+    sources_free(&src);
     return rc;
 }

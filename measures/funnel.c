@@ -68,19 +68,19 @@ static int add_force(struct funnel *fu, const char *force, long count, long pop,
 }
 
 /* The force's population, and whether its source and year match the rest. */
-static int take(sqlite3 *db, struct funnel *fu, const char *force, long count,
+static int take(const struct population *p, struct funnel *fu, const char *force, long count,
                 struct sio_error *err)
 {
     month_t s = month_parse(fu->start, 7), e = month_parse(fu->end, 7);
     char source[256];
     long pop;
-    int year, rc = population_for(db, force, s, e, &pop, &year, err);
-    if (rc || pop <= 0) {
-        fu->left_out += !rc;
-        return rc;
+    int year;
+    population_for(p, force, s, e, &pop, &year);
+    if (pop <= 0) {
+        fu->left_out++;
+        return SIO_OK;
     }
-    if ((rc = population_source(db, force, year, source, sizeof source, err)))
-        return rc;
+    population_source(p, force, year, source, sizeof source);
     if (fu->n == 0) {
         snprintf(fu->source, sizeof fu->source, "%s", source);
         fu->year = year;
@@ -93,7 +93,8 @@ static int take(sqlite3 *db, struct funnel *fu, const char *force, long count,
                                                   : SIO_OK;
 }
 
-static int load(sqlite3 *db, struct funnel *fu, struct sio_error *err)
+static int load(sqlite3 *db, const struct population *p, struct funnel *fu,
+                struct sio_error *err)
 {
     sqlite3_stmt *st;
     int step, rc = store_prepare(db, window_sql, &st, err);
@@ -113,7 +114,7 @@ static int load(sqlite3 *db, struct funnel *fu, struct sio_error *err)
     sqlite3_bind_text(st, 2, fu->end, -1, SQLITE_STATIC);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         if (sqlite3_column_int(st, 2))
-            rc = take(db, fu, store_col_text(st, 0), (long)llround(sqlite3_column_double(st, 1)),
+            rc = take(p, fu, store_col_text(st, 0), (long)llround(sqlite3_column_double(st, 1)),
                       err);
         else
             fu->left_out++;
@@ -233,19 +234,17 @@ static int write_csv(sqlite3 *db, const char *out_dir, struct sio_error *err)
         " JOIN funnel_plots f USING (measure) ORDER BY p.measure, p.force", path, err);
 }
 
-int funnel_all(sqlite3 *db, const struct sio_config *cfg, long *plots, struct sio_error *err)
+static int funnel_each(sqlite3 *db, const struct population *p, int expected, long *plots,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int expected, step, rc = store_exec(db, "DELETE FROM funnel_points; DELETE FROM funnel_plots;",
-                                        err);
-    *plots = 0;
-    if (rc || (rc = forces_expected(db, &expected, err)) ||
-        (rc = store_prepare(db, "SELECT measure FROM measure_catalogue WHERE statistic = 'count'"
-                                " ORDER BY position", &st, err)))
+    int step, rc = store_prepare(db, "SELECT measure FROM measure_catalogue"
+                                     " WHERE statistic = 'count' ORDER BY position", &st, err);
+    if (rc)
         return rc;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         struct funnel fu = { .measure = store_col_text(st, 0) };
-        rc = load(db, &fu, err);
+        rc = load(db, p, &fu, err);
         if (!rc && fu.n >= FUNNEL_MIN_FORCES && fu.population > 0) {
             rc = store_funnel(db, &fu, expected, err);
             *plots += !rc;
@@ -255,5 +254,18 @@ int funnel_all(sqlite3 *db, const struct sio_config *cfg, long *plots, struct si
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(db, err, "reading measure_catalogue");
     sqlite3_finalize(st);
+    return rc;
+}
+
+int funnel_all(sqlite3 *db, const struct sio_config *cfg, long *plots, struct sio_error *err)
+{
+    struct population p = {NULL, 0};
+    int expected, rc = store_exec(db, "DELETE FROM funnel_points; DELETE FROM funnel_plots;",
+                                  err);
+    *plots = 0;
+    if (!rc && !(rc = forces_expected(db, &expected, err)) &&
+        !(rc = population_read(db, &p, err)))
+        rc = funnel_each(db, &p, expected, plots, err);
+    population_free(&p);
     return rc ? rc : write_csv(db, cfg->out_dir, err);
 }

@@ -57,7 +57,8 @@ static int count_of(sqlite3 *db, const char *sql, const struct measure_def *m, i
 }
 
 /* Every force of England and Wales and its series. */
-static int load_forces(sqlite3 *db, struct national *nat, struct sio_error *err)
+static int load_forces(sqlite3 *db, const struct sources *src, struct national *nat,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
     int rc = store_prepare(db, "SELECT slug, coalesce(region, '') FROM forces"
@@ -70,15 +71,15 @@ static int load_forces(sqlite3 *db, struct national *nat, struct sio_error *err)
         struct national_force *f = &nat->f[i++];
         snprintf(f->slug, sizeof f->slug, "%s", store_col_text(st, 0));
         snprintf(f->region, sizeof f->region, "%s", store_col_text(st, 1));
-        rc = source_load(db, f->slug, nat->m, &f->s, err);
+        rc = sources_copy(src, nat->m, f->slug, &f->s, err);
     }
     sqlite3_finalize(st);
     nat->n = i;
     return rc;
 }
 
-int national_load(sqlite3 *db, const struct measure_def *m, struct national *nat,
-                  struct sio_error *err)
+int national_load(sqlite3 *db, const struct sources *src, const struct measure_def *m,
+                  struct national *nat, struct sio_error *err)
 {
     const char *sql = with_data_sql(m);
     int rc;
@@ -93,7 +94,7 @@ int national_load(sqlite3 *db, const struct measure_def *m, struct national *nat
         return rc;
     if (nat->expected == 0 || nat->n < nat->expected)
         return SIO_OK;
-    return load_forces(db, nat, err);
+    return load_forces(db, src, nat, err);
 }
 
 void national_free(struct national *nat)
@@ -101,7 +102,50 @@ void national_free(struct national *nat)
     for (int i = 0; nat->f && i < nat->n; i++)
         series_free(&nat->f[i].s);
     free(nat->f);
+    free(nat->done);
     memset(nat, 0, sizeof *nat);
+}
+
+static int same_window(const struct window *a, const struct window *b)
+{
+    return a->start == b->start && a->end == b->end;
+}
+
+/* The area's comparison k over the windows of w, if some force's windows
+ * were the same: the area's figures depend on the windows' months and
+ * where the force's data end, not on the force's own counts. */
+static const struct national_done *done_find(const struct national *nat, const char *region,
+                                             const struct catalogue_collect *w, int k)
+{
+    for (int i = 0; i < nat->n_done; i++) {
+        const struct national_done *d = &nat->done[i];
+        if (d->kind == k && d->last == w->last && !strcmp(d->region, region ? region : "") &&
+            same_window(&d->latest, &w->latest[k]) && same_window(&d->base, &w->base[k]))
+            return d;
+    }
+    return NULL;
+}
+
+static void done_add(struct national *nat, const char *region, const struct catalogue_collect *w,
+                     int k, const struct comparison *c, int complete, int members)
+{
+    if (nat->n_done == nat->cap_done) {
+        int cap = nat->cap_done ? 2 * nat->cap_done : 8;
+        struct national_done *more = realloc(nat->done, (size_t)cap * sizeof *more);
+        if (!more)
+            return; /* not kept: worked out again when next asked */
+        nat->done = more;
+        nat->cap_done = cap;
+    }
+    struct national_done *d = &nat->done[nat->n_done++];
+    snprintf(d->region, sizeof d->region, "%s", region ? region : "");
+    d->kind = k;
+    d->last = w->last;
+    d->latest = w->latest[k];
+    d->base = w->base[k];
+    d->c = *c;
+    d->complete = complete;
+    d->members = members;
 }
 
 /* Whether force f is in the area (region NULL: England and Wales). */
@@ -183,7 +227,7 @@ static int picture_put(struct emitter *e, const char *kind, const char *area,
 /* The area's comparison k over the force's windows, judged as the force's
  * own are (compare_ending() on the area's series, ending where the force's
  * data end), stored. */
-static int area_emit(struct emitter *e, const struct national *nat, const char *kind,
+static int area_emit(struct emitter *e, struct national *nat, const char *kind,
                      const char *area, const char *region, const struct catalogue_collect *w,
                      int k, struct sio_error *err)
 {
@@ -191,14 +235,19 @@ static int area_emit(struct emitter *e, const struct national *nat, const char *
     struct comparison c;
     month_t from = w->base[k].start < w->latest[k].start ? w->base[k].start : w->latest[k].start;
     month_t to = w->base[k].end > w->latest[k].end ? w->base[k].end : w->latest[k].end;
-    int complete, members;
-    int rc = area_series(nat, region, from, to, &sum, &members, &complete, err);
+    int complete, members, rc;
+    const struct national_done *d = done_find(nat, region, w, k);
 
+    if (d)
+        return picture_put(e, kind, area, &d->c, d->complete, d->members, err);
+    rc = area_series(nat, region, from, to, &sum, &members, &complete, err);
     if (!rc && sum.n)
         rc = compare_ending(&sum, w->last, e->m, e->cfg, (enum compare_kind)k, 0, &c, err);
     else if (!rc)
         rc = compare_windows(&w->latest[k], &w->base[k], "some forces of the area having no "
                              "figures", e->m, e->cfg, (enum compare_kind)k, &c, err);
+    if (!rc && sum.n) /* compare_windows() judged the force's own windows: not kept */
+        done_add(nat, region, w, k, &c, complete, members);
     series_free(&sum);
     return rc ? rc : picture_put(e, kind, area, &c, complete, members, err);
 }
@@ -230,7 +279,7 @@ static int coverage_put(struct emitter *e, const struct national *nat, int k,
     return picture_put(e, "country", "England and Wales", &c, nat->n, nat->expected, err);
 }
 
-int national_emit(struct emitter *e, const struct national *nat,
+int national_emit(struct emitter *e, struct national *nat,
                   const struct catalogue_collect *w, struct sio_error *err)
 {
     char region[64];

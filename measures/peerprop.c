@@ -1,6 +1,8 @@
 /*
  * peerprop.c — peer_proportions rows: Wilson intervals, pooled share, rank
- * and the two-proportion test (see peerprop.h for the method).
+ * and the two-proportion test (see peerprop.h for the method).  A group's
+ * figures for a period are worked out once (a struct peerprop_table) and
+ * written for every member whose latest 12 months that period is.
  */
 #include "peerprop.h"
 #include "stats/binomial.h"
@@ -60,28 +62,25 @@ double peerprop_p_value_dispersed(long x1, long n1, long x2, long n2,
     return gsl_cdf_fdist_Q(chisq / fit->phi, 1.0, (double)fit->df);
 }
 
-static int member_share(sqlite3 *db, const struct sio_config *cfg,
-                        const struct measure_def *m, const char *force, month_t end,
-                        struct member_share *r, struct sio_error *err)
+static int member_share(const struct sources *src, const struct measure_def *m,
+                        const char *force, month_t end, struct member_share *r,
+                        struct sio_error *err)
 {
-    struct series s;
+    const struct series *s = sources_series(src, m, force);
     struct window w;
     struct binomial_interval bi;
     memset(r, 0, sizeof *r);
     r->pct = r->low = r->high = NAN;
-    int rc = source_load(db, force, m, &s, err);
-    if (rc)
-        return rc;
-    window_take(&s, end - 11, end, &w);
-    int monthly = window_complete(&w) && series_step(&s) == 1;
+    window_take(s, end - 11, end, &w);
+    int monthly = window_complete(&w) && series_step(s) == 1;
     for (int k = 0; k < PEERPROP_MONTHS && monthly; k++) {
-        r->mx[k] = s.count[end - 11 + k - s.first];
-        r->mn[k] = s.denom[end - 11 + k - s.first];
+        r->mx[k] = s->count[end - 11 + k - s->first];
+        r->mn[k] = s->denom[end - 11 + k - s->first];
     }
-    series_free(&s);
     if (!window_complete(&w) || w.den <= 0 || w.num < 0 || w.num > w.den)
         return SIO_OK;
-    if ((rc = binomial_wilson_ci(w.num, w.den, cfg->confidence, &bi, err)))
+    int rc = binomial_wilson_ci(w.num, w.den, src->cfg->confidence, &bi, err);
+    if (rc)
         return rc;
     r->have = 1;
     r->x = w.num, r->n = w.den;
@@ -146,18 +145,24 @@ static void member_dispersion(const struct member_share *r, int n, int k,
         memset(fit, 0, sizeof *fit);
 }
 
-static void bind_member(sqlite3_stmt *st, const struct member_share *r, int n, int k,
-                        const struct pooled *p, double level)
+/* A group's figures for the 12 months to end, whichever member's page. */
+struct peerprop_table {
+    month_t end;
+    int n;                   /* members */
+    struct member_share *r;  /* each member's share */
+    double *pv;              /* each member's p-value against the others; NaN: none */
+    struct pooled p;         /* the group's pooled share */
+};
+
+static void bind_member(sqlite3_stmt *st, const struct peerprop_table *t, int k, double level)
 {
-    const struct member_share *a = &r[k];
-    struct dispersion_fit fit;
-    member_dispersion(r, n, k, &fit);
-    double pv = a->have ? peerprop_p_value_dispersed(a->x, a->n, p->x - a->x, p->n - a->n,
-                                                     &fit) : NAN;
+    const struct member_share *a = &t->r[k];
+    const struct pooled *p = &t->p;
+    double pv = t->pv[k];
     if (a->have) {
         sqlite3_bind_int64(st, 6, a->x);
         sqlite3_bind_int64(st, 7, a->n);
-        sqlite3_bind_int(st, 11, rank_of(r, n, k));
+        sqlite3_bind_int(st, 11, rank_of(t->r, t->n, k));
     }
     store_bind_real(st, 8, a->pct);
     store_bind_real(st, 9, a->low);
@@ -172,17 +177,16 @@ static void bind_member(sqlite3_stmt *st, const struct member_share *r, int n, i
 }
 
 /* text: force, measure, period, group name, method (bound to every row). */
-static int put_rows(sqlite3 *db, sqlite3_stmt *st, const struct member_share *r,
-                    const struct pooled *p, const char *const text[5],
-                    const struct peerprop_group *g, double level, long *rows,
-                    struct sio_error *err)
+static int put_rows(sqlite3 *db, sqlite3_stmt *st, const struct peerprop_table *t,
+                    const char *const text[5], const struct peerprop_group *g, double level,
+                    long *rows, struct sio_error *err)
 {
     static const int column[5] = {1, 2, 3, 4, 18};
     for (int k = 0; k < g->n; k++) {
         for (int i = 0; i < 5; i++)
             sqlite3_bind_text(st, column[i], text[i], -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 5, g->member[k], -1, SQLITE_STATIC);
-        bind_member(st, r, g->n, k, p, level);
+        bind_member(st, t, k, level);
         int ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
@@ -193,32 +197,85 @@ static int put_rows(sqlite3 *db, sqlite3_stmt *st, const struct member_share *r,
     return SIO_OK;
 }
 
-static int latest_month(sqlite3 *db, const struct measure_def *m, const char *force,
-                        month_t *end, struct sio_error *err)
+static void table_free(struct peerprop_table *t)
 {
-    struct series s;
-    int rc = source_load(db, force, m, &s, err);
-    *end = rc ? MONTH_NONE : series_last_month(&s);
-    series_free(&s);
+    free(t->r);
+    free(t->pv);
+    free(t);
+}
+
+/* Every member's share for the 12 months to end, the pooled share, and
+ * each member's test against the others. */
+static int table_make(const struct sources *src, const struct measure_def *m,
+                      const struct peerprop_group *g, month_t end,
+                      struct peerprop_table **out, struct sio_error *err)
+{
+    struct peerprop_table *t = calloc(1, sizeof *t);
+    struct dispersion_fit fit;
+    int rc = SIO_OK;
+    if (!t || !(t->r = calloc((size_t)g->n, sizeof *t->r)) ||
+        !(t->pv = calloc((size_t)g->n, sizeof *t->pv)))
+        rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    if (t) {
+        t->end = end;
+        t->n = g->n;
+    }
+    for (int k = 0; k < g->n && !rc; k++)
+        rc = member_share(src, m, g->member[k], end, &t->r[k], err);
+    if (!rc)
+        rc = pool(t->r, g->n, src->cfg->confidence, &t->p, err);
+    for (int k = 0; k < g->n && !rc; k++) {
+        const struct member_share *a = &t->r[k];
+        member_dispersion(t->r, g->n, k, &fit);
+        t->pv[k] = a->have ? peerprop_p_value_dispersed(a->x, a->n, t->p.x - a->x,
+                                                        t->p.n - a->n, &fit) : NAN;
+    }
+    if (rc && t)
+        table_free(t);
+    *out = rc ? NULL : t;
     return rc;
 }
 
-int peerprop_force(sqlite3 *db, const struct sio_config *cfg, const struct measure_def *m,
-                   const char *force, const struct peerprop_group *g, long *rows,
-                   struct sio_error *err)
+void peerprop_tables_free(struct peerprop_tables *ts)
 {
-    month_t end;
-    char period[40], mon[8], method[640];
-    struct pooled p;
-    sqlite3_stmt *st = NULL;
-    int rc = latest_month(db, m, force, &end, err);
-    if (rc || end == MONTH_NONE)
-        return rc;
-    struct member_share *r = calloc((size_t)g->n, sizeof *r);
-    if (!r)
+    for (int i = 0; i < ts->n; i++)
+        table_free(ts->t[i]);
+    free(ts->t);
+    memset(ts, 0, sizeof *ts);
+}
+
+/* The table for end: one already made for another member, or a new one. */
+static int table_for(const struct sources *src, const struct measure_def *m,
+                     const struct peerprop_group *g, month_t end, struct peerprop_tables *ts,
+                     struct peerprop_table **t, struct sio_error *err)
+{
+    for (int i = 0; i < ts->n; i++)
+        if (ts->t[i]->end == end) {
+            *t = ts->t[i];
+            return SIO_OK;
+        }
+    struct peerprop_table **more = realloc(ts->t, (size_t)(ts->n + 1) * sizeof *more);
+    if (!more)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
-    for (int k = 0; k < g->n && !rc; k++)
-        rc = member_share(db, cfg, m, g->member[k], end, &r[k], err);
+    ts->t = more;
+    int rc = table_make(src, m, g, end, t, err);
+    if (!rc)
+        ts->t[ts->n++] = *t;
+    return rc;
+}
+
+int peerprop_force(sqlite3 *db, const struct sources *src, const struct measure_def *m,
+                   const char *force, const struct peerprop_group *g,
+                   struct peerprop_tables *ts, long *rows, struct sio_error *err)
+{
+    const struct sio_config *cfg = src->cfg;
+    month_t end = series_last_month(sources_series(src, m, force));
+    char period[40], mon[8], method[640];
+    struct peerprop_table *t = NULL;
+    sqlite3_stmt *st = NULL;
+    if (end == MONTH_NONE)
+        return SIO_OK;
+    int rc = table_for(src, m, g, end, ts, &t, err);
     snprintf(period, sizeof period, "12 months to %s", month_format(end, mon));
     snprintf(method, sizeof method, "proportion = 12-month successes / trials (Wilson %g%%"
              " CI, as R prop.test correct = FALSE); pooled = group's successes / trials;"
@@ -230,10 +287,8 @@ int peerprop_force(sqlite3 *db, const struct sio_config *cfg, const struct measu
              " group source: %s %s", 100 * cfg->confidence, 1 - cfg->confidence,
              g->source[0] ? g->source : "not stated", g->date);
     const char *const text[5] = {force, m->key, period, g->name, method};
-    if (!rc && !(rc = pool(r, g->n, cfg->confidence, &p, err)) &&
-        !(rc = store_prepare(db, insert_sql, &st, err)))
-        rc = put_rows(db, st, r, &p, text, g, cfg->confidence, rows, err);
+    if (!rc && !(rc = store_prepare(db, insert_sql, &st, err)))
+        rc = put_rows(db, st, t, text, g, cfg->confidence, rows, err);
     sqlite3_finalize(st);
-    free(r);
     return rc;
 }

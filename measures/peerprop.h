@@ -22,6 +22,7 @@
 #define SIO_MEASURES_PEERPROP_H
 
 #include "config/config.h"
+#include "source.h"
 #include "stats/dispersion.h"
 
 #include <sqlite3.h>
@@ -32,12 +33,24 @@ struct peerprop_group {
     int n;
 };
 
+/* The group's figures for each period its members' pages have needed so
+ * far (one period when they all end in the same month): peerprop_force()
+ * adds to it; free it with peerprop_tables_free() before the next group or
+ * measure. */
+struct peerprop_table;
+struct peerprop_tables {
+    struct peerprop_table **t;
+    int n;
+};
+void peerprop_tables_free(struct peerprop_tables *ts);
+
 /* Write g's rows for force (one of its members) and proportion measure m,
- * over the 12 months ending at force's latest month; nothing when force has
- * no data.  *rows is increased by the rows written. */
-int peerprop_force(sqlite3 *db, const struct sio_config *cfg, const struct measure_def *m,
-                   const char *force, const struct peerprop_group *g, long *rows,
-                   struct sio_error *err);
+ * over the 12 months ending at force's latest month, from src; nothing when
+ * force has no data.  The group's figures for that period come from ts, or
+ * are worked out and added to it.  *rows is increased by the rows written. */
+int peerprop_force(sqlite3 *db, const struct sources *src, const struct measure_def *m,
+                   const char *force, const struct peerprop_group *g,
+                   struct peerprop_tables *ts, long *rows, struct sio_error *err);
 
 /* The p-value of Pearson's chi-squared test without continuity correction
  * that x1/n1 and x2/n2 are equal (R's prop.test(c(x1, x2), c(n1, n2),

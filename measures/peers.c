@@ -1,5 +1,12 @@
 /*
  * peers.c — the peers file and peer_results.
+ *
+ * A group's figures for a period (each member's rate, rank and test) do not
+ * depend on which member's page they are written for, only on the period:
+ * they are worked out once for each period a group needs (its members'
+ * latest months; usually one) and written for every member whose period it
+ * is, not again for each (at national size the England and Wales group of
+ * 43 forces made that 43 times the work).
  */
 #include "peers.h"
 #include "peerprop.h"
@@ -102,42 +109,49 @@ static int groups_load(const char *path, struct groups *gs, struct sio_error *er
 
 /* ---- rates ---------------------------------------------------------------- */
 
-static int member_rate(sqlite3 *db, const struct measure_def *m, const char *force,
-                       month_t end, double level, struct member_rate *r,
+static int member_rate(const struct sources *src, const struct measure_def *m,
+                       const char *force, month_t end, double level, struct member_rate *r,
                        struct sio_error *err)
 {
-    struct series s;
+    const struct series *s = sources_series(src, m, force);
     struct window w;
     struct poisson_interval pi;
     memset(r, 0, sizeof *r);
     r->rate = r->low = r->high = NAN;
-    int rc = source_load(db, force, m, &s, err);
-    if (rc)
-        return rc;
-    window_take(&s, end - 11, end, &w);
+    window_take(s, end - 11, end, &w);
     /* Monthly counts for the test's dispersion; a quarterly series has none. */
-    r->monthly = window_complete(&w) && series_step(&s) == 1;
+    r->monthly = window_complete(&w) && series_step(s) == 1;
     for (int k = 0; k < PEERS_MONTHS && r->monthly; k++)
-        r->month[k] = s.count[end - 11 + k - s.first];
-    series_free(&s);
+        r->month[k] = s->count[end - 11 + k - s->first];
     if (!window_complete(&w) || w.num < 0)
         return SIO_OK;
     r->count = w.num;
     r->complete = 1;
-    if ((rc = population_for(db, force, end - 11, end, &r->pop, &r->year, err)) || r->pop <= 0)
-        return rc;
-    if ((rc = poisson_rate_ci(w.num, (double)r->pop / 1000.0, level, &pi, err)))
-        return rc;
-    r->rate = pi.rate, r->low = pi.low, r->high = pi.high;
-    return SIO_OK;
+    population_for(&src->population, force, end - 11, end, &r->pop, &r->year);
+    if (r->pop <= 0)
+        return SIO_OK;
+    int rc = poisson_rate_ci(w.num, (double)r->pop / 1000.0, level, &pi, err);
+    if (!rc)
+        r->rate = pi.rate, r->low = pi.low, r->high = pi.high;
+    return rc;
 }
 
 struct peer_run {
     sqlite3 *db;
+    const struct sources *src;
     const struct sio_config *cfg;
     const struct measure_def *m;
     sqlite3_stmt *ins;
     long rows;
+};
+
+/* A group's figures for the 12 months to end, whichever member's page. */
+struct group_table {
+    month_t end;
+    struct member_rate *r;      /* each member's rate */
+    signed char *sig;           /* significant(): 1, 0, -1 unknown */
+    char (*source)[300];        /* population_source(), "" without population */
+    double mean;                /* the unweighted mean of the members' rates */
 };
 
 static const char insert_sql[] =
@@ -190,18 +204,13 @@ static int significant(const struct member_rate *r, int n, int k, double level,
 }
 
 static int put_member(struct peer_run *pr, const char *force, const char *period,
-                      const struct group *g, int k, const struct member_rate *r, double mean,
+                      const struct group *g, int k, const struct group_table *t,
                       struct sio_error *err)
 {
     sqlite3_stmt *st = pr->ins;
-    struct sio_error why;
-    int have = !isnan(r[k].rate), sig = have ? significant(r, g->n, k, pr->cfg->confidence,
-                                                           &why) : -1;
-    char method[640], source[300] = "";
-    int rc = r[k].pop > 0 ? population_source(pr->db, g->member[k], r[k].year, source,
-                                              sizeof source, err) : SIO_OK;
-    if (rc)
-        return rc;
+    const struct member_rate *r = t->r;
+    int have = !isnan(r[k].rate), sig = t->sig[k];
+    char method[640];
     snprintf(method, sizeof method, "rate = 12-month count / population x 1,000 (exact"
              " Poisson %g%% CI); peer_mean = unweighted mean of members' rates; significant ="
              " the rate ratio against the other members' pooled rate excludes 1, its %g%% CI"
@@ -217,46 +226,81 @@ static int put_member(struct peer_run *pr, const char *force, const char *period
     store_bind_real(st, 7, r[k].low);
     store_bind_real(st, 8, r[k].high);
     if (have) sqlite3_bind_int(st, 9, rank_of(r, g->n, k)); else sqlite3_bind_null(st, 9);
-    store_bind_real(st, 10, mean);
+    store_bind_real(st, 10, t->mean);
     if (sig >= 0) sqlite3_bind_int(st, 11, sig); else sqlite3_bind_null(st, 11);
     if (r[k].complete) sqlite3_bind_int64(st, 12, r[k].count); else sqlite3_bind_null(st, 12);
     if (r[k].pop > 0) sqlite3_bind_int64(st, 13, r[k].pop); else sqlite3_bind_null(st, 13);
-    store_bind_real(st, 14, r[k].rate - mean);
+    store_bind_real(st, 14, r[k].rate - t->mean);
     sqlite3_bind_text(st, 15, method, -1, SQLITE_TRANSIENT);
     if (r[k].pop > 0)
         sqlite3_bind_int(st, 16, r[k].year);
     else
         sqlite3_bind_null(st, 16);
-    sqlite3_bind_text(st, 17, source, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 17, t->source[k], -1, SQLITE_TRANSIENT);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
     pr->rows += ok;
     return ok ? SIO_OK : store_fail(pr->db, err, "cannot store peer results");
 }
 
-static int force_group(struct peer_run *pr, const char *force, const struct group *g,
-                       struct sio_error *err)
+static void table_free(struct group_table *t)
 {
-    struct series s;
-    char period[40], mon[8];
-    int rc = source_load(pr->db, force, pr->m, &s, err), have = 0;
-    month_t end = series_last_month(&s);
-    series_free(&s);
-    if (rc || end == MONTH_NONE)
-        return rc;
-    struct member_rate *r = calloc((size_t)g->n, sizeof *r);
-    if (!r)
-        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    free(t->r);
+    free(t->sig);
+    free(t->source);
+    memset(t, 0, sizeof *t);
+}
+
+/* Every member's figures for the 12 months to end. */
+static int table_make(struct peer_run *pr, const struct group *g, month_t end,
+                      struct group_table *t, struct sio_error *err)
+{
+    struct sio_error why;
     double sum = 0;
+    int have = 0, rc = SIO_OK;
+    memset(t, 0, sizeof *t);
+    t->end = end;
+    t->r = calloc((size_t)g->n, sizeof *t->r);
+    t->sig = calloc((size_t)g->n, sizeof *t->sig);
+    t->source = calloc((size_t)g->n, sizeof *t->source);
+    if (!t->r || !t->sig || !t->source)
+        rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
     for (int k = 0; k < g->n && !rc; k++) {
-        rc = member_rate(pr->db, pr->m, g->member[k], end, pr->cfg->confidence, &r[k], err);
-        if (!rc && !isnan(r[k].rate))
-            sum += r[k].rate, have++;
+        rc = member_rate(pr->src, pr->m, g->member[k], end, pr->cfg->confidence, &t->r[k], err);
+        if (!rc && !isnan(t->r[k].rate))
+            sum += t->r[k].rate, have++;
     }
+    t->mean = have ? sum / have : NAN;
+    for (int k = 0; k < g->n && !rc; k++) {
+        t->sig[k] = (signed char)(isnan(t->r[k].rate) ? -1
+                                  : significant(t->r, g->n, k, pr->cfg->confidence, &why));
+        if (t->r[k].pop > 0)
+            population_source(&pr->src->population, g->member[k], t->r[k].year, t->source[k],
+                              sizeof t->source[k]);
+    }
+    if (rc)
+        table_free(t);
+    return rc;
+}
+
+/* The group's rows on force's page: the figures for the 12 months to its
+ * latest month, from tables[] (made when no member's page has needed that
+ * period yet). */
+static int force_group(struct peer_run *pr, const char *force, const struct group *g,
+                       struct group_table *tables, int *n_tables, struct sio_error *err)
+{
+    char period[40], mon[8];
+    month_t end = series_last_month(sources_series(pr->src, pr->m, force));
+    int i = 0, rc = SIO_OK;
+    if (end == MONTH_NONE)
+        return SIO_OK;
+    while (i < *n_tables && tables[i].end != end)
+        i++;
+    if (i == *n_tables && (rc = table_make(pr, g, end, &tables[i], err)) == SIO_OK)
+        ++*n_tables;
     snprintf(period, sizeof period, "12 months to %s", month_format(end, mon));
     for (int k = 0; k < g->n && !rc; k++)
-        rc = put_member(pr, force, period, g, k, r, have ? sum / have : NAN, err);
-    free(r);
+        rc = put_member(pr, force, period, g, k, &tables[i], err);
     return rc;
 }
 
@@ -288,11 +332,16 @@ static int compared(const struct groups *gs, const struct group *g, int k)
 
 static int run_groups(struct peer_run *pr, const struct groups *gs, struct sio_error *err)
 {
+    struct group_table tables[PEERS_MAX_MEMBERS];
     int rc = SIO_OK;
-    for (int i = 0; i < gs->n && !rc; i++)
+    for (int i = 0; i < gs->n && !rc; i++) {
+        int n_tables = 0;
         for (int k = 0; k < gs->g[i].n && !rc; k++)
             if (compared(gs, &gs->g[i], k))
-                rc = force_group(pr, gs->g[i].member[k], &gs->g[i], err);
+                rc = force_group(pr, gs->g[i].member[k], &gs->g[i], tables, &n_tables, err);
+        while (n_tables > 0)
+            table_free(&tables[--n_tables]);
+    }
     return rc;
 }
 
@@ -304,9 +353,11 @@ static int run_groups_prop(struct peer_run *pr, const struct groups *gs,
     for (int i = 0; i < gs->n && !rc; i++) {
         const struct group *g = &gs->g[i];
         const struct peerprop_group pg = {g->name, g->source, g->date, g->member, g->n};
+        struct peerprop_tables ts = {NULL, 0};
         for (int k = 0; k < g->n && !rc; k++)
             if (compared(gs, g, k))
-                rc = peerprop_force(pr->db, pr->cfg, pr->m, g->member[k], &pg, &pr->rows, err);
+                rc = peerprop_force(pr->db, pr->src, pr->m, g->member[k], &pg, &ts, &pr->rows, err);
+        peerprop_tables_free(&ts);
     }
     return rc;
 }
@@ -406,14 +457,15 @@ static int canon_members(sqlite3 *db, struct group *g, struct sio_error *err)
     return rc;
 }
 
-int peers_emit(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
-               long *rows, struct sio_error *err)
+int peers_emit(sqlite3 *db, const struct sources *src, char *const *forces, long *rows,
+               struct sio_error *err)
 {
+    const struct sio_config *cfg = src->cfg;
     struct groups *gs = malloc(sizeof *gs);
     if (!gs)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
     int rc = groups_load(cfg->peers_path, gs, err);
-    struct peer_run pr = {db, cfg, NULL, NULL, 0};
+    struct peer_run pr = {db, src, cfg, NULL, NULL, 0};
     for (int i = 0; i < gs->n && !rc; i++)
         rc = canon_members(db, &gs->g[i], err);
     if (!rc)

@@ -29,16 +29,17 @@
 #define SIO_MEASURES_PEERS_H
 
 #include "config/config.h"
+#include "source.h"
 
 #include <sqlite3.h>
 
 #define PEERS_ALL_FORCES 43 /* territorial forces of England and Wales */
 
 /* Fill peer_results for every configured group (and England and Wales when
- * at least PEERS_ALL_FORCES forces have the period); forces is the
- * NULL-terminated list of force keys with data.  SIO_ENOINPUT or
- * SIO_ECONFIG for a missing or bad peers file. */
-int peers_emit(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
-               long *rows, struct sio_error *err);
+ * at least PEERS_ALL_FORCES forces have the period), from src's series and
+ * population; forces is the NULL-terminated list of force keys with data.
+ * SIO_ENOINPUT or SIO_ECONFIG for a missing or bad peers file. */
+int peers_emit(sqlite3 *db, const struct sources *src, char *const *forces, long *rows,
+               struct sio_error *err);
 
 #endif

@@ -4,9 +4,11 @@
 #include "periods.h"
 #include "annotate.h"
 #include "population.h"
+#include "source.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static void coverage_note(struct emitter *e, const struct window *w, char *buf, size_t size)
 {
@@ -30,9 +32,9 @@ static int rate_row(struct emitter *e, struct result *r, const struct window *w,
     long pop;
     int year;
     char method[160], lv[16];
-    int rc = population_for(e->db, e->force, w->start, w->end, &pop, &year, err);
-    if (rc || pop <= 0)
-        return rc;
+    population_for(&e->src->population, e->force, w->start, w->end, &pop, &year);
+    if (pop <= 0)
+        return SIO_OK;
     double k = 1000.0 / (double)pop;
     snprintf(method, sizeof method, "count / %ld (population, %d) x 1,000; exact Poisson %s"
              " interval of the count, scaled", pop, year, results_level(e->cfg->confidence, lv));
@@ -43,12 +45,33 @@ static int rate_row(struct emitter *e, struct result *r, const struct window *w,
     return results_put(e, r, err);
 }
 
+/* The first pass: the count whose exact interval the window needs. */
+static int periods_list(struct count_list *l, const struct window *w)
+{
+    if (w->covered == 0 || w->num < 0 || l->failed)
+        return SIO_OK;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 4096;
+        long *more = realloc(l->x, cap * sizeof *more);
+        if (!more) {
+            l->failed = 1; /* the second pass works them out one by one */
+            return SIO_OK;
+        }
+        l->x = more;
+        l->cap = cap;
+    }
+    l->x[l->n++] = w->num;
+    return SIO_OK;
+}
+
 int periods_window(struct emitter *e, const char *type, const char *label,
                    const struct window *w, struct sio_error *err)
 {
     struct estimate est;
     char note[400], method[160], lv[16];
     int prop = e->m->proportion;
+    if (e->counts)
+        return prop ? SIO_OK : periods_list(e->counts, w);
     int rc = prop ? window_proportion(w, e->cfg->confidence, &est, err)
                   : window_count(w, e->cfg->confidence, &est, err);
     if (rc)

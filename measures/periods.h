@@ -18,7 +18,8 @@
 int periods_emit(struct emitter *e, const struct series *s, struct sio_error *err);
 
 /* Write one window as period_type/period rows (the figure, and its rate or
- * denominator). */
+ * denominator); with e->counts set, only add the count whose exact interval
+ * that would take to the list, and write nothing. */
 int periods_window(struct emitter *e, const char *type, const char *label,
                    const struct window *w, struct sio_error *err);
 

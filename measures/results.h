@@ -15,17 +15,28 @@
 #include <sqlite3.h>
 
 struct annotations;
+struct sources;
+
+/* Counts, in the order met. */
+struct count_list {
+    long *x;
+    size_t n, cap;
+    int failed;               /* out of memory: the list is incomplete */
+};
 struct catalogue_collect;
 
 struct emitter {
     sqlite3 *db;
     sqlite3_stmt *ins;                  /* the prepared measure_results insert */
     const struct sio_config *cfg;
+    const struct sources *src;          /* every series and the population, read once */
     const struct annotations *notes;    /* may be NULL */
     const char *force;                  /* canonical force key */
     const struct measure_def *m;
     double seasonal_p;                  /* the series' month-of-year F test p; NaN: untested */
     struct catalogue_collect *windows;  /* collects the comparisons' windows; may be NULL */
+    struct count_list *counts;          /* set: periods only list the counts whose
+                                         * intervals they would work out (a first pass) */
     long rows;                          /* rows written so far */
 };
 

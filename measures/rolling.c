@@ -11,64 +11,17 @@
 #include "compare.h"
 #include "periods.h"
 #include "source.h"
-#include "store/store.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* The file lists every force, group and period, zeros included, so a
  * period without a row of the measure's groups for the force is missing:
- * the fraud rows stop in 2013, and 2017/18 is "no data", not 0. */
-static const char rolling_sql[] =
-    "SELECT period_start, period_end,"
-    " SUM(CASE WHEN offence_group IN (SELECT v FROM temp.source_values) THEN count ELSE 0 END)"
-    " FROM ho_crime WHERE period_type = 'r12' AND force_slug = ?1"
-    " GROUP BY period_start, period_end"
-    " HAVING SUM(offence_group IN (SELECT v FROM temp.source_values)) > 0"
-    " ORDER BY period_end";
-
+ * the fraud rows stop in 2013, and 2017/18 is "no data", not 0.  The
+ * figures are read with the other sources' (source.c, rolling_sql). */
 struct rolling_set {
-    struct window *w; /* one complete 12-month window per figure, by end */
+    const struct window *w; /* one complete 12-month window per figure, by end */
     int n;
 };
-
-static month_t text_month(sqlite3_stmt *st, int col)
-{
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    return t ? month_parse(t, strlen(t)) : MONTH_NONE;
-}
-
-static int rolling_add(struct rolling_set *rs, sqlite3_stmt *st, const char *key,
-                       struct sio_error *err)
-{
-    month_t a = text_month(st, 0), b = text_month(st, 1);
-    if (a == MONTH_NONE || b == MONTH_NONE || b - a != 11 || month_fq_start(b) + 2 != b)
-        return sio_fail(err, SIO_EDATA, NULL, 0, "[%s]: a rolling-year figure is not the"
-                        " 12 months ending a quarter end", key);
-    struct window *more = realloc(rs->w, (size_t)(rs->n + 1) * sizeof *more);
-    if (!more)
-        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
-    rs->w = more;
-    rs->w[rs->n++] = (struct window){a, b, 12, 12, sqlite3_column_int64(st, 2), 0};
-    return SIO_OK;
-}
-
-static int rolling_load(struct emitter *e, struct rolling_set *rs, struct sio_error *err)
-{
-    sqlite3_stmt *st;
-    int rc = source_values_fill(e->db, e->m->ho_groups, e->m->n_ho_groups, err), step;
-    memset(rs, 0, sizeof *rs);
-    if (rc || (rc = store_prepare(e->db, rolling_sql, &st, err)))
-        return rc;
-    sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = rolling_add(rs, st, e->m->key, err);
-    if (!rc && step != SQLITE_DONE)
-        rc = store_fail(e->db, err, "cannot read the rolling-year figures");
-    sqlite3_finalize(st);
-    return rc;
-}
 
 /* The figure for exactly [start, end], or that window with no month
  * covered when the file has no such figure. */
@@ -107,8 +60,9 @@ int rolling_emit(struct emitter *e, int *points, struct sio_error *err)
 {
     struct rolling_set rs;
     char label[40], mon[8];
-    int rc = rolling_load(e, &rs, err);
-    *points = rc ? 0 : rs.n;
+    int rc = SIO_OK;
+    rs.w = sources_rolling(e->src, e->m, e->force, &rs.n);
+    *points = rs.n;
     for (int i = 0; i < rs.n && !rc; i++) {
         snprintf(label, sizeof label, "12 months to %s", month_format(rs.w[i].end, mon));
         rc = periods_window(e, "r12", label, &rs.w[i], err);
@@ -117,6 +71,5 @@ int rolling_emit(struct emitter *e, int *points, struct sio_error *err)
         catalogue_collect_span(e->windows, "rolling year", rs.w[0].start, rs.w[rs.n - 1].end);
     if (!rc && rs.n)
         rc = rolling_compare(e, &rs, err);
-    free(rs.w);
     return rc;
 }

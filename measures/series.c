@@ -93,6 +93,33 @@ void series_free(struct series *s)
     memset(s, 0, sizeof *s);
 }
 
+int series_copy(struct series *to, const struct series *from, struct sio_error *err)
+{
+    size_t n = (size_t)from->n;
+    memset(to, 0, sizeof *to);
+    if (n == 0) {
+        to->step = from->step;
+        return SIO_OK;
+    }
+    to->count = malloc(n * sizeof *to->count);
+    to->present = malloc(n);
+    to->denom = malloc(n * sizeof *to->denom);
+    if (!to->count || !to->present || !to->denom) {
+        series_free(to);
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    }
+    memcpy(to->count, from->count, n * sizeof *to->count);
+    memcpy(to->present, from->present, n);
+    if (from->denom)
+        memcpy(to->denom, from->denom, n * sizeof *to->denom);
+    else
+        memset(to->denom, 0, n * sizeof *to->denom);
+    to->first = from->first;
+    to->n = from->n;
+    to->step = from->step;
+    return SIO_OK;
+}
+
 /* Sum values[] over the present points wholly inside [from, to]. */
 static long series_fold(const struct series *s, month_t from, month_t to, int *covered,
                         const long *values)

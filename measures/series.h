@@ -47,6 +47,10 @@ int series_load(sqlite3 *db, const char *force, const char *measure, struct seri
                 struct sio_error *err);
 void series_free(struct series *s);
 
+/* to becomes a copy of from (free it with series_free()); SIO_ESOFTWARE
+ * when out of memory, to then empty. */
+int series_copy(struct series *to, const struct series *from, struct sio_error *err);
+
 /* Sum over points wholly inside months [from, to] that are present;
  * *covered gets how many months those points span. */
 long series_sum(const struct series *s, month_t from, month_t to, int *covered);

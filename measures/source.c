@@ -1,6 +1,8 @@
 /*
  * source.c — one query per kind of source, each returning the rows
- * (period_start, period_end, numerator, denominator) in time order.
+ * (force key, period_start, period_end, numerator, denominator) of every
+ * force, by force and then in time order, read once a run into a struct
+ * sources (source.h).
  *
  * Coverage comes from the source's own bookkeeping: police.uk street months
  * from measure_counts (rows only for covered months), stop-and-search and
@@ -19,8 +21,8 @@
 #include <string.h>
 
 static const char police_uk_sql[] =
-    "SELECT month, month, count, NULL FROM measure_counts"
-    " WHERE measure = ?2 AND " SOURCE_CANON("force") " = ?1 ORDER BY month";
+    "SELECT " SOURCE_CANON("force") " AS k, month, month, count, NULL FROM measure_counts"
+    " WHERE measure = ?2 ORDER BY k, month";
 
 /* A quarter is covered when the force has any offence row for it and the
  * table publishes one of the measure's codes for that quarter (for some
@@ -28,40 +30,49 @@ static const char police_uk_sql[] =
  * quarters missing, not zero, while a force with no row of a code that
  * others have had none (the tables may leave zero rows out). */
 static const char home_office_sql[] =
-    "SELECT period_start, period_end,"
+    "SELECT force_slug, period_start, period_end,"
     " SUM(CASE WHEN offence_code IN (SELECT v FROM temp.source_values) THEN count ELSE 0 END),"
-    " NULL FROM ho_crime WHERE period_type = 'fq' AND force_slug = ?1"
+    " NULL FROM ho_crime WHERE period_type = 'fq' AND force_slug IS NOT NULL"
     " AND period_start IN (SELECT period_start FROM ho_crime WHERE period_type = 'fq'"
     "  AND force_slug IS NOT NULL AND offence_code IN (SELECT v FROM temp.source_values))"
-    " GROUP BY period_start, period_end ORDER BY period_start";
+    " GROUP BY force_slug, period_start, period_end ORDER BY force_slug, period_start";
 
 static const char indicator_sql[] =
-    "SELECT period_start, period_end, value, denominator FROM indicators"
-    " WHERE indicator = ?2 AND COALESCE(force_slug, " SOURCE_CANON("force") ") = ?1"
-    " ORDER BY period_start";
+    "SELECT COALESCE(force_slug, " SOURCE_CANON("force") ") AS k, period_start, period_end,"
+    " value, denominator FROM indicators WHERE indicator = ?2 ORDER BY k, period_start";
 
 /* Searches with no recorded outcome are in neither part of the share. */
 static const char stop_search_sql[] =
-    "SELECT f.month, f.month,"
+    "SELECT " SOURCE_CANON("f.force") " AS k, f.month, f.month,"
     " CASE WHEN ?3 THEN COALESCE(SUM(s.outcome <> '" SOURCE_NFA_OUTCOME "'), 0)"
     "      ELSE COUNT(s.file_id) END,"
     " CASE WHEN ?3 THEN COUNT(s.file_id) END"
     " FROM files f LEFT JOIN stop_search s ON s.file_id = f.id"
     "  AND s.object_of_search = ?2 AND (NOT ?3 OR COALESCE(s.outcome, '') <> '')"
     " WHERE f.kind = 'stop-and-search' AND f.superseded_by IS NULL"
-    "  AND " SOURCE_CANON("f.force") " = ?1 GROUP BY f.month ORDER BY f.month";
+    " GROUP BY k, f.month ORDER BY k, f.month";
 
 /* Crimes of the type with an outcome published that month, by Crime ID;
  * outcomes whose crime is not in the street table cannot be typed. */
 static const char outcomes_sql[] =
-    "SELECT f.month, f.month,"
+    "SELECT " SOURCE_CANON("f.force") " AS k, f.month, f.month,"
     " COUNT(DISTINCT CASE WHEN o.outcome_type IN (SELECT v FROM temp.source_values)"
     "       THEN o.crime_id END),"
     " COUNT(DISTINCT o.crime_id)"
     " FROM files f LEFT JOIN (outcomes o JOIN street_coded t ON t.crime_id = o.crime_id"
     "  AND t.crime_type = (SELECT id FROM labels WHERE text = ?2)) ON o.file_id = f.id"
     " WHERE f.kind = 'outcomes' AND f.superseded_by IS NULL"
-    "  AND " SOURCE_CANON("f.force") " = ?1 GROUP BY f.month ORDER BY f.month";
+    " GROUP BY k, f.month ORDER BY k, f.month";
+
+/* Rolling-year figures (rolling.c says why a period without a row of the
+ * measure's groups is missing). */
+static const char rolling_sql[] =
+    "SELECT force_slug, period_start, period_end,"
+    " SUM(CASE WHEN offence_group IN (SELECT v FROM temp.source_values) THEN count ELSE 0 END)"
+    " FROM ho_crime WHERE period_type = 'r12' AND force_slug IS NOT NULL"
+    " GROUP BY force_slug, period_start, period_end"
+    " HAVING SUM(offence_group IN (SELECT v FROM temp.source_values)) > 0"
+    " ORDER BY force_slug, period_end";
 
 const char *source_name(const struct measure_def *m)
 {
@@ -101,29 +112,27 @@ static const char *query_for(const struct measure_def *m)
     case MEASURE_SRC_INDICATOR: return indicator_sql;
     case MEASURE_SRC_STOP_SEARCH: return stop_search_sql;
     case MEASURE_SRC_OUTCOMES: return outcomes_sql;
-    case MEASURE_SRC_HO_ROLLING: return NULL; /* rolling.c: not a series */
+    case MEASURE_SRC_HO_ROLLING: return rolling_sql; /* not a series: see rolling.h */
     }
     return NULL;
 }
 
-static int prepare_for(sqlite3 *db, const char *force, const struct measure_def *m,
-                       sqlite3_stmt **st, struct sio_error *err)
+static int prepare_for(sqlite3 *db, const struct measure_def *m, sqlite3_stmt **st,
+                       struct sio_error *err)
 {
     int rc = SIO_OK;
     if (m->source == MEASURE_SRC_HOME_OFFICE)
         rc = source_values_fill(db, m->ho_codes, m->n_ho_codes, err);
+    else if (m->source == MEASURE_SRC_HO_ROLLING)
+        rc = source_values_fill(db, m->ho_groups, m->n_ho_groups, err);
     else if (m->source == MEASURE_SRC_OUTCOMES)
         rc = source_values_fill(db, m->outcome_types, m->n_outcome_types, err);
-    if (!rc && !query_for(m))
-        rc = sio_fail(err, SIO_ESOFTWARE, NULL, 0, "[%s]: a rolling-year measure has no"
-                      " series of its own periods", m->key);
     if (rc || (rc = store_prepare(db, query_for(m), st, err)))
         return rc;
     const char *second = m->source == MEASURE_SRC_POLICE_UK ? m->key
                        : m->source == MEASURE_SRC_INDICATOR ? m->indicator
                        : m->source_filter;
-    sqlite3_bind_text(*st, 1, force, -1, SQLITE_STATIC);
-    if (m->source != MEASURE_SRC_HOME_OFFICE)
+    if (m->source != MEASURE_SRC_HOME_OFFICE && m->source != MEASURE_SRC_HO_ROLLING)
         sqlite3_bind_text(*st, 2, second, -1, SQLITE_STATIC);
     if (m->source == MEASURE_SRC_STOP_SEARCH)
         sqlite3_bind_int(*st, 3, m->proportion);
@@ -155,7 +164,7 @@ static int indicator_point(const struct measure_def *m, double value, int has_de
 static int row_to_point(sqlite3_stmt *st, const struct measure_def *m, struct series *s,
                         struct sio_error *err)
 {
-    month_t a = column_month(st, 0), b = column_month(st, 1);
+    month_t a = column_month(st, 1), b = column_month(st, 2);
     int step = b - a + 1;
     if (a == MONTH_NONE || b == MONTH_NONE || (step != 1 && step != 3 && step != 12) ||
         (step == 3 && month_fq_start(a) != a) || (step == 12 && month_of_year(a) != 4))
@@ -166,35 +175,142 @@ static int row_to_point(sqlite3_stmt *st, const struct measure_def *m, struct se
     if (step != series_step(s))
         return sio_fail(err, SIO_EDATA, NULL, 0, "[%s]: monthly and quarterly periods are"
                         " mixed in one series", m->key);
-    long num = sqlite3_column_int64(st, 2), den = 0;
+    long num = sqlite3_column_int64(st, 3), den = 0;
     if (m->source == MEASURE_SRC_INDICATOR &&
-        !indicator_point(m, sqlite3_column_double(st, 2),
-                         sqlite3_column_type(st, 3) != SQLITE_NULL,
-                         sqlite3_column_double(st, 3), &num, &den))
+        !indicator_point(m, sqlite3_column_double(st, 3),
+                         sqlite3_column_type(st, 4) != SQLITE_NULL,
+                         sqlite3_column_double(st, 4), &num, &den))
         return sio_fail(err, SIO_EDATA, NULL, 0, "[%s]: indicator '%s' has a value that is"
                         " not a %s", m->key, m->indicator, m->proportion
                         ? "percentage with a denominator of at least 1" : "whole count");
     if (m->source != MEASURE_SRC_INDICATOR && m->proportion)
-        den = sqlite3_column_int64(st, 3);
+        den = sqlite3_column_int64(st, 4);
     return series_put(s, a, num, den, err);
 }
 
-int source_load(sqlite3 *db, const char *force, const struct measure_def *m,
-                struct series *s, struct sio_error *err)
+/* ---- every force's series of every measure, read once ---- */
+
+static int source_add(struct source_measure *sm, const char *key, struct sio_error *err)
+{
+    if (sm->n == sm->cap) {
+        int cap = sm->cap ? 2 * sm->cap : 64;
+        struct source_series *more = realloc(sm->f, (size_t)cap * sizeof *more);
+        if (!more)
+            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+        sm->f = more;
+        sm->cap = cap;
+    }
+    struct source_series *f = &sm->f[sm->n];
+    memset(f, 0, sizeof *f);
+    if (!(f->force = strdup(key)))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    sm->n++;
+    return SIO_OK;
+}
+
+/* A rolling-year figure: complete 12 months ending a quarter end. */
+static int rolling_point(sqlite3_stmt *st, const struct measure_def *m,
+                         struct source_series *f, struct sio_error *err)
+{
+    month_t a = column_month(st, 1), b = column_month(st, 2);
+    if (a == MONTH_NONE || b == MONTH_NONE || b - a != 11 || month_fq_start(b) + 2 != b)
+        return sio_fail(err, SIO_EDATA, NULL, 0, "[%s]: a rolling-year figure is not the"
+                        " 12 months ending a quarter end", m->key);
+    struct window *more = realloc(f->r12, (size_t)(f->n_r12 + 1) * sizeof *more);
+    if (!more)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    f->r12 = more;
+    f->r12[f->n_r12++] = (struct window){a, b, 12, 12, sqlite3_column_int64(st, 3), 0};
+    return SIO_OK;
+}
+
+/* m's rows of every force: one series a force key, in key order. */
+static int source_read(sqlite3 *db, const struct measure_def *m, struct source_measure *sm,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
-    memset(s, 0, sizeof *s);
-    int rc = prepare_for(db, force, m, &st, err), step;
+    int rc = prepare_for(db, m, &st, err), step = SQLITE_DONE;
     if (rc)
         return rc;
-    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
-        rc = row_to_point(st, m, s, err);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        if (!key)
+            continue; /* a row no force can own */
+        if (sm->n == 0 || strcmp(sm->f[sm->n - 1].force, key) != 0)
+            rc = source_add(sm, key, err);
+        if (!rc && m->source == MEASURE_SRC_HO_ROLLING)
+            rc = rolling_point(st, m, &sm->f[sm->n - 1], err);
+        else if (!rc)
+            rc = row_to_point(st, m, &sm->f[sm->n - 1].s, err);
+    }
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(db, err, "cannot read a measure's source");
     sqlite3_finalize(st);
-    if (rc)
-        series_free(s);
     return rc;
+}
+
+int sources_load(sqlite3 *db, const struct sio_config *cfg, struct sources *src,
+                 struct sio_error *err)
+{
+    int rc = SIO_OK;
+    memset(src, 0, sizeof *src);
+    src->cfg = cfg;
+    for (int i = 0; i < cfg->n_measures && !rc; i++)
+        if (query_for(&cfg->measures[i]))
+            rc = source_read(db, &cfg->measures[i], &src->m[i], err);
+    if (!rc)
+        rc = population_read(db, &src->population, err);
+    if (rc)
+        sources_free(src);
+    return rc;
+}
+
+void sources_free(struct sources *src)
+{
+    for (int i = 0; i < CONFIG_MAX_MEASURES; i++) {
+        for (int k = 0; k < src->m[i].n; k++) {
+            free(src->m[i].f[k].force);
+            series_free(&src->m[i].f[k].s);
+            free(src->m[i].f[k].r12);
+        }
+        free(src->m[i].f);
+    }
+    population_free(&src->population);
+    memset(src, 0, sizeof *src);
+}
+
+static int source_by_force(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct source_series *)elem)->force);
+}
+
+static const struct source_series *source_find(const struct sources *src,
+                                               const struct measure_def *m, const char *force)
+{
+    const struct source_measure *sm = &src->m[m - src->cfg->measures];
+    return sm->n ? bsearch(force, sm->f, (size_t)sm->n, sizeof *sm->f, source_by_force) : NULL;
+}
+
+const struct series *sources_series(const struct sources *src, const struct measure_def *m,
+                                    const char *force)
+{
+    static const struct series none; /* n = 0: no data */
+    const struct source_series *f = source_find(src, m, force);
+    return f ? &f->s : &none;
+}
+
+const struct window *sources_rolling(const struct sources *src, const struct measure_def *m,
+                                     const char *force, int *n)
+{
+    const struct source_series *f = source_find(src, m, force);
+    *n = f ? f->n_r12 : 0;
+    return f ? f->r12 : NULL;
+}
+
+int sources_copy(const struct sources *src, const struct measure_def *m, const char *force,
+                 struct series *s, struct sio_error *err)
+{
+    return series_copy(s, sources_series(src, m, force), err);
 }
 
 static const char forces_sql[] =

@@ -15,12 +15,14 @@ void csvout_field(FILE *fp, const char *s)
         fputs(s, fp);
         return;
     }
+    /* quoted: each run up to and including a '"' written whole, then the
+     * '"' again (a character at a time took a stream lock each) */
     putc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', fp);
-        putc(*s, fp);
+    for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+        fwrite(s, 1, (size_t)(q - s) + 1, fp);
+        putc('"', fp);
     }
+    fputs(s, fp);
     putc('"', fp);
 }
 

@@ -53,6 +53,16 @@ int poisson_ratio_scaled_ci(long x1, double t1, long x2, double t2, double scale
 int poisson_rate_ci(long x, double t, double level,
                     struct poisson_interval *out, struct sio_error *err);
 
+/* Work out the intervals of the counts x[0..n) at level (duplicates and
+ * negative counts are fine) on up to `threads` threads, so that this
+ * thread's later poisson_rate_ci() calls for them answer at once, with the
+ * same numbers.  Each count costs two bisections of a gamma CDF, the bulk of
+ * sio-measures' arithmetic, and they do not depend on each other.  A count
+ * that fails is left to fail again when asked for.  SIO_ESOFTWARE when out
+ * of memory. */
+int poisson_rate_ci_ahead(const long *x, size_t n, double level, int threads,
+                          struct sio_error *err);
+
 /* CHANGE_DECREASE when high < 1, CHANGE_INCREASE when low > 1, otherwise
  * (including NaN limits) CHANGE_NONE. */
 enum poisson_change poisson_verdict(const struct poisson_ratio *r);
