@@ -77,7 +77,11 @@ $(BUILD)/sio-workbook: LDLIBS += $(shell pkg-config --libs xlsxwriter 2>/dev/nul
 $(BUILD)/workbook/%.o: CFLAGS += $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 $(BUILD)/tests/test_workbook%: LDLIBS += $(shell pkg-config --libs xlsxwriter 2>/dev/null)
 
-$(BUILD)/sio-gen: $(BUILD)/tests/gen/gen.o $(BUILD)/tests/gen/indicators.o $(BUILD)/libsio.a
+# sio-gen: every file in tests/gen/ (its headers are two folders down, so
+# named here).
+GEN_SRC := $(wildcard tests/gen/*.c)
+$(GEN_SRC:%.c=$(BUILD)/%.o): $(wildcard tests/gen/*.h)
+$(BUILD)/sio-gen: $(GEN_SRC:%.c=$(BUILD)/%.o) $(BUILD)/libsio.a
 	@echo "  LD    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -7,6 +7,18 @@
  * it from its low 32 (see salt[]).  Hash 0
  * never occurs (crimeset_hash() maps it to 1), so code keyed by it can use 0
  * for "empty".
+ *
+ * Other processes may load street files into the same store at the same
+ * time (each file in a transaction of its own, BEGIN IMMEDIATE, so one at a
+ * time).  crimeset_refresh(), at the start of each street file's
+ * transaction, reads what they have stored since this set last looked: new
+ * runs of crime_keys, and street files not yet keyed (their hashes still in
+ * the other process's memory), read back from street.  Their hashes join
+ * runs[] and recent[] at once, for crimeset_confirm(), but the filter only
+ * at crimeset_merge(), as a reader thread may be noting in it meanwhile;
+ * until then crimeset_foreign() answers for them.  known_file and max_run
+ * say how far the set has looked: every street file up to known_file is in
+ * it (read back, this set's own, or keyed in a run read or above max_run).
  */
 #include "crimeset.h"
 #include "sys/grow.h"
@@ -43,6 +55,17 @@ struct crimeset {
     size_t false_maybes;
     struct run *runs;        /* crime_keys rows: rowid and hashes */
     size_t nruns, runs_cap;
+    long long max_run;       /* the highest crime_keys run read from the store */
+    long long known_file;    /* street files up to this files.id are in the set */
+    long long *own_runs;     /* runs this set wrote since it last read the store's */
+    size_t n_own_runs, own_runs_cap;
+    uint64_t *foreign;       /* hashes read back from other processes' files, ... */
+    size_t n_foreign, foreign_cap;
+    int foreign_sorted;
+    struct run *foreign_runs; /* ... and their runs, not yet in the filter */
+    size_t n_foreign_runs, foreign_runs_cap;
+    /* reading the store again at every street file: prepared once */
+    sqlite3_stmt *last_st, *runs_st, *spans_st;
 };
 
 uint64_t crimeset_hash(const char *id, size_t len)
@@ -196,14 +219,20 @@ static uint64_t get_be(const unsigned char *p)
     return h;
 }
 
+static int run_append(struct run **runs, size_t *cap, size_t *n, long long id, size_t len,
+                      struct sio_error *err)
+{
+    struct run *more = grow_for_one(*runs, cap, *n, sizeof *more, 16);
+    if (!more)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
+    *runs = more;
+    (*runs)[(*n)++] = (struct run){ id, len };
+    return SIO_OK;
+}
+
 static int runs_add(struct crimeset *cs, long long id, size_t n, struct sio_error *err)
 {
-    struct run *runs = grow_for_one(cs->runs, &cs->runs_cap, cs->nruns, sizeof *runs, 16);
-    if (!runs)
-        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
-    cs->runs = runs;
-    cs->runs[cs->nruns++] = (struct run){ id, n };
-    return SIO_OK;
+    return run_append(&cs->runs, &cs->runs_cap, &cs->nruns, id, n, err);
 }
 
 /* 1 when run r holds h, 0 when not (a binary search, eight bytes read at a
@@ -333,6 +362,15 @@ static int write_batch(struct crimeset *cs, struct sio_error *err)
         store_rollback(cs->db);
         cs->nruns = first_new;
     }
+    /* crimeset_refresh() must not read these back as another's */
+    for (size_t i = first_new; !rc && i < cs->nruns; i++) {
+        long long *own = grow_for_one(cs->own_runs, &cs->own_runs_cap, cs->n_own_runs,
+                                      sizeof *own, 16);
+        if (!own)
+            return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
+        cs->own_runs = own;
+        cs->own_runs[cs->n_own_runs++] = cs->runs[i].id;
+    }
     return rc;
 }
 
@@ -376,52 +414,144 @@ size_t crimeset_false_maybes(const struct crimeset *cs)
     return cs->false_maybes;
 }
 
-/* ---- opening: the stored hashes, then the files not yet keyed ---- */
+/* ---- reading the store: its runs, then the files not yet keyed ---- */
 
-static int load_keys(struct crimeset *cs, struct sio_error *err)
+/* A hash another process stored: into the filter now (defer 0: no reader
+ * can be using it), or into foreign[] for crimeset_merge(). */
+static int learn(struct crimeset *cs, uint64_t h, int defer, struct sio_error *err)
 {
-    sqlite3_stmt *st;
-    int step, rc = store_prepare(cs->db, "SELECT run, hashes FROM crime_keys ORDER BY run",
-                                 &st, err);
+    if (!defer) {
+        filter_set(cs, h);
+        return SIO_OK;
+    }
+    uint64_t *more = grow_for_one(cs->foreign, &cs->foreign_cap, cs->n_foreign, sizeof *more,
+                                  1024);
+    if (!more)
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
+    cs->foreign = more;
+    cs->foreign[cs->n_foreign++] = h;
+    cs->foreign_sorted = 0;
+    return SIO_OK;
+}
+
+static int own_run(const struct crimeset *cs, long long id)
+{
+    for (size_t i = 0; i < cs->n_own_runs; i++)
+        if (cs->own_runs[i] == id)
+            return 1;
+    return 0;
+}
+
+/* *st, prepared from sql on first use. */
+static int cached(struct crimeset *cs, sqlite3_stmt **st, const char *sql,
+                  struct sio_error *err)
+{
+    return *st ? SIO_OK : store_prepare(cs->db, sql, st, err);
+}
+
+/* The runs of crime_keys after max_run that this set did not write. */
+static int load_runs(struct crimeset *cs, int defer, struct sio_error *err)
+{
+    int step, rc = cached(cs, &cs->runs_st, "SELECT run, hashes FROM crime_keys WHERE run > ?"
+                                            " ORDER BY run", err);
+    sqlite3_stmt *st = cs->runs_st;
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, cs->max_run);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(st, 0);
         const unsigned char *b = sqlite3_column_blob(st, 1);
         size_t n = (size_t)sqlite3_column_bytes(st, 1) / 8;
-        for (size_t i = 0; i < n; i++)
+        cs->max_run = id;
+        if (own_run(cs, id))
+            continue;
+        for (size_t i = 0; !defer && i < n; i++)
             filter_set(cs, get_be(b + 8 * i));
-        rc = runs_add(cs, sqlite3_column_int64(st, 0), n, err);
+        if (!(rc = runs_add(cs, id, n, err)) && defer)
+            rc = run_append(&cs->foreign_runs, &cs->foreign_runs_cap, &cs->n_foreign_runs, id,
+                            n, err);
     }
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(cs->db, err, "cannot read the Crime ID hashes");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
+    cs->n_own_runs = 0;
     return rc;
 }
+
+struct reading {
+    struct crimeset *cs;
+    int defer;
+};
 
 /* A stored street row: its Crime ID, if any, joins the set. */
 static int row_stored(void *ctx, sqlite3_stmt *row, struct sio_error *err)
 {
+    const struct reading *r = ctx;
     if (sqlite3_column_type(row, 0) == SQLITE_NULL)
         return SIO_OK;
-    return crimeset_add(ctx, crimeset_hash((const char *)sqlite3_column_blob(row, 0),
-                                           (size_t)sqlite3_column_bytes(row, 0)), err);
+    uint64_t h = crimeset_hash((const char *)sqlite3_column_blob(row, 0),
+                               (size_t)sqlite3_column_bytes(row, 0));
+    int rc = recent_add(r->cs, h, err);
+    return rc ? rc : learn(r->cs, h, r->defer, err);
 }
 
-/* Read back the IDs of files committed but not keyed (a run killed before
- * it wrote them), writing a batch whenever one fills. */
-static int catch_up(struct crimeset *cs, struct sio_error *err)
+/* Whether file id is one this set holds the hashes of, not yet keyed. */
+static int pending_file(const struct crimeset *cs, long long id)
+{
+    for (size_t i = 0; i < cs->nfiles; i++)
+        if (cs->files[i] == id)
+            return 1;
+    return 0;
+}
+
+/* The highest files.id but own's, into *id (0: none): from the top, so it
+ * reads a row or two whatever the store. */
+static int last_file(struct crimeset *cs, long long own, long long *id, struct sio_error *err)
+{
+    int step, rc = cached(cs, &cs->last_st, "SELECT id FROM files WHERE id <> ?"
+                                            " ORDER BY id DESC LIMIT 1", err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(cs->last_st, 1, own);
+    *id = (step = sqlite3_step(cs->last_st)) == SQLITE_ROW ? sqlite3_column_int64(cs->last_st, 0)
+                                                           : 0;
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = store_fail(cs->db, err, "cannot read the files");
+    sqlite3_reset(cs->last_st);
+    return rc;
+}
+
+/* Read back the IDs of street files after known_file, up to upto, that are
+ * committed but not keyed and not own (the file being loaded): a run killed
+ * before it wrote them, or another process's.  Outside a transaction a
+ * batch is written whenever one fills. */
+static int catch_up(struct crimeset *cs, long long upto, long long own, int defer,
+                    struct sio_error *err)
 {
     struct street_span *files = NULL;
     sqlite3_stmt *by_span = NULL, *by_scan = NULL;
-    size_t n;
-    /* the committed street files whose hashes are not written (crime_keyed) */
-    int rc = street_spans_list(cs->db, "WHERE f.kind = 'street' AND f.superseded_by IS NULL"
-                               " AND f.rows_loaded > 0 AND f.id NOT IN"
-                               " (SELECT file_id FROM crime_keyed) ORDER BY f.id",
-                               &files, &n, err);
-    if (!rc && n &&
+    struct reading ctx = { cs, defer };
+    size_t n = 0;
+    /* +f.kind: by rowid from known_file, not every street file by kind */
+    int rc = cached(cs, &cs->spans_st, STREET_SPAN_SELECT " WHERE +f.kind = 'street'"
+                    " AND f.superseded_by IS NULL AND f.rows_loaded > 0 AND f.id > ?1"
+                    " AND f.id <= ?2 AND f.id <> ?3 AND f.id NOT IN"
+                    " (SELECT file_id FROM crime_keyed) ORDER BY f.id", err);
+    if (!rc) {
+        sqlite3_bind_int64(cs->spans_st, 1, cs->known_file);
+        sqlite3_bind_int64(cs->spans_st, 2, upto);
+        sqlite3_bind_int64(cs->spans_st, 3, own);
+        rc = street_spans_collect(cs->db, cs->spans_st, &files, &n, err);
+    }
+    size_t keep = 0; /* leave out this set's own, committed since it last looked */
+    for (size_t i = 0; !rc && i < n; i++)
+        if (!pending_file(cs, files[i].file))
+            files[keep++] = files[i];
+    if (!rc && keep &&
         !(rc = street_rows_prepare(cs->db, "SELECT crime_id FROM street_coded", "", &by_span,
                                    &by_scan, err)))
-        for (size_t i = 0; !rc && i < n; i++) {
-            rc = street_rows_each(cs->db, by_span, by_scan, &files[i], row_stored, cs,
+        for (size_t i = 0; !rc && i < keep; i++) {
+            rc = street_rows_each(cs->db, by_span, by_scan, &files[i], row_stored, &ctx,
                                   "cannot read stored Crime IDs", err);
             if (!rc) {
                 crimeset_file_done(cs, files[i].file);
@@ -431,7 +561,89 @@ static int catch_up(struct crimeset *cs, struct sio_error *err)
     sqlite3_finalize(by_span);
     sqlite3_finalize(by_scan);
     free(files);
+    if (!rc)
+        cs->known_file = upto;
     return rc;
+}
+
+/* Everything stored so far: the files up to the last (read first, so that
+ * a run keying later files, written meanwhile, is above max_run), the runs,
+ * then the files not keyed. */
+static int read_store(struct crimeset *cs, long long own, int defer, struct sio_error *err)
+{
+    long long upto = 0;
+    int rc;
+    if ((rc = last_file(cs, own, &upto, err)) || (rc = load_runs(cs, defer, err)))
+        return rc;
+    return catch_up(cs, upto, own, defer, err);
+}
+
+int crimeset_refresh(struct crimeset *cs, long long own, int *foreign, struct sio_error *err)
+{
+    int rc = read_store(cs, own, 1, err);
+    *foreign = cs->n_foreign > 0 || cs->n_foreign_runs > 0;
+    return rc;
+}
+
+int crimeset_foreign(struct crimeset *cs, uint64_t h, struct sio_error *err)
+{
+    if (!cs->foreign_sorted && cs->n_foreign) {
+        uint64_t *tmp = malloc(cs->n_foreign * sizeof *tmp);
+        if (!tmp)
+            return -sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
+        radix_sort(cs->foreign, tmp, cs->n_foreign);
+        free(tmp);
+        cs->foreign_sorted = 1;
+    }
+    size_t lo = 0, hi = cs->n_foreign;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cs->foreign[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < cs->n_foreign && cs->foreign[lo] == h)
+        return 1;
+    for (size_t i = 0; i < cs->n_foreign_runs; i++) {
+        int got = run_has(cs, &cs->foreign_runs[i], h, err);
+        if (got)
+            return got;
+    }
+    return 0;
+}
+
+/* Run r's hashes into the filter. */
+static int filter_run(struct crimeset *cs, const struct run *r, struct sio_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = store_prepare(cs->db, "SELECT hashes FROM crime_keys WHERE run = ?", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, r->id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const unsigned char *b = sqlite3_column_blob(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0) / 8;
+        for (size_t i = 0; i < n; i++)
+            filter_set(cs, get_be(b + 8 * i));
+    } else {
+        rc = store_fail(cs->db, err, "cannot read the Crime ID hashes");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int crimeset_merge(struct crimeset *cs, struct sio_error *err)
+{
+    int rc = SIO_OK;
+    for (size_t i = 0; !rc && i < cs->n_foreign_runs; i++)
+        rc = filter_run(cs, &cs->foreign_runs[i], err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < cs->n_foreign; i++)
+        filter_set(cs, cs->foreign[i]);
+    cs->n_foreign = cs->n_foreign_runs = 0;
+    return SIO_OK;
 }
 
 int crimeset_open(struct crimeset **out, sqlite3 *db, unsigned filter_bits, size_t batch,
@@ -452,7 +664,7 @@ int crimeset_open(struct crimeset **out, sqlite3 *db, unsigned filter_bits, size
     cs->db = db;
     cs->filter_bits = filter_bits;
     cs->batch = batch;
-    if ((rc = load_keys(cs, err)) || (rc = catch_up(cs, err))) {
+    if ((rc = read_store(cs, 0, 0, err))) {
         crimeset_close(cs);
         return rc;
     }
@@ -468,5 +680,11 @@ void crimeset_close(struct crimeset *cs)
     free(cs->filter);
     free(cs->recent);
     free(cs->files);
+    free(cs->own_runs);
+    free(cs->foreign);
+    free(cs->foreign_runs);
+    sqlite3_finalize(cs->last_st);
+    sqlite3_finalize(cs->runs_st);
+    sqlite3_finalize(cs->spans_st);
     free(cs);
 }

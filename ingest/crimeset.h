@@ -24,6 +24,12 @@
  * hashes were written loses nothing.  Hashes of rows since deleted (a
  * superseded file) or rolled back stay: they can only make a 1 that the
  * caller's check turns down.
+ *
+ * Several processes may load one store at once: each street file is loaded
+ * in a transaction that holds the store's write lock (BEGIN IMMEDIATE), and
+ * at its start crimeset_refresh() brings the set up to what the others have
+ * stored since it last looked, so a Crime ID another process stored a
+ * moment ago is found like any other.
  */
 #ifndef SIO_CRIMESET_H
 #define SIO_CRIMESET_H
@@ -89,6 +95,22 @@ int crimeset_flush_full(struct crimeset *cs, struct sio_error *err);
 /* Write the hashes held in memory, in one transaction of their own (a no-op
  * inside another transaction: the next call or open does it). */
 int crimeset_flush(struct crimeset *cs, struct sio_error *err);
+
+/* Read what other processes stored since this set last looked: call in the
+ * transaction of street file own (files.id), before its first row is
+ * checked against the store.  Their hashes are found by crimeset_confirm()
+ * at once, but reach the filter only at crimeset_merge(), as a reader may
+ * be noting in it meanwhile: *foreign is 1 while some have not, and then a
+ * row the filter ruled out must also ask crimeset_foreign(). */
+int crimeset_refresh(struct crimeset *cs, long long own, int *foreign, struct sio_error *err);
+
+/* 1 when h is among the hashes crimeset_refresh() read and the filter does
+ * not hold yet, 0 when not, or -status. */
+int crimeset_foreign(struct crimeset *cs, uint64_t h, struct sio_error *err);
+
+/* Put what crimeset_refresh() read into the filter.  No reader may be
+ * using the filter (as for crimeset_note()). */
+int crimeset_merge(struct crimeset *cs, struct sio_error *err);
 
 /* For tests: hashes held in memory, filter lookups that said
  * "maybe" but crime_keys had no such hash. */

@@ -29,9 +29,11 @@ struct dedupe {
     struct held_row *held;
     size_t nheld, held_cap;
     int id_col;
+    int recheck;                 /* the filter lacks some of other processes' IDs */
 };
 
-int dedupe_open(struct dedupe **out, sqlite3 *db, struct crimeset *all, struct sio_error *err)
+int dedupe_open(struct dedupe **out, sqlite3 *db, struct stmts *stmts, struct crimeset *all,
+                long long file_id, struct sio_error *err)
 {
     struct dedupe *d = calloc(1, sizeof *d);
     int rc;
@@ -44,7 +46,8 @@ int dedupe_open(struct dedupe **out, sqlite3 *db, struct crimeset *all, struct s
     }
     d->db = db;
     d->all = all;
-    if ((rc = keyset_open(&d->stored, db, err))) {
+    if ((rc = crimeset_refresh(all, file_id, &d->recheck, err)) ||
+        (rc = keyset_open(&d->stored, db, stmts, err))) {
         dedupe_close(d);
         return rc;
     }
@@ -124,6 +127,9 @@ int dedupe_check_noted(struct dedupe *d, const struct csvin_row *r, int id_col, 
         return SIO_OK;
     }
     *v = DEDUPE_NEW;
+    /* noted before the filter had other processes' latest IDs */
+    if (!maybe && d->recheck && (maybe = crimeset_foreign(d->all, h, err)) < 0)
+        return -maybe;
     if (idset_has(&d->removed, id, len) || !maybe ||
         !(got = crimeset_confirm(d->all, h, err)))
         return SIO_OK;

@@ -9,7 +9,9 @@
  * a file costs at most one scan however many of its IDs look familiar.  IDs
  * of the rows the file replaces are known not to be stored any more (an ID
  * is stored at most once, and those rows are deleted), so a new edition of
- * a file, whose IDs are nearly all "maybe", holds nothing back.
+ * a file, whose IDs are nearly all "maybe", holds nothing back.  When
+ * another process has stored rows since the filter was last brought up to
+ * date, a "no" from the filter is asked again of what it stored.
  */
 #ifndef SIO_INGEST_DEDUPE_H
 #define SIO_INGEST_DEDUPE_H
@@ -24,9 +26,14 @@ enum dedupe_verdict { DEDUPE_NEW, DEDUPE_DUPLICATE, DEDUPE_HELD };
 
 struct crimeset;
 struct dedupe;
+struct stmts;
 
-/* The check of one file loaded into db, whose Crime ID set is all. */
-int dedupe_open(struct dedupe **d, sqlite3 *db, struct crimeset *all, struct sio_error *err);
+/* The check of street file file_id (files.id), loaded into db in a
+ * transaction of its own, whose Crime ID set is all: it brings all up to
+ * what other processes have stored (crimeset_refresh()).  Statements come
+ * from stmts (stmts.h), which may be NULL. */
+int dedupe_open(struct dedupe **d, sqlite3 *db, struct stmts *stmts, struct crimeset *all,
+                long long file_id, struct sio_error *err);
 void dedupe_close(struct dedupe *d);
 
 /* The verdict on row r, whose Crime ID is field id_col and hashes to h

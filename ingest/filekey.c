@@ -40,12 +40,22 @@ static month_t folder_month(const char *path)
     return base - start == 7 ? month_parse(start, 7) : MONTH_NONE;
 }
 
+/* The file's own name: after the last '/', or after "archive.zip:" for a
+ * member at the top of an archive. */
+static const char *base_name(const char *path)
+{
+    const char *base = path;
+    for (const char *p = path; *p; p++)
+        if (*p == '/' || *p == ':')
+            base = p + 1;
+    return base;
+}
+
 /* YYYY-MM-<force>-<kind>.csv, as the police.uk archive names its files. */
 void key_from_name(const char *path, enum file_kind kind, struct file_key *key)
 {
-    char buf[1024], suffix[64];
-    snprintf(buf, sizeof buf, "%s", path);
-    const char *base = basename(buf);
+    char suffix[64];
+    const char *base = base_name(path);
     size_t n = strlen(base);
     int slen = snprintf(suffix, sizeof suffix, "-%s.csv", kind_name(kind));
 

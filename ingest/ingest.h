@@ -23,6 +23,7 @@ struct forces;
 struct labels_view;
 struct prefetch;
 struct sio_config;
+struct stmts;
 
 enum file_kind {
     KIND_UNKNOWN,
@@ -62,6 +63,7 @@ struct ingest_env {
                                         month is rejected; MONTH_NONE: none is */
     const struct sio_config *config; /* measures.ini's indicators and [ingest]'s ranges for
                                         indicator values, or NULL: no such rules */
+    struct stmts *stmts;             /* statements kept from file to file (stmts.h), or NULL */
 };
 
 struct ingest_counts {
@@ -154,8 +156,10 @@ int ingest_hashed(sqlite3 *db, const struct input *in, const struct fingerprint 
                   const struct ingest_env *env, const struct ingest_next *next,
                   struct ingest_result *res, struct sio_error *err);
 
-/* Whether the store has a file with these bytes (its SHA-256). */
-int ingest_seen(sqlite3 *db, const char *sha256, int *seen, struct sio_error *err);
+/* Whether the store has a file with these bytes (its SHA-256); stmts may
+ * be NULL (stmts.h). */
+int ingest_seen(sqlite3 *db, struct stmts *stmts, const char *sha256, int *seen,
+                struct sio_error *err);
 
 /* Load one plain file (see above). */
 int ingest_file(sqlite3 *db, const char *path, const struct ingest_env *env,

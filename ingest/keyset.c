@@ -9,6 +9,7 @@
  * At most 70% full: linear probing past that makes misses walk long runs.
  */
 #include "keyset.h"
+#include "stmts.h"
 #include "store/store.h"
 
 #include <stdint.h>
@@ -19,6 +20,7 @@
 
 struct keyset {
     sqlite3 *db;
+    struct stmts *stmts;  /* where fetch came from (stmts.h), or NULL */
     sqlite3_stmt *fetch;  /* the Crime ID of a street rowid */
     uint64_t *slot;
     unsigned bits;
@@ -111,7 +113,7 @@ size_t keyset_size(const struct keyset *ks)
     return ks->used;
 }
 
-int keyset_open(struct keyset **out, sqlite3 *db, struct sio_error *err)
+int keyset_open(struct keyset **out, sqlite3 *db, struct stmts *stmts, struct sio_error *err)
 {
     struct keyset *ks = calloc(1, sizeof *ks);
     int rc;
@@ -119,8 +121,10 @@ int keyset_open(struct keyset **out, sqlite3 *db, struct sio_error *err)
     if (!ks)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for the Crime ID set");
     ks->db = db;
+    ks->stmts = stmts;
     if ((rc = grow(ks, err)) ||
-        (rc = store_prepare(db, "SELECT crime_id FROM street_coded WHERE rowid = ?", &ks->fetch, err))) {
+        (rc = stmts_get(stmts, db, "SELECT crime_id FROM street_coded WHERE rowid = ?",
+                        &ks->fetch, err))) {
         keyset_close(ks);
         return rc;
     }
@@ -132,7 +136,7 @@ void keyset_close(struct keyset *ks)
 {
     if (!ks)
         return;
-    sqlite3_finalize(ks->fetch);
+    stmts_put(ks->stmts, ks->fetch);
     free(ks->slot);
     free(ks);
 }

@@ -25,8 +25,11 @@
 
 struct keyset;
 
-/* An empty keyset over db's street table. */
-int keyset_open(struct keyset **ks, sqlite3 *db, struct sio_error *err);
+struct stmts;
+
+/* An empty keyset over db's street table; its statement comes from stmts
+ * (stmts.h), which may be NULL. */
+int keyset_open(struct keyset **ks, sqlite3 *db, struct stmts *stmts, struct sio_error *err);
 
 /* 1 and *rowid when id (len bytes, hash h from crimeset_hash()) is in
  * street, 0 when not, or -status. */

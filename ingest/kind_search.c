@@ -49,8 +49,8 @@ static int bind_search(struct row_sink *s, const struct csvin_row *r, struct row
     sink_bind_text(st, 6, r, Q_DATE);
     sink_bind_opt(st, 7, r, Q_PART_OP);
     sink_bind_opt(st, 8, r, Q_OPERATION);
-    sink_bind_coord(s, 9, s->v.lat);
-    sink_bind_coord(s, 10, s->v.lon);
+    sink_bind_coord(s, 9, s->v->lat);
+    sink_bind_coord(s, 10, s->v->lon);
     for (int col = Q_GENDER; col <= Q_REMOVAL; col++)
         sink_bind_opt(st, 11 + col - Q_GENDER, r, col);
     return SIO_OK;

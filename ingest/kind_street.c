@@ -80,8 +80,8 @@ static int bind_2011(struct row_sink *s, const struct csvin_row *r, struct row_b
         sqlite3_bind_null(st, i);
     sink_bind_opt(st, 14, r, L_CONTEXT);
     for (int i = 16; i <= 17; i++)
-        if (s->v.has_grid)
-            sqlite3_bind_double(st, i, i == 16 ? s->v.easting : s->v.northing);
+        if (s->v->has_grid)
+            sqlite3_bind_double(st, i, i == 16 ? s->v->easting : s->v->northing);
         else
             sqlite3_bind_null(st, i);
     return sink_bind_labels(s, r, L_REPORTED_BY, L_FALLS_WITHIN, -1, b, err);

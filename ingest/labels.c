@@ -7,6 +7,7 @@
  * second table, merged into the first on commit.
  */
 #include "labels.h"
+#include "stmts.h"
 #include "store/store.h"
 
 #include <stdint.h>
@@ -30,6 +31,7 @@ struct table {
 
 struct labels {
     sqlite3 *db;
+    struct stmts *stmts;      /* where find and add came from (stmts.h), or NULL */
     sqlite3_stmt *find, *add;
     struct table known;
 };
@@ -84,7 +86,7 @@ static void table_clear(struct table *t)
 
 /* ---- a writer's labels ---- */
 
-int labels_open(struct labels **out, sqlite3 *db, struct sio_error *err)
+int labels_open(struct labels **out, sqlite3 *db, struct stmts *stmts, struct sio_error *err)
 {
     struct labels *l = calloc(1, sizeof *l);
     int rc;
@@ -92,8 +94,9 @@ int labels_open(struct labels **out, sqlite3 *db, struct sio_error *err)
     if (!l)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory for labels");
     l->db = db;
-    if ((rc = store_prepare(db, "SELECT id FROM labels WHERE text = ?", &l->find, err)) ||
-        (rc = store_prepare(db, "INSERT INTO labels(text) VALUES (?)", &l->add, err))) {
+    l->stmts = stmts;
+    if ((rc = stmts_get(stmts, db, "SELECT id FROM labels WHERE text = ?", &l->find, err)) ||
+        (rc = stmts_get(stmts, db, "INSERT INTO labels(text) VALUES (?)", &l->add, err))) {
         labels_close(l);
         return rc;
     }
@@ -106,8 +109,8 @@ void labels_close(struct labels *l)
     if (!l)
         return;
     table_clear(&l->known);
-    sqlite3_finalize(l->find);
-    sqlite3_finalize(l->add);
+    stmts_put(l->stmts, l->find);
+    stmts_put(l->stmts, l->add);
     free(l);
 }
 

@@ -35,7 +35,11 @@
 struct labels;
 struct labels_view;
 
-int labels_open(struct labels **out, sqlite3 *db, struct sio_error *err);
+struct stmts;
+
+/* A writer's labels for one transaction on db; its statements come from
+ * stmts (stmts.h), which may be NULL. */
+int labels_open(struct labels **out, sqlite3 *db, struct stmts *stmts, struct sio_error *err);
 
 /* The id of the len bytes at text, added to labels when new. */
 int labels_id(struct labels *l, const char *text, size_t len, long long *id,

@@ -21,6 +21,7 @@
 #include "labels.h"
 #include "sys/month.h"
 #include "sink.h"
+#include "stmts.h"
 #include "store/store.h"
 #include "store/street_tally.h"
 #include "store/streetrows.h"
@@ -32,28 +33,30 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int ingest_seen(sqlite3 *db, const char *sha, int *seen, struct sio_error *err)
+int ingest_seen(sqlite3 *db, struct stmts *stmts, const char *sha, int *seen,
+                struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(db, "SELECT 1 FROM files WHERE sha256 = ?", &st, err);
+    int rc = stmts_get(stmts, db, "SELECT 1 FROM files WHERE sha256 = ?", &st, err);
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
     *seen = step == SQLITE_ROW;
-    sqlite3_finalize(st);
+    stmts_put(stmts, st);
     return step == SQLITE_ROW || step == SQLITE_DONE ? SIO_OK
                                                      : store_fail(db, err, "cannot look up file");
 }
 
-static int file_insert(sqlite3 *db, const char *path, const struct ingest_result *res,
-                       long long bytes, long long *id, struct sio_error *err)
+static int file_insert(sqlite3 *db, struct stmts *stmts, const char *path,
+                       const struct ingest_result *res, long long bytes, long long *id,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
     char now[32];
-    int rc = store_prepare(db, "INSERT INTO files(path, sha256, kind, force, month, bytes,"
-                               " rows_read, rows_loaded, rows_rejected, rows_duplicate,"
-                               " loaded_at) VALUES (?,?,?,'','',?,0,0,0,0,?)", &st, err);
+    int rc = stmts_get(stmts, db, "INSERT INTO files(path, sha256, kind, force, month, bytes,"
+                                  " rows_read, rows_loaded, rows_rejected, rows_duplicate,"
+                                  " loaded_at) VALUES (?,?,?,'','',?,0,0,0,0,?)", &st, err);
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
@@ -62,7 +65,7 @@ static int file_insert(sqlite3 *db, const char *path, const struct ingest_result
     sqlite3_bind_int64(st, 4, bytes);
     sqlite3_bind_text(st, 5, store_now(now), -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record file");
-    sqlite3_finalize(st);
+    stmts_put(stmts, st);
     *id = sqlite3_last_insert_rowid(db);
     return rc;
 }
@@ -124,15 +127,15 @@ static int street_delete_superseded(sqlite3 *db, long long id, struct dedupe *re
 }
 
 /* Mark older files with this key superseded and delete their rows. */
-static int supersede(sqlite3 *db, long long id, enum file_kind kind,
+static int supersede(sqlite3 *db, struct stmts *stmts, long long id, enum file_kind kind,
                      const struct file_key *key, struct dedupe *removed, int *replaced,
                      struct sio_error *err)
 {
     sqlite3_stmt *st;
     char month[8];
-    int rc = store_prepare(db, "UPDATE files SET superseded_by = ?1 WHERE kind = ?2 AND"
-                               " force = ?3 AND month = ?4 AND series = ?5"
-                               " AND superseded_by IS NULL AND id <> ?1", &st, err);
+    int rc = stmts_get(stmts, db, "UPDATE files SET superseded_by = ?1 WHERE kind = ?2 AND"
+                                  " force = ?3 AND month = ?4 AND series = ?5"
+                                  " AND superseded_by IS NULL AND id <> ?1", &st, err);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, id);
@@ -141,8 +144,8 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
     sqlite3_bind_text(st, 4, key_month(key, month), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, key->series, -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot supersede");
-    sqlite3_finalize(st);
     *replaced = sqlite3_changes(db) > 0;
+    stmts_put(stmts, st);
     if (rc || !*replaced)
         return rc;
     if (kind_ops(kind)->flags & KIND_CODED)
@@ -151,32 +154,33 @@ static int supersede(sqlite3 *db, long long id, enum file_kind kind,
 }
 
 /* Record where this file's street rows lie (see street_rows in the schema). */
-static int street_span_record(sqlite3 *db, long long id, const struct row_sink *sink,
-                              struct sio_error *err)
+static int street_span_record(sqlite3 *db, struct stmts *stmts, long long id,
+                              const struct row_sink *sink, struct sio_error *err)
 {
     sqlite3_stmt *st;
     if (!sink->last_rowid)
         return SIO_OK;
-    int rc = store_prepare(db, "INSERT INTO street_rows(file_id, first_rowid, last_rowid)"
-                               " VALUES (?, ?, ?)", &st, err);
+    int rc = stmts_get(stmts, db, "INSERT INTO street_rows(file_id, first_rowid, last_rowid)"
+                                  " VALUES (?, ?, ?)", &st, err);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, sink->first_rowid);
     sqlite3_bind_int64(st, 3, sink->last_rowid);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record rows");
-    sqlite3_finalize(st);
+    stmts_put(stmts, st);
     return rc;
 }
 
-static int file_finish(sqlite3 *db, long long id, const struct file_key *key,
-                       const struct ingest_counts *n, struct sio_error *err)
+static int file_finish(sqlite3 *db, struct stmts *stmts, long long id,
+                       const struct file_key *key, const struct ingest_counts *n,
+                       struct sio_error *err)
 {
     sqlite3_stmt *st;
     char month[8] = "";
-    int rc = store_prepare(db, "UPDATE files SET force = ?, month = ?, rows_read = ?,"
-                               " rows_loaded = ?, rows_rejected = ?, rows_duplicate = ?,"
-                               " series = ? WHERE id = ?", &st, err);
+    int rc = stmts_get(stmts, db, "UPDATE files SET force = ?, month = ?, rows_read = ?,"
+                                  " rows_loaded = ?, rows_rejected = ?, rows_duplicate = ?,"
+                                  " series = ? WHERE id = ?", &st, err);
     if (rc)
         return rc;
     if (key->known)
@@ -190,7 +194,7 @@ static int file_finish(sqlite3 *db, long long id, const struct file_key *key,
     sqlite3_bind_text(st, 7, key->known ? key->series : "", -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 8, id);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(db, err, "cannot record file");
-    sqlite3_finalize(st);
+    stmts_put(stmts, st);
     return rc;
 }
 
@@ -211,8 +215,8 @@ static int take_row(struct row_sink *sink, const struct csvin_row *r, struct fil
         snprintf(key->force, sizeof key->force, "%s", sink_row_force(sink, r));
         key->month = sink->row_month;
         key->known = 1;
-        if ((rc = supersede(sink->db, sink->file_id, sink->kind, key, sink->dedupe,
-                            &res->replaced, err)))
+        if ((rc = supersede(sink->db, sink->env->stmts, sink->file_id, sink->kind, key,
+                            sink->dedupe, &res->replaced, err)))
             return rc;
     }
     if ((rc = sink_insert(sink, r, &fate, err)))
@@ -222,6 +226,16 @@ static int take_row(struct row_sink *sink, const struct csvin_row *r, struct fil
     else if (fate == ROW_LOADED)
         res->n.loaded++;
     return SIO_OK;
+}
+
+/* What the readers share may change now, when none is running: the labels
+ * committed, and the Crime IDs other processes stored (crimeset.h).  Then
+ * the next file's reader may start. */
+static int between_readers(const struct ingest_env *env, struct sio_error *err)
+{
+    if (env->labels)
+        labels_view_merge(env->labels);
+    return env->crime_ids ? crimeset_merge(env->crime_ids, err) : SIO_OK;
 }
 
 /* The kind from the header (--kind overrides), and a copy of the header. */
@@ -255,7 +269,7 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     long long id;
     int rc, got = 0;
 
-    if ((rc = file_insert(db, path, res, bytes, &id, err)) ||
+    if ((rc = file_insert(db, env->stmts, path, res, bytes, &id, err)) ||
         (rc = sink_open(&sink, db, res->kind, id, hd, env, path, err)))
         return rc;
     if (kind_is_police_uk(res->kind))
@@ -272,16 +286,19 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
                       "%s file not named YYYY-MM-<force>-%s.csv", kind_name(res->kind),
                       kind_name(res->kind));
     else if (key.known)
-        rc = supersede(db, id, res->kind, &key, sink.dedupe, &res->replaced, err);
-    if (env->labels && !csvin_reading(in))
-        labels_view_merge(env->labels); /* no reader thread yet */
+        rc = supersede(db, env->stmts, id, res->kind, &key, sink.dedupe, &res->replaced, err);
+    if (!csvin_reading(in) && !rc)
+        rc = between_readers(env, err); /* no reader thread yet */
     sink_read_ahead(&sink, in);
     while (!rc && (got = csvin_next(in, &r, err)) > 0)
         rc = take_row(&sink, &r, &key, res, err);
     csvin_halt(in);  /* the reader uses the sink's checker and the filter */
-    /* Between readers: the labels view may change, and the next may start. */
-    if (env->labels)
-        labels_view_merge(env->labels);
+    struct sio_error merge_err;
+    int merged = between_readers(env, &merge_err);
+    if (merged && !rc) {
+        rc = merged;
+        *err = merge_err;
+    }
     if (next && next->src)
         prefetch_start(next->prefetch, db, next->src, next->fp, env);
     if (!rc && got < 0)
@@ -289,7 +306,7 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     if (!rc)
         rc = sink_settle(&sink, &res->n.loaded, &res->n.duplicate, err);
     if (!rc)
-        rc = street_span_record(db, id, &sink, err);
+        rc = street_span_record(db, env->stmts, id, &sink, err);
     if (!rc && sink.tally)
         rc = street_tally_write(sink.tally, db, id, err);
     res->file_id = id;
@@ -297,7 +314,7 @@ static int load_rows(sqlite3 *db, struct csvin *in, const char *path, long long 
     if (!rc && sink.labels && env->labels)
         labels_publish(sink.labels, env->labels);
     sink_close(&sink);
-    return rc ? rc : file_finish(db, id, &key, &res->n, err);
+    return rc ? rc : file_finish(db, env->stmts, id, &key, &res->n, err);
 }
 
 /* The file is hashed and then read: if it is not the same file with the same
@@ -327,20 +344,27 @@ static int load_source(sqlite3 *db, struct csvin *in, const char *name, long lon
 {
     struct tab_header hd = { 0 };
     int rc;
+    int seen = 0;
     if (!(rc = read_header(in, name, env, &res->kind, &hd, err)) &&
-        !(rc = store_begin(db, err))) {
+        !(rc = store_begin(db, err)) &&
+        !(rc = ingest_seen(db, env->stmts, res->sha256, &seen, err)) &&
+        seen) {
+        /* another process loaded these bytes since ingest_hashed() looked */
+        store_rollback(db);
+        res->already = 1;
+    } else if (!rc) {
         rc = load_rows(db, in, name, bytes, &hd, env, next, res, err);
         rc = rc ? rc : check ? check(ctx, err) : SIO_OK;
         rc = rc ? rc : store_commit(db, err);
-        if (rc)
-            store_rollback(db);
-        else if ((kind_ops(res->kind)->flags & KIND_CODED) && env->crime_ids)
+        if ((kind_ops(res->kind)->flags & KIND_CODED) && env->crime_ids && !rc)
             crimeset_file_done(env->crime_ids, res->file_id);
         if (env->labels && rc)
             labels_view_discard(env->labels);
         else if (env->labels)
             labels_view_commit(env->labels);
     }
+    if (rc)
+        store_rollback(db);
     tab_header_free(&hd);
     return rc;
 }
@@ -417,7 +441,7 @@ int ingest_hashed(sqlite3 *db, const struct input *src, const struct fingerprint
     }
     memcpy(res->sha256, fp->sha256, sizeof res->sha256);
     res->bytes = fp->bytes;
-    if ((rc = ingest_seen(db, res->sha256, &seen, err)))
+    if ((rc = ingest_seen(db, env->stmts, res->sha256, &seen, err)))
         return rc;
     if (seen) {
         res->already = 1;

@@ -20,6 +20,7 @@
 #include "prehash.h"
 #include "progress.h"
 #include "report.h"
+#include "stmts.h"
 #include "store/store.h"
 
 #include <libgen.h>
@@ -213,12 +214,19 @@ static int collect(const struct cli *cli, int argc, char **argv, struct path_lis
     return files->n > 0 || t->failed;
 }
 
+/* Another sio-ingest may load into the same store at once: each file is
+ * one transaction holding the store's write lock, so this one waits for the
+ * other's file (seconds) rather than failing. */
+#define INGEST_BUSY_MS 120000
+
 static int open_store(const char *path, sqlite3 **db, struct sio_error *err)
 {
     char dir[CONFIG_PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     int rc = atomic_mkdirs(dirname(dir), err);
-    return rc ? rc : store_open(path, db, err);
+    if (!rc && !(rc = store_open(path, db, err)))
+        sqlite3_busy_timeout(*db, INGEST_BUSY_MS);
+    return rc;
 }
 
 /* [ingest] forces, relative to sio.ini's folder, into memory and the store. */
@@ -276,8 +284,10 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
     l->env.labels = labels;
     /* Open the Crime ID set before the first file's transaction, so that
      * catching up a store written by an older sio can write as it goes. */
-    if (files->n && (rc = crimeset_open(&l->env.crime_ids, db, CRIMESET_FILTER_BITS,
-                                        CRIMESET_BATCH, err))) {
+    if (files->n && ((rc = stmts_open(&l->env.stmts, db, err)) ||
+                     (rc = crimeset_open(&l->env.crime_ids, db, CRIMESET_FILTER_BITS,
+                                         CRIMESET_BATCH, err)))) {
+        stmts_close(l->env.stmts);
         labels_view_close(labels);
         forces_free(forces);
         return rc;
@@ -290,6 +300,8 @@ static int load_and_report(sqlite3 *db, const struct path_list *files, struct lo
         rc = report_print(db, stdout, l->o->report, err);
     crimeset_close(l->env.crime_ids);
     l->env.crime_ids = NULL;
+    stmts_close(l->env.stmts);
+    l->env.stmts = NULL;
     labels_view_close(labels);
     l->env.labels = NULL;
     forces_free(forces);
@@ -301,7 +313,7 @@ static int run(const struct cli *cli, const struct sio_config *cfg, int argc, ch
 {
     struct path_list files = { 0 };
     struct totals t = { 0 };
-    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL, MONTH_NONE, cfg }, { 0 },
+    struct loader l = { cli, o, { NULL, NULL, o->kind, NULL, NULL, MONTH_NONE, cfg, NULL }, { 0 },
                         !cli->quiet && !o->report };
     sqlite3 *db = NULL;
     long long run_id;

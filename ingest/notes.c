@@ -2,21 +2,24 @@
  * notes.c — counting remarks about loaded rows in file_notes (see notes.h).
  */
 #include "notes.h"
+#include "stmts.h"
 #include "store/store.h"
 
-int notes_open(struct notes *n, sqlite3 *db, long long file_id, struct sio_error *err)
+int notes_open(struct notes *n, sqlite3 *db, struct stmts *stmts, long long file_id,
+               struct sio_error *err)
 {
     n->db = db;
+    n->stmts = stmts;
     n->file_id = file_id;
     n->added = 0;
-    return store_prepare(db, "INSERT INTO file_notes(file_id, note, value, rows, first_line)"
-                             " VALUES (?1,?2,?3,1,?4) ON CONFLICT(file_id, note, value)"
-                             " DO UPDATE SET rows = rows + 1", &n->add, err);
+    return stmts_get(stmts, db, "INSERT INTO file_notes(file_id, note, value, rows, first_line)"
+                                " VALUES (?1,?2,?3,1,?4) ON CONFLICT(file_id, note, value)"
+                                " DO UPDATE SET rows = rows + 1", &n->add, err);
 }
 
 void notes_close(struct notes *n)
 {
-    sqlite3_finalize(n->add);
+    stmts_put(n->stmts, n->add);
     n->add = NULL;
 }
 

@@ -15,14 +15,18 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+struct stmts;
+
 struct notes {
     sqlite3 *db;
+    struct stmts *stmts;   /* where add came from (stmts.h), or NULL */
     long long file_id;
     sqlite3_stmt *add;
     long added;            /* notes_add() calls that succeeded */
 };
 
-int notes_open(struct notes *n, sqlite3 *db, long long file_id, struct sio_error *err);
+int notes_open(struct notes *n, sqlite3 *db, struct stmts *stmts, long long file_id,
+               struct sio_error *err);
 void notes_close(struct notes *n);
 
 /* Count one row at line under (note, value); value is len bytes. */

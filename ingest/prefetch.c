@@ -25,11 +25,11 @@ static void choose_checks(void *ctx, const struct csvin_row *header)
 
 /* Whether the store already has these bytes (then the file is skipped);
  * when that cannot be told, no read-ahead: the writer finds out. */
-static int seen(sqlite3 *db, const char *sha)
+static int seen(sqlite3 *db, const struct ingest_env *env, const char *sha)
 {
     struct sio_error err;
     int got = 1;
-    return ingest_seen(db, sha, &got, &err) || got;
+    return ingest_seen(db, env->stmts, sha, &got, &err) || got;
 }
 
 void prefetch_start(struct prefetch *p, sqlite3 *db, const struct input *src,
@@ -37,7 +37,7 @@ void prefetch_start(struct prefetch *p, sqlite3 *db, const struct input *src,
 {
     struct sio_error err;
     prefetch_stop(p);
-    if (src->member || fp->rc || seen(db, fp->sha256) || csvin_open(&p->in, src->path, &err))
+    if (src->member || fp->rc || seen(db, env, fp->sha256) || csvin_open(&p->in, src->path, &err))
         return;
     p->src = src;
     p->reading = p->in;

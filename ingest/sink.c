@@ -7,6 +7,7 @@
  * Empty optional fields are stored as NULL so that "unknown" is never "".
  */
 #include "sink.h"
+#include "stmts.h"
 #include "crimeset.h"
 #include "dedupe.h"
 #include "labels.h"
@@ -34,16 +35,17 @@ int sink_open(struct row_sink *s, sqlite3 *db, enum file_kind kind, long long fi
     int coded = ops->flags & KIND_CODED;
     if (!ops->check_row)
         rc = tab_open(&s->tab, db, ops, file_id, header, env, path, err);
-    else if (!(rc = notes_open(&s->notes, db, file_id, err)) &&
-             !(rc = store_prepare(db, ops->sql, &s->insert, err)) &&
-             !(rc = coded ? labels_open(&s->labels, db, err) : SIO_OK) &&
+    else if (!(rc = notes_open(&s->notes, db, env->stmts, file_id, err)) &&
+             !(rc = stmts_get(env->stmts, db, ops->sql, &s->insert, err)) &&
+             !(rc = coded ? labels_open(&s->labels, db, env->stmts, err) : SIO_OK) &&
              !(rc = coded ? street_tally_open(&s->tally, err) : SIO_OK) &&
              !(rc = ops->flags & KIND_CRIME_IDS
-                    ? dedupe_open(&s->dedupe, db, env->crime_ids, err) : SIO_OK))
-        rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
-                               " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
-    if (rc || (rc = store_prepare(db, "INSERT INTO rejects(file_id, line, reason, raw)"
-                                      " VALUES (?1,?2,?3,?4)", &s->reject, err)))
+                    ? dedupe_open(&s->dedupe, db, env->stmts, env->crime_ids, file_id, err)
+                    : SIO_OK))
+        rc = stmts_get(env->stmts, db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
+                                       " VALUES (?1,?2,?3,?4)", &s->duplicate, err);
+    if (rc || (rc = stmts_get(env->stmts, db, "INSERT INTO rejects(file_id, line, reason, raw)"
+                                              " VALUES (?1,?2,?3,?4)", &s->reject, err)))
         sink_close(s);
     return rc;
 }
@@ -59,9 +61,10 @@ void sink_close(struct row_sink *s)
     s->labels = NULL;
     street_tally_close(s->tally);
     s->tally = NULL;
-    sqlite3_finalize(s->insert);
-    sqlite3_finalize(s->duplicate);
-    sqlite3_finalize(s->reject);
+    struct stmts *stmts = s->env ? s->env->stmts : NULL;
+    stmts_put(stmts, s->insert);
+    stmts_put(stmts, s->duplicate);
+    stmts_put(stmts, s->reject);
     s->insert = s->duplicate = s->reject = NULL;
 }
 
@@ -80,17 +83,20 @@ void sink_read_ahead(struct row_sink *s, struct csvin *in)
 
 const char *sink_check(struct row_sink *s, const struct csvin_row *r)
 {
-    struct row_verdict *v = &s->v;
+    const struct row_verdict *v = &s->own;
     if (s->tab) {
         const char *why = tab_check(s->tab, r);
         s->row_month = tab_row_month(s->tab);
-        memset(v, 0, offsetof(struct row_verdict, why));
+        memset(&s->own, 0, offsetof(struct row_verdict, why));
+        s->v = v;
         return why;
     }
-    if (r->prep && r->prep_len <= sizeof *v)
-        memcpy(v, r->prep, r->prep_len);
+    /* csvin's prep bytes are 8-byte aligned, as a verdict needs */
+    if (r->prep && r->prep_len <= sizeof *v && r->prep_len >= offsetof(struct row_verdict, why))
+        v = r->prep;
     else
-        row_check(&s->check, r, v);
+        row_check(&s->check, r, &s->own);
+    s->v = v;
     s->row_month = v->row_month;
     if (v->fate != VERDICT_OK)
         return v->fate == VERDICT_PROBLEM ? r->problem : v->why;
@@ -111,8 +117,8 @@ void sink_bind_place(struct row_sink *s, const struct csvin_row *r, struct row_b
     sqlite3_stmt *st = s->insert;
     sink_bind_opt(st, 3, r, S_CRIME_ID);
     sink_bind_month(s, 4, b);
-    sink_bind_coord(s, 7, s->v.lon);
-    sink_bind_coord(s, 8, s->v.lat);
+    sink_bind_coord(s, 7, s->v->lon);
+    sink_bind_coord(s, 8, s->v->lat);
     sink_bind_text(st, 9, r, S_LOCATION);
     sink_bind_opt(st, 10, r, S_LSOA_CODE);
     sink_bind_opt(st, 11, r, S_LSOA_NAME);
@@ -125,7 +131,7 @@ static int bind_label(struct row_sink *s, int i, int which, const char *text, si
                       long long *id, struct sio_error *err)
 {
     int rc = SIO_OK;
-    if (!(*id = s->v.label[which]))
+    if (!(*id = s->v->label[which]))
         rc = labels_id(s->labels, text, len, id, err);
     if (!rc)
         sqlite3_bind_int64(s->insert, i, *id);
@@ -175,17 +181,17 @@ static int add_notes(struct row_sink *s, const struct csvin_row *r, struct sio_e
 {
     int rc = SIO_OK;
     int col = s->ops->type_col;
-    if (s->v.type_note)
-        rc = notes_add(&s->notes, s->v.type_note, r->field[col], r->len[col], r->line, err);
-    if (!rc && s->v.force_unknown) {
+    if (s->v->type_note)
+        rc = notes_add(&s->notes, s->v->type_note, r->field[col], r->len[col], r->line, err);
+    if (!rc && s->v->force_unknown) {
         const char *force = sink_row_force(s, r);
         rc = notes_add(&s->notes, "unknown force", force, strlen(force), r->line, err);
     }
-    if (!rc && s->v.place_note)
-        rc = notes_add(&s->notes, s->v.place_note, "", 0, r->line, err);
-    if (!rc && s->v.month_note) {
+    if (!rc && s->v->place_note)
+        rc = notes_add(&s->notes, s->v->place_note, "", 0, r->line, err);
+    if (!rc && s->v->month_note) {
         char month[8];
-        rc = notes_add(&s->notes, s->v.month_note, month_format(s->row_month, month), 7,
+        rc = notes_add(&s->notes, s->v->month_note, month_format(s->row_month, month), 7,
                        r->line, err);
     }
     return rc;
@@ -237,8 +243,8 @@ int sink_insert(struct row_sink *s, const struct csvin_row *r, enum row_fate *fa
     if (s->dedupe && r->len[S_CRIME_ID]) {
         /* noted by the check where the row was read; else (a row not from
          * csvin) here, where no reader is running */
-        h = s->v.noted ? s->v.hash : crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
-        rc = s->v.noted ? dedupe_check_noted(s->dedupe, r, S_CRIME_ID, h, s->v.maybe_stored,
+        h = s->v->noted ? s->v->hash : crimeset_hash(r->field[S_CRIME_ID], r->len[S_CRIME_ID]);
+        rc = s->v->noted ? dedupe_check_noted(s->dedupe, r, S_CRIME_ID, h, s->v->maybe_stored,
                                              &v, err)
                         : dedupe_check(s->dedupe, r, S_CRIME_ID, h, &v, err);
         if (rc)

@@ -42,7 +42,10 @@ struct row_sink {
     /* The reader thread's checker (sink_read_ahead()), on cache lines of its
      * own: the reader reads it for every row, and the writer writes v. */
     _Alignas(64) struct row_checker ahead;
-    _Alignas(64) struct row_verdict v; /* the checked row's */
+    /* The checked row's verdict: the one its reader made, in the row's prep
+     * bytes (valid until the next row is read: not copied), or own. */
+    const struct row_verdict *v;
+    _Alignas(64) struct row_verdict own; /* for a row that brought none, or a table's */
     month_t row_month;           /* the checked row's month */
     struct tab_sink *tab;        /* non-police.uk kinds: the table loader, else NULL */
     const struct ingest_env *env;
@@ -121,7 +124,7 @@ static inline void sink_bind_month(struct row_sink *s, int i, struct row_bound *
 /* A coordinate to parameter i: v, or NULL when the row has no location. */
 static inline void sink_bind_coord(struct row_sink *s, int i, double v)
 {
-    if (s->v.has_coords)
+    if (s->v->has_coords)
         sqlite3_bind_double(s->insert, i, v);
     else
         sqlite3_bind_null(s->insert, i);

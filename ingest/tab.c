@@ -3,6 +3,7 @@
  */
 #include "tab.h"
 #include "config/forces.h"
+#include "stmts.h"
 #include "store/store.h"
 
 #include <ctype.h>
@@ -81,10 +82,10 @@ int tab_open(struct tab_sink **out, sqlite3 *db, const struct kind_ops *ops, lon
     if (!ops->check)
         rc = sio_fail(err, SIO_ESOFTWARE, path, 0, "no loader for %s files", ops->name);
     else if (!(rc = t->ops->locate ? t->ops->locate(t, err) : locate_cols(t, err)) &&
-             !(rc = store_prepare(db, t->ops->sql, &t->insert, err)) &&
-             !(rc = store_prepare(db, "INSERT INTO duplicates(file_id, line, crime_id, raw)"
-                                      " VALUES (?1,?2,?3,?4)", &t->duplicate, err)))
-        rc = notes_open(&t->notes, db, file_id, err);
+             !(rc = stmts_get(env->stmts, db, t->ops->sql, &t->insert, err)) &&
+             !(rc = stmts_get(env->stmts, db, "INSERT INTO duplicates(file_id, line, crime_id,"
+                                              " raw) VALUES (?1,?2,?3,?4)", &t->duplicate, err)))
+        rc = notes_open(&t->notes, db, env->stmts, file_id, err);
     if (rc)
         tab_close(t);
     else
@@ -96,8 +97,8 @@ void tab_close(struct tab_sink *t)
 {
     if (!t)
         return;
-    sqlite3_finalize(t->insert);
-    sqlite3_finalize(t->duplicate);
+    stmts_put(t->env->stmts, t->insert);
+    stmts_put(t->env->stmts, t->duplicate);
     notes_close(&t->notes);
     free(t);
 }

@@ -74,6 +74,8 @@ static int emit_robust(struct emitter *e, const struct series *s, const struct p
     if (trend_outliers_find(p->x, p->y, p->n, &out, &why) || out.count == 0)
         return SIO_OK;
     int rc = trend_robust_fit(p->x, p->y, p->n, &fit, &why);
+    if (rc == SIO_EDATA)
+        return SIO_OK; /* nearly every point equal: no robust row, no claim */
     if (rc) {
         *err = why;
         return rc;

@@ -12,6 +12,7 @@
 #include "statement.h"
 
 #include "figures.h"
+#include "quality.h"
 #include "revisions.h"
 #include "store/store.h"
 #include "text/stem.h"
@@ -321,6 +322,8 @@ int statement_load(sqlite3 *db, const struct sio_config *cfg, const char *force,
         (rc = load_measures(db, s, err)) || (rc = load_sections(db, s, err)))
         return rc;
     load_words(s);
+    if ((rc = quality_load(db, s, err)) != SIO_OK)
+        return rc;
     return revisions_load(db, s, err);
 }
 

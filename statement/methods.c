@@ -6,6 +6,7 @@
  * (measures.md §3, §4), kept in view rather than hidden.
  */
 #include "compose.h"
+#include "quality.h"
 #include "wording.h"
 
 #include <stdio.h>
@@ -121,6 +122,7 @@ void compose_methods(struct doc *d, const struct statement *s)
     doc_heading(d, 2, "methods", "Methods and data sources");
     comparisons(d, s);
     counts_list(d, s);
+    compose_quality(d, s);
     doc_heading(d, 3, "unverified", "Points not yet verified");
     doc_para(d, "These points of the national measures' definitions could not be confirmed "
                 "from a primary source (sio's reference, measures.md §3 and §4). Check them "

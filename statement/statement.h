@@ -113,6 +113,22 @@ struct statement_revision {
     char files[512];                   /* files loaded since that changed it */
 };
 
+/* A remark on the force's rows: a note they were loaded with, or the
+ * reason they were rejected. */
+struct statement_remark {
+    char text[160];
+    long rows, files;
+};
+
+#define QUALITY_MAX_REMARKS 6
+
+/* What sio-ingest made of the force's police.uk files (quality.h). */
+struct statement_quality {
+    long files, read, loaded, rejected, duplicate;
+    struct statement_remark note[QUALITY_MAX_REMARKS], reject[QUALITY_MAX_REMARKS];
+    int n_note, n_reject;
+};
+
 /* The front matter's three parts, in order. */
 enum statement_part { PART_INTRODUCTION, PART_ORDER, PART_CONTRIBUTION, PART_N };
 
@@ -137,6 +153,7 @@ struct statement {
     char last_quarter[16];             /* its quarter */
     struct statement_revision *rev;    /* figures changed since (owned) */
     int n_rev;
+    struct statement_quality quality;  /* the data-quality line */
     struct analyst_text analyst;       /* owns the sections */
     const struct sio_config *cfg;
     const char *version;

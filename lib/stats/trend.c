@@ -131,12 +131,16 @@ static int trend_robust_packed(const struct trend_data *d,
                                      sqrt(gsl_matrix_get(cov, 1, 1)), d->n};
         if (gs == 0 && isfinite(out->slope) && isfinite(out->slope_se))
             rc = SIO_OK;
+        else if (gs == 0)
+            rc = SIO_EDATA; /* no robust scale: nearly every point equal */
     }
     gsl_multifit_robust_free(w);
     gsl_matrix_free(X);
     gsl_matrix_free(cov);
     gsl_vector_free(c);
-    if (rc != SIO_OK)
+    if (rc == SIO_EDATA)
+        sio_fail(err, rc, NULL, 0, "no robust slope: nearly every point is the same");
+    else if (rc != SIO_OK)
         sio_fail(err, rc, NULL, 0,
                  "GSL bisquare robust fit failed (status %d)", gs);
     return rc;

@@ -53,7 +53,9 @@ int trend_ols_fit(const double *x, const double *y, size_t n, double level,
                   struct trend_ols *out, struct sio_error *err);
 
 /* Bisquare robust line (gsl_multifit_robust, tuning 4.685); SIO_EDATA as
- * for trend_ols_fit, SIO_ESOFTWARE if GSL fails or does not converge. */
+ * for trend_ols_fit or when nearly every point is equal (a quarterly
+ * homicide count of 0 but once: no robust scale, so no standard error);
+ * SIO_ESOFTWARE if GSL fails or does not converge. */
 int trend_robust_fit(const double *x, const double *y, size_t n,
                      struct trend_robust *out, struct sio_error *err);
 

@@ -35,13 +35,28 @@ int store_exec(sqlite3 *db, const char *sql, struct sio_error *err)
     return SIO_OK;
 }
 
+/* Into WAL mode.  That needs the store to itself, and SQLite answers BUSY
+ * at once rather than wait (two connections that each read and want it
+ * could wait for ever): when two programs create the store at once, the one
+ * refused tries again until the other has done it, for STORE_BUSY_MS. */
+static int store_wal(sqlite3 *db, struct sio_error *err)
+{
+    const struct timespec pause = { 0, 10 * 1000000 };
+    for (int waited = 0;; waited += 10) {
+        int rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc != SQLITE_BUSY || waited >= STORE_BUSY_MS)
+            return rc == SQLITE_OK ? SIO_OK : store_fail(db, err, "cannot run SQL");
+        nanosleep(&pause, NULL);
+    }
+}
+
 static int store_schema(sqlite3 *db, struct sio_error *err)
 {
     int rc;
     /* page_size only counts before the first table (and before WAL): 16 KiB
      * pages halve the system time of a bulk ingest against the 4 KiB default. */
-    if ((rc = store_exec(db, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
-                             "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;", err)))
+    if ((rc = store_exec(db, "PRAGMA page_size=16384;", err)) || (rc = store_wal(db, err)) ||
+        (rc = store_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err)))
         return rc;
     if ((rc = store_begin(db, err)))
         return rc;
@@ -82,6 +97,10 @@ int store_open(const char *path, sqlite3 **db, struct sio_error *err)
         *db = NULL;
         return rc;
     }
+    /* Before anything else: two programs that create the store at once
+     * take turns (the second waits for the first's schema, then finds it),
+     * where without a timeout the second fails at once. */
+    sqlite3_busy_timeout(*db, STORE_BUSY_MS);
     if ((rc = store_schema(*db, err))) {
         snprintf(err->file, sizeof err->file, "%s", path);
         store_close(*db);

@@ -15,6 +15,10 @@
 
 #include <sqlite3.h>
 
+/* How long a statement waits for another connection's lock before it
+ * fails (SQLITE_BUSY: SIO_ETEMPFAIL), unless the caller sets its own. */
+#define STORE_BUSY_MS 5000
+
 /* Open or create the store at path.  On failure *db is NULL. */
 int store_open(const char *path, sqlite3 **db, struct sio_error *err);
 

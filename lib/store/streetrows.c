@@ -17,18 +17,13 @@ void street_span_read(sqlite3_stmt *st, struct street_span *f)
     f->loaded = sqlite3_column_int64(st, 4);
 }
 
-int street_spans_list(sqlite3 *db, const char *where, struct street_span **out, size_t *n,
-                      struct sio_error *err)
+int street_spans_collect(sqlite3 *db, sqlite3_stmt *st, struct street_span **out, size_t *n,
+                         struct sio_error *err)
 {
-    char sql[1024];
-    sqlite3_stmt *st;
     size_t cap = 0;
-    int step = SQLITE_DONE, rc;
+    int step = SQLITE_DONE, rc = SIO_OK;
     *out = NULL;
     *n = 0;
-    snprintf(sql, sizeof sql, "%s %s", STREET_SPAN_SELECT, where);
-    if ((rc = store_prepare(db, sql, &st, err)))
-        return rc;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         struct street_span *more = grow_for_one(*out, &cap, *n, sizeof *more, 64);
         if (!more) {
@@ -40,12 +35,28 @@ int street_spans_list(sqlite3 *db, const char *where, struct street_span **out, 
     }
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(db, err, "cannot list the street files");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc) {
         free(*out);
         *out = NULL;
         *n = 0;
     }
+    return rc;
+}
+
+int street_spans_list(sqlite3 *db, const char *where, struct street_span **out, size_t *n,
+                      struct sio_error *err)
+{
+    char sql[1024];
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    snprintf(sql, sizeof sql, "%s %s", STREET_SPAN_SELECT, where);
+    int rc = store_prepare(db, sql, &st, err);
+    if (rc)
+        return rc;
+    rc = street_spans_collect(db, st, out, n, err);
+    sqlite3_finalize(st);
     return rc;
 }
 

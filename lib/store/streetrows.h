@@ -36,6 +36,11 @@ void street_span_read(sqlite3_stmt *st, struct street_span *f);
 int street_spans_list(sqlite3 *db, const char *where, struct street_span **out, size_t *n,
                       struct sio_error *err);
 
+/* The same for st, a STREET_SPAN_SELECT statement the caller prepared and
+ * bound (and keeps: it is reset here). */
+int street_spans_collect(sqlite3 *db, sqlite3_stmt *st, struct street_span **out, size_t *n,
+                         struct sio_error *err);
+
 /* The two statements street_rows_each() takes: head (a SELECT or DELETE on
  * street_coded), then its WHERE for a file's run or for a scan, then tail
  * ("" or a RETURNING clause). */

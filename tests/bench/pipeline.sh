@@ -65,7 +65,7 @@ last=$(find "$data" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-[0-9][0-9]' | LC_ALL
 last=${last##*/}
 next=$(awk -v m="$last" 'BEGIN { y = substr(m, 1, 4) + 0; n = substr(m, 6, 2) + 1;
                                   if (n > 12) { n = 1; y++ } printf "%04d-%02d", y, n }')
-"$build/sio-gen" --size "$SIZE" --forces 1 --from "$next" --to "$next" --out "$pw/new-month" >/dev/null
+"$build/sio-gen" --size "${gen_size:-$SIZE}" --forces 1 --from "$next" --to "$next" --out "$pw/new-month" >/dev/null
 
 results=$pw/results
 : >"$results"

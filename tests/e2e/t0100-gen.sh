@@ -1,7 +1,8 @@
 #!/bin/sh
 # t0100-gen: sio-gen writes deterministic police.uk street files in the
 # archive layout, and its --expect ground truth agrees with the independent
-# count of tests/tools/count_street.py.
+# count of tests/tools/count_street.py; every other source it writes is as
+# deterministic.  (Its realism: t0110; its other sources through ingest: t0205.)
 . "$(dirname "$0")/lib.sh"
 gen=$BIN/sio-gen
 count="python3 $TOP/tests/tools/count_street.py"
@@ -63,5 +64,20 @@ check t0100.21-count-street-files-mode dups_in_files
 
 # 14 crime types, each present.
 check t0100.22-fourteen-crime-types test "$(cut -d, -f2 "$WORK/a.expect" | sed 1d | sort -u | wc -l)" -eq 14
+
+# Every other source too: the same seed, the same bytes (ground truths included).
+every="--forces 2 --from 2021-10 --to 2022-03 --rows 300 --all-sources"
+# shellcheck disable=SC2086
+"$gen" $every --seed 7 --out "$WORK/d" --expect "$WORK/d/../d.csv" &&
+"$gen" $every --seed 7 --out "$WORK/e" --expect "$WORK/e/../e.csv"
+check_exit t0100.23-runs-with-every-source 0 test $? -eq 0
+same_truths() { for t in "" -outcomes -stop-search -ho; do cmp -s "$WORK/d$t.csv" "$WORK/e$t.csv" || return 1; done; }
+check t0100.24-every-source-same-seed-same-bytes diff -r "$WORK/d" "$WORK/e"
+check t0100.25-every-truth-same-seed-same-bytes same_truths
+kinds() { (cd "$WORK/d" && find . -type f |
+    sed -E 's@^\./[0-9]{4}-[0-9]{2}/[0-9]{4}-[0-9]{2}-(warwickshire|west-mercia)-@@; s@^\./@@' |
+    sort -u | tr '\n' ' '); }
+check t0100.26-every-kind-written test "$(kinds)" = \
+    "home-office/prc-pfa-open-data-2021-22.csv indicators.csv outcomes.csv population.csv stop-and-search.csv street.csv "
 
 done_testing

@@ -18,7 +18,7 @@ stage() {
 q() { sqlite3 -batch -noheader "$store" "$1"; }
 body_sorted() { sed 1d "$1" | LC_ALL=C sort -t, -k1,1 -k2,2 -k3,3; }
 
-check_exit t0200.1-generate 0 "$BIN/sio-gen" --seed 1 --out "$sample" --expect "$WORK/expect.csv"
+check_exit t0200.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --out "$sample" --expect "$WORK/expect.csv"
 check_exit t0200.2-ingest 0 stage ingest "$sample"
 check_exit t0200.3-transform 0 stage transform
 check_exit t0200.4-measures 0 stage measures

@@ -15,7 +15,7 @@ from_transform() { q "SELECT force, crime_type, month, count FROM monthly_counts
 same_counts() { from_rows >"$WORK/rows.txt"; from_transform >"$WORK/tr.txt"; [ -s "$WORK/rows.txt" ] && cmp -s "$WORK/rows.txt" "$WORK/tr.txt"; }
 recounted() { q "SELECT counts FROM runs WHERE stage = 'transform' ORDER BY id DESC LIMIT 1" | sed 's/.*recounted_files=//'; }
 
-"$BIN/sio-gen" --out "$WORK/in" --size small --seed 7 >/dev/null
+"$BIN/sio-gen" --out "$WORK/in" --size test --seed 7 >/dev/null
 ingest "$WORK/in"
 check "t0518-1 each file's counts add up to its loaded rows" \
     test "$(q "SELECT count(*) FROM files f WHERE kind = 'street' AND rows_loaded <>

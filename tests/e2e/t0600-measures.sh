@@ -11,7 +11,7 @@ csv=$out/csv
 opts="--config $TOP/config/sio.ini --store $store --out $out"
 q() { sqlite3 -batch -noheader "$store" "$1"; }
 
-check_exit t0600.1-generate 0 "$BIN/sio-gen" --seed 1 --out "$WORK/sample"
+check_exit t0600.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --out "$WORK/sample"
 # shellcheck disable=SC2086 # opts is a word list on purpose
 check_exit t0600.2-ingest 0 "$BIN/sio-ingest" $opts --quiet "$WORK/sample"
 # shellcheck disable=SC2086

@@ -19,7 +19,7 @@ if ! command -v Rscript >/dev/null 2>&1; then
     done_testing
     exit
 fi
-check_exit t0650.1-generate 0 "$BIN/sio-gen" --seed 1 --indicators --out "$WORK/sample"
+check_exit t0650.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --indicators --out "$WORK/sample"
 # shellcheck disable=SC2086 # opts is a word list on purpose
 check_exit t0650.2-ingest 0 "$BIN/sio-ingest" $opts "$WORK/sample"
 # shellcheck disable=SC2086

@@ -17,7 +17,7 @@ stage() {
     { st_rc=$?; cat "$WORK/$st_name.err" >&2; return "$st_rc"; }
 }
 
-check_exit t0800.1-generate 0 "$BIN/sio-gen" --size small --seed 1 --out "$WORK/sample"
+check_exit t0800.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --out "$WORK/sample"
 check_exit t0800.2-pipeline 0 sh -c "$(printf '%s ' "$BIN/sio-ingest" $opts "$WORK/sample") >/dev/null &&
     $BIN/sio-transform $opts --quiet && $BIN/sio-measures $opts --quiet"
 check_exit t0800.3-charts 0 stage charts

@@ -24,7 +24,7 @@ stage() {
     { st_rc=$?; cat "$WORK/$st_name.err" >&2; return "$st_rc"; }
 }
 
-check_exit t0810-1-generate 0 "$BIN/sio-gen" --size small --seed 1 --out "$WORK/sample"
+check_exit t0810-1-generate 0 "$BIN/sio-gen" --size test --seed 1 --out "$WORK/sample"
 check_exit t0810-2-ingest 0 stage ingest "$WORK/sample"
 check_exit t0810-3-transform-measures 0 sh -c "$(printf '%s ' "$BIN/sio-transform" $opts --quiet) &&
     $(printf '%s ' "$BIN/sio-measures" $opts --quiet)"

@@ -21,7 +21,10 @@
  *           gone: it is unlinked just before;
  *   change  the (N+1)th open of a matching path (N default 1) succeeds, and
  *           then the file grows by one line, as if another program were
- *           rewriting it while it is read.
+ *           rewriting it while it is read;
+ *   slow    every open of a matching path waits N milliseconds (default
+ *           1000; ERRNO is not used), as on a slow network share: tests use
+ *           it to make two programs take turns in a known order.
  *
  * stdio's own buffered writes inside libc cannot be intercepted (they call
  * libc-internal symbols): a full disk for those is tested with RLIMIT_FSIZE
@@ -38,6 +41,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct {
@@ -79,6 +83,8 @@ static void parse_rule(void)
     snprintf(rule.match, sizeof rule.match, "%s", f[1]);
     rule.err = f[2] ? errno_named(f[2]) : EIO;
     rule.n = f[3] ? atoll(f[3]) : (!strcmp(rule.op, "vanish") || !strcmp(rule.op, "change"));
+    if (!f[3] && !strcmp(rule.op, "slow"))
+        rule.n = 1000;
 }
 
 static int is_op(const char *op)
@@ -209,6 +215,11 @@ static int before_open(const char *path, int writing)
     }
     if (is_op("vanish") && path_matches(path) && rule.opens++ == rule.n)
         unlink(path);
+    if (is_op("slow") && path_matches(path)) {
+        struct timespec wait = { (time_t)(rule.n / 1000), (long)(rule.n % 1000) * 1000000 };
+        while (nanosleep(&wait, &wait) != 0 && errno == EINTR)
+            ;
+    }
     return 0;
 }
 

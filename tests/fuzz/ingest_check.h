@@ -78,7 +78,7 @@ static inline const char *ingest_check_file(const char *path)
     }
     /* no force list, no extract mapping, kind from the header */
     const struct ingest_env env = { NULL, NULL, KIND_UNKNOWN, NULL, ids, month_make(2026, 12),
-                                    NULL };
+                                    NULL, NULL };
     int rc = ingest_file(db, path, &env, &res, &err);
     crimeset_close(ids);
     if (rc != SIO_OK && rc != SIO_EDATA)

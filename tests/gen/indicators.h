@@ -1,25 +1,33 @@
 /*
- * indicators.h — sio-gen's companion files: the indicator series and the
- * population table the street files do not carry, so the demo has every
- * national measure.
+ * indicators.h — sio-gen's indicator series and population table: the
+ * figures forces and the Home Office publish outside police.uk and the
+ * open data tables.
+ *
+ * DIR/indicators.csv (force,period,indicator,value[,denominator]) holds, for
+ * each force written:
+ *   knife_crime_offences        monthly: offences involving a knife or sharp
+ *                               instrument, 7.5% of violence with injury and
+ *                               robbery (the national share)
+ *   action_fraud_reports        monthly: fraud and cyber reports to Action
+ *                               Fraud from the force area, the national
+ *                               total (rolling-year file, 2018) by population
+ *   cyber_crime_reports         monthly: cyber-dependent crime reports, 8.5%
+ *                               of them
+ *   victim_satisfaction_pct     monthly: percentage satisfied, one decimal,
+ *                               from whole respondents (the denominator)
+ *   county_lines_closures       financial quarter (2021/22 Q4): small counts,
+ *                               rising with the County Lines Programme
+ *   victim_satisfaction_da_pct  financial quarter: domestic abuse victims
+ *                               satisfied, with respondents
+ * DIR/population.csv (force,year,population): every force of England and
+ * Wales, the calibration's mid-year populations.
  */
 #ifndef SIO_GEN_INDICATORS_H
 #define SIO_GEN_INDICATORS_H
 
-#include "sys/month.h"
+#include "plan.h"
 
-#include <stdint.h>
-
-struct gen_force {
-    const char *name;  /* police.uk 'Falls within' */
-    double weight;     /* relative crime volume */
-};
-
-/* Write DIR/indicators.csv (victim_satisfaction_pct with respondents and
- * cyber_crime_reports by month, county_lines_closures by financial quarter)
- * and DIR/population.csv (force,year,population) for months [from, to].
- * Returns 0, or errno when a file cannot be written. */
-int gen_companions(const char *dir, uint64_t seed, const struct gen_force *forces, int n,
-                   month_t from, month_t to);
+/* Write both files.  Returns 0 or EX_*. */
+int indicators_write(const struct plan *p);
 
 #endif

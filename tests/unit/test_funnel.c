@@ -1,6 +1,6 @@
 /* Funnel plot control limits (lib/stats/funnel.h) against R 4.2.2, from
  *
- *   for (e in c(0.5, 3, 10, 123.4, 2500)) for (lv in c(0.95, 0.998)) {
+ *   for (e in c(0.5, 3, 10, 123.4, 2500, 5e4, 3e5, 2e6)) for (lv in c(0.95, 0.998)) {
  *     a <- 1 - lv
  *     cat(sprintf("%g %g %.12g %.12g\n", e, lv, qchisq(a/2, 2*e)/2, qchisq(1-a/2, 2*e+2)/2))
  *   }
@@ -36,6 +36,18 @@ TEST(limits_at_99_8_percent_match_r)
     check_limits(2500, 0.998, 2348.33369087, 2658.39657757);
 }
 
+/* A large force's yearly count: GSL's own chi-squared inverse gave NaN
+ * from about 50,000 expected. */
+TEST(limits_for_large_expected_counts_match_r)
+{
+    check_limits(5e4, 0.95, 49562.6866503, 50440.2120354);
+    check_limits(5e4, 0.998, 49311.8519082, 50694.8546762);
+    check_limits(3e5, 0.95, 298927.43098, 301075.465114);
+    check_limits(3e5, 0.998, 298310.259502, 301696.443006);
+    check_limits(2e6, 0.95, 1997229.13963, 2002773.75537);
+    check_limits(2e6, 0.998, 1995632.60125, 2004374.09953);
+}
+
 TEST(nothing_expected_gives_a_lower_limit_of_zero)
 {
     double low, high;
@@ -58,6 +70,7 @@ int main(void)
     poisson_gsl_init();
     RUN(limits_at_95_percent_match_r);
     RUN(limits_at_99_8_percent_match_r);
+    RUN(limits_for_large_expected_counts_match_r);
     RUN(nothing_expected_gives_a_lower_limit_of_zero);
     RUN(out_of_range_gives_no_limits);
     return TESTING_DONE();

@@ -196,6 +196,111 @@ TEST(catching_up_writes_a_batch_whenever_one_is_full)
     finish(cs);
 }
 
+/* ---- another process (a second connection) storing at the same time ---- */
+
+static sqlite3 *db2;
+
+/* B's side: a set on a second connection, in a transaction loading file own. */
+static struct crimeset *second_set(void)
+{
+    struct crimeset *cs;
+    struct sio_error err;
+    CHECK_INT(store_open(path, &db2, &err), SIO_OK);
+    CHECK_INT(crimeset_open(&cs, db2, 20, 1000, &err), SIO_OK);
+    return cs;
+}
+
+static int refresh(struct crimeset *cs, long long own)
+{
+    struct sio_error err;
+    int foreign = -1;
+    CHECK_INT(sqlite3_exec(db2, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(crimeset_refresh(cs, own, &foreign, &err), SIO_OK);
+    return foreign;
+}
+
+static int foreign(struct crimeset *cs, const char *id)
+{
+    struct sio_error err;
+    return crimeset_foreign(cs, h_of(id), &err);
+}
+
+static void finish_second(struct crimeset *cs)
+{
+    sqlite3_exec(db2, "ROLLBACK", NULL, NULL, NULL);
+    crimeset_close(cs);
+    store_close(db2);
+    db2 = NULL;
+}
+
+/* A committed its file but has not written the hashes (they are in its
+ * memory): B, started before, reads the file's IDs back at its next file. */
+TEST(a_file_another_process_committed_is_read_back_at_refresh)
+{
+    struct crimeset *a, *b;
+    struct sio_error err;
+    fresh();
+    CHECK_INT(crimeset_open(&a, db, 20, 1000, &err), SIO_OK);
+    b = second_set();
+    street_file(1, 3, 1);
+    CHECK_INT(refresh(b, 2), 1);
+    CHECK_INT(foreign(b, "f1-id1"), 1);
+    CHECK_INT(foreign(b, "f1-id3"), 1);
+    CHECK_INT(foreign(b, "other"), 0);
+    CHECK_INT(crimeset_confirm(b, h_of("f1-id2"), &err), 1);
+    CHECK_INT(crimeset_merge(b, &err), SIO_OK);
+    CHECK_INT(foreign(b, "f1-id1"), 0);    /* in the filter now */
+    CHECK_INT(crimeset_maybe(b, h_of("f1-id1"), &err), 1);
+    CHECK_INT(crimeset_maybe(b, h_of("other"), &err), 0);
+    CHECK_INT(sqlite3_exec(db2, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(refresh(b, 3), 0);           /* read once */
+    finish_second(b);
+    finish(a);
+}
+
+/* A wrote its hashes as a run: B reads the run at its next file. */
+TEST(a_run_another_process_wrote_is_read_at_refresh)
+{
+    struct crimeset *a, *b;
+    struct sio_error err;
+    fresh();
+    CHECK_INT(crimeset_open(&a, db, 20, 1000, &err), SIO_OK);
+    b = second_set();
+    CHECK_INT(crimeset_add(a, h_of("a-1"), &err), SIO_OK);
+    crimeset_file_done(a, 1);
+    CHECK_INT(crimeset_flush(a, &err), SIO_OK);
+    CHECK_INT(refresh(b, 2), 1);
+    CHECK_INT(foreign(b, "a-1"), 1);
+    CHECK_INT(crimeset_confirm(b, h_of("a-1"), &err), 1);
+    CHECK_INT(crimeset_merge(b, &err), SIO_OK);
+    CHECK_INT(crimeset_maybe(b, h_of("a-1"), &err), 1);
+    finish_second(b);
+    finish(a);
+}
+
+/* B's own files, committed and not yet keyed, and its own runs, are not
+ * read back as another's. */
+TEST(a_set_does_not_read_back_its_own_files_or_runs)
+{
+    struct crimeset *a, *b;
+    struct sio_error err;
+    fresh();
+    CHECK_INT(crimeset_open(&a, db, 20, 1000, &err), SIO_OK);
+    b = second_set();
+    CHECK_INT(refresh(b, 5), 0);
+    CHECK_INT(sqlite3_exec(db2, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+    street_file(5, 2, 1); /* B's file (on A's connection: the store is the same) */
+    CHECK_INT(crimeset_add(b, h_of("f5-id1"), &err), SIO_OK);
+    CHECK_INT(crimeset_add(b, h_of("f5-id2"), &err), SIO_OK);
+    crimeset_file_done(b, 5);
+    CHECK_INT(refresh(b, 6), 0);
+    CHECK_INT(sqlite3_exec(db2, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(crimeset_flush(b, &err), SIO_OK);
+    CHECK_INT(refresh(b, 6), 0);
+    finish_second(b);
+    finish(a);
+}
+
 TEST(an_idset_finds_exactly_what_was_added)
 {
     struct idset s = { 0 };
@@ -232,6 +337,9 @@ int main(void)
     RUN(a_flush_inside_a_transaction_waits_for_the_next);
     RUN(committed_files_not_yet_keyed_are_caught_up_on_open);
     RUN(catching_up_writes_a_batch_whenever_one_is_full);
+    RUN(a_file_another_process_committed_is_read_back_at_refresh);
+    RUN(a_run_another_process_wrote_is_read_at_refresh);
+    RUN(a_set_does_not_read_back_its_own_files_or_runs);
     RUN(an_idset_finds_exactly_what_was_added);
     scratch_store_remove(dir);
     return TESTING_DONE();

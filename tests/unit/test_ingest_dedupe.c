@@ -41,7 +41,7 @@ static struct dedupe *fresh(void)
                                " loaded_at) VALUES (1, 'f', 's', 'street', 'x', '2022-01', 1,"
                                " 0, 0, 0, 0, 'now')", NULL, NULL, NULL), SQLITE_OK);
     CHECK_INT(crimeset_open(&ids, db, 16, 1024, &err), SIO_OK);
-    CHECK_INT(dedupe_open(&d, db, ids, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&d, db, NULL, ids, 1, &err), SIO_OK);
     return d;
 }
 
@@ -120,7 +120,7 @@ TEST(an_id_stored_by_another_file_is_held_then_settled_as_a_duplicate)
     check(first, "cccccccc");
     store_last(first);
     dedupe_close(first);
-    CHECK_INT(dedupe_open(&second, db, ids, &err), SIO_OK);
+    CHECK_INT(dedupe_open(&second, db, NULL, ids, 2, &err), SIO_OK);
     CHECK_INT(check(second, "cccccccc"), DEDUPE_HELD);
     strcpy(buf, "zzzzzzzz");
     CHECK_INT(dedupe_held(second), 1);
@@ -130,6 +130,58 @@ TEST(an_id_stored_by_another_file_is_held_then_settled_as_a_duplicate)
     finish(second);
 }
 
+/* Another process's file, committed after this one's Crime ID filter was
+ * read and before this file's transaction began, holds ID "xxxxxxxx"; this
+ * file's reader noted it against the filter, which said "not stored".  The
+ * check must ask again (crimeset_refresh(), crimeset_foreign()), hold the
+ * row and settle it as a duplicate. */
+TEST(an_id_another_process_stored_since_the_filter_was_read_is_a_duplicate)
+{
+    struct sio_error err;
+    struct crimeset *mine;
+    struct dedupe *d;
+    sqlite3 *other;
+    enum dedupe_verdict v = DEDUPE_NEW;
+    char got[80] = "";
+    finish(fresh());
+    CHECK_INT(store_open(path, &db, &err), SIO_OK);
+    CHECK_INT(crimeset_open(&mine, db, 16, 1024, &err), SIO_OK);
+    CHECK_INT(store_open(path, &other, &err), SIO_OK);
+    CHECK_INT(sqlite3_exec(other, "INSERT INTO files(id, path, sha256, kind, force, month, bytes,"
+                                  " rows_read, rows_loaded, rows_rejected, rows_duplicate,"
+                                  " loaded_at) VALUES (2, 'g', 't', 'street', 'y', '2022-01', 1,"
+                                  " 1, 1, 0, 0, 'now');"
+                                  "INSERT INTO street_coded(file_id, line, crime_id, month,"
+                                  " reported_by, falls_within, location, crime_type)"
+                                  " VALUES (2, 2, 'xxxxxxxx', '2022-01', 1, 1, 'here', 2)",
+                              NULL, NULL, NULL), SQLITE_OK);
+    store_close(other);
+    uint64_t h = crimeset_hash("xxxxxxxx", 8);
+    int maybe = crimeset_note(mine, h); /* the reader, before the transaction */
+    CHECK_INT(maybe, 0);
+    CHECK_INT(sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO files(id, path, sha256, kind,"
+                               " force, month, bytes, rows_read, rows_loaded, rows_rejected,"
+                               " rows_duplicate, loaded_at) VALUES (3, 'h', 'u', 'street', 'z',"
+                               " '2022-01', 1, 0, 0, 0, 0, 'now')", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(dedupe_open(&d, db, NULL, mine, 3, &err), SIO_OK);
+    memset(&row, 0, sizeof row);
+    strcpy(buf, "xxxxxxxx");
+    row.line = 2;
+    row.nfields = 1;
+    row.field[0] = row.raw = buf;
+    row.len[0] = row.raw_len = 8;
+    CHECK_INT(dedupe_check_noted(d, &row, 0, h, maybe, &v, &err), SIO_OK);
+    CHECK_INT(v, DEDUPE_HELD);
+    CHECK_INT(dedupe_settle(d, take, got, &err), SIO_OK);
+    CHECK_STR(got, "xxxxxxxx line 2 duplicate 1");
+    dedupe_close(d);
+    CHECK_INT(crimeset_merge(mine, &err), SIO_OK);
+    CHECK_INT(crimeset_note(mine, h), 1); /* and the filter has it now */
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    ids = mine;
+    finish(NULL);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -137,6 +189,7 @@ int main(void)
     RUN(a_new_id_in_the_reused_row_buffer_is_new);
     RUN(an_id_repeated_in_the_file_is_a_duplicate_without_holding_it);
     RUN(an_id_stored_by_another_file_is_held_then_settled_as_a_duplicate);
+    RUN(an_id_another_process_stored_since_the_filter_was_read_is_a_duplicate);
     remove_store();
     rmdir(dir);
     return TESTING_DONE();

@@ -50,7 +50,7 @@ TEST(an_added_id_is_found_and_an_absent_one_is_not)
     struct keyset *ks;
     struct sio_error err;
     fresh();
-    CHECK_INT(keyset_open(&ks, db, &err), SIO_OK);
+    CHECK_INT(keyset_open(&ks, db, NULL, &err), SIO_OK);
     add(ks, "c3eea71a9a6a4ca6f7ae374e57b0d7f254e6b7a353b9a510ae882c05d44a1ecf");
     CHECK_INT(has(ks, "c3eea71a9a6a4ca6f7ae374e57b0d7f254e6b7a353b9a510ae882c05d44a1ecf"), 1);
     CHECK_INT(has(ks, "c3eea71a9a6a4ca6f7ae374e57b0d7f254e6b7a353b9a510ae882c05d44a1ecE"), 0);
@@ -64,7 +64,7 @@ TEST(a_new_keyset_is_empty_whatever_the_store_holds)
     struct sio_error err;
     fresh();
     store_id("id1");
-    CHECK_INT(keyset_open(&ks, db, &err), SIO_OK);
+    CHECK_INT(keyset_open(&ks, db, NULL, &err), SIO_OK);
     CHECK_INT(keyset_size(ks), 0);
     CHECK_INT(has(ks, "id1"), 0);
     finish(ks);
@@ -77,7 +77,7 @@ TEST(an_id_whose_row_is_gone_or_reused_is_not_found)
     struct keyset *ks;
     struct sio_error err;
     fresh();
-    CHECK_INT(keyset_open(&ks, db, &err), SIO_OK);
+    CHECK_INT(keyset_open(&ks, db, NULL, &err), SIO_OK);
     add(ks, "gone");
     add(ks, "kept");
     sqlite3_exec(db, "DELETE FROM street_coded WHERE crime_id = 'gone'", NULL, NULL, NULL);
@@ -97,7 +97,7 @@ TEST(every_id_is_found_after_the_table_grows)
     char id[80];
     int found = 0, absent = 0;
     fresh();
-    CHECK_INT(keyset_open(&ks, db, &err), SIO_OK);
+    CHECK_INT(keyset_open(&ks, db, NULL, &err), SIO_OK);
     sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     for (int i = 0; i < 200000; i++) {
         snprintf(id, sizeof id, "%064d", i);

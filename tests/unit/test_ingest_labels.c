@@ -51,7 +51,7 @@ TEST(a_new_text_gets_a_row_and_the_same_text_the_same_id)
     struct labels *l;
     struct sio_error err;
     fresh();
-    CHECK_INT(labels_open(&l, db, &err), SIO_OK);
+    CHECK_INT(labels_open(&l, db, NULL, &err), SIO_OK);
     long long burglary = id_of(l, "Burglary"), drugs = id_of(l, "Drugs");
     CHECK(burglary != drugs);
     CHECK_INT(id_of(l, "Burglary"), burglary);
@@ -68,7 +68,7 @@ TEST(a_text_stored_by_an_earlier_writer_keeps_its_id)
     fresh();
     CHECK_INT(sqlite3_exec(db, "INSERT INTO labels(id, text) VALUES (40, 'Robbery')", NULL,
                            NULL, NULL), SQLITE_OK);
-    CHECK_INT(labels_open(&l, db, &err), SIO_OK);
+    CHECK_INT(labels_open(&l, db, NULL, &err), SIO_OK);
     CHECK_INT(id_of(l, "Robbery"), 40);
     labels_close(l);
     finish();
@@ -83,7 +83,7 @@ TEST(texts_beyond_the_cache_still_get_their_own_ids)
     char text[LABELS_TEXT_MAX + 40];
     long long first = 0, ok = 0;
     fresh();
-    CHECK_INT(labels_open(&l, db, &err), SIO_OK);
+    CHECK_INT(labels_open(&l, db, NULL, &err), SIO_OK);
     for (int round = 0; round < 2; round++)
         for (int i = 0; i < LABELS_CACHED + 300; i++) {
             snprintf(text, sizeof text, "outcome %d", i);
@@ -109,12 +109,12 @@ TEST(a_label_rolled_back_is_added_again_by_the_next_transaction)
     struct sio_error err;
     fresh();
     CHECK_INT(store_begin(db, &err), SIO_OK);
-    CHECK_INT(labels_open(&l, db, &err), SIO_OK);
+    CHECK_INT(labels_open(&l, db, NULL, &err), SIO_OK);
     long long before = id_of(l, "Bicycle theft");
     labels_close(l);
     store_rollback(db);
     CHECK_STR(text_of(before), "");
-    CHECK_INT(labels_open(&l, db, &err), SIO_OK);
+    CHECK_INT(labels_open(&l, db, NULL, &err), SIO_OK);
     CHECK_STR(text_of(id_of(l, "Bicycle theft")), "Bicycle theft");
     labels_close(l);
     finish();

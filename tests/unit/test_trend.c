@@ -95,6 +95,18 @@ TEST(test_fewer_than_three_points_is_a_data_error)
     CHECK_INT(trend_outliers_find(x24, y, 3, &o, &err), SIO_EDATA);
 }
 
+/* A quarterly homicide count of 0 in 15 quarters and 1 in one (a small
+ * force's real pattern): the bisquare scale (MAD of the residuals) is 0, so
+ * there is no standard error to give. */
+TEST(test_robust_fit_of_all_but_one_equal_points_is_a_data_error)
+{
+    const double y[] = {0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0};
+    struct trend_robust r;
+    struct sio_error err;
+    CHECK_INT(trend_robust_fit(x24, y, 16, &r, &err), SIO_EDATA);
+    CHECK(strstr(err.msg, "nearly every point") != NULL);
+}
+
 TEST(test_equal_times_are_a_data_error)
 {
     const double x[] = {1, 1, 1}, y[] = {1, 2, 3};
@@ -252,6 +264,7 @@ int main(void)
     RUN(test_ols_with_three_points_matches_r);
     RUN(test_fewer_than_three_points_is_a_data_error);
     RUN(test_equal_times_are_a_data_error);
+    RUN(test_robust_fit_of_all_but_one_equal_points_is_a_data_error);
     RUN(test_robust_slope_is_close_to_r_rlm_bisquare_despite_outlier);
     RUN(test_robust_slope_is_close_to_r_rlm_bisquare_on_clean_series);
     RUN(test_robust_slope_se_matches_gsl_method_recomputed_in_r_despite_outlier);

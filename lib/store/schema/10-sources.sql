@@ -37,6 +37,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS ho_crime_key ON ho_crime(file_id, force, perio
     period_end, coalesce(offence_code, ''), coalesce(offence_description, ''),
     coalesce(offence_group, ''));
 CREATE INDEX IF NOT EXISTS ho_crime_file ON ho_crime(file_id);
+-- sio-measures reads one force's quarters or 12-month figures at a time: a
+-- national table (every force) is otherwise scanned whole per force and measure.
+CREATE INDEX IF NOT EXISTS ho_crime_force ON ho_crime(force_slug, period_type);
+-- and asks which quarters any force has a measure's codes for.
+CREATE INDEX IF NOT EXISTS ho_crime_code ON ho_crime(period_type, offence_code);
 
 -- Local indicator series: figures that are not crime counts.
 CREATE TABLE IF NOT EXISTS indicators (
