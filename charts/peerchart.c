@@ -126,9 +126,25 @@ char *peerchart_period_words(const char *period, char *buf, size_t size)
     return buf;
 }
 
+/* " No figures for A, B and C." for the members without a rate (they sort
+ * last), or "" when every member has one. */
+static void unrated_words(const struct peer_series *s, size_t rated, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = rated; i < s->n && o < size; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", i == rated ? " No figures for "
+                              : i + 1 == s->n ? " and " : ", ", s->m[i].display);
+    if (o && o < size)
+        snprintf(buf + o, size - o, ".");
+}
+
 char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
 {
-    const struct peer_member *me = peerchart_self(s), *lo = &s->m[0], *hi = &s->m[s->n - 1];
+    size_t rated = peerchart_rated(s);
+    const struct peer_member *me = peerchart_self(s), *lo = &s->m[0];
+    const struct peer_member *hi = &s->m[rated ? rated - 1 : 0]; /* unrated members sort last */
+    char unrated[512];
     char label[128], period[96], r[32], nat[64] = "";
     int d = rate_decimals(s);
     size_t o;
@@ -155,9 +171,14 @@ char *peerchart_alt_text(const struct peer_series *s, char *buf, size_t size)
     if (o < size && s->population_year)
         o += (size_t)snprintf(buf + o, size - o, "population %d (%s); ", s->population_year,
                               s->population_source);
-    if (o < size)
-        snprintf(buf + o, size - o, "group mean %.*f%s; lowest %s (%.*f), highest %s (%.*f).\n",
-                 d, s->peer_mean, nat, lo->display, d, lo->rate, hi->display, d, hi->rate);
+    unrated_words(s, rated, unrated, sizeof unrated);
+    if (o < size && rated >= 2)
+        snprintf(buf + o, size - o, "group mean %.*f%s; lowest %s (%.*f), highest %s (%.*f).%s\n",
+                 d, s->peer_mean, nat, lo->display, d, lo->rate, hi->display, d, hi->rate,
+                 unrated);
+    else if (o < size) /* a mean, lowest and highest of one rate would say nothing */
+        snprintf(buf + o, size - o, "no other force in the group has figures to compare.%s\n",
+                 unrated);
     return buf;
 }
 

@@ -68,12 +68,9 @@ char *quarterly_title(const struct quarter_series *s, char *buf, size_t size)
     if (strcmp(f->verdict, "no significant change") == 0)
         snprintf(buf, size, "%s: no significant change from the baseline (%s)",
                  s->measure_label, words);
-    else if (strcmp(f->verdict, "not tested") == 0)
-        snprintf(buf, size, "%s: %s %s (not tested)", s->measure_label, words,
-                 than_baseline(f->change_pct));
-    else
-        snprintf(buf, size, "%s: %s %s", s->measure_label, words,
-                 than_baseline(f->change_pct));
+    else /* the verdict in the tables' own word: improvement, deterioration, not tested */
+        snprintf(buf, size, "%s: %s %s (%s)", s->measure_label, words,
+                 than_baseline(f->change_pct), f->verdict);
     return buf;
 }
 

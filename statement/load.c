@@ -171,6 +171,10 @@ static int load_measure(sqlite3 *db, struct statement *s, struct statement_measu
     if (rc == SIO_OK)
         rc = one_text(db, "SELECT coalesce(assurance, '') FROM spc_summary WHERE force = ?1 AND measure = ?2",
                       s->force, key, m->assurance, sizeof m->assurance, err);
+    if (rc == SIO_OK)
+        rc = one_text(db, "SELECT coalesce(why_no_verdict, '') FROM spc_summary WHERE force = ?1"
+                      " AND measure = ?2", s->force, key, m->why_no_verdict,
+                      sizeof m->why_no_verdict, err);
     return rc == SIO_OK ? charts_load(db, s, key, &m->charts, &m->n_charts, err) : rc;
 }
 
@@ -200,12 +204,13 @@ static int load_measures(sqlite3 *db, struct statement *s, struct sio_error *err
 }
 
 /* The draft's order within a priority: headline candidates by precedence,
- * then context, then activity, each in measures.ini order. */
+ * then the priority's focus (part of the measure), then context, then
+ * activity, each in measures.ini order. */
 static int member_order(const struct statement_measure *m)
 {
     if (m->def.precedence > 0)
         return m->def.precedence;
-    return strcmp(m->def.role, "context") == 0 ? 1000 : 2000;
+    return !strcmp(m->def.role, "focus") ? 500 : !strcmp(m->def.role, "context") ? 1000 : 2000;
 }
 
 static void add_members(struct statement *s, struct statement_section *sec)

@@ -181,6 +181,23 @@ static void national_words(struct doc *d, const struct statement *s,
                      "and %s for every force to compare.", m->def.source_file);
 }
 
+/* The SPC summary, named for the frequency the series is charted at, with
+ * why there is no verdict when there is none (as the SPC chart says). */
+static void spc_words(struct doc *d, const struct statement_measure *m)
+{
+    const char *f = m->win.frequency;
+    const char *per = !strcmp(f, "quarter") ? "Quarterly" : !strcmp(f, "year") ? "Yearly"
+                                                                               : "Monthly";
+
+    if (!m->variation[0])
+        return;
+    if (m->why_no_verdict[0])
+        doc_quiet(d, "%s variation (SPC): %s, as %s.", per, m->variation, m->why_no_verdict);
+    else
+        doc_quiet(d, "%s variation (SPC): %s%s%s.", per, m->variation,
+                  m->assurance[0] ? "; assurance: " : "", m->assurance);
+}
+
 void compose_measure(struct doc *d, const struct statement *s, const struct statement_measure *m,
                      int all_charts)
 {
@@ -194,9 +211,7 @@ void compose_measure(struct doc *d, const struct statement *s, const struct stat
         verdict_sentences(d, m);
     compare_table(d, s, m);
     national_words(d, s, m);
-    if (m->variation[0])
-        doc_quiet(d, "Monthly variation (SPC): %s%s%s.", m->variation,
-                  m->assurance[0] ? "; assurance: " : "", m->assurance);
+    spc_words(d, m);
     for (int k = 0, shown = 0; k < m->n_charts; k++)
         if (m->charts[k].path[0] && (all_charts || !shown++))
             doc_chart(d, m->charts[k].path, m->charts[k].rel, m->charts[k].alt);

@@ -121,6 +121,8 @@ static void supporting(struct doc *d, const struct statement *s, const struct st
         doc_heading(d, 4, "", "%s", m->def.label);
         doc_quiet(d, "%s. Source: %s.",
                   !strcmp(m->def.role, "activity") ? "Police activity"
+                  : !strcmp(m->def.role, "focus") ? "Part of the measure: the victims this priority"
+                                                    " singles out"
                   : !strcmp(m->def.role, "context") ? "Context, not the measure itself"
                                                     : "Another source for this priority",
                   sw_source(m, src, sizeof src));

@@ -84,6 +84,7 @@ struct statement_measure {
     int nat_forces, nat_expected;      /* forces of E&W with the figures, of how many */
     char extreme[160];                 /* "the lowest of 16 quarters since 2018/19 Q1" or "" */
     char variation[64], assurance[64]; /* spc_summary; "" if none */
+    char why_no_verdict[200];          /* spc_summary: why variation is "no verdict", or "" */
     char status[32];                   /* priority_sources: current | older | ... */
     char reason[512];                  /* why it was or was not the headline */
     int chosen;                        /* the priority's headline */

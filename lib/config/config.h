@@ -50,6 +50,9 @@ enum measure_role {
     MEASURE_ROLE_HEADLINE = 0,            /* may be the priority's headline figure */
     MEASURE_ROLE_CONTEXT,                 /* a related series, shown beneath, never the headline */
     MEASURE_ROLE_ACTIVITY,                /* police activity: searches, charges, closures */
+    MEASURE_ROLE_FOCUS,                   /* the group the priority singles out (victims of
+                                             domestic abuse): part of the measure, shown
+                                             straight after the headline, never the headline */
 };
 
 struct measure_def {
@@ -190,7 +193,7 @@ const struct measure_def *config_measure(const struct sio_config *cfg, const cha
 /* The national priority with this key, or NULL (a local measure's own key). */
 const struct priority_def *config_priority(const struct sio_config *cfg, const char *key);
 
-/* "headline", "context" or "activity". */
+/* "headline", "context", "activity" or "focus". */
 const char *config_role_name(int role);
 
 #endif

@@ -66,16 +66,16 @@ int priority_key(struct sio_config *cfg, const char *section, const char *name,
     return 1;
 }
 
-static const char *const role_names[] = {"headline", "context", "activity"};
+static const char *const role_names[] = {"headline", "context", "activity", "focus"};
 
 const char *config_role_name(int role)
 {
-    return role >= 0 && role <= MEASURE_ROLE_ACTIVITY ? role_names[role] : "headline";
+    return role >= 0 && role <= MEASURE_ROLE_FOCUS ? role_names[role] : "headline";
 }
 
 int priority_role(const char *value, int *role)
 {
-    for (int i = 0; i <= MEASURE_ROLE_ACTIVITY; i++)
+    for (int i = 0; i <= MEASURE_ROLE_FOCUS; i++)
         if (!strcmp(value, role_names[i]))
             return (*role = i), 1;
     return 0;

@@ -27,7 +27,7 @@ void priority_defaults(struct sio_config *cfg);
 int priority_key(struct sio_config *cfg, const char *section, const char *name,
                  const char *value);
 
-/* role = headline|context|activity into *role; 0 when not one of them. */
+/* role = headline|context|activity|focus into *role; 0 when not one of them. */
 int priority_role(const char *value, int *role);
 
 /* Rank every measure's headline candidates within its priority (m->rank). */

@@ -26,7 +26,7 @@ struct catalogue_measure {
     char noun[64];               /* "crimes"; "" = a plain number */
     char unit[64];               /* "%", the noun, or "count" */
     char priority[64];           /* the national priority served (or a local key) */
-    char role[16];               /* headline | context | activity */
+    char role[16];               /* headline | context | activity | focus */
     int precedence;              /* 1 = first headline choice; 0 = not a candidate */
     char source_kind[64];        /* "Home Office recorded crime" ... */
     char source_description[128];/* "Home Office police recorded crime, by financial quarter" */

@@ -96,6 +96,11 @@ check t0660.23-no-point-is-flagged-on-provisional-limits test "$(sqlite3 -batch 
     "$WORK/short.db" "SELECT count(*) FROM spc_points WHERE rules <> ''")" -eq 0
 check t0660.24-the-chart-says-why grep -q "No SPC verdict: the limits rest on 11 points" \
     "$WORK/out2/charts/warwickshire/drugs_policeuk-spc.txt"
+# ... and the statement says why beside the SPC summary, as the chart does.
+# shellcheck disable=SC2086 # s2 is a word list on purpose
+check_exit t0660.31-its-statement 0 "$BIN/sio-statement" $s2 --force warwickshire --quarter '2022/23 Q2'
+check t0660.32-the-statement-says-why grep -q '^\*Monthly variation (SPC): no verdict, as the limits rest on 11 points, fewer than the 15 Making Data Count asks for\.\*$' \
+    "$WORK/out2/statement/warwickshire-2022-23-q2.md"
 
 # --- seasonality ---------------------------------------------------------------------
 # a police.uk series is seasonal in the sample (seasonal_f_p < 0.05):

@@ -4,7 +4,8 @@
 # size, the SVG is byte-identical across two runs, the alt text and the
 # statement carry the numbers of out/csv/measures.csv, the HTML is one
 # self-contained page with accessible tables and no scripts, and headless
-# Chromium renders it to a screenshot (kept as $SIO_SHOT when that is set).
+# Chromium renders it to a screenshot (kept as $SIO_SHOT when that is set)
+# that shows the page styled and its charts drawn.
 . "$(dirname "$0")/lib.sh"
 store=$WORK/sio.db
 out=$WORK/out
@@ -127,6 +128,34 @@ flags() {
 }
 check t0800.24-missing-and-stale-text-flagged flags
 
+# One verdict vocabulary: every table's verdict is one of the six words of
+# the methods section; each measure's quarterly chart gives its table's
+# baseline verdict in the same word, in its alt text and in its title (read
+# from the chart's PDF with pdftotext).
+one_vocabulary() {
+    awk -F' [|] ' '
+        /^#### |^### Headline: / { v = "" }
+        /^[|] / && NF >= 5 && $1 !~ /Comparison/ && $1 !~ /---/ {
+            w = $NF; sub(/ *[|]$/, "", w)
+            if (w !~ /^(improvement|deterioration|no significant change|not tested|not comparable|no data)$/) {
+                print "not a verdict: " w; bad = 1 }
+            if ($1 ~ /against the baseline/) v = w }
+        /^!\[Bar chart of .* in each financial quarter/ && v != "" {
+            n++
+            if (index($0, "(verdict: " v) == 0) { print "alt text disagrees with " v ": " substr($0, 1, 100); bad = 1 }
+            match($0, /[(][.][.]\/charts\/[^)]*[)]$/); print v "|" substr($0, RSTART + 1, RLENGTH - 2) > "/dev/stderr" }
+        END { if (n == 0) { print "no chart checked"; bad = 1 } exit bad }' "$md" 2>"$WORK/verdicts" || return 1
+    while IFS='|' read -r v chart; do
+        title=$(pdftotext "$out/statement/${chart%.svg}.pdf" - | sed -n '1,3p' | tr '\n' ' ')
+        case $v in
+            "no significant change") want="no significant change from the baseline" ;;
+            *) want="($v)" ;;
+        esac
+        case $title in *"$want"*) ;; *) echo "title '$title' lacks '$want'"; return 1 ;; esac
+    done <"$WORK/verdicts"
+}
+check t0800.26-one-verdict-vocabulary one_vocabulary
+
 # --- headless Chromium renders the page --------------------------------------------
 if command -v chromium >/dev/null 2>&1; then
     shot=${SIO_SHOT:-$WORK/statement.png}
@@ -135,6 +164,14 @@ if command -v chromium >/dev/null 2>&1; then
         --user-data-dir="$WORK/chromium" --screenshot="$shot" --window-size=1200,2000 \
         "file://$html" >"$WORK/chromium.log" 2>&1
     check t0800.25-chromium-screenshot png_size_is "$shot" 1200 2000
+    # what the reader sees: the page drawn with its style sheet, and a chart
+    # decoded and drawn in it (tests/tools/screenshot_check.py)
+    if py=$(python_with PIL); then
+        check t0800.27-screenshot-shows-styled-page-and-charts "$py" "$TOP/tests/tools/screenshot_check.py" \
+            "$shot" 1200 2000
+    else
+        fail t0800.27-screenshot-shows-styled-page-and-charts "python3-pil is not installed"
+    fi
 else
     fail t0800.25-chromium-screenshot "chromium is not installed (scripts/install-deps installs it)"
 fi

@@ -97,6 +97,13 @@ check_exit "t0820-21 sio-run again on the same inputs, every stage" 0 sio_run
 check "t0820-22 keeps every chart from the folder it replaces, drawing none" \
     drew 0 "$WORK/run.db"
 check "t0820-23 and publishes the same charts" same_tree "$WORK/run-out/charts" "$WORK/run-before/charts"
+# [run] statement_force names the one force sio-run has sio-statement write
+# about: its draft only (the sample ends in December 2021: 2021/22 Q3), not
+# one for every force with figures.
+only_warwickshire() {
+    [ "$(cd "$WORK/run-out/statement" && ls ./*.md | tr '\n' ' ')" = "./warwickshire-2021-22-q3.md " ]
+}
+check "t0820-26 sio-run with [run] statement_force writes that force's draft only" only_warwickshire
 
 mkdir -p "$WORK/bad/charts" && : >"$WORK/bad/charts/northamptonshire"
 check_exit "t0820-24 a force folder that cannot be made stops the run with 73" 73 \

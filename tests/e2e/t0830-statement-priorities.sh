@@ -49,9 +49,32 @@ ho_tables() { # DIR SLUG-REGEX
 
 check_exit t0830-1-generate 0 "$BIN/sio-gen" --size test --seed 1 --out "$WORK/sample"
 
+# The force's own victim survey, every month 2018-04..2022-03: 50 victims
+# asked a month, x satisfied (the value 2x %), and 20 victims of domestic
+# abuse, d satisfied (the value 5d %).
+victims() { # DIR
+    mkdir -p "$1"
+    awk 'BEGIN { print "force,period,indicator,value,denominator"
+        for (i = 0; i < 48; i++) {
+            y = 2018 + int((i + 3) / 12); m = (i + 3) % 12 + 1
+            x = 33 + (i * 7) % 9; d = 11 + (i * 5) % 7
+            printf "Warwickshire Police,%d-%02d,victim_satisfaction_pct,%d,50\n", y, m, 2 * x
+            printf "Warwickshire Police,%d-%02d,victim_satisfaction_da_pct,%d,20\n", y, m, 5 * d } }' \
+        >"$1/victims.csv"
+}
+# share IND: the share satisfied in January to March 2022, pooled over the
+# months (satisfied / asked), to one decimal: by hand 111/150 = 74.0% for all
+# victims (x = 33, 40, 38), 44/60 = 73.3% for domestic abuse (d = 12, 17, 15).
+share() {
+    awk -F, -v ind="$1" '$3 == ind && $2 >= "2022-01" && $2 <= "2022-03" {
+        x += $4 * $5 / 100; n += $5 } END { printf "%.1f%%", 100 * x / n }' "$WORK/victims/victims.csv"
+}
+
 # --- store B: Home Office figures for Warwickshire only ---------------------------
 ho_tables "$WORK/ho-wark" '^warwickshire$'
-check_exit t0830-2-pipeline-warwickshire-ho 0 pipeline "$WORK/b.db" "$WORK/outb" "$WORK/sample" "$WORK/ho-wark"
+victims "$WORK/victims"
+check_exit t0830-2-pipeline-warwickshire-ho 0 pipeline "$WORK/b.db" "$WORK/outb" "$WORK/sample" "$WORK/ho-wark" \
+    "$WORK/victims"
 check_exit t0830-3-statement-every-force 0 statement "$WORK/b.db" "$WORK/outb"
 wmd=$WORK/outb/statement/warwickshire-2021-22-q4.md
 lmd=$WORK/outb/statement/leicestershire-2021-22-q4.md
@@ -76,6 +99,33 @@ ho_headline() {
 check t0830-6-ho-homicide-is-the-headline ho_headline
 as_count() { section "$wmd" 1 | grep -q "^Homicide: $wq homicides\{0,1\} in 2021/22 Q4 (January to March 2022)"; }
 check t0830-7-small-count-told-as-a-count as_count
+# The Home Office series is quarterly, and so is its SPC chart: the summary
+# says so (not "Monthly variation"); police.uk's monthly series stay monthly.
+spc_named_for_frequency() {
+    section "$wmd" 1 | grep -q '^\*Quarterly variation (SPC): ' &&
+    ! section "$wmd" 1 | grep -q 'Monthly variation' &&
+    section "$wmd" 4 | grep -q '^\*Monthly variation (SPC): '
+}
+check t0830-34-spc-summary-named-for-the-series-frequency spc_named_for_frequency
+# Victim satisfaction: the headline's figures, table and chart; then the
+# domestic abuse victims' own figures, table and chart, as part of the
+# measure (the order's "particular focus"), not as context.
+victims_headline() {
+    section "$wmd" 6 | grep -q '^### Headline: Victims satisfied with the whole experience$' &&
+    section "$wmd" 6 | grep -q "^Victims satisfied with the whole experience: $(share victim_satisfaction_pct) in 2021/22 Q4" &&
+    section "$wmd" 6 | grep -q '^Table: Victims satisfied with the whole experience, Warwickshire Police' &&
+    section "$wmd" 6 | grep -q '(../charts/warwickshire/victim_satisfaction-spc.svg)$'
+}
+check t0830-35-victim-satisfaction-figures-table-chart victims_headline
+da_victims() {
+    section "$wmd" 6 | grep -q '^#### Domestic abuse victims satisfied with the whole experience$' &&
+    section "$wmd" 6 | grep -q '^\*Part of the measure: the victims this priority singles out\.' &&
+    section "$wmd" 6 | grep -q "^Domestic abuse victims satisfied with the whole experience: $(share victim_satisfaction_da_pct) in 2021/22 Q4" &&
+    section "$wmd" 6 | grep -q '^Table: Domestic abuse victims satisfied with the whole experience, Warwickshire Police' &&
+    section "$wmd" 6 | grep -q '(../charts/warwickshire/victim_satisfaction_da-spc.svg)$' &&
+    test -s "$WORK/outb/charts/warwickshire/victim_satisfaction_da-spc.svg"
+}
+check t0830-36-domestic-abuse-victims-figures-table-chart da_victims
 # Leicestershire: the table has no rows for it, so no headline, and nothing from police.uk.
 no_data_loaded() {
     section "$lmd" 1 | grep -q '^### Headline: no data loaded$' &&

@@ -109,10 +109,15 @@ TEST(title_states_the_latest_comparable_finding)
     struct quarter_point q[16];
     char b[256];
     fixture(&s, q);
-    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 12.4% lower than the baseline");
+    CHECK_STR(quarterly_title(&s, b, sizeof b),
+              "Neighbourhood crime: 12.4% lower than the baseline (improvement)");
     q[14].change_pct = 7.6;
     snprintf(q[14].verdict, sizeof q[14].verdict, "deterioration");
-    CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: 7.6% higher than the baseline");
+    CHECK_STR(quarterly_title(&s, b, sizeof b),
+              "Neighbourhood crime: 7.6% higher than the baseline (deterioration)");
+    snprintf(q[14].verdict, sizeof q[14].verdict, "not tested");
+    CHECK_STR(quarterly_title(&s, b, sizeof b),
+              "Neighbourhood crime: 7.6% higher than the baseline (not tested)");
     snprintf(q[14].verdict, sizeof q[14].verdict, "no significant change");
     CHECK_STR(quarterly_title(&s, b, sizeof b),
               "Neighbourhood crime: no significant change from the baseline (7.6% higher)");

@@ -246,6 +246,38 @@ TEST(peer_title_and_alt_text_have_rank_and_rates)
     results_peers_free(&p);
 }
 
+/* The peer chart's alt text for Test Police's drugs group as stored now. */
+static const char *stored_peers_alt(char *b, size_t size)
+{
+    struct peer_series p;
+    struct sio_error err;
+    b[0] = '\0';
+    if (results_peers(db, "Test Police", "drugs", &p, &err) == SIO_OK) {
+        peerchart_alt_text(&p, b, size);
+        results_peers_free(&p);
+    }
+    return b;
+}
+
+/* Members without a rate (no figures for the measure) are named as such,
+ * never given as a highest rate of "nan". */
+TEST(peer_alt_text_names_members_without_figures)
+{
+    char b[2048];
+    insert_peers();
+    exec("UPDATE peer_results SET rate_per_1000 = NULL, ci_low = NULL, ci_high = NULL, rank = NULL"
+         " WHERE member = 'Beta Constabulary'");
+    stored_peers_alt(b, sizeof b);
+    CHECK(strstr(b, "nan") == NULL);
+    CHECK(strstr(b, "lowest Alpha Police (2.00), highest Test Police (5.00). No figures for"
+                    " Beta Constabulary.") != NULL);
+    exec("UPDATE peer_results SET rate_per_1000 = NULL WHERE member IN ('Alpha Police', 'Gamma Police')");
+    stored_peers_alt(b, sizeof b);
+    CHECK(strstr(b, "nan") == NULL && strstr(b, "lowest ") == NULL);
+    CHECK(strstr(b, "no other force in the group has figures to compare. No figures for"
+                    " Alpha Police, Beta Constabulary and Gamma Police.") != NULL);
+}
+
 /* Six priorities: the first two with headlines (a count 10% lower, an
  * improvement; a percentage 2.1 points higher, no significant change), the
  * rest with no data loaded. */
@@ -528,6 +560,7 @@ int main(void)
     RUN(spc_title_and_alt_text_state_the_summary);
     RUN(peer_reader_takes_the_latest_period_sorted_by_rate);
     RUN(peer_title_and_alt_text_have_rank_and_rates);
+    RUN(peer_alt_text_names_members_without_figures);
     RUN(peer_rank_words_only_where_the_test_finds_a_difference);
     RUN(overview_counts_each_priority_once_with_its_stored_verdict);
     RUN(overview_panel_headings_too_long_to_read_move_to_the_note);

@@ -111,7 +111,9 @@ static const char priority_ini[] =
     "[hom_fq]\nnational = homicide\nho_offence_code = 1\n"
     "[hom_own]\nnational = homicide\nindicator = homicides\n"
     "[hom_first]\nnational = homicide\nprecedence = 1\ncrime_type = Drugs\n"
-    "[searches]\nnational = drugs_supply\nrole = activity\nstop_search_object = Controlled drugs\n";
+    "[searches]\nnational = drugs_supply\nrole = activity\nstop_search_object = Controlled drugs\n"
+    "[vs_da]\nnational = victim_satisfaction\nrole = focus\nindicator = vs_da_pct\n"
+    "statistic = proportion\n";
 
 /* The shipped precedence (README, sio.ini(5)): the force's own series, Home
  * Office quarters, the rolling-year file, police.uk; precedence = N first. */
@@ -136,6 +138,19 @@ TEST(context_and_activity_are_never_headline_candidates)
     CHECK_INT(config_measure(&c, "vso")->role, MEASURE_ROLE_CONTEXT);
     CHECK_INT(config_measure(&c, "searches")->rank, 0);
     CHECK_STR(config_role_name(config_measure(&c, "searches")->role), "activity");
+    config_free(&c);
+}
+
+/* The group a priority singles out (victims of domestic abuse) is part of
+ * the measure but never its headline. */
+TEST(a_priority_focus_is_never_a_headline_candidate)
+{
+    struct sio_config c;
+    struct sio_error err;
+    CHECK_INT(load_with(priority_ini, &c, &err), SIO_OK);
+    CHECK_INT(config_measure(&c, "vs_da")->role, MEASURE_ROLE_FOCUS);
+    CHECK_STR(config_role_name(config_measure(&c, "vs_da")->role), "focus");
+    CHECK_INT(config_measure(&c, "vs_da")->rank, 0);
     config_free(&c);
 }
 
@@ -200,6 +215,7 @@ int main(void)
     config_free(&cfg);
     RUN(headline_candidates_are_ranked_by_source_unless_told);
     RUN(context_and_activity_are_never_headline_candidates);
+    RUN(a_priority_focus_is_never_a_headline_candidate);
     RUN(priority_sections_say_whether_and_why);
     RUN(an_unknown_priority_names_file_and_line);
     RUN(applicability_in_a_measure_points_to_its_priority);

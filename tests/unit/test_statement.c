@@ -274,6 +274,43 @@ TEST(a_priority_without_a_reason_asks_for_one)
     doc_free(&d);
 }
 
+/* The order asks whether each priority applies locally, and why. */
+TEST(a_priority_not_applicable_locally_says_so_and_why)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    st.sec[4].p.applicable = 0;
+    snprintf(st.sec[4].p.reason, sizeof st.sec[4].p.reason, "Recorded nationally by Action Fraud.");
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK(find_block(&d, DOC_PARA, "Not applicable locally. Recorded nationally by Action Fraud.") != NULL);
+    doc_free(&d);
+}
+
+/* The SPC summary is named for the frequency the series is charted at, and
+ * says why when there is no verdict (measures' why_no_verdict). */
+TEST(the_spc_summary_names_its_frequency_and_why_no_verdict)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    snprintf(ms[0].win.frequency, sizeof ms[0].win.frequency, "quarter");
+    snprintf(ms[0].variation, sizeof ms[0].variation, "no verdict");
+    snprintf(ms[0].why_no_verdict, sizeof ms[0].why_no_verdict,
+             "the limits rest on 12 points, fewer than the 15 Making Data Count asks for");
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK(find_block(&d, DOC_PARA, "Quarterly variation (SPC): no verdict, as the limits rest on"
+                                   " 12 points, fewer than the 15 Making Data Count asks for.") != NULL);
+    CHECK(find_block(&d, DOC_PARA, "Monthly variation") == NULL);
+    doc_free(&d);
+    snprintf(ms[0].win.frequency, sizeof ms[0].win.frequency, "month");
+    snprintf(ms[0].variation, sizeof ms[0].variation, "common cause");
+    ms[0].why_no_verdict[0] = '\0';
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK(find_block(&d, DOC_PARA, "Monthly variation (SPC): common cause.") != NULL);
+    doc_free(&d);
+}
+
 TEST(an_earlier_quarter_has_counts_but_no_verdicts)
 {
     struct doc d = {0};
@@ -305,6 +342,8 @@ int main(void)
     RUN(the_six_priorities_come_in_the_orders_order);
     RUN(a_priority_with_no_source_says_no_data_loaded_and_what_to_load);
     RUN(a_priority_without_a_reason_asks_for_one);
+    RUN(a_priority_not_applicable_locally_says_so_and_why);
+    RUN(the_spc_summary_names_its_frequency_and_why_no_verdict);
     RUN(an_earlier_quarter_has_counts_but_no_verdicts);
     const char *names[] = {"a.md", "b.md", "c.md", "d.md"};
     char p[128];

@@ -29,7 +29,9 @@ CREATE TABLE IF NOT EXISTS measure_catalogue (
                                   -- or the measure's own key for a local measure
     role        TEXT NOT NULL,    -- headline: may be the priority's headline figure;
                                   -- context: a related series, never the headline;
-                                  -- activity: police activity (searches, charges, closures)
+                                  -- activity: police activity (searches, charges, closures);
+                                  -- focus: the group the priority singles out (victims of
+                                  -- domestic abuse), part of the measure, never the headline
     precedence  INTEGER,          -- headline candidates: 1 = first choice in the priority
     source_kind TEXT NOT NULL,    -- police.uk street | Home Office recorded crime |
                                   -- Home Office recorded crime, rolling year | indicator |
