@@ -126,6 +126,25 @@ da_victims() {
     test -s "$WORK/outb/charts/warwickshire/victim_satisfaction_da-spc.svg"
 }
 check t0830-36-domestic-abuse-victims-figures-table-chart da_victims
+# No misleading proxy ships: police.uk has no homicide or cyber crime
+# category, so the shipped catalogue has no police.uk series for those
+# priorities, and every police.uk series is named for its source.
+no_proxy() {
+    [ "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM measure_catalogue WHERE source_kind LIKE 'police.uk%'
+        AND priority IN ('homicide', 'cyber_crime')")" = 0 ] &&
+    [ "$(sqlite3 "$WORK/b.db" "SELECT count(*) FROM measure_catalogue WHERE source_kind = 'police.uk street'
+        AND label NOT LIKE '%police.uk%'")" = 0 ]
+}
+check t0830-37-no-police-uk-series-for-homicide-or-cyber-crime no_proxy
+# The reference's unverified points stay in view in the methods section.
+unverified_in_view() {
+    sed -n '/^### Points not yet verified$/,/^### /p' "$wmd" >"$WORK/unverified"
+    for p in Homicide 'Serious violence' 'Drugs supply and county lines' 'Neighbourhood crime' \
+             'Cyber crime' 'Victim satisfaction' 'The baseline'; do
+        grep -q "^- $p: .*unverified\|^- $p: .*no source states" "$WORK/unverified" || { echo "no point for $p"; return 1; }
+    done
+}
+check t0830-38-unverified-points-in-the-methods unverified_in_view
 # Leicestershire: the table has no rows for it, so no headline, and nothing from police.uk.
 no_data_loaded() {
     section "$lmd" 1 | grep -q '^### Headline: no data loaded$' &&
