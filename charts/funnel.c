@@ -167,16 +167,31 @@ char *funnel_title(const struct funnel_series *s, char *buf, size_t size)
 }
 
 /* The forces outside the 95% limits, "Leicestershire Police (above)", or
- * "none". */
+ * "none"; those that do not fit in buf are counted ("and 12 more"), never
+ * cut off mid-name. */
 static void outside_words(const struct funnel_series *s, char *buf, size_t size)
 {
-    size_t o = 0;
+    char item[160], more[48];
+    size_t o = 0, outside = 0, shown = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < s->n && o < size; i++)
-        if (strcmp(s->p[i].position, "within") != 0)
-            o += (size_t)snprintf(buf + o, size - o, "%s%s (%s)", o ? ", " : "",
-                                  s->p[i].display, s->p[i].position);
-    if (!o)
+    for (size_t i = 0; i < s->n; i++)
+        outside += strcmp(s->p[i].position, "within") != 0;
+    for (size_t i = 0; i < s->n && shown < outside; i++) {
+        if (!strcmp(s->p[i].position, "within"))
+            continue;
+        int n = snprintf(item, sizeof item, "%s%s (%s)", o ? ", " : "", s->p[i].display,
+                         s->p[i].position);
+        if (n < 0 || o + (size_t)n + sizeof more >= size)
+            break;
+        memcpy(buf + o, item, (size_t)n + 1);
+        o += (size_t)n;
+        shown++;
+    }
+    if (shown < outside) {
+        snprintf(more, sizeof more, "%sand %zu more", o ? ", " : "", outside - shown);
+        snprintf(buf + o, size - o, "%s", more);
+    }
+    if (!outside)
         snprintf(buf, size, "none");
 }
 
