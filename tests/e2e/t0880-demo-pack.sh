@@ -1,6 +1,8 @@
-# t0880 — the whole pack from one sio-run on the demo's sample (sio-gen
-# --size small --seed 1 --indicators, as scripts/demo makes it: four forces,
-# 2018-04 to 2022-03) with no statement_force: for every force of the sample
+# t0880 — the whole pack from one sio-run on a demo-sized sample (sio-gen
+# --size small --seed 1 --indicators: four forces' police.uk street files,
+# 2018-04 to 2022-03, their indicators and population; scripts/demo adds
+# the other sources, and the Home Office table's 43 forces would make 43
+# statements) with no statement_force: for every force of the sample
 # (read from its file names, not from the store) the statement as Markdown,
 # HTML, Word and PDF, each opened by its real reader (python-docx and
 # LibreOffice for the .docx, poppler for the .pdf), the workbook read back by
