@@ -1,5 +1,5 @@
 /*
- * frame.c — the house layout shared by the SPC, peer and overview charts.
+ * frame.c — the house layout shared by the SPC, peer, funnel and overview charts.
  *
  * The header band (title 0.925, subtitle 0.878, marking top right) and the
  * foot (source note 0.028, footnotes stacked above it) are fixed; the plot
@@ -276,4 +276,37 @@ void frame_hline(double x0, double x1, double y, int colour, double pen, int das
     plline(2, x, yy);
     plstyl(0, NULL, NULL);
     chart_pen(1.0);
+}
+
+/* The words end at the entry's right, measured, so a row is as tight as
+ * the estimate of their width allows. */
+void frame_legend_item(double *x, double *y, const char *glyph, int colour, int line,
+                       const char *words)
+{
+    double w = (line ? 0.038 : 0.026) + chart_text_width(words, FRAME_NOTE, 0);
+    if (*x + w > FRAME_X1) {
+        *x = FRAME_X0 - 0.004;
+        *y -= FRAME_LEGEND_ROW;
+    }
+    PLFLT lx[2] = {*x, *x + 0.03}, ly[2] = {*y, *y}, gx = *x + 0.01, gy = *y;
+    PLINT mark[1] = {2500}, space[1] = {1500};
+
+    plvpor(0.0, 1.0, 0.0, 1.0);
+    plwind(0.0, 1.0, 0.0, 1.0);
+    if (line) {
+        plcol0(colour);
+        chart_pen(line == 2 ? 1.8 : 2.5);
+        if (line == 2)
+            plstyl(1, mark, space);
+        plline(2, lx, ly);
+        plstyl(0, NULL, NULL);
+        chart_pen(1.0);
+    } else {
+        chart_text_size(0.02);
+        plcol0(colour);
+        plstring(1, &gx, &gy, glyph);
+    }
+    chart_page_text(*x + w - chart_text_width(words, FRAME_NOTE, 0), *y, 0.0, FRAME_NOTE, 0,
+                    CHART_INK, words);
+    *x += w + 0.022;
 }

@@ -74,6 +74,17 @@ void frame_month_axis(month_t first, int n_months);
  * quarter, each financial year's Q1 labelled ("2019/20 Q1"). */
 void frame_quarter_axis(month_t first, int n_quarters);
 
+/* The legend's first row, under the subtitle, and the drop to a second. */
+#define FRAME_LEGEND_Y 0.83
+#define FRAME_LEGEND_ROW 0.033
+
+/* A legend entry at page (*x, *y): a glyph in a colour, or a line (1
+ * solid, 2 dashed), then its words; *x moves past it, and an entry that
+ * would run past the plot's right edge starts a row below (*y drops by
+ * FRAME_LEGEND_ROW).  Leaves the viewport the whole page. */
+void frame_legend_item(double *x, double *y, const char *glyph, int colour, int line,
+                       const char *words);
+
 /* A horizontal line across the plot at y, dashed or not. */
 void frame_hline(double x0, double x1, double y, int colour, double pen, int dashed);
 

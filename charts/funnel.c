@@ -169,16 +169,31 @@ char *funnel_title(const struct funnel_series *s, char *buf, size_t size)
 }
 
 /* The forces outside the 95% limits, "Leicestershire Police (above)", or
- * "none". */
+ * "none"; those that do not fit in buf are counted ("and 12 more"), never
+ * cut off mid-name. */
 static void outside_words(const struct funnel_series *s, char *buf, size_t size)
 {
-    size_t o = 0;
+    char item[160], more[48];
+    size_t o = 0, outside = 0, shown = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < s->n && o < size; i++)
-        if (strcmp(s->p[i].position, "within") != 0)
-            o += (size_t)snprintf(buf + o, size - o, "%s%s (%s)", o ? ", " : "",
-                                  s->p[i].display, s->p[i].position);
-    if (!o)
+    for (size_t i = 0; i < s->n; i++)
+        outside += strcmp(s->p[i].position, "within") != 0;
+    for (size_t i = 0; i < s->n && shown < outside; i++) {
+        if (!strcmp(s->p[i].position, "within"))
+            continue;
+        int n = snprintf(item, sizeof item, "%s%s (%s)", o ? ", " : "", s->p[i].display,
+                         s->p[i].position);
+        if (n < 0 || o + (size_t)n + sizeof more >= size)
+            break;
+        memcpy(buf + o, item, (size_t)n + 1);
+        o += (size_t)n;
+        shown++;
+    }
+    if (shown < outside) {
+        snprintf(more, sizeof more, "%sand %zu more", o ? ", " : "", outside - shown);
+        snprintf(buf + o, size - o, "%s", more);
+    }
+    if (!outside)
         snprintf(buf, size, "none");
 }
 
@@ -217,6 +232,9 @@ char *funnel_alt_text(const struct funnel_series *s, char *buf, size_t size)
                                   : s->self->position[0] == 'a' ? "above the limits"
                                   : "below the limits",
                               d, s->self->low_95, d, s->self->high_95);
+    if (o < size && s->population_year && s->population_source[0])
+        o += (size_t)snprintf(buf + o, size - o, "Population %d (%s). ", s->population_year,
+                              s->population_source);
     if (o < size)
         snprintf(buf + o, size - o, "Forces outside the 95%% limits: %s.\n", outside);
     return buf;
@@ -385,15 +403,34 @@ static void point(const struct funnel_series *s, const struct funnel_point *p,
     plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
 }
 
-static void key(const struct funnel_series *s)
+/* The legend under the subtitle: what the discs, the line and the curves
+ * are, with the target's value; returns the number of rows it took. */
+static int legend(const struct funnel_series *s)
 {
-    char words[256], target[96];
-    int d = rate_decimals(s);
-    snprintf(words, sizeof words, "Line: %s, %.*f.  Curves: 95%% (dashed) and 99.8%% (solid) "
-             "control limits.", target_words(s, target, sizeof target), d, s->target);
-    chart_text_size(FRAME_NOTE);
-    plcol0(CHART_DARK_GREY);
-    plmtex("t", 1.4, 0.0, 0.0, words);
+    char words[160], target[96];
+    double x = FRAME_X0 - 0.004, y = FRAME_LEGEND_Y;
+    int d = rate_decimals(s), outside = 0, others = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (&s->p[i] == s->self)
+            continue;
+        else if (strcmp(s->p[i].position, "within") != 0)
+            outside++;
+        else
+            others++;
+
+    if (s->self)
+        frame_legend_item(&x, &y, "\xe2\x97\x8f", CHART_DARK_BLUE, 0, s->force_name);
+    if (outside)
+        frame_legend_item(&x, &y, "\xe2\x97\x8f", CHART_ORANGE, 0, "Outside the 95% limits");
+    if (others)
+        frame_legend_item(&x, &y, "\xe2\x97\x8f", CHART_PALE_BLUE, 0, "Other forces");
+    /* "England and Wales rate", "Rate of the 4 forces with data" */
+    const char *t = target_words(s, target, sizeof target) + 4;
+    snprintf(words, sizeof words, "%c%s, %.*f", toupper((unsigned char)t[0]), t + 1, d, s->target);
+    frame_legend_item(&x, &y, "", CHART_DARK_PINK, 1, words);
+    frame_legend_item(&x, &y, "", CHART_DARK_GREY, 2, "95% limits");
+    frame_legend_item(&x, &y, "", CHART_DARK_GREY, 1, "99.8% limits");
+    return y < FRAME_LEGEND_Y ? 2 : 1;
 }
 
 void funnel_draw(const void *series, const struct chart_style *st)
@@ -408,8 +445,8 @@ void funnel_draw(const void *series, const struct chart_style *st)
     snprintf(subtitle, sizeof subtitle, "%s. Rate per 1,000 population against population, "
              "%zu forces.", period_words(s, period, sizeof period), s->n);
     if (s->population_year && s->population_source[0])
-        snprintf(population, sizeof population, "Population: %s, %d. Forces outside the 95%% "
-                 "limits are named.", s->population_source, s->population_year);
+        snprintf(population, sizeof population, "Population: %d (%s). Forces outside the 95%% "
+                 "limits are named.", s->population_year, s->population_source);
     else
         snprintf(population, sizeof population, "Population: each force's estimate for the year "
                  "nearest the middle of the 12 months. Forces outside the 95%% limits are named.");
@@ -419,11 +456,11 @@ void funnel_draw(const void *series, const struct chart_style *st)
         n_notes++;
     }
     frame_words(title, subtitle, 0.0, notes, n_notes, st);
+    int rows = legend(s);
     frame_of(s, &f);
-    plvpor(FRAME_X0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - 0.04);
+    plvpor(FRAME_X0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - FRAME_LEGEND_ROW * (rows - 1));
     plwind(f.x0, f.x1, f.y0, f.y1);
     axes(s, &f);
-    key(s);
     frame_hline(f.x0, f.x1, s->target, CHART_DARK_PINK, 2.0, 0);
     for (int k = 0; k < 4; k++)
         limit_curve(&s->curve[k], k < 2);

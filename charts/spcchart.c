@@ -306,39 +306,6 @@ static void draw_recalculations(const struct spc_series *s, double lo, double hi
     }
 }
 
-/* Legend entries: a glyph in a colour, or a line (1 solid, 2 dashed); an
- * entry that would run past the plot's right edge starts a second row. */
-static void legend_item(double *x, double *y, const char *glyph, int colour, int line,
-                        const char *words)
-{
-    double w = (line ? 0.038 : 0.026) + chart_text_width(words, FRAME_NOTE, 0);
-    if (*x + w > FRAME_X1) {
-        *x = FRAME_X0 - 0.004;
-        *y -= 0.033;
-    }
-    PLFLT lx[2] = {*x, *x + 0.03}, ly[2] = {*y, *y}, gx = *x + 0.01, gy = *y;
-    PLINT mark[1] = {2500}, space[1] = {1500};
-
-    plvpor(0.0, 1.0, 0.0, 1.0);
-    plwind(0.0, 1.0, 0.0, 1.0);
-    if (line) {
-        plcol0(colour);
-        chart_pen(line == 2 ? 1.8 : 2.5);
-        if (line == 2)
-            plstyl(1, mark, space);
-        plline(2, lx, ly);
-        plstyl(0, NULL, NULL);
-        chart_pen(1.0);
-    } else {
-        chart_text_size(0.02);
-        plcol0(colour);
-        plstring(1, &gx, &gy, glyph);
-    }
-    chart_page_text(*x + w - chart_text_width(words, FRAME_NOTE, 0), *y, 0.0, FRAME_NOTE, 0,
-                    CHART_INK, words);
-    *x += w + 0.022;
-}
-
 static int has_limits(const struct spc_series *s)
 {
     for (size_t i = 0; i < s->n; i++)
@@ -350,19 +317,19 @@ static int has_limits(const struct spc_series *s)
 /* The legend; returns the number of rows it took. */
 static int draw_legend(const struct spc_series *s)
 {
-    double x = FRAME_X0 - 0.004, y = 0.83;
+    double x = FRAME_X0 - 0.004, y = FRAME_LEGEND_Y;
 
-    legend_item(&x, &y, "", CHART_DARK_BLUE, 1, s->p_chart ? "Centre line (pooled %)"
+    frame_legend_item(&x, &y, "", CHART_DARK_BLUE, 1, s->p_chart ? "Centre line (pooled %)"
                                                           : "Centre line (mean)");
     if (has_limits(s))
-        legend_item(&x, &y, "", CHART_DARK_BLUE, 2, s->why[0] ? "Process limits (provisional)"
+        frame_legend_item(&x, &y, "", CHART_DARK_BLUE, 2, s->why[0] ? "Process limits (provisional)"
                                                              : "Process limits");
     if (isfinite(s->target))
-        legend_item(&x, &y, "", CHART_ORANGE, 1, "Target");
+        frame_legend_item(&x, &y, "", CHART_ORANGE, 1, "Target");
     for (size_t k = 0; k < N_MEANINGS; k++)
         if (count_meaning(s, (int)k))
-            legend_item(&x, &y, "●", spc_meanings[k].colour, 0, spc_meanings[k].words);
-    return y < 0.83 ? 2 : 1;
+            frame_legend_item(&x, &y, "●", spc_meanings[k].colour, 0, spc_meanings[k].words);
+    return y < FRAME_LEGEND_Y ? 2 : 1;
 }
 
 /* The variation and assurance summary, right of the subtitle; returns the
@@ -436,7 +403,7 @@ void spcchart_draw(const void *series, const struct chart_style *st)
     frame_words(title, subtitle, draw_summary(s) + 0.02, note_ptr, n_notes, st);
     int rows = draw_legend(s);
     y_range(s, &lo, &hi, &step);
-    plvpor(FRAME_X0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - 0.033 * (rows - 1));
+    plvpor(FRAME_X0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - FRAME_LEGEND_ROW * (rows - 1));
     plwind(0.0, (double)s->n, lo, hi);
     if (s->p_chart)
         snprintf(axis_title, sizeof axis_title, "Per cent");

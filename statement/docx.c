@@ -9,9 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Each image's .svg as the .png beside it; an error names a chart that has
- * none, as pandoc would otherwise leave a hole and only warn. */
-static const char png_filter[] =
+/* pandoc's Lua filter.  Each image's .svg as the .png beside it; an error
+ * names a chart that has none, as pandoc would otherwise leave a hole and
+ * only warn.  And each table's column widths (below). */
+static const char docx_filter[] =
     "-- sio-statement: charts as the print PNG beside the SVG the Markdown names.\n"
     "local function exists(path)\n"
     "  for _, dir in ipairs(PANDOC_STATE.resource_path) do\n"
@@ -27,6 +28,41 @@ static const char png_filter[] =
     "  end\n"
     "  img.src = png\n"
     "  return img\n"
+    "end\n"
+    /* Column widths from the cells' text: pandoc gives a pipe table's
+     * columns equal shares once a row is longer than 72 characters, so
+     * "Comparison" and "deterioration" broke mid-word in Word.  Each column
+     * gets its longest word (plus room for padding), and what is left of a
+     * line of about 72 characters goes to the columns whose texts are
+     * longer than that, in proportion. */
+    "local function measure(row, need, least)\n"
+    "  for i, cell in ipairs(row.cells) do\n"
+    "    local text = pandoc.utils.stringify(cell.contents)\n"
+    "    need[i] = math.max(need[i] or 0, utf8.len(text) or #text)\n"
+    "    for word in text:gmatch('%S+') do\n"
+    "      least[i] = math.max(least[i] or 0, utf8.len(word) or #word)\n"
+    "    end\n"
+    "  end\n"
+    "end\n"
+    "function Table(tbl)\n"
+    "  local need, least, fixed, spare = {}, {}, 0, 0\n"
+    "  for _, row in ipairs(tbl.head.rows) do measure(row, need, least) end\n"
+    "  for _, body in ipairs(tbl.bodies) do\n"
+    "    for _, row in ipairs(body.body) do measure(row, need, least) end\n"
+    "  end\n"
+    "  for i = 1, #tbl.colspecs do\n"
+    "    least[i] = (least[i] or 0) + 4\n"
+    "    need[i] = math.max((need[i] or 0) + 4, least[i])\n"
+    "    fixed = fixed + least[i]\n"
+    "    spare = spare + need[i] - least[i]\n"
+    "  end\n"
+    "  local room = math.max(72 - fixed, 0)\n"
+    "  local total = fixed + math.min(room, spare)\n"
+    "  for i, spec in ipairs(tbl.colspecs) do\n"
+    "    local extra = spare > 0 and (need[i] - least[i]) / spare * math.min(room, spare) or 0\n"
+    "    tbl.colspecs[i] = {spec[1], (least[i] + extra) / total}\n"
+    "  end\n"
+    "  return tbl\n"
     "end\n";
 
 static int write_filter(const char *path, struct sio_error *err)
@@ -34,7 +70,7 @@ static int write_filter(const char *path, struct sio_error *err)
     FILE *fp = fopen(path, "w");
     int failed = !fp;
     if (fp) {
-        failed = fputs(png_filter, fp) == EOF;
+        failed = fputs(docx_filter, fp) == EOF;
         failed |= fclose(fp) != 0;
     }
     return failed ? sio_fail(err, SIO_EIO, path, 0, "cannot write pandoc's filter: %m") : SIO_OK;

@@ -72,10 +72,13 @@ check "t0760-27 naming the template and line" grep -q "share/init/README.md:[0-9
 check "t0760-28 and leaving no folder, whole or part" sh -c "! ls -d broken* 2>/dev/null | grep -q ."
 check_exit "t0760-29 shared files missing exit 66" 66 env SIO_SHARE="$WORK/nowhere" "$BIN/sio-init" --force warwickshire x
 
-# The whole pack from the new folder: sample files into inputs/, sio-run there.
-gen_sample sample
+# The whole pack from the new folder: the demo's sample (four forces, so a
+# funnel plot; population, so rates) into inputs/ as the archives come,
+# sio-run there; each output read back by its real reader.
+"$BIN/sio-gen" --size small --seed 1 --indicators --out sample >/dev/null
 mv sample/20* office/inputs/police-uk/
-[ -f sample/population.csv ] && mv sample/population.csv office/inputs/population/
+mv sample/indicators.csv office/inputs/indicators/
+mv sample/population.csv office/inputs/population/
 check_exit "t0760-30 sio-run in the new folder, with no --config, succeeds" 0 sh -c "cd office && '$BIN/sio-run' --quiet"
 check "t0760-31 and writes the statement for the force, as Markdown, HTML, Word and PDF" \
     sh -c "for e in md html docx pdf; do ls office/out/statement/warwickshire-*.\$e >/dev/null || exit 1; done"
@@ -83,4 +86,25 @@ check "t0760-32 the workbook" sh -c "ls office/out/sio-*.xlsx >/dev/null"
 check "t0760-33 the charts for every force with data" \
     sh -c "for f in \$(sqlite3 office/var/sio.db 'SELECT DISTINCT force FROM measure_quarters'); do test -s office/out/charts/\$f/overview.svg || exit 1; done"
 check "t0760-34 and the manifest" test -s office/out/manifest.json
+st=$(ls office/out/statement/warwickshire-*.md 2>/dev/null | head -n 1)
+st=${st%.md}
+if pydocx=$(python_with docx); then
+    check "t0760-35 python-docx reads the Word statement back against the Markdown" \
+        "$pydocx" "$TOP/tests/tools/docx_check.py" "$st.docx" "$st.md" OFFICIAL
+else
+    fail "t0760-35 python3-docx is installed"
+fi
+check "t0760-36 poppler reads the PDF back against the HTML" \
+    python3 "$TOP/tests/tools/pdf_check.py" "$st.pdf" "$st.html" OFFICIAL
+if pyxl=$(python_with openpyxl); then
+    check "t0760-37 openpyxl reads the workbook back against the CSVs" \
+        "$pyxl" "$TOP/tests/tools/xlsx_check.py" "$(ls office/out/sio-*.xlsx | head -n 1)" office/out/csv OFFICIAL office/out/manifest.json
+else
+    fail "t0760-37 python3-openpyxl is installed"
+fi
+check "t0760-38 the force's peer charts are of the group sio-init configured" \
+    grep -q "most similar group (Warwickshire Police and peers" office/out/charts/warwickshire/neighbourhood_crime_policeuk-peers.txt
+check "t0760-39 the statement carries the force's peer chart and funnel plot" \
+    sh -c "grep -q '](\.\./charts/warwickshire/[a-z0-9_-]*-peers\.svg)' '$st.md' &&
+           grep -q '](\.\./charts/warwickshire/[a-z0-9_-]*-funnel\.svg)' '$st.md'"
 done_testing

@@ -34,6 +34,8 @@ check "t0860-4 LibreOffice opens the Word statement and converts it to PDF" \
            --convert-to pdf --outdir lo '$st.docx' >lo/log 2>&1 && pdfinfo lo/*.pdf | grep -q '^Pages: *[1-9]'"
 check "t0860-5 and its pages carry the marking" \
     sh -c "test \$(pdftotext lo/*.pdf - | grep -c '^OFFICIAL\$') -ge \$(pdfinfo lo/*.pdf | sed -n 's/^Pages: *//p')"
+check "t0860-23 and no word of its tables breaks over two lines (each column wide enough for its longest word)" \
+    "$pydocx" "$TOP/tests/tools/docx_table_words.py" "$st.docx" "$(ls lo/*.pdf | head -n 1)"
 check "t0860-6 no scratch file is left beside the statement or in TMPDIR" \
     sh -c "! ls out/statement | grep -q '\.tmp\.' && ! ls '$TMPDIR' | grep -q ."
 

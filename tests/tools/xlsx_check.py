@@ -12,7 +12,8 @@ from, read with Python's csv module:
     float(field), and a whole number is an integer; anything else is the
     same text;
   - the header row is frozen and the filter covers the whole table;
-  - counts (whole numbers outside percentage columns) show as #,##0,
+  - counts (whole numbers outside percentage columns) show as #,##0, years
+    (year, *_year columns) as 0 (2021, never 2,021),
     percentages (*_pct columns, or a unit of %) with a % sign, and each
     interval (ci_low, ci_high, *_low, *_high) as its estimate;
   - every column is at least as wide as its header and its longest text,
@@ -96,7 +97,10 @@ def check_formats(sheet, header, est, row, cells):
         if is_pct(header, est, row, c):
             if '%' not in fmt:
                 fail('%s: a percentage shown as %r' % (where, fmt))
-        elif not re.search('[.eE]', field) and header[c] not in ('year',) \
+        elif header[c] == 'year' or header[c].endswith('_year'):
+            if fmt != '0':
+                fail('%s: the year %s shown as %r, not as a plain whole number' % (where, field, fmt))
+        elif not re.search('[.eE]', field) \
                 and header[est[c]] not in ('p_value',) \
                 and not ('unit' in header and header[est[c]] in ('value', 'change')
                          and row[header.index('unit')] in ('percentage points', 'p-value')):

@@ -6,6 +6,7 @@
  * Set SIO_CHART_OUT=DIR to keep the rendered charts in DIR for a look.
  */
 #include "../../charts/chart.h"
+#include "../../charts/funnel.h"
 #include "../../charts/overview.h"
 #include "../../charts/peerchart.h"
 #include "../../charts/render.h"
@@ -474,6 +475,67 @@ static void tidy(const char *dir)
     rmdir(dir);
 }
 
+/* A funnel whose first `outside` of n forces lie outside the 95% limits,
+ * each with a name as long as a real one. */
+static void funnel_fixture(struct funnel_series *s, struct funnel_point *p, size_t n,
+                           size_t outside)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->force_name, sizeof s->force_name, "Test Police");
+    snprintf(s->measure_label, sizeof s->measure_label, "Drug trafficking offences");
+    snprintf(s->start, sizeof s->start, "2021-04");
+    snprintf(s->end, sizeof s->end, "2022-03");
+    snprintf(s->area, sizeof s->area, "England and Wales");
+    s->target = 0.6;
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (struct funnel_point){.count = 100, .population = 500000, .rate = 0.2};
+        snprintf(p[i].display, sizeof p[i].display, "Force number %02zu Constabulary", i);
+        snprintf(p[i].position, sizeof p[i].position, "%s", i < outside ? "below 99.8%" : "within");
+    }
+    s->p = p;
+    s->n = n;
+}
+
+/* The alt text of funnel_fixture's funnel. */
+static const char *funnel_alt(size_t n, size_t outside, char *alt, size_t size)
+{
+    static struct funnel_point p[43];
+    struct funnel_series s;
+    funnel_fixture(&s, p, n, outside);
+    return funnel_alt_text(&s, alt, size);
+}
+
+/* The demo's drug trafficking funnel had 29 forces outside its limits and
+ * its alt text ended "Hampshire Constabulary (.": the list is cut at a whole
+ * name and the rest counted. */
+TEST(funnel_alt_text_counts_the_forces_that_do_not_fit)
+{
+    char alt[8192];
+    const char *list = strstr(funnel_alt(43, 43, alt, sizeof alt),
+                              "Forces outside the 95% limits: ");
+    CHECK(list != NULL);
+    CHECK(strstr(alt, "Force number 00 Constabulary (below 99.8%), Force number 01") != NULL);
+    const char *more = strstr(alt, " more.\n");
+    CHECK(more != NULL);
+    /* Named plus counted is every force outside. */
+    size_t named = 0;
+    for (const char *q = list; (q = strstr(q, "Constabulary (below 99.8%)")); q++)
+        named++;
+    const char *and = strstr(alt, ", and ");
+    CHECK(and != NULL && named > 0 && named < 43);
+    CHECK_INT(and ? atoi(and + 6) : 0, (int)(43 - named));
+}
+
+TEST(funnel_alt_text_names_every_force_outside_when_they_fit)
+{
+    char alt[8192];
+    CHECK(strstr(funnel_alt(10, 2, alt, sizeof alt),
+                 "Forces outside the 95% limits: Force number 00 Constabulary (below 99.8%), "
+                 "Force number 01 Constabulary (below 99.8%).\n") != NULL);
+    CHECK(strstr(funnel_alt(10, 0, alt, sizeof alt),
+                 "Forces outside the 95% limits: none.\n") != NULL);
+}
+
 int main(void)
 {
     const char *keep = getenv("SIO_CHART_OUT");
@@ -503,6 +565,8 @@ int main(void)
     RUN(overview_counts_each_priority_once_with_its_stored_verdict);
     RUN(overview_panel_headings_too_long_to_read_move_to_the_note);
     RUN(every_chart_type_renders_the_same_svg_twice);
+    RUN(funnel_alt_text_counts_the_forces_that_do_not_fit);
+    RUN(funnel_alt_text_names_every_force_outside_when_they_fit);
     RUN(slide_size_changes_the_page_not_the_layout);
     RUN(variants_are_named_by_size_and_dpi);
     RUN(chart_options_parse_and_refuse);
