@@ -33,7 +33,8 @@ static int finish(sqlite3 *db, sqlite3_stmt *st, int step, struct sio_error *err
 /* The priorities and each one's chosen headline (NULL measure when none). */
 static const char panels_sql[] =
     "SELECT p.title, p.position, c.measure, c.label, c.noun, c.statistic = 'proportion',"
-    " w.frequency = 'rolling year', v.verdict, v.change_pct, w.baseline_start, w.baseline_end"
+    " w.frequency = 'rolling year', v.verdict, v.change_pct, w.baseline_start, w.baseline_end,"
+    " v.latest_value, v.base_value"
     " FROM priorities p"
     " LEFT JOIN priority_sources s ON s.force = ?1 AND s.priority = p.priority AND s.chosen = 1"
     " LEFT JOIN measure_catalogue c ON c.measure = s.measure"
@@ -110,7 +111,7 @@ static int panel_read(sqlite3 *db, const char *force, sqlite3_stmt *st, struct o
     month_t a = col_month(st, 9), b = col_month(st, 10);
 
     memset(p, 0, sizeof *p);
-    p->change = p->level = NAN;
+    p->change = p->level = p->latest = p->base = NAN;
     snprintf(p->priority, sizeof p->priority, "%s", store_col_text(st, 0));
     p->number = sqlite3_column_int(st, 1);
     snprintf(p->verdict, sizeof p->verdict, "no data");
@@ -124,6 +125,8 @@ static int panel_read(sqlite3 *db, const char *force, sqlite3_stmt *st, struct o
     if (*store_col_text(st, 7))
         snprintf(p->verdict, sizeof p->verdict, "%s", store_col_text(st, 7));
     p->change = store_col_real(st, 8);
+    p->latest = store_col_real(st, 11);
+    p->base = store_col_real(st, 12);
     if (a != MONTH_NONE) {
         ov->baseline_start = a;
         ov->baseline_end = b;

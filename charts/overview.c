@@ -55,6 +55,12 @@ static const char *finding_words(const struct overview_panel *p, char *buf, size
         snprintf(buf, size, "no data loaded");
     else if (!isfinite(p->change))
         snprintf(buf, size, "not comparable with the baseline");
+    else if (!p->percent && words_count_is_small(p->latest) && isfinite(p->base)) {
+        char base[32];
+        snprintf(buf, size, "%s in the latest 12 months, %s in the baseline year",
+                 words_thousands(lround(p->latest), change, sizeof change),
+                 words_thousands(lround(p->base), base, sizeof base));
+    }
     else if (p->percent && r == 0)
         snprintf(buf, size, "in line with the baseline");
     else if (p->percent)

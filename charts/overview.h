@@ -40,6 +40,7 @@ struct overview_panel {
     int rolling;              /* values are 12-month totals at each quarter end */
     char verdict[32];         /* against the baseline, as stored; "no data" */
     double change;            /* % (counts) or points (percentages); NAN when none */
+    double latest, base;      /* the baseline comparison's 12-month figures; NAN */
     double level;             /* the baseline per panel unit (a quarter's average,
                                  the baseline %, or its 12-month total); NAN */
     struct overview_point *q; /* ascending (owned) */

@@ -64,6 +64,13 @@ char *quarterly_title(const struct quarter_series *s, char *buf, size_t size)
         snprintf(buf, size, "%s: not comparable with the baseline", s->measure_label);
         return buf;
     }
+    if (words_count_is_small((double)f->r12_count)) {
+        char n[32], base[32];
+        snprintf(buf, size, "%s: %s in the latest 12 months, %s in the baseline year (%s)",
+                 s->measure_label, words_thousands(f->r12_count, n, sizeof n),
+                 words_thousands(s->baseline_count, base, sizeof base), f->verdict);
+        return buf;
+    }
     words_change(f->change_pct, words, sizeof words);
     if (strcmp(f->verdict, "no significant change") == 0)
         snprintf(buf, size, "%s: no significant change from the baseline (%s)",
@@ -135,7 +142,15 @@ char *quarterly_alt_text(const struct quarter_series *s, char *buf, size_t size)
                          month_fq_label(s->q[s->n - 1].start, q1), level);
     if (o >= size)
         return buf;
-    if (f) {
+    if (f && words_count_is_small((double)f->r12_count)) {
+        verdict_words(f, verdict, sizeof verdict);
+        o += (size_t)snprintf(buf + o, size - o,
+                              "In the 12 months to %s there were %s, against %s in the baseline "
+                              "year%s; ",
+                              month_words(f->start + 2, c),
+                              words_count_of(f->r12_count, s->noun, change, sizeof change),
+                              words_thousands(s->baseline_count, n1, sizeof n1), verdict);
+    } else if (f) {
         words_change(f->change_pct, change, sizeof change);
         verdict_words(f, verdict, sizeof verdict);
         o += (size_t)snprintf(buf + o, size - o, "In the 12 months to %s it was %s %s%s; ",

@@ -20,6 +20,7 @@
 struct quarter_point {
     month_t start;          /* first month of the financial quarter */
     long count;             /* crimes in the covered months */
+    long r12_count;         /* the 12 months ending with the quarter */
     int months_covered;     /* 0..3; < 3 is a partial quarter */
     double change_pct;      /* 12 months to this quarter vs baseline, %; NAN if none */
     double ci_low_pct;      /* confidence interval of change_pct; NAN if none */

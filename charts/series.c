@@ -18,7 +18,7 @@ static const char series_sql[] =
     " q.baseline_count, q.baseline_months, q.change_pct, q.ci_low_pct, q.ci_high_pct, q.verdict,"
     " COALESCE((SELECT name FROM forces WHERE slug = q.force), q.force),"
     " c.measure IS NOT NULL, c.label, c.noun, c.chart_stem, c.source_note, c.better,"
-    " w.baseline_start, w.baseline_end"
+    " w.baseline_start, w.baseline_end, q.r12_count"
     " FROM measure_quarters q LEFT JOIN measure_catalogue c ON c.measure = q.measure"
     " LEFT JOIN measure_windows w ON w.force = q.force AND w.measure = q.measure"
     " WHERE q.force = ?1 ORDER BY c.position, q.measure, q.quarter_start";
@@ -92,6 +92,7 @@ static int series_add(struct series_walk *w, sqlite3_stmt *st, struct sio_error 
     p = &w->s.q[w->s.n++];
     p->start = start;
     p->count = (long)sqlite3_column_int64(st, 3);
+    p->r12_count = (long)sqlite3_column_int64(st, 20);
     p->months_covered = sqlite3_column_int(st, 4);
     p->change_pct = store_col_real(st, 7);
     p->ci_low_pct = store_col_real(st, 8);

@@ -24,14 +24,13 @@
 #include "config/config.h"
 #include "store/catalogue.h"
 #include "sys/error.h"
+#include "text/words.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
 
-/* A count of at most this many in the latest 12 months is shown as counts,
- * not as a percentage change with an interval: with homicide's single
- * digits a percentage says more than the numbers can bear. */
-#define STATEMENT_SMALL_COUNT 100
+/* Small counts are told as counts (WORDS_SMALL_COUNT, text/words.h). */
+#define STATEMENT_SMALL_COUNT WORDS_SMALL_COUNT
 
 struct statement_chart {
     char path[CONFIG_PATH_MAX + 600]; /* the chart file (SVG if drawn, else PNG); "" if none */

@@ -64,7 +64,7 @@ char *sw_value(const struct statement_measure *m, const struct statement_value *
 
 int sw_small(const struct statement_measure *m)
 {
-    return !m->def.proportion && m->r12.found && m->r12.value <= STATEMENT_SMALL_COUNT;
+    return !m->def.proportion && m->r12.found && words_count_is_small(m->r12.value);
 }
 
 char *sw_change(const struct statement_measure *m, double change, double low, double high,

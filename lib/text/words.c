@@ -63,3 +63,8 @@ char *words_change(double pct, char *buf, size_t size)
         snprintf(buf, size, "%.1f%% %s", fabs(pct), pct < 0 ? "lower" : "higher");
     return buf;
 }
+
+int words_count_is_small(double latest_12_months)
+{
+    return isfinite(latest_12_months) && latest_12_months <= WORDS_SMALL_COUNT;
+}

@@ -26,6 +26,15 @@ char *words_level(double v, char *buf, size_t size);
  * it rounds to 0.0%.  Returns buf. */
 char *words_change(double pct, char *buf, size_t size);
 
+/* A count of at most this many in the latest 12 months is told as counts,
+ * not as a percentage change, in the statement and on every chart: with
+ * homicide's single digits a percentage says more than the numbers can
+ * bear. */
+#define WORDS_SMALL_COUNT 100
+
+/* Whether a count's latest 12 months are few enough to be told as counts. */
+int words_count_is_small(double latest_12_months);
+
 /* Whether words_change() says "in line" for pct. */
 int words_change_is_nil(double pct);
 

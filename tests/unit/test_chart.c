@@ -49,6 +49,8 @@ static void fixture(struct quarter_series *s, struct quarter_point *q)
             .months_covered = i == 15 ? 2 : 3, .change_pct = NAN,
             .ci_low_pct = NAN, .ci_high_pct = NAN};
         snprintf(q[i].verdict, sizeof q[i].verdict, "not comparable");
+        for (int k = i > 3 ? i - 3 : 0; k <= i; k++)
+            q[i].r12_count += counts[k];
     }
     q[14].change_pct = -12.4;
     q[14].ci_low_pct = -15.1;
@@ -126,6 +128,46 @@ TEST(title_states_the_latest_comparable_finding)
               "Neighbourhood crime: no significant change from the baseline (in line)");
     snprintf(q[14].verdict, sizeof q[14].verdict, "not comparable");
     CHECK_STR(quarterly_title(&s, b, sizeof b), "Neighbourhood crime: not comparable with the baseline");
+}
+
+/* The statement's rule (WORDS_SMALL_COUNT): 100 or fewer in the latest 12
+ * months are told as counts, never as a percentage change. */
+/* Homicide's figures: 5 in the 12 months to Mar 2022, 9 in the baseline
+ * year, not tested. */
+static void small_count_fixture(struct quarter_series *s, struct quarter_point *q)
+{
+    fixture(s, q);
+    snprintf(s->measure_label, sizeof s->measure_label, "Homicide");
+    snprintf(s->noun, sizeof s->noun, "homicides");
+    q[14].r12_count = 5;
+    s->baseline_count = 9;
+    q[14].change_pct = -44.4;
+    q[14].ci_low_pct = q[14].ci_high_pct = NAN;
+    snprintf(q[14].verdict, sizeof q[14].verdict, "not tested");
+}
+
+TEST(title_of_a_small_count_gives_the_counts_not_a_percentage)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[256];
+    small_count_fixture(&s, q);
+    CHECK_STR(quarterly_title(&s, b, sizeof b),
+              "Homicide: 5 in the latest 12 months, 9 in the baseline year (not tested)");
+    q[14].r12_count = 101; /* one above the rule: a percentage again */
+    CHECK_STR(quarterly_title(&s, b, sizeof b), "Homicide: 44.4% lower than the baseline (not tested)");
+}
+
+TEST(alt_text_of_a_small_count_gives_the_counts_not_a_percentage)
+{
+    struct quarter_series s;
+    struct quarter_point q[16];
+    char b[1024];
+    small_count_fixture(&s, q);
+    quarterly_alt_text(&s, b, sizeof b);
+    CHECK(strstr(b, "In the 12 months to Mar 2022 there were 5 homicides, against 9 in the "
+                    "baseline year (verdict: not tested)") != NULL);
+    CHECK(strstr(b, "%") == NULL);
 }
 
 TEST(subtitle_names_force_and_periods)
@@ -355,6 +397,8 @@ int main(void)
     RUN(thousands_separators);
     RUN(baseline_level_is_average_per_quarter);
     RUN(title_states_the_latest_comparable_finding);
+    RUN(title_of_a_small_count_gives_the_counts_not_a_percentage);
+    RUN(alt_text_of_a_small_count_gives_the_counts_not_a_percentage);
     RUN(subtitle_names_force_and_periods);
     RUN(alt_text_has_the_key_numbers);
     RUN(alt_text_counts_what_the_measure_counts);

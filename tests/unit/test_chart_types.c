@@ -296,7 +296,7 @@ static void overview_fixture(struct overview *ov)
         struct overview_panel *p = &ov->p[k];
         snprintf(p->priority, sizeof p->priority, "%s", titles[k]);
         p->number = k + 1;
-        p->change = p->level = NAN;
+        p->change = p->level = p->latest = p->base = NAN;
         snprintf(p->verdict, sizeof p->verdict, "no data");
         if (k > 1)
             continue;
@@ -305,6 +305,8 @@ static void overview_fixture(struct overview *ov)
         p->percent = k;
         p->change = k ? 2.1 : -10.0;
         p->level = k ? 75.0 : 100.0;
+        p->latest = k ? 77.1 : 360.0;
+        p->base = k ? 75.0 : 400.0;
         p->q = calloc(4, sizeof *p->q);
         for (int i = 0; p->q && i < 4; i++)
             p->q[p->n++] = (struct overview_point){month_make(2021, 4) + 3 * i, k ? 76.0 + i : 90 + i, 0};
@@ -344,6 +346,24 @@ TEST(overview_counts_each_priority_once_with_its_stored_verdict)
     CHECK(strstr(b, "2. Reduce serious violence: Victims satisfied, 2.1 points higher than the "
                     "baseline (no significant change)") != NULL);
     CHECK(strstr(b, "3. Disrupt drugs supply and county lines: no data loaded (no data)") != NULL);
+    overview_clear(&ov);
+}
+
+/* The statement's rule (WORDS_SMALL_COUNT): a headline of 100 or fewer in
+ * the latest 12 months is told as counts, never as a percentage change. */
+TEST(overview_tells_a_small_count_as_counts)
+{
+    struct overview ov;
+    char b[2048];
+    overview_fixture(&ov);
+    ov.p[0].latest = 5;
+    ov.p[0].base = 9;
+    ov.p[0].change = -44.4;
+    snprintf(ov.p[0].verdict, sizeof ov.p[0].verdict, "not tested");
+    overview_alt_text(&ov, b, sizeof b);
+    CHECK(strstr(b, "1. Reduce murder and other homicide: Homicide, 5 in the latest 12 months, 9 "
+                    "in the baseline year (not tested)") != NULL);
+    CHECK(strstr(b, "44.4") == NULL);
     overview_clear(&ov);
 }
 
@@ -563,6 +583,7 @@ int main(void)
     RUN(peer_alt_text_names_members_without_figures);
     RUN(peer_rank_words_only_where_the_test_finds_a_difference);
     RUN(overview_counts_each_priority_once_with_its_stored_verdict);
+    RUN(overview_tells_a_small_count_as_counts);
     RUN(overview_panel_headings_too_long_to_read_move_to_the_note);
     RUN(every_chart_type_renders_the_same_svg_twice);
     RUN(funnel_alt_text_counts_the_forces_that_do_not_fit);
