@@ -46,8 +46,8 @@ static int read_plot(sqlite3 *db, const char *measure, struct funnel_series *s,
     return step == SQLITE_DONE ? SIO_OK : store_fail(db, err, "reading funnel_plots");
 }
 
-static int read_point(sqlite3 *db, sqlite3_stmt *st, struct funnel_point *p,
-                      struct sio_error *err)
+/* One funnel_points row, with the force's name joined on in the query. */
+static void read_point(sqlite3_stmt *st, struct funnel_point *p)
 {
     snprintf(p->key, sizeof p->key, "%s", store_col_text(st, 0));
     p->count = (long)sqlite3_column_int64(st, 1);
@@ -58,7 +58,7 @@ static int read_point(sqlite3 *db, sqlite3_stmt *st, struct funnel_point *p,
     p->low_998 = sqlite3_column_double(st, 6);
     p->high_998 = sqlite3_column_double(st, 7);
     snprintf(p->position, sizeof p->position, "%s", store_col_text(st, 8));
-    return store_force_name(db, p->key, p->display, sizeof p->display, err);
+    snprintf(p->display, sizeof p->display, "%s", store_col_text(st, 9));
 }
 
 static int read_points(sqlite3 *db, const char *measure, struct funnel_series *s,
@@ -67,7 +67,9 @@ static int read_points(sqlite3 *db, const char *measure, struct funnel_series *s
     sqlite3_stmt *st;
     size_t cap = 0;
     int step, rc = store_prepare(db, "SELECT force, count, population, rate_per_1000, low_95,"
-                                     " high_95, low_998, high_998, position FROM funnel_points"
+                                     " high_95, low_998, high_998, position,"
+                                     " COALESCE((SELECT name FROM forces WHERE slug = force), force)"
+                                     " FROM funnel_points"
                                      " WHERE measure = ?1 ORDER BY population, force", &st, err);
     if (rc)
         return rc;
@@ -82,9 +84,7 @@ static int read_points(sqlite3 *db, const char *measure, struct funnel_series *s
             }
             s->p = p;
         }
-        rc = read_point(db, st, &s->p[s->n], err);
-        digest_add_str(a, s->p[s->n].display);
-        s->n += !rc;
+        read_point(st, &s->p[s->n++]);
     }
     if (!rc && step != SQLITE_DONE)
         rc = store_fail(db, err, "reading funnel_points");
