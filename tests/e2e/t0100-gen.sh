@@ -78,6 +78,6 @@ kinds() { (cd "$WORK/d" && find . -type f |
     sed -E 's@^\./[0-9]{4}-[0-9]{2}/[0-9]{4}-[0-9]{2}-(warwickshire|west-mercia)-@@; s@^\./@@' |
     sort -u | tr '\n' ' '); }
 check t0100.26-every-kind-written test "$(kinds)" = \
-    "home-office/prc-pfa-open-data-2021-22.csv indicators.csv outcomes.csv population.csv stop-and-search.csv street.csv "
+    "home-office/prc-pfa-open-data-2021-22.csv home-office/rec-crime-pfa.csv indicators.csv outcomes.csv population.csv stop-and-search.csv street.csv "
 
 done_testing

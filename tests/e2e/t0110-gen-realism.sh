@@ -183,7 +183,11 @@ pending_last_month() {
              END { exit !(u / n > 0.35 && u / n < 0.65) }' "$f"
 }
 check t0110.17-latest-month-half-under-investigation pending_last_month
-ind=$WORK/s/indicators.csv
+# Every force of England and Wales has the series (the sample asks for one
+# force's street files); Warwickshire's are read here as the one force.
+all_ind=$WORK/s/indicators.csv
+ind=$WORK/warwickshire-indicators.csv
+awk -F, -v f="$warks" 'NR == 1 || $1 == f' "$all_ind" >"$ind"
 check t0110.18-six-indicator-names test "$(sed 1d "$ind" | cut -d, -f3 | sort -u | tr '\n' ' ')" = \
     "action_fraud_reports county_lines_closures cyber_crime_reports knife_crime_offences victim_satisfaction_da_pct victim_satisfaction_pct "
 periods() { awk -F, -v i="$1" '$3 == i' "$ind" | wc -l; }
@@ -200,6 +204,42 @@ action_fraud_year() {
              END { exit !(s > 2000 && s < 6000) }' "$ind"
 }
 check t0110.21-action-fraud-reports-scaled-by-population action_fraud_year
+# Every force of England and Wales: the 43 names of the population table,
+# each with the six series over the same periods as Warwickshire.
+every_force_every_series() {
+    cut -d, -f1 "$WORK/s/population.csv" | sed 1d | sort -u >"$WORK/pop.forces"
+    sed 1d "$all_ind" | cut -d, -f1 | sort -u >"$WORK/ind.forces"
+    [ "$(wc -l <"$WORK/ind.forces")" -eq 43 ] && cmp -s "$WORK/pop.forces" "$WORK/ind.forces" &&
+    awk -F, 'NR > 1 { n[$1 "|" $3]++ } END { for (k in n) { split(k, a, "|"); c[a[2] "|" n[k]]++ }
+             for (k in c) print k "|" c[k] }' "$all_ind" | sort | tr '\n' ' ' >"$WORK/ind.shape"
+    test "$(cat "$WORK/ind.shape")" = "action_fraud_reports|48|43 county_lines_closures|16|43 cyber_crime_reports|48|43 knife_crime_offences|48|43 victim_satisfaction_da_pct|16|43 victim_satisfaction_pct|48|43 "
+}
+check t0110.23-indicators-for-every-force every_force_every_series
+ew_year() { # INDICATOR FY (2021 = 2021/22): England and Wales' total, every force
+    awk -F, -v i="$1" -v y="$2" 'NR > 1 && $3 == i {
+        if ($2 ~ /\//) fy = substr($2, 1, 4); else { m = substr($2, 6, 2) + 0; fy = substr($2, 1, 4) - (m < 4) }
+        if (fy == y) s += $4 } END { print s + 0 }' "$all_ind"
+}
+between() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN { if (x < lo || x > hi) { print "off: " x; exit 1 } }'; }
+# Offences involving a knife or sharp instrument, England and Wales: 40,829
+# in the 12 months to December 2018 (ONS, Crime in England and Wales, police
+# recorded knife crime, excluding Greater Manchester); 2018/19 within 25%.
+check t0110.24-england-and-wales-knife-crime-as-ons between "$(ew_year knife_crime_offences 2018)" 30622 51036
+# Action Fraud: 306,126 offences in the 12 months to December 2018
+# (rec-crime-pfa.csv), rising about 8% a year: 2021/22 300,000 to 500,000.
+check t0110.25-england-and-wales-action-fraud-as-rolling-year between "$(ew_year action_fraud_reports 2021)" 300000 500000
+# County lines closed: the Home Office's County Lines Programme reports
+# about a thousand lines closed a year across England and Wales since it
+# began in November 2019; 2021/22 700 to 1,600.
+check t0110.26-england-and-wales-county-lines-about-a-thousand-a-year between "$(ew_year county_lines_closures 2021)" 700 1600
+# Every force's survey: whole respondents, at least 20, a share 50-100%
+# (small quarterly samples of domestic abuse victims spread wider than
+# Warwickshire's 60-90% above).
+every_satisfaction_plausible() {
+    awk -F, '$3 ~ /^victim_satisfaction/ && !($4 >= 50 && $4 <= 100 && $5 >= 20 && $5 == int($5)) {
+        print "off: " $0; bad = 1 } END { exit bad }' "$all_ind"
+}
+check t0110.27-every-force-satisfaction-plausible every_satisfaction_plausible
 population_total() { # England and Wales in 2019: about 59 million
     awk -F, '$2 == 2019 { s += $3; n++ } END { exit !(n == 43 && s > 58e6 && s < 61e6) }' \
         "$WORK/s/population.csv"

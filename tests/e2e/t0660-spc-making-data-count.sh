@@ -14,7 +14,7 @@ opts="--config $TOP/config/sio.ini --store $store --out $out --quiet"
 q() { sqlite3 -batch -noheader "$store" "$1"; }
 near() { awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(g != "" && d <= t) }'; }
 
-check_exit t0660.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --indicators --out "$WORK/sample"
+check_exit t0660.1-generate 0 "$BIN/sio-gen" --size test --seed 1 --own-indicators --out "$WORK/sample"
 # shellcheck disable=SC2086 # opts is a word list on purpose
 check_exit t0660.2-pipeline 0 sh -c "$BIN/sio-ingest $opts $WORK/sample && $BIN/sio-transform $opts &&
     $BIN/sio-measures $opts && $BIN/sio-charts $opts"

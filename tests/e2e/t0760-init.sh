@@ -75,7 +75,7 @@ check_exit "t0760-29 shared files missing exit 66" 66 env SIO_SHARE="$WORK/nowhe
 # The whole pack from the new folder: the demo's sample (four forces, so a
 # funnel plot; population, so rates) into inputs/ as the archives come,
 # sio-run there; each output read back by its real reader.
-"$BIN/sio-gen" --size small --seed 1 --indicators --out sample >/dev/null
+"$BIN/sio-gen" --size small --seed 1 --own-indicators --out sample >/dev/null
 mv sample/20* office/inputs/police-uk/
 mv sample/indicators.csv office/inputs/indicators/
 mv sample/population.csv office/inputs/population/

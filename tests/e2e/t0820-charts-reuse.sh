@@ -16,7 +16,7 @@ store=$WORK/sio.db
 
 # Four forces (the demo's peer group), three months short of the end; the
 # new month is Warwickshire's (the first force) next one.
-"$BIN/sio-gen" --size small --rows 60 --to 2021-12 --indicators --out "$WORK/sample" >/dev/null &&
+"$BIN/sio-gen" --size small --rows 60 --to 2021-12 --own-indicators --out "$WORK/sample" >/dev/null &&
     "$BIN/sio-gen" --size small --rows 60 --forces 1 --from 2022-01 --to 2022-01 \
         --out "$WORK/new-month" >/dev/null ||
     fail "t0820-0 the samples" "sio-gen failed"

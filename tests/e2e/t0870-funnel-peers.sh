@@ -76,7 +76,7 @@ check "t0870-10 with every force loaded, each is compared with England and Wales
     test "$(q "SELECT count(DISTINCT force) FROM peer_results WHERE group_name = 'England and Wales'")" -eq 43
 
 # The charts: four forces, the whole run.
-"$BIN/sio-gen" --out four --forces 4 --from 2021-04 --to 2022-03 --rows 100 --seed 5 --indicators >/dev/null
+"$BIN/sio-gen" --out four --forces 4 --from 2021-04 --to 2022-03 --rows 100 --seed 5 --own-indicators >/dev/null
 run_config_extra='[charts]\nformats = svg\n[statement]\nformats = none\n'
 run_config charts var/sio.db out var/run.log
 "$BIN/sio-run" --config cfg/charts.ini --quiet four || fail "t0870-0 sio-run on four forces" "exit $?"
@@ -128,7 +128,7 @@ points_csv gap/sio.db >gap.csv
 check "t0870-18 R agrees there too" Rscript "$TOP/tests/tools/funnel_limits.R" gap.csv
 
 # Fewer than three forces: no funnel.
-"$BIN/sio-gen" --out two --forces 2 --from 2021-04 --to 2022-03 --rows 100 --seed 7 --indicators >/dev/null
+"$BIN/sio-gen" --out two --forces 2 --from 2021-04 --to 2022-03 --rows 100 --seed 7 --own-indicators >/dev/null
 stage_to_measures two two || fail "t0870-0 the two-force store" "exit $?"
 check "t0870-19 two forces make no funnel" test "$(sqlite3 two/sio.db "SELECT count(*) FROM funnel_plots")" = 0
 done_testing

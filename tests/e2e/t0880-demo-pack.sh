@@ -1,5 +1,5 @@
 # t0880 — the whole pack from one sio-run on a demo-sized sample (sio-gen
-# --size small --seed 1 --indicators: four forces' police.uk street files,
+# --size small --seed 1 --own-indicators: four forces' police.uk street files,
 # 2018-04 to 2022-03, their indicators and population; scripts/demo adds
 # the other sources, and the Home Office table's 43 forces would make 43
 # statements) with no statement_force: for every force of the sample
@@ -16,7 +16,7 @@ export TMPDIR="$WORK/tmp"
 mkdir -p "$TMPDIR"
 pydocx=$(python_with docx) || { fail "t0880-0 python3-docx is installed"; done_testing; exit; }
 pyxl=$(python_with openpyxl) || { fail "t0880-0 python3-openpyxl is installed"; done_testing; exit; }
-"$BIN/sio-gen" --size small --seed 1 --indicators --out demo >/dev/null || fail "t0880-0 sio-gen" "exit $?"
+"$BIN/sio-gen" --size small --seed 1 --own-indicators --out demo >/dev/null || fail "t0880-0 sio-gen" "exit $?"
 cp -r "$TOP/config" cfg
 # The shipped configuration as it is, only the store and output moved here.
 { cat "$TOP/config/sio.ini"

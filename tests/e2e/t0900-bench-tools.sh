@@ -19,7 +19,7 @@ check "t0900-4 and they are in its store" \
     test "$(sqlite3 "$WORK/floor.db" 'SELECT count(*), count(DISTINCT file_id) FROM street_coded')" = "5000|7"
 
 # A small store: two forces, three years, the shipped configuration.
-"$BIN/sio-gen" --size small --forces 2 --from 2018-04 --to 2021-03 --rows 60 --indicators \
+"$BIN/sio-gen" --size small --forces 2 --from 2018-04 --to 2021-03 --rows 60 --own-indicators \
     --out "$WORK/sample" >/dev/null &&
     "$BIN/sio-ingest" --quiet --config "$TOP/config/sio.ini" --store "$WORK/s.db" "$WORK/sample" &&
     "$BIN/sio-transform" --quiet --config "$TOP/config/sio.ini" --store "$WORK/s.db" --out "$WORK/out" &&

@@ -6,8 +6,10 @@
  * (calibration.h); on request also the forces' stop-and-search files
  * (--stop-search, stopsearch.h) and outcomes files (--outcomes, outcomes.h),
  * the Home Office open data table for every force of England and Wales
- * (--home-office, hotable.h), indicator series and population (--indicators,
- * indicators.h); --all-sources is all four.  The
+ * (--home-office, hotable.h), the Home Office rolling-year file made from the
+ * same counts (--rolling-year, horolling.h), indicator series and population
+ * for every force (--indicators, indicators.h; --own-indicators: the forces
+ * written only); --all-sources is all five, --indicators' way.  The
  * same options and seed give the same bytes on every run.
  *
  * --expect FILE writes the ground truth: force,crime_type,month,count with
@@ -18,6 +20,7 @@
  */
 #include "calibration.h"
 #include "forces.h"
+#include "horolling.h"
 #include "hotable.h"
 #include "indicators.h"
 #include "out.h"
@@ -34,7 +37,7 @@
 #include <sysexits.h>
 
 /* Bump when the bytes written for a given seed and options change. */
-#define GEN_FORMAT 2
+#define GEN_FORMAT 3
 
 /* The truths a run keeps while it writes. */
 struct truths {
@@ -110,7 +113,9 @@ static int tables_write(const struct plan *p)
     int rc = 0;
     if (p->home_office)
         rc = hotable_write(p, p->expect_path ? truth_path(p, "ho", path, sizeof path) : NULL);
-    return rc == 0 && p->indicators ? indicators_write(p) : rc;
+    if (rc == 0 && p->rolling_year)
+        rc = horolling_write(p);
+    return rc == 0 && p->indicators != PLAN_INDICATORS_NONE ? indicators_write(p) : rc;
 }
 
 /* The --rows scale: the calibrated volumes times the factor that makes the
@@ -167,7 +172,8 @@ static const char usage_text[] =
     "usage: sio-gen --out DIR [--size small|test|medium|national] [--forces N]\n"
     "               [--from YYYY-MM] [--to YYYY-MM] [--rows N] [--seed S]\n"
     "               [--expect FILE] [--stop-search] [--outcomes] [--home-office]\n"
-    "               [--indicators] [--all-sources]\n"
+    "               [--rolling-year] [--indicators] [--own-indicators]\n"
+    "               [--all-sources]\n"
     "\n"
     "Write deterministic, made-up police data in the formats sio reads: the\n"
     "police.uk archive tree DIR/YYYY-MM/YYYY-MM-<force>-street.csv (CRLF, no\n"
@@ -201,12 +207,19 @@ static const char usage_text[] =
     "  --home-office    also write the Home Office open data table by financial\n"
     "                   quarter for every force of England and Wales, one file\n"
     "                   per financial year under DIR/home-office/\n"
-    "  --indicators     also write DIR/indicators.csv for the forces\n"
+    "  --rolling-year   also write the Home Office rolling-year file (12-month\n"
+    "                   totals by police force area and offence group, every\n"
+    "                   quarter end) as DIR/home-office/rec-crime-pfa.csv, the\n"
+    "                   sums of the open data table's quarters\n"
+    "  --indicators     also write DIR/indicators.csv for every force of\n"
+    "                   England and Wales\n"
     "                   (knife_crime_offences, action_fraud_reports,\n"
     "                   cyber_crime_reports, victim_satisfaction_pct monthly;\n"
     "                   county_lines_closures, victim_satisfaction_da_pct\n"
     "                   quarterly) and DIR/population.csv (every force)\n"
-    "  --all-sources    all four of the above\n"
+    "  --own-indicators the same, the series for the --forces written only\n"
+    "  --all-sources    --stop-search, --outcomes, --home-office,\n"
+    "                   --rolling-year and --indicators\n"
     "  --help           print this help\n"
     "  --version        print the version\n"
     "\n"
@@ -214,7 +227,7 @@ static const char usage_text[] =
 
 enum { O_OUT = 256, O_SIZE, O_FORCES, O_FROM, O_TO, O_ROWS, O_SEED, O_EXPECT,
        O_HELP, O_VERSION, O_INDICATORS, O_OUTCOMES, O_STOP_SEARCH, O_HOME_OFFICE,
-       O_ALL_SOURCES };
+       O_ALL_SOURCES, O_ROLLING_YEAR, O_OWN_INDICATORS };
 
 static const struct option long_options[] = {
     {"out", required_argument, NULL, O_OUT},
@@ -226,9 +239,11 @@ static const struct option long_options[] = {
     {"seed", required_argument, NULL, O_SEED},
     {"expect", required_argument, NULL, O_EXPECT},
     {"indicators", no_argument, NULL, O_INDICATORS},
+    {"own-indicators", no_argument, NULL, O_OWN_INDICATORS},
     {"outcomes", no_argument, NULL, O_OUTCOMES},
     {"stop-search", no_argument, NULL, O_STOP_SEARCH},
     {"home-office", no_argument, NULL, O_HOME_OFFICE},
+    {"rolling-year", no_argument, NULL, O_ROLLING_YEAR},
     {"all-sources", no_argument, NULL, O_ALL_SOURCES},
     {"help", no_argument, NULL, O_HELP},
     {"version", no_argument, NULL, O_VERSION},
@@ -331,12 +346,15 @@ static int parse_args(int argc, char **argv, struct plan *p)
         case O_ROWS: a.rows = optarg; break;
         case O_SEED: a.seed = optarg; break;
         case O_EXPECT: p->expect_path = optarg; break;
-        case O_INDICATORS: p->indicators = 1; break;
+        case O_INDICATORS: p->indicators = PLAN_INDICATORS_ALL; break;
+        case O_OWN_INDICATORS: p->indicators = PLAN_INDICATORS_OWN; break;
         case O_OUTCOMES: p->outcomes = 1; break;
         case O_STOP_SEARCH: p->searches = 1; break;
         case O_HOME_OFFICE: p->home_office = 1; break;
+        case O_ROLLING_YEAR: p->rolling_year = 1; break;
         case O_ALL_SOURCES:
-            p->indicators = p->outcomes = p->searches = p->home_office = 1;
+            p->outcomes = p->searches = p->home_office = p->rolling_year = 1;
+            p->indicators = PLAN_INDICATORS_ALL;
             break;
         case O_HELP: fputs(usage_text, stdout); return EX_OK;
         case O_VERSION:

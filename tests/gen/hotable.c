@@ -163,7 +163,7 @@ static const struct {
     double growth, lockdown;
 } fraud_shape[CAL_N_FRAUD] = {{1.08, 1.15}, {1.00, 1.00}, {0.95, 1.00}};
 
-#define BTP (-1) /* the force index cal_group_mean() takes for BTP */
+#define BTP HOTABLE_BTP
 
 /* The lines of the truth, kept to be sorted. */
 struct lines {
@@ -226,9 +226,10 @@ static void row(struct out *o, struct lines *truth, month_t q, const char *force
               month_format(q, mon), code, n);
 }
 
-/* One force's quarter: every group's count, shared among its codes. */
-static void force_quarter(const struct plan *p, struct out *o, struct lines *truth, int fi,
-                          month_t q)
+/* One force's quarter: every group's count, shared among its codes (n in
+ * codes[] order).  The one place a quarter is drawn: the table and the
+ * rolling-year file (hotable_groups) both take its counts from here. */
+static void force_draw(const struct plan *p, int fi, month_t q, long n[N_CODES])
 {
     struct rng r = rng_for(p->seed, RNG_HO + (uint64_t)(fi == BTP ? CAL_N_FORCES : fi),
                            (uint64_t)q);
@@ -242,29 +243,54 @@ static void force_quarter(const struct plan *p, struct out *o, struct lines *tru
             weights += codes[c].group == g ? codes[c].weight : 0;
         for (int c = 0; c < N_CODES; c++)
             if (codes[c].group == g)
-                row(o, truth, q, ho_name(fi), codes[c].description, group_names[g],
-                    codes[c].subgroup, codes[c].code,
-                    rng_poisson(&r, mean * mult * codes[c].weight / weights));
+                n[c] = rng_poisson(&r, mean * mult * codes[c].weight / weights);
     }
 }
 
-static void fraud_quarter(const struct plan *p, struct out *o, struct lines *truth, int k,
+void hotable_groups(const struct plan *p, int fi, month_t q, long *groups)
+{
+    long n[N_CODES];
+    force_draw(p, fi, q, n);
+    for (int g = 0; g < N_GROUPS; g++)
+        groups[g] = 0;
+    for (int c = 0; c < N_CODES; c++)
+        groups[codes[c].group] += n[c];
+}
+
+static void force_quarter(const struct plan *p, struct out *o, struct lines *truth, int fi,
                           month_t q)
+{
+    long n[N_CODES];
+    force_draw(p, fi, q, n);
+    for (int g = 0; g < N_GROUPS; g++)
+        for (int c = 0; c < N_CODES; c++)
+            if (codes[c].group == g)
+                row(o, truth, q, ho_name(fi), codes[c].description, group_names[g],
+                    codes[c].subgroup, codes[c].code, n[c]);
+}
+
+long hotable_fraud(const struct plan *p, int k, month_t q)
 {
     struct rng r = rng_for(p->seed, RNG_HO + (uint64_t)(CAL_N_FORCES + 1 + k), (uint64_t)q);
     double mean = 0;
     for (month_t m = q; m < q + 3; m++)
         mean += cal_fraud[k].ho2018 / 12.0 * cal_days(m) * cal_covid(fraud_shape[k].lockdown, m) *
                 pow(fraud_shape[k].growth, (m - month_make(2018, 6)) / 12.0);
+    return rng_gamma_poisson(&r, mean, 0.002);
+}
+
+static void fraud_quarter(const struct plan *p, struct out *o, struct lines *truth, int k,
+                          month_t q)
+{
     row(o, truth, q, cal_fraud[k].name, cal_fraud[k].name, "Fraud offences", cal_fraud[k].region,
-        "53A", rng_gamma_poisson(&r, mean, 0.002));
+        "53A", hotable_fraud(p, k, q));
 }
 
 static const char table_header[] =
     "Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,"
     "Offence Subgroup,Offence Code,Number of Offences\r\n";
 
-static int quarter_in(const struct plan *p, month_t q)
+int hotable_has_quarter(const struct plan *p, month_t q)
 {
     return q >= p->from && q + 2 <= p->to;
 }
@@ -276,7 +302,7 @@ static int year_write(const struct plan *p, int fy, const int *order, struct lin
     struct out o;
     int any = 0;
     for (month_t q = month_make(fy, 4); q < month_make(fy + 1, 4); q += 3)
-        any |= quarter_in(p, q);
+        any |= hotable_has_quarter(p, q);
     if (!any)
         return 0;
     snprintf(name, sizeof name, "home-office/prc-pfa-open-data-%d-%02d.csv", fy, (fy + 1) % 100);
@@ -285,7 +311,7 @@ static int year_write(const struct plan *p, int fy, const int *order, struct lin
         return rc;
     out_put(&o, table_header, sizeof table_header - 1);
     for (month_t q = month_make(fy, 4); q < month_make(fy + 1, 4); q += 3) {
-        if (!quarter_in(p, q))
+        if (!hotable_has_quarter(p, q))
             continue;
         for (int i = 0; i < CAL_N_FORCES; i++)
             force_quarter(p, &o, truth, order[i], q);
@@ -316,6 +342,16 @@ static int truth_write(struct lines *truth, const char *path)
     return out_close(&o);
 }
 
+int hotable_dir(const struct plan *p, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s/home-office", p->out_dir);
+    if (out_make_dirs(dir) != 0) {
+        fprintf(stderr, "sio-gen: %s: %s\n", dir, strerror(errno));
+        return EX_CANTCREAT;
+    }
+    return 0;
+}
+
 int hotable_write(const struct plan *p, const char *truth_path)
 {
     int order[CAL_N_FORCES], rc = 0;
@@ -324,11 +360,8 @@ int hotable_write(const struct plan *p, const char *truth_path)
     for (int i = 0; i < CAL_N_FORCES; i++)
         order[i] = i;
     qsort(order, CAL_N_FORCES, sizeof order[0], cmp_ho_name);
-    snprintf(dir, sizeof dir, "%s/home-office", p->out_dir);
-    if (out_make_dirs(dir) != 0) {
-        fprintf(stderr, "sio-gen: %s: %s\n", dir, strerror(errno));
-        return EX_CANTCREAT;
-    }
+    if ((rc = hotable_dir(p, dir, sizeof dir)))
+        return rc;
     if (truth_path && (truth.v = malloc(1024 * sizeof *truth.v)))
         truth.cap = 1024;
     for (int fy = month_fy(p->from); rc == 0 && fy <= month_fy(p->to); fy++)

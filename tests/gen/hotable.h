@@ -21,10 +21,31 @@
 
 #include "plan.h"
 
+#include <stddef.h>
+
 /* Write the tables for every whole financial quarter in the plan's months,
  * and, when truth_path is not NULL, the truth: every row as
  * force,period_start,offence_code,count (period_start YYYY-MM), sorted in
  * byte order.  Returns 0 or EX_*. */
 int hotable_write(const struct plan *p, const char *truth_path);
+
+/* Make DIR/home-office, where the Home Office files go, and put its path
+ * in dir.  Returns 0 or EX_CANTCREAT (said on stderr). */
+int hotable_dir(const struct plan *p, char *dir, size_t size);
+
+/* The force index of British Transport Police in hotable_groups(). */
+#define HOTABLE_BTP (-1)
+
+/* Whether the financial quarter starting q is whole within the plan's
+ * months: the quarters the table is written for. */
+int hotable_has_quarter(const struct plan *p, month_t q);
+
+/* The table's counts of force fi (0..42, or HOTABLE_BTP) for the quarter
+ * starting q, summed over each offence group's codes (G_* order): the same
+ * draws the table writes, so any sum of them is a sum of its rows. */
+void hotable_groups(const struct plan *p, int fi, month_t q, long *groups);
+
+/* The table's count for fraud body k (cal_fraud order) in that quarter. */
+long hotable_fraud(const struct plan *p, int k, month_t q);
 
 #endif

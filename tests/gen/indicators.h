@@ -4,7 +4,10 @@
  * open data tables.
  *
  * DIR/indicators.csv (force,period,indicator,value[,denominator]) holds, for
- * each force written:
+ * every force of England and Wales (whatever --forces says: England and
+ * Wales' figures are the sum over all 43), the demo forces first, or with
+ * --own-indicators for the forces written only (as an office holds its own
+ * force's; a small sample stays small):
  *   knife_crime_offences        monthly: offences involving a knife or sharp
  *                               instrument, 7.5% of violence with injury and
  *                               robbery (the national share)
@@ -16,7 +19,8 @@
  *   victim_satisfaction_pct     monthly: percentage satisfied, one decimal,
  *                               from whole respondents (the denominator)
  *   county_lines_closures       financial quarter (2021/22 Q4): small counts,
- *                               rising with the County Lines Programme
+ *                               rising with the County Lines Programme to
+ *                               about 1,100 a year for England and Wales
  *   victim_satisfaction_da_pct  financial quarter: domestic abuse victims
  *                               satisfied, with respondents
  * DIR/population.csv (force,year,population): every force of England and

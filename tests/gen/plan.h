@@ -16,11 +16,16 @@ struct plan {
     int n_forces;           /* the first n of gen_forces */
     const char *out_dir;
     const char *expect_path; /* NULL: no ground truth */
-    int indicators;         /* --indicators: indicators.csv and population.csv */
+    int indicators;         /* indicators.csv and population.csv: PLAN_* below */
     int searches;           /* --stop-search: stop-and-search files */
     int home_office;        /* --home-office: the open data table, every force */
+    int rolling_year;       /* --rolling-year: rec-crime-pfa.csv, every force */
     int outcomes;           /* --outcomes: outcomes files */
 };
+
+/* Whose indicator series: none, every force of England and Wales
+ * (--indicators), or only the forces written (--own-indicators). */
+enum { PLAN_INDICATORS_NONE, PLAN_INDICATORS_ALL, PLAN_INDICATORS_OWN };
 
 static inline int plan_months(const struct plan *p)
 {
