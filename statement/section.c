@@ -90,19 +90,26 @@ static int explained(const struct statement_section *sec, int i)
     return 1;
 }
 
-/* The members with no figures, not yet explained: what would supply them. */
-static void not_loaded(struct doc *d, const struct statement *s, const struct statement_section *sec)
+/* The members with no figures, not yet explained, whose source is loaded
+ * (loaded = 1: the file is there but has none of them for the force, as the
+ * rolling-year file has no force's fraud since 2014) or not (loaded = 0:
+ * what would supply them). */
+static void not_loaded(struct doc *d, const struct statement *s, const struct statement_section *sec,
+                       int loaded)
 {
     char buf[4096];
     size_t o = 0;
 
     for (int i = 0; i < sec->n_members && o < sizeof buf; i++) {
         const struct statement_measure *m = &s->m[sec->member[i]];
-        if (no_figures(m) && !(m->def.precedence > 0 && explained(sec, sec->member[i])))
-            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s (load %s)", o ? "; " : "",
-                                  m->def.label, m->def.source_file);
+        if (no_figures(m) && !(m->def.precedence > 0 && explained(sec, sec->member[i])) &&
+            !m->def.source_loaded == !loaded)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, loaded ? "%s%s (%s)" : "%s%s (load %s)",
+                                  o ? "; " : "", m->def.label, m->def.source_file);
     }
-    if (o)
+    if (o && loaded)
+        doc_quiet(d, "Loaded, but with no figures for %s: %s.", s->force_name, buf);
+    else if (o)
         doc_quiet(d, "No figures loaded for: %s.", buf);
 }
 
@@ -165,6 +172,7 @@ void compose_section(struct doc *d, const struct statement *s, const struct stat
     else
         no_headline(d, s, sec);
     supporting(d, s, sec);
-    not_loaded(d, s, sec);
+    not_loaded(d, s, sec, 0);
+    not_loaded(d, s, sec, 1);
     words(d, sec);
 }

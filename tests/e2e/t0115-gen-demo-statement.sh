@@ -3,13 +3,13 @@
 # sio-gen options, here at the test suite's size) give each of the six
 # priorities its headline from its proper source, in the shipped
 # precedence (config/measures.ini): the Home Office table for homicide,
-# drug trafficking and neighbourhood crime, with England and Wales (all 43
-# forces) and the region beside them; the force's own indicator series for
-# knife crime, cyber crime and victim satisfaction, with the domestic abuse
-# victims' figure beneath.  Every activity measure (drugs searches and
-# their outcomes, drug offences charged, county lines closed) has figures,
-# and nothing but the rolling-year file, which sio-gen does not write, is
-# reported missing.
+# drug trafficking and neighbourhood crime; the force's own indicator series
+# for knife crime, cyber crime and victim satisfaction, with the domestic
+# abuse victims' figure beneath; every one of the six with England and Wales
+# (all 43 forces) and the region beside it.  Every activity measure (drugs
+# searches and their outcomes, drug offences charged, county lines closed)
+# has figures, the rolling-year file's 12-month totals are there, and no
+# source is reported missing.
 . "$(dirname "$0")/lib.sh"
 cfg=$TOP/config/sio.ini
 cd "$WORK" || exit 1
@@ -57,6 +57,26 @@ national() { # MEASURE: country forces with data/expected, and whether a region 
 for m in homicide drug_trafficking neighbourhood_crime; do
     check "t0115-10-$m-beside-england-and-wales-and-region" test "$(national "$m")" = "43/43 1"
 done
+for m in knife_crime cyber_crime_reports victim_satisfaction; do
+    check "t0115-14-$m-beside-england-and-wales-and-region" test "$(national "$m")" = "43/43 1"
+done
+# headline_block N: section N's headline, from its heading to the next.
+headline_block() {
+    awk -v n="$1" '/^## [0-9]\. / { on = (substr($2, 1, 1) == n) } /^## [^0-9]/ { on = 0 } on' "$md" |
+        awk '/^### / { h = /^### Headline: / } h'
+}
+# In the draft: each headline's table has England and Wales' and the West
+# Midlands' rows, and its sentence sets the force beside them.
+beside_in_draft() {
+    headline_block "$1" >block.txt
+    grep -q '^| England and Wales: 12 months to March 2022 against the 12 months before | ' block.txt &&
+        grep -q '^| West Midlands: 12 months to March 2022 against the 12 months before | ' block.txt &&
+        grep -q '^Beside England and Wales: .* Warwickshire Police .*; England and Wales .*; the West Midlands region ' block.txt &&
+        ! grep -q '^\*England and Wales: not shown' block.txt
+}
+for n in 1 2 3 4 5 6; do
+    check "t0115-15-headline-$n-beside-england-and-wales-in-the-draft" beside_in_draft "$n"
+done
 has_figures() { # MEASURE: Warwickshire's latest 12 months have a value
     test "$(q "SELECT count(*) FROM measure_results WHERE force = 'warwickshire'
         AND measure = '$1' AND period_type = 'r12' AND value IS NOT NULL")" -gt 0
@@ -64,10 +84,21 @@ has_figures() { # MEASURE: Warwickshire's latest 12 months have a value
 for m in drugs_searches drugs_search_outcomes drugs_charged county_lines_closures; do
     check "t0115-11-$m-has-figures" has_figures "$m"
 done
-only_rolling_year_missing() {
-    grep '^\*No figures loaded for: ' "$md" >missing.txt
-    [ -s missing.txt ] && ! grep -v 'rec-crime-pfa.csv' missing.txt
+# The rolling-year file (sio-gen --rolling-year) gives the 12-month totals
+# of every offence group it carries; only force-recorded fraud, which the
+# published file has had for no force since 2014, is said to be absent from
+# the file loaded, not missing.
+has_r12() { # MEASURE: Warwickshire's 12 months to March 2022 from the rolling-year file
+    test "$(q "SELECT count(*) FROM measure_results WHERE force = 'warwickshire'
+        AND measure = '$1' AND period_type = 'r12' AND period_end = '2022-03' AND statistic = 'count'
+        AND value IS NOT NULL")" -eq 1
 }
-check t0115-12-only-the-rolling-year-file-missing only_rolling_year_missing
+for m in homicide_r12 serious_violence_r12 drug_offences_r12 neighbourhood_crime_r12; do
+    check "t0115-16-$m-has-figures" has_r12 "$m"
+done
+check t0115-17-no-source-reported-missing sh -c "! grep -q '^\*No figures loaded for: ' '$md'"
+check t0115-18-no-12-month-totals-missing sh -c "! grep 'No figures loaded' '$md' | grep -q '12-month totals'"
+check t0115-19-force-fraud-said-to-be-absent-from-the-file-loaded grep -q \
+    '^\*Loaded, but with no figures for Warwickshire Police: Fraud offences recorded by the force (12-month totals) (.*rec-crime-pfa.csv))\.\*$' "$md"
 check t0115-13-no-priority-without-data sh -c "! grep -q '^### Headline: no data loaded' '$md'"
 done_testing
