@@ -6,10 +6,11 @@
  * took), and sio-statement for every force paid it 43 times.  So Chromium is
  * started once, at the first PDF, with --remote-debugging-pipe, and driven
  * over the DevTools protocol (JSON messages, each ended by a NUL byte, on
- * its fds 3 and 4): for each page a new tab, Page.navigate to the print copy,
- * the page's load event, then Page.printToPDF with the settings Chromium's
- * own --print-to-pdf uses (CSS page size, backgrounds, tagged, no header or
- * footer of its own), so the file is the one the command line made.
+ * its fds 3 and 4): one tab, and for each page Page.navigate to its print
+ * copy, the page's load event, then Page.printToPDF with the settings
+ * Chromium's own --print-to-pdf uses (CSS page size, backgrounds, tagged, no
+ * header or footer of its own), so the file is the one the command line
+ * made, byte for byte once statement/pdf.c has made it reproducible.
  *
  * One page at a time (a mutex): the callers are worker threads, each
  * printing one draft while sio-statement composes the next.  Every wait has a
@@ -34,6 +35,7 @@ struct browser {
     char *buf;                   /* bytes read and not yet taken as messages */
     size_t len, cap;
     long next_id;                /* the last command's id */
+    char session[128];           /* the DevTools session of its tab ("" none yet) */
     int timeout_s;               /* the longest wait for one answer */
     int started;                 /* Chromium has been started (it may have died since) */
     struct sio_error broken;     /* why it can print no more (status 0 while it can) */
