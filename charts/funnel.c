@@ -417,7 +417,7 @@ struct funnel_page {
 #define DISC "\xe2\x97\x8f"        /* U+25CF black circle */
 #define UP "\xe2\x96\xb2"          /* U+25B2 black up-pointing triangle */
 #define DOWN "\xe2\x96\xbc"        /* U+25BC black down-pointing triangle */
-#define LABEL_H (FRAME_NOTE * 1.45) /* a name's line, page height */
+#define LABEL_H (FRAME_NOTE * 1.6)  /* a name's line, page height */
 #define EDGE (FRAME_BODY * 0.55)    /* an off-scale marker's middle from the edge */
 
 /* A point's place on the page; an off-scale force's at the edge it is
