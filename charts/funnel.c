@@ -255,8 +255,8 @@ static void others_words(const struct funnel_series *s, int d, char *buf, size_t
         if (!p->off_scale)
             continue;
         if (!listed++)
-            append(buf, size, &o, " %d force%s off the scale, drawn at its edge: ", s->n_off,
-                   s->n_off == 1 ? " is" : "s are");
+            append(buf, size, &o, " %d force%s off the scale, drawn at the edge of the chart: ",
+                   s->n_off, s->n_off == 1 ? " is" : "s are");
         else
             append(buf, size, &o, ", ");
         append(buf, size, &o, "%s (%.*f per 1,000)", p->display, d, p->rate);

@@ -201,8 +201,8 @@ TEST(the_force_itself_off_the_scale_is_counted_and_its_alt_text_says_so)
     funnel_alt_text(&s, alt, sizeof alt);
     CHECK_INT(s.n_off, 1);
     CHECK_INT(s.n_out998, 0); /* of the others */
-    CHECK(strstr(alt, " 1 force is off the scale, drawn at its edge: City of London Police "
-                      "(40.0 per 1,000).") != NULL);
+    CHECK(strstr(alt, " 1 force is off the scale, drawn at the edge of the chart: City of London "
+                      "Police (40.0 per 1,000).") != NULL);
 }
 
 TEST(with_four_forces_none_is_off_the_scale)
@@ -236,8 +236,8 @@ TEST(alt_text_counts_the_forces_off_the_scale_and_outside_the_limits)
     CHECK(strstr(alt, "Of the other 20 forces, 2 are outside the 99.8% limits (1 above, 1 below) "
                       "and 1 outside the 95% limits only.") != NULL);
     CHECK(strstr(alt, " Named: City of London Police (above), f00 Police (below).") != NULL);
-    CHECK(strstr(alt, " 1 force is off the scale, drawn at its edge: City of London Police "
-                      "(40.0 per 1,000).") != NULL);
+    CHECK(strstr(alt, " 1 force is off the scale, drawn at the edge of the chart: City of London "
+                      "Police (40.0 per 1,000).") != NULL);
     CHECK(strstr(alt, "City of London Police's rate is per resident: its daytime population "
                       "is many times its 8,600 residents.") != NULL);
     CHECK(strstr(alt, "not named") == NULL);
