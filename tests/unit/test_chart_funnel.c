@@ -145,7 +145,7 @@ static void national(struct funnel_series *s, double extreme)
     snprintf(p->display, sizeof p->display, "City of London Police");
     p->low_998 = 0.9, p->high_998 = 9.9; /* near enough: only the ranking reads them */
     for (int i = 0; i < 20; i++) {
-        char key[8];
+        char key[16];
         snprintf(key, sizeof key, "f%02d", i);
         add(s, key, 1000000 + 1000 * (i + 1), 4 + 0.15 * i, "within");
     }
@@ -250,7 +250,7 @@ TEST(alt_text_says_how_many_outside_are_not_named)
     series(&s, 10);
     add(&s, "warwickshire", 400000, 10.0, "within");
     for (int i = 0; i < 11; i++) { /* 11 above 99.8%, 8 named */
-        char key[8];
+        char key[16];
         snprintf(key, sizeof key, "k%02d", i);
         add(&s, key, 500000 + 1000 * i, 12.5 + 0.1 * i, "above 99.8%");
     }
