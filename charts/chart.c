@@ -297,7 +297,7 @@ static int chart_write(const struct chart_output *o, struct surface_bytes *bytes
     rc = img ? surface_png(img, dpi, af.fp, o->path, err)
              : chart_write_vector(bytes, &af, o->format, err);
     if (rc == SIO_OK)
-        return atomic_commit(&af, err);
+        return atomic_commit_unsynced_folder(&af, err);
     atomic_abort(&af);
     return rc;
 }
@@ -391,7 +391,7 @@ int chart_write_text(const char *path, const char *text, struct sio_error *err)
         atomic_abort(&af);
         return sio_fail(err, SIO_EIO, path, 0, "write error: %s", strerror(errno));
     }
-    return atomic_commit(&af, err);
+    return atomic_commit_unsynced_folder(&af, err);
 }
 
 void chart_text_size(double height)

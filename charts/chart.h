@@ -2,15 +2,16 @@
  * chart.h — one PLplot stream per chart, fenced so PLplot cannot end sio.
  *
  * chart_render_all() is the only way sio-charts talks to a PLplot output
- * device.  It owns the whole life of one stream: a fresh stream (plmkstrm)
- * with the house page size (in points), palette and font, drawing through
- * PLplot's extcairo driver onto a cairo recording surface, a draw callback,
- * plend1; then every file of the chart (PNG at each resolution, SVG, PDF) is
- * that one recording played back (replay.h), written under a temporary name
- * beside its final name, tidied (SVG ids renumbered, PDF date fixed) and
- * renamed into place.  Invariants: a chart either appears complete under its
- * real name or not at all; no PLplot state survives from one chart to the
- * next; PLplot's exit and abort hooks are turned into SIO_ESOFTWARE.  After
+ * device.  It owns the whole life of each stream: a fresh stream (plmkstrm)
+ * with the house page size, palette and font, PLplot's extcairo driver
+ * drawing on a cairo surface of sio's (surface.h: an image for each PNG
+ * resolution, one pass for SVG and PDF together), a draw callback, plend1;
+ * then each file is written under a temporary name beside its final name,
+ * tidied (SVG ids renumbered, PDF date fixed), fsynced and renamed into
+ * place (the folder's fsync is left to the caller: reuse.h does it once a
+ * force).  Invariants: a chart either appears complete under its real name
+ * or not at all; no PLplot state survives from one stream to the next;
+ * PLplot's exit and abort hooks are turned into SIO_ESOFTWARE.  After
  * PLplot has called its exit hook the library's state is unknown, so every
  * later chart_render_all() fails at once.  Not thread-safe (PLplot is not
  * either).
@@ -67,8 +68,9 @@ struct chart_output {
     int dpi;
 };
 
-/* Draw draw(data) once on the style's page and write it as each of the n
- * outputs, in order.  Returns SIO_OK, SIO_ECANTCREAT when a path cannot be
+/* Draw draw(data) on the style's page and write it as each of the n
+ * outputs: each PNG drawn at its own resolution, the SVG and PDF drawn once
+ * for both.  Returns SIO_OK, SIO_ECANTCREAT when a path cannot be
  * created, SIO_EIO on a write error, SIO_ESOFTWARE when PLplot or cairo
  * reported an error; the outputs written before a failure stay (each is
  * whole). */
