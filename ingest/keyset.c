@@ -9,7 +9,7 @@
  * At most 70% full: linear probing past that makes misses walk long runs.
  */
 #include "keyset.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 
 #include <stdint.h>

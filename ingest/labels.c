@@ -7,7 +7,7 @@
  * second table, merged into the first on commit.
  */
 #include "labels.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 
 #include <stdint.h>

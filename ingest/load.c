@@ -21,7 +21,7 @@
 #include "labels.h"
 #include "sys/month.h"
 #include "sink.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 #include "store/street_tally.h"
 #include "store/streetrows.h"

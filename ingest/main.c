@@ -20,7 +20,7 @@
 #include "prehash.h"
 #include "progress.h"
 #include "report.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 
 #include <libgen.h>

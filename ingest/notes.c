@@ -2,7 +2,7 @@
  * notes.c — counting remarks about loaded rows in file_notes (see notes.h).
  */
 #include "notes.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 
 int notes_open(struct notes *n, sqlite3 *db, struct stmts *stmts, long long file_id,

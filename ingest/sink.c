@@ -7,7 +7,7 @@
  * Empty optional fields are stored as NULL so that "unknown" is never "".
  */
 #include "sink.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "crimeset.h"
 #include "dedupe.h"
 #include "labels.h"

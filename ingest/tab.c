@@ -3,7 +3,7 @@
  */
 #include "tab.h"
 #include "config/forces.h"
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 
 #include <ctype.h>

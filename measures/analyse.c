@@ -12,6 +12,7 @@
 #include "source.h"
 #include "spcrun.h"
 #include "store/store.h"
+#include "store/stmts.h"
 #include "trendrun.h"
 
 #include "stats/poisson.h"
@@ -224,9 +225,11 @@ int analyse_all(sqlite3 *db, const struct sio_config *cfg, const struct annotati
         !(rc = sources_load(db, cfg, &src, err)) && !(rc = national_all(db, &src, nat, err)) &&
         !(rc = source_forces(db, &forces, err)) &&
         !(rc = spcrun_rebases_check(db, cfg, forces, err)) && !(rc = results_prepare(&e, err)) &&
+        !(rc = stmts_open(&e.stmts, db, err)) &&
         !(rc = intervals_ahead(&e, forces, err)))
         rc = analyse_forces(&e, forces, nat, t, err);
     sqlite3_finalize(e.ins);
+    stmts_close(e.stmts);
     t->results = e.rows;
     source_forces_free(forces);
     for (int i = 0; i < cfg->n_measures; i++)

@@ -12,6 +12,7 @@
 #include "describe.h"
 #include "source.h"
 #include "store/store.h"
+#include "store/stmts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -182,7 +183,7 @@ int catalogue_windows_put(struct emitter *e, const struct catalogue_collect *w,
                           struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(e->db, windows_sql, &st, err), data = w->frequency != NULL;
+    int rc = stmts_get(e->stmts, e->db, windows_sql, &st, err), data = w->frequency != NULL;
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
@@ -200,7 +201,7 @@ int catalogue_windows_put(struct emitter *e, const struct catalogue_collect *w,
     bind_window(st, 14, data && w->taken[COMPARE_QUARTER], &w->base[COMPARE_QUARTER]);
     sqlite3_bind_double(st, 16, e->cfg->confidence);
     rc = step_reset(e->db, st, err);
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 #include "national.h"
 #include "source.h"
 #include "store/store.h"
+#include "store/stmts.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -202,7 +203,7 @@ static int picture_put(struct emitter *e, const char *kind, const char *area,
                        struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(e->db, picture_sql, &st, err);
+    int rc = stmts_get(e->stmts, e->db, picture_sql, &st, err);
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
@@ -220,7 +221,7 @@ static int picture_put(struct emitter *e, const char *kind, const char *area,
     sqlite3_bind_int(st, 13, members);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK : store_fail(e->db, err,
                                                               "cannot store the national picture");
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 

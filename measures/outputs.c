@@ -73,59 +73,57 @@ int outputs_upgrade(sqlite3 *db, struct sio_error *err)
     return rc;
 }
 
-/* Whole numbers print without ".0"; the rest to 6 decimal places. */
-#define NUM(c) "CASE WHEN " c " = CAST(" c " AS INTEGER) THEN CAST(" c " AS INTEGER)" \
-               " ELSE round(" c ", 6) END AS " c
-
+/* Each table's query and how its columns are written (csvout.h): '.' as
+ * stored, 'w' whole numbers without ".0" and the rest to 6 places, '1' to
+ * '6' rounded to that many places. */
 static const struct {
-    const char *file, *sql;
+    const char *file, *sql, *forms;
 } tables[] = {
     {"measures.csv",
      "SELECT force, national_measure, measure, source, period_type, period, period_start,"
-     " period_end, statistic, " NUM("value") ", " NUM("ci_low") ", " NUM("ci_high") ","
+     " period_end, statistic, value, ci_low, ci_high,"
      " unit, method, months_covered, months_expected, note FROM measure_results"
      " ORDER BY force, national_measure, measure, period_type, period_start, period_end,"
-     " statistic"},
+     " statistic",
+     ".........www"},
     {"verdicts.csv",
      "SELECT force, national_measure, measure, comparison, latest_start, latest_end,"
-     " base_start, base_end, " NUM("latest_value") ", " NUM("base_value") ","
-     " round(change_pct, 1) AS change, round(ci_low_pct, 1) AS ci_low,"
-     " round(ci_high_pct, 1) AS ci_high, unit, verdict, months_covered, months_expected,"
-     " round(dispersion, 2) AS dispersion, dispersion_df, method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
-     " comparison"},
+     " base_start, base_end, latest_value, base_value,"
+     " change_pct AS change, ci_low_pct AS ci_low,"
+     " ci_high_pct AS ci_high, unit, verdict, months_covered, months_expected,"
+     " dispersion, dispersion_df, method, sentence FROM measure_verdicts ORDER BY force, national_measure, measure,"
+     " comparison",
+     "........ww111....2"},
     {"spc_points.csv",
-     "SELECT force, measure, month, value, round(centre, 4) AS centre,"
-     " round(lower, 4) AS lower, round(upper, 4) AS upper, round(lower2, 4) AS lower2,"
-     " round(upper2, 4) AS upper2, segment, rules, signal FROM spc_points"
-     " ORDER BY force, measure, month"},
+     "SELECT force, measure, month, value, centre, lower, upper, lower2, upper2, segment,"
+     " rules, signal FROM spc_points ORDER BY force, measure, month",
+     "....44444"},
     {"spc_signals.csv",
      "SELECT force, measure, rule, first_month, last_month, signal FROM spc_signals"
-     " ORDER BY force, measure, first_month, rule"},
+     " ORDER BY force, measure, first_month, rule", ""},
     {"spc_summary.csv",
      "SELECT force, measure, chart, basis, variation, why_no_verdict, assurance,"
      " target, limits_start, limits_end, limits_points, rules, note FROM spc_summary"
-     " ORDER BY force, measure"},
+     " ORDER BY force, measure", ""},
     {"peer_results.csv",
      "SELECT force, measure, period, group_name, member, count, population,"
-     " round(rate_per_1000, 4) AS rate_per_1000, round(ci_low, 4) AS ci_low,"
-     " round(ci_high, 4) AS ci_high, rank, round(peer_mean, 4) AS peer_mean,"
-     " round(difference, 4) AS difference, significant, population_year, population_source,"
-     " method FROM peer_results"
-     " ORDER BY force, measure, group_name, member"},
+     " rate_per_1000, ci_low, ci_high, rank, peer_mean, difference, significant,"
+     " population_year, population_source, method FROM peer_results"
+     " ORDER BY force, measure, group_name, member",
+     ".......444.44"},
     {"peer_proportions.csv",
      "SELECT force, measure, period, group_name, member, successes, trials,"
-     " round(proportion_pct, 4) AS proportion_pct, round(ci_low, 4) AS ci_low,"
-     " round(ci_high, 4) AS ci_high, rank, round(pooled_pct, 4) AS pooled_pct,"
-     " round(pooled_low, 4) AS pooled_low, round(pooled_high, 4) AS pooled_high,"
-     " round(difference, 4) AS difference, p_value, significant, method"
-     " FROM peer_proportions ORDER BY force, measure, group_name, member"},
+     " proportion_pct, ci_low, ci_high, rank, pooled_pct, pooled_low, pooled_high,"
+     " difference, p_value, significant, method"
+     " FROM peer_proportions ORDER BY force, measure, group_name, member",
+     ".......444.4444"},
     {"measure_quarters.csv",
      "SELECT force, measure, quarter, quarter_start, count, months_covered, r12_count,"
-     " r12_months, baseline_count, baseline_months, round(change_pct, 1) AS change_pct,"
-     " round(ci_low_pct, 1) AS ci_low_pct, round(ci_high_pct, 1) AS ci_high_pct,"
-     " verdict FROM measure_quarters ORDER BY force, measure, quarter_start"},
+     " r12_months, baseline_count, baseline_months, change_pct, ci_low_pct, ci_high_pct,"
+     " verdict FROM measure_quarters ORDER BY force, measure, quarter_start",
+     "..........111"},
     {"annotations.csv",
-     "SELECT month AS date, label, force FROM annotations ORDER BY month, force, label"},
+     "SELECT month AS date, label, force FROM annotations ORDER BY month, force, label", ""},
 };
 
 int outputs_write(sqlite3 *db, const char *out_dir, struct sio_error *err)
@@ -135,7 +133,7 @@ int outputs_write(sqlite3 *db, const char *out_dir, struct sio_error *err)
     int rc = atomic_mkdirs(dir, err);
     for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, tables[i].file);
-        rc = csvout_query(db, tables[i].sql, path, err);
+        rc = csvout_query_forms(db, tables[i].sql, tables[i].forms, path, err);
     }
     return rc;
 }

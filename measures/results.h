@@ -28,6 +28,7 @@ struct catalogue_collect;
 struct emitter {
     sqlite3 *db;
     sqlite3_stmt *ins;                  /* the prepared measure_results insert */
+    struct stmts *stmts;                /* the other statements, kept (store/stmts.h) */
     const struct sio_config *cfg;
     const struct sources *src;          /* every series and the population, read once */
     const struct annotations *notes;    /* may be NULL */

@@ -7,6 +7,7 @@
 #include "catalogue.h"
 #include "compare.h"
 #include "store/store.h"
+#include "store/stmts.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,7 +41,7 @@ static int store_verdict(struct emitter *e, const struct comparison *c, const ch
                          struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(e->db, verdict_sql, &st, err);
+    int rc = stmts_get(e->stmts, e->db, verdict_sql, &st, err);
     if (rc)
         return rc;
     sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
@@ -69,7 +70,7 @@ static int store_verdict(struct emitter *e, const struct comparison *c, const ch
         sqlite3_bind_null(st, 21);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
                                          : store_fail(e->db, err, "cannot store a verdict");
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 

@@ -77,7 +77,7 @@ static int write_filter(const char *path, struct sio_error *err)
 }
 
 int docx_start(struct office_file *f, const struct sio_config *cfg, const char *md,
-               struct sio_error *err)
+               const char *source, struct sio_error *err)
 {
     char path[PATH_MAX], dir[PATH_MAX], ref[PATH_MAX + 32], lua[PATH_MAX + 32],
         res[PATH_MAX + 32], meta[160], out[PATH_MAX + 1200];
@@ -101,7 +101,7 @@ int docx_start(struct office_file *f, const struct sio_config *cfg, const char *
         return rc;
     snprintf(out, sizeof out, "--output=%s", f->out.tmp);
     char *argv[] = { "pandoc", "--quiet", "--from=markdown-implicit_figures-smart", "--to=docx",
-                     ref, lua, res, "--metadata=lang=en-GB", meta, out, (char *)md, NULL };
+                     ref, lua, res, "--metadata=lang=en-GB", meta, out, (char *)source, NULL };
     f->job.name = "pandoc";
     f->job.package = "pandoc";
     return convert_start(&f->job, argv, err);

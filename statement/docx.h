@@ -19,8 +19,9 @@
 
 #include "office.h"
 
-/* Start pandoc making the .docx beside md. */
+/* Start pandoc making the .docx beside md from the Markdown at source (md
+ * itself, or the temporary file that is to become md). */
 int docx_start(struct office_file *f, const struct sio_config *cfg, const char *md,
-               struct sio_error *err);
+               const char *source, struct sio_error *err);
 
 #endif

@@ -5,9 +5,10 @@
  * compose_statement(), then the Markdown and the HTML written whole through
  * lib/atomic under <out>/statement/<force-stem>-<quarter-stem>.{md,html},
  * and the draft's figures recorded in the store for the next draft's "what
- * changed".  Without --force, a draft for every force with figures.  Run
- * sio-charts first so the charts are there to embed; a chart not drawn is
- * left out.
+ * changed".  Without --force, a draft for every force with figures, the
+ * next composed while the copies of the last are made (statement/office.h),
+ * by one Chromium for the run (statement/browser.h).  Run sio-charts first
+ * so the charts are there to embed; a chart not drawn is left out.
  */
 #include "compose.h"
 #include "office.h"
@@ -22,6 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Drafts under way at once, at most (one a core). */
+#define MAX_IN_FLIGHT 4
 
 
 static const char usage[] =
@@ -94,73 +98,146 @@ static void out_path(const struct statement *s, const char *dir, const char *ext
     snprintf(buf, size, "%s/%s-%s.%s", dir, s->force_slug, q, ext);
 }
 
+/* A force's draft on its way: written under temporary names, its Word and
+ * PDF copies being made. */
+struct draft {
+    struct statement *s;          /* NULL when the slot is free */
+    struct atomic_file md, html;
+    struct office_job office;
+    int office_started;
+};
+
+/* Write the composed draft to a new temporary file for path, flushed so
+ * that the converters can read it. */
 static int write_one(const struct statement *s, const struct doc *d, const char *path,
+                     struct atomic_file *af,
                      int (*fn)(const struct statement *, const struct doc *, FILE *,
                                struct sio_error *),
                      struct sio_error *err)
 {
-    struct atomic_file af;
-    int rc = atomic_open(&af, path, err);
-
-    if (rc != SIO_OK)
-        return rc;
-    if ((rc = fn(s, d, af.fp, err)) != SIO_OK) {
-        atomic_abort(&af);
-        return rc;
-    }
-    return atomic_commit(&af, err);
+    int rc = atomic_open(af, path, err);
+    if (rc == SIO_OK && (rc = fn(s, d, af->fp, err)) == SIO_OK && fflush(af->fp) != 0)
+        rc = sio_fail(err, SIO_EIO, path, 0, "cannot write: %m");
+    return rc;
 }
 
-/* Both files of one draft, then its figures into the store. */
-static int write_all(sqlite3 *db, const struct statement *s, int quiet, struct sio_error *err)
+/* Load and compose one force's draft, write its Markdown and HTML, and
+ * start its copies.  draft_end() must follow when dr->s is set. */
+static int draft_begin(sqlite3 *db, const struct sio_config *cfg, const char *force,
+                       month_t quarter, struct browser *b, struct draft *dr,
+                       struct sio_error *err)
 {
     char dir[CONFIG_PATH_MAX + 16], md[CONFIG_PATH_MAX + 256], html[CONFIG_PATH_MAX + 256];
-    static struct office_written office;
     struct doc d = {0};
     int rc;
 
-    snprintf(dir, sizeof dir, "%s/statement", s->cfg->out_dir);
-    if ((rc = atomic_mkdirs(dir, err)) != SIO_OK || (rc = compose_statement(s, &d, err)) != SIO_OK)
+    memset(dr, 0, sizeof *dr);
+    if (!(dr->s = calloc(1, sizeof *dr->s)))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    if ((rc = statement_load(db, cfg, force, quarter, SIO_VERSION, dr->s, err)) != SIO_OK)
         return rc;
-    out_path(s, dir, "md", md, sizeof md);
-    out_path(s, dir, "html", html, sizeof html);
-    if ((rc = write_one(s, &d, md, write_markdown, err)) == SIO_OK &&
-        (rc = write_one(s, &d, html, write_html, err)) == SIO_OK &&
-        (rc = office_write(s->cfg, md, html, &office, err)) == SIO_OK)
-        rc = statement_record(db, s, md, err);
-    doc_free(&d);
-    if (rc == SIO_OK && !quiet) {
-        const char *names[] = { md, html, office.docx, office.pdf };
-        int n = 0;
-        printf("sio-statement: %s, %s:", s->force_name, s->quarter_label);
-        for (int i = 0; i < 4; i++)
-            n += names[i][0] != '\0';
-        for (int i = 0, k = 0; i < 4; i++)
-            if (names[i][0])
-                printf("%s %s", k++ == 0 ? "" : k == n ? " and" : ",", names[i]);
-        printf("\n");
-        if (statement_flag_count(s))
-            printf("sio-statement: %d things to put right before publishing (flagged in the "
-                   "draft)\n", statement_flag_count(s));
+    snprintf(dir, sizeof dir, "%s/statement", cfg->out_dir);
+    if ((rc = atomic_mkdirs(dir, err)) != SIO_OK || (rc = compose_statement(dr->s, &d, err)) != SIO_OK)
+        return rc;
+    out_path(dr->s, dir, "md", md, sizeof md);
+    out_path(dr->s, dir, "html", html, sizeof html);
+    if ((rc = write_one(dr->s, &d, md, &dr->md, write_markdown, err)) == SIO_OK &&
+        (rc = write_one(dr->s, &d, html, &dr->html, write_html, err)) == SIO_OK) {
+        dr->office_started = 1;
+        rc = office_start(cfg, &dr->md, &dr->html, b, &dr->office, err);
     }
+    doc_free(&d);
     return rc;
 }
 
-/* One force's draft. */
-static int run_force(sqlite3 *db, const struct sio_config *cfg, const char *force,
-                     month_t quarter, int quiet, struct sio_error *err)
+static void say_written(const struct draft *dr, const struct office_written *office)
 {
-    struct statement *s = calloc(1, sizeof *s);
-    int rc;
+    const char *names[] = { dr->md.path, dr->html.path, office->docx, office->pdf };
+    int n = 0;
+    printf("sio-statement: %s, %s:", dr->s->force_name, dr->s->quarter_label);
+    for (int i = 0; i < 4; i++)
+        n += names[i][0] != '\0';
+    for (int i = 0, k = 0; i < 4; i++)
+        if (names[i][0])
+            printf("%s %s", k++ == 0 ? "" : k == n ? " and" : ",", names[i]);
+    printf("\n");
+    if (statement_flag_count(dr->s))
+        printf("sio-statement: %d things to put right before publishing (flagged in the "
+               "draft)\n", statement_flag_count(dr->s));
+}
 
-    if (!s)
-        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
-    rc = statement_load(db, cfg, force, quarter, SIO_VERSION, s, err);
-    if (rc == SIO_OK)
-        rc = write_all(db, s, quiet, err);
-    statement_free(s);
-    free(s);
-    return rc;
+/* Wait for a draft's copies; when ok and they succeeded, put its four files
+ * in place (together: a draft whose copy failed keeps its previous files)
+ * and record its figures, else drop them.  Frees the slot; *written counts
+ * the drafts put in place. */
+static int draft_end(sqlite3 *db, struct draft *dr, int ok, int quiet, int *written,
+                     struct sio_error *err)
+{
+    struct office_written office = {{0}, {0}};
+    int rc = SIO_OK;
+    if (!dr->s)
+        return SIO_OK;
+    if (dr->office_started)
+        rc = office_finish(&dr->office, ok, &office, err);
+    if (ok && rc == SIO_OK && (rc = atomic_commit(&dr->md, err)) == SIO_OK &&
+        (rc = atomic_commit(&dr->html, err)) == SIO_OK &&
+        (rc = statement_record(db, dr->s, dr->md.path, err)) == SIO_OK) {
+        *written += 1;
+        if (!quiet)
+            say_written(dr, &office);
+    }
+    atomic_abort(&dr->md);
+    atomic_abort(&dr->html);
+    statement_free(dr->s);
+    free(dr->s);
+    dr->s = NULL;
+    return ok ? rc : SIO_OK;
+}
+
+/* The drafts of forces (NULL-ended), each started while the one before is
+ * still being printed and converted: as many at once as there are cores.
+ * With pass_over, a force without figures for the quarter is passed over
+ * and said so.  One Chromium prints every PDF. */
+static int run_forces(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
+                      month_t quarter, int pass_over, int quiet, int *written,
+                      struct sio_error *err)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int depth = cpus < 1 ? 1 : cpus > MAX_IN_FLIGHT ? MAX_IN_FLIGHT : (int)cpus, k = 0, rc;
+    struct draft ring[MAX_IN_FLIGHT];
+    struct browser b;
+    struct sio_error ignored;
+
+    memset(ring, 0, sizeof ring);
+    if ((rc = browser_init(&b, cfg->statement_print_timeout, err)) != SIO_OK)
+        return rc;
+    for (char *const *f = forces; rc == SIO_OK && *f; f++) {
+        struct draft *dr = &ring[k % depth];
+        if ((rc = draft_end(db, dr, 1, quiet, written, err)) != SIO_OK)
+            break;
+        rc = draft_begin(db, cfg, *f, quarter, &b, dr, err);
+        if (rc == SIO_EDATA && pass_over) {
+            if (!quiet)
+                printf("sio-statement: %s: %s (passed over)\n", *f, err->msg);
+            draft_end(db, dr, 0, quiet, written, &ignored);
+            sio_error_clear(err);
+            rc = SIO_OK;
+        } else if (rc == SIO_OK)
+            k++;
+    }
+    /* A run that has failed prints no more: the drafts under way are dropped. */
+    if (rc != SIO_OK)
+        browser_cancel(&b);
+    for (int i = 0; i < depth; i++) {
+        int ended = draft_end(db, &ring[(k + i) % depth], rc == SIO_OK, quiet, written,
+                              rc == SIO_OK ? err : &ignored);
+        if (rc == SIO_OK && ended != SIO_OK) {
+            rc = ended;
+            browser_cancel(&b);
+        }
+    }
+    int stopped = browser_stop(&b, rc == SIO_OK ? err : &ignored);
+    return rc != SIO_OK ? rc : stopped;
 }
 
 /* A draft for every force with figures; with --quarter, a force without
@@ -169,18 +246,10 @@ static int run_every_force(sqlite3 *db, const struct sio_config *cfg, month_t qu
                            int quiet, struct sio_error *err)
 {
     char **forces;
-    int rc = statement_forces(db, &forces, err), written = 0;
+    int written = 0, rc = statement_forces(db, &forces, err);
 
-    for (char **f = forces; rc == SIO_OK && f && *f; f++) {
-        rc = run_force(db, cfg, *f, quarter, quiet, err);
-        if (rc == SIO_EDATA && quarter != MONTH_NONE) {
-            if (!quiet)
-                printf("sio-statement: %s: %s (passed over)\n", *f, err->msg);
-            sio_error_clear(err);
-            rc = SIO_OK;
-        } else
-            written += rc == SIO_OK;
-    }
+    if (rc == SIO_OK && forces)
+        rc = run_forces(db, cfg, forces, quarter, quarter != MONTH_NONE, quiet, &written, err);
     statement_forces_free(forces);
     if (rc == SIO_OK && written == 0)
         rc = sio_fail(err, SIO_EDATA, cfg->store_path, 0, "no force has figures%s: run "
@@ -197,8 +266,12 @@ static int run(const struct sio_config *cfg, const struct options *o, int quiet,
     if (access(cfg->store_path, F_OK) != 0)
         return sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0, "no store here: run sio-ingest first");
     if ((rc = store_open(cfg->store_path, &db, err)) == SIO_OK)
-        rc = o->force ? run_force(db, cfg, o->force, o->quarter, quiet, err)
+    {
+        char *one[] = { (char *)o->force, NULL };
+        int written = 0;
+        rc = o->force ? run_forces(db, cfg, one, o->quarter, 0, quiet, &written, err)
                       : run_every_force(db, cfg, o->quarter, quiet, err);
+    }
     store_close(db);
     return rc;
 }

@@ -1,6 +1,6 @@
 /*
- * office.c — starting both converters, then finishing both, and the scratch
- * files they need.
+ * office.c — starting both converters (the PDF's on a worker thread), then
+ * settling and committing both, and the scratch files they need.
  */
 #include "office.h"
 
@@ -47,17 +47,21 @@ int office_open(struct office_file *f, const char *path, struct sio_error *err)
     return rc;
 }
 
-/* Wait for f's converter; commit its file or drop it; remove its scratch. */
-static int finish(struct office_file *f, int (*after)(struct office_file *, struct sio_error *),
-                  int ok, struct sio_error *err)
+/* Wait for f's converter and check what it made (after). */
+static int settle(struct office_file *f, int (*after)(struct office_file *, struct sio_error *),
+                  struct sio_error *err)
 {
-    int started = f->out.fp != NULL;
     int rc = convert_finish(&f->job, err);
-    if (!started)
-        ok = 0;
-    if (!rc && ok && after)
+    if (!rc && after && f->out.fp)
         rc = after(f, err);
-    if (!rc && ok && f->out.fp)
+    return rc;
+}
+
+/* Commit f's copy (or drop it) and remove its scratch files. */
+static int close_copy(struct office_file *f, int commit, struct sio_error *err)
+{
+    int rc = SIO_OK;
+    if (commit && f->out.fp)
         rc = atomic_commit(&f->out, err);
     else
         atomic_abort(&f->out);
@@ -69,28 +73,62 @@ static int finish(struct office_file *f, int (*after)(struct office_file *, stru
     return rc;
 }
 
-int office_write(const struct sio_config *cfg, const char *md, const char *html,
-                 struct office_written *written, struct sio_error *err)
+static void print_pdf(void *arg)
 {
-    static struct office_file docx, pdf;
-    struct sio_error err2;
-    int rc = SIO_OK, rc2;
-    memset(&docx, 0, sizeof docx);
-    memset(&pdf, 0, sizeof pdf);
-    memset(written, 0, sizeof *written);
+    struct office_job *job = arg;
+    job->print_rc = browser_print(job->browser, job->url, job->pdf.out.tmp, &job->print_err);
+}
+
+int office_start(const struct sio_config *cfg, const struct atomic_file *md,
+                 const struct atomic_file *html, struct browser *b, struct office_job *job,
+                 struct sio_error *err)
+{
+    int rc = SIO_OK;
+    memset(job, 0, sizeof *job);
+    job->browser = b;
     if (cfg->statement_formats & STATEMENT_DOCX)
-        rc = docx_start(&docx, cfg, md, err);
-    if (!rc && (cfg->statement_formats & STATEMENT_PDF))
-        rc = pdf_start(&pdf, cfg, html, err);
-    /* Both are finished, whatever happened, so no child or scratch file is
+        rc = docx_start(&job->docx, cfg, md->path, md->tmp, err);
+    if (!rc && (cfg->statement_formats & STATEMENT_PDF) &&
+        !(rc = pdf_prepare(&job->pdf, cfg, html->path, html->tmp, job->url, sizeof job->url,
+                           err))) {
+        /* Without a spare thread, printed here and now. */
+        job->printing_started = worker_start(&job->printing, print_pdf, job) == 0;
+        if (!job->printing_started)
+            print_pdf(job);
+    }
+    return rc;
+}
+
+int office_finish(struct office_job *job, int ok, struct office_written *written,
+                  struct sio_error *err)
+{
+    struct sio_error ignored;
+    int rc, rc2;
+    if (job->printing_started)
+        worker_wait(&job->printing);
+    job->printing_started = 0;
+    /* Both are settled, whatever happened, so no child or scratch file is
      * left behind; the first failure is the one reported. */
-    rc2 = finish(&docx, NULL, !rc, rc ? &err2 : err);
+    rc = settle(&job->docx, NULL, ok ? err : &ignored);
+    if (ok && !rc && job->print_rc) {
+        *err = job->print_err; /* named by its final name, not the temporary one */
+        snprintf(err->file, sizeof err->file, "%s", job->pdf.out.path);
+    }
+    rc = rc ? rc : job->print_rc;
+    rc2 = settle(&job->pdf, pdf_after, ok && !rc ? err : &ignored);
     rc = rc ? rc : rc2;
-    rc2 = finish(&pdf, pdf_after, !rc, rc ? &err2 : err);
+    ok = ok && !rc;
+    rc2 = close_copy(&job->docx, ok, ok ? err : &ignored);
     rc = rc ? rc : rc2;
-    if (!rc) {
-        snprintf(written->docx, sizeof written->docx, "%s", docx.out.path);
-        snprintf(written->pdf, sizeof written->pdf, "%s", pdf.out.path);
+    ok = ok && !rc;
+    rc2 = close_copy(&job->pdf, ok, ok ? err : &ignored);
+    rc = rc ? rc : rc2;
+    if (written) {
+        memset(written, 0, sizeof *written);
+        if (!rc) {
+            snprintf(written->docx, sizeof written->docx, "%s", job->docx.out.path);
+            snprintf(written->pdf, sizeof written->pdf, "%s", job->pdf.out.path);
+        }
     }
     return rc;
 }

@@ -1,12 +1,11 @@
 /*
- * pdf.c — the print copy of the HTML, Chromium's command line, and the PDF
- * made reproducible afterwards.
+ * pdf.c — the print copy of the HTML for Chromium (statement/browser.c) to
+ * print, and the PDF made reproducible afterwards.
  */
 #include "pdf.h"
 
 #include "sys/sourcedate.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,43 +95,17 @@ static int file_url(const char *path, char *out, size_t size, struct sio_error *
     return SIO_OK;
 }
 
-/* A fresh Chromium profile folder, so runs never share one (or the user's). */
-static int profile_dir(struct office_file *f, struct sio_error *err)
+int pdf_prepare(struct office_file *f, const struct sio_config *cfg, const char *html,
+                const char *source, char *url, size_t url_size, struct sio_error *err)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->scratch_dir, sizeof f->scratch_dir, "%s/sio-chromium-XXXXXX",
-             tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(f->scratch_dir)) {
-        int saved = errno;
-        f->scratch_dir[0] = '\0';
-        return sio_fail(err, SIO_ECANTCREAT, tmp && *tmp ? tmp : "/tmp", 0,
-                        "cannot make a scratch folder: %s", strerror(saved));
-    }
-    return SIO_OK;
-}
-
-int pdf_start(struct office_file *f, const struct sio_config *cfg, const char *html,
-              struct sio_error *err)
-{
-    char path[PATH_MAX], url[3 * PATH_MAX + 16], profile[PATH_MAX + 32], out[PATH_MAX + 1200];
+    char path[PATH_MAX];
     int rc;
     office_sibling(html, "pdf", path, sizeof path);
     if ((rc = office_scratch_file(f, 0, path, ".html", err)) ||
-        (rc = print_copy(cfg, html, f->scratch[0], err)) ||
-        (rc = file_url(f->scratch[0], url, sizeof url, err)) || (rc = profile_dir(f, err)) ||
-        (rc = office_open(f, path, err)))
+        (rc = print_copy(cfg, source, f->scratch[0], err)) ||
+        (rc = file_url(f->scratch[0], url, url_size, err)))
         return rc;
-    snprintf(profile, sizeof profile, "--user-data-dir=%s", f->scratch_dir);
-    snprintf(out, sizeof out, "--print-to-pdf=%s", f->out.tmp);
-    /* No sandbox: the page is sio's own, with no scripts and nothing fetched,
-     * and Chromium's sandbox refuses to run as root (cron jobs often are). */
-    char *argv[] = { "chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                     "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                     "--disable-background-networking", "--disable-sync", "--mute-audio",
-                     "--no-pdf-header-footer", profile, out, url, NULL };
-    f->job.name = "chromium";
-    f->job.package = "chromium";
-    return convert_start(&f->job, argv, err);
+    return office_open(f, path, err);
 }
 
 static int by_value(const void *a, const void *b)

@@ -61,6 +61,7 @@ void config_defaults(struct sio_config *cfg)
     cfg->statement_formats = STATEMENT_DOCX | STATEMENT_PDF;
     strcpy(cfg->statement_reference, "reference.docx");
     strcpy(cfg->statement_css, "statement-print.css");
+    cfg->statement_print_timeout = 120;
     cfg->spc_shift = 7;   /* NHSRplotthedots and MDC (measures.md §6) */
     cfg->spc_trend = 6;   /* the sio brief; NHSRplotthedots uses 7 */
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
@@ -142,6 +143,17 @@ static int run_length(const char *value, int *out)
     char *end;
     long n = strtol(value, &end, 10);
     if (*end || end == value || n < 0 || n == 1 || n > 60)
+        return 0;
+    *out = (int)n;
+    return 1;
+}
+
+/* Seconds, 1 to a day. */
+static int print_timeout(const char *value, int *out)
+{
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (*end || end == value || n < 1 || n > 86400)
         return 0;
     *out = (int)n;
     return 1;
@@ -284,6 +296,8 @@ static int main_key(struct parse_state *st, const char *section,
         ok = copy_value(cfg->statement_reference, sizeof cfg->statement_reference, value);
     else if (!strcmp(section, "statement") && !strcmp(name, "print_css"))
         ok = copy_value(cfg->statement_css, sizeof cfg->statement_css, value);
+    else if (!strcmp(section, "statement") && !strcmp(name, "print_timeout"))
+        ok = print_timeout(value, &cfg->statement_print_timeout);
     else if (!strcmp(section, "comparison") || !strcmp(section, "spc") ||
              !strcmp(section, "peers") || !strcmp(section, "annotations"))
         ok = analysis_key(cfg, section, name, value);

@@ -2,6 +2,7 @@
  * csvout.c — query results to CSV files.
  */
 #include "csv/csvout.h"
+#include "csv/csvnum.h"
 #include "sys/atomic.h"
 #include "store/store.h"
 
@@ -26,19 +27,35 @@ void csvout_field(FILE *fp, const char *s)
     putc('"', fp);
 }
 
-static void write_row(FILE *fp, sqlite3_stmt *st, int header)
+/* Column i's form from forms (see csvout.h). */
+static int column_form(const char *forms, int i)
 {
+    if (!forms || (size_t)i >= strlen(forms))
+        return CSVNUM_TEXT;
+    char c = forms[i];
+    return c == 'w' ? CSVNUM_WHOLE_OR_6 : c >= '1' && c <= '6' ? c - '0' : CSVNUM_TEXT;
+}
+
+static void write_row(FILE *fp, sqlite3 *db, sqlite3_stmt *st, const char *forms, int header)
+{
+    char buf[CSVNUM_MAX];
     int n = sqlite3_column_count(st);
     for (int i = 0; i < n; i++) {
         if (i)
             putc(',', fp);
         csvout_field(fp, header ? sqlite3_column_name(st, i)
-                                : (const char *)sqlite3_column_text(st, i));
+                                : csvnum_column(db, st, i, column_form(forms, i), buf));
     }
     putc('\n', fp);
 }
 
 int csvout_query(sqlite3 *db, const char *sql, const char *path, struct sio_error *err)
+{
+    return csvout_query_forms(db, sql, NULL, path, err);
+}
+
+int csvout_query_forms(sqlite3 *db, const char *sql, const char *forms, const char *path,
+                       struct sio_error *err)
 {
     struct atomic_file af;
     sqlite3_stmt *st;
@@ -50,9 +67,9 @@ int csvout_query(sqlite3 *db, const char *sql, const char *path, struct sio_erro
         sqlite3_finalize(st);
         return rc;
     }
-    write_row(af.fp, st, 1);
+    write_row(af.fp, db, st, forms, 1);
     while ((step = sqlite3_step(st)) == SQLITE_ROW)
-        write_row(af.fp, st, 0);
+        write_row(af.fp, db, st, forms, 0);
     if (step != SQLITE_DONE) {
         rc = store_fail(db, err, "cannot read results");
         atomic_abort(&af);

@@ -23,12 +23,14 @@ double binomial_cdf_newton(double (*cdf)(double, double, double),
                            double (*pdf)(double, double, double), double a, double b,
                            double p, double lo, double hi, double guess)
 {
-    for (int i = 0; i < 64 && cdf(hi, a, b) < p; i++)
-        hi *= 2.0;
-    if (!(cdf(lo, a, b) <= p && cdf(hi, a, b) >= p))
+    /* hi is confirmed lazily: the CDF at it was two or three of the dozen
+     * CDFs a quantile cost, and Newton's own steps from a good guess
+     * bracket the root as they go.  Until a point with cdf >= p is seen the
+     * top of the bracket is open, and a step beyond it doubles instead. */
+    if (!(cdf(lo, a, b) <= p))
         return NAN;
-    double x = guess > lo && guess < hi ? guess : lo + (hi - lo) / 2.0;
-    for (int i = 0; i < 200; i++) {
+    double top = INFINITY, x = guess > lo && isfinite(guess) ? guess : lo + (hi - lo) / 2.0;
+    for (int i = 0; i < 264; i++) {
         double f = cdf(x, a, b) - p;
         if (isnan(f))
             return NAN;
@@ -37,15 +39,19 @@ double binomial_cdf_newton(double (*cdf)(double, double, double),
         if (f < 0.0)
             lo = x;
         else
-            hi = x;
-        double d = pdf(x, a, b), next = x - f / d;
-        if (!(d > 0.0) || !(next > lo && next < hi))
-            next = lo + (hi - lo) / 2.0; /* a step out of the bracket: halve it instead */
-        if (fabs(next - x) <= 4e-16 * fabs(next) || hi - lo <= 4e-16 * hi)
+            top = x;
+        double d = pdf(x, a, b), next = x - f / d, reach = 2.0 * fmax(x, hi);
+        if (!(d > 0.0) || !(next > lo && next < top) || (isinf(top) && next > reach))
+            /* a step out of the bracket halves it instead; an open one
+             * goes at most to twice the larger of x and hi */
+            next = isinf(top) ? reach : lo + (top - lo) / 2.0;
+        if (!isinf(top) && (fabs(next - x) <= 4e-16 * fabs(next) || top - lo <= 4e-16 * top))
             return next;
+        if (!isfinite(next))
+            return NAN;
         x = next;
     }
-    return x;
+    return isinf(top) ? NAN : x;
 }
 
 static int binomial_check(long x, long n, double level, struct sio_error *err)

@@ -20,8 +20,9 @@ struct binomial_interval {
 
 /* The x in [lo, hi] where the increasing cdf(x, a, b) equals p, by
  * Newton's method on pdf (the derivative of cdf) from guess, each step kept
- * inside the bracket (a step that leaves it halves the bracket instead; hi
- * doubles first until it brackets p), until a step or the bracket is within
+ * inside the bracket (a step that leaves it halves the bracket instead; while
+ * no point at or above p has been seen, the bracket's top is open and such a
+ * step goes to hi, then doubles), until a step or the bracket is within
  * a few units in the last place: a handful of CDFs where bisection took
  * fifty.  NaN when p cannot be bracketed or cdf returns NaN.  For GSL's
  * gsl_cdf_*_P, whose own inverses fail or mislead for large shape

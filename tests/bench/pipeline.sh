@@ -8,7 +8,7 @@
 #   sio-measures      every statistic of every force x measure (results/s)
 #   sio-charts        every chart in every configured format, drawn whole
 #                     (no earlier charts to reuse; ms per file)
-#   sio-statement     the draft statement of every force, one run each
+#   sio-statement     the draft statement of every force, in one run
 #   pipeline          the five stages above, added up
 #   sio-run           all of it as cron runs it, from an empty store to a
 #                     published out/ (one statement, the manifest)
@@ -50,9 +50,9 @@ stage_script transform "'$build/sio-transform' $opts"
 stage_script measures "'$build/sio-measures' $opts"
 stage_script charts "rm -rf '$out/charts'
 '$build/sio-charts' $opts"
-stage_script statements "for f in \$(sqlite3 '$store' 'SELECT DISTINCT force FROM measure_quarters'); do
-    '$build/sio-statement' $opts --force \"\$f\" || exit
-done"
+# One run for every force, as sio-run runs it when [run] statement_force is
+# unset: one Chromium prints every PDF.
+stage_script statements "'$build/sio-statement' $opts"
 run_opts="--quiet --config '$cfg' --store '$pw/run.db' --out '$pw/run-out'"
 stage_script run-first "rm -rf '$pw/run.db' '$pw/run.db-wal' '$pw/run.db-shm' '$pw/run-out'
 '$build/sio-run' $run_opts '$data'"

@@ -3,7 +3,7 @@
  *
  * A dozen or so texts, looked up a few times per file: a linear search.
  */
-#include "stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 
 #include <stdlib.h>

@@ -1,17 +1,19 @@
 /*
- * stmts.h — sio-ingest's prepared statements, kept from file to file.
+ * stmts.h — prepared statements kept for a connection's life, by their text.
  *
- * Every file's load prepares the same dozen statements (its files row, its
- * rows' INSERT, rejects, duplicates, notes, labels ...), and parsing SQL
- * was a hundredth of the writer's time.  A cache keeps each statement, by
+ * sio-ingest prepares the same dozen statements for every file (its files
+ * row, its rows' INSERT, rejects, duplicates, notes, labels ...), and
+ * sio-measures the same few for every force and measure (a verdict, a line
+ * of the national picture): parsing SQL was a hundredth of ingest's writer
+ * and a twelfth of sio-measures.  A cache keeps each statement, by
  * its text, for the connection's life: stmts_get() hands it out reset and
  * with its bindings cleared, stmts_put() takes it back.  A statement asked
  * for while it is out, or with no cache (NULL: tests), is prepared afresh
  * and finalized when put back, so callers need not know.  Statements are
  * reset when put back, so none holds a transaction open between uses.
  */
-#ifndef SIO_INGEST_STMTS_H
-#define SIO_INGEST_STMTS_H
+#ifndef SIO_STORE_STMTS_H
+#define SIO_STORE_STMTS_H
 
 #include "sys/error.h"
 

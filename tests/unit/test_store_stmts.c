@@ -1,8 +1,8 @@
 /*
- * test_ingest_stmts.c — sio-ingest's statements kept from file to file
- * (ingest/stmts.h), on an in-memory store.
+ * test_store_stmts.c — prepared statements kept for a connection's life
+ * (lib/store/stmts.h), on an in-memory store.
  */
-#include "../../ingest/stmts.h"
+#include "store/stmts.h"
 #include "store/store.h"
 #include "testing.h"
 
