@@ -218,6 +218,28 @@ static void y_label(PLINT axis, PLFLT value, char *label, PLINT length, PLPointe
     frame_tick_label(value, *(const int *)data, label, (size_t)length);
 }
 
+/* How far left of the axis its title goes, in character heights: clear of
+ * the widest tick label (a glyph about 0.74 of a character height, as
+ * chart_text_width() has it), never nearer than 4.6, where four glyphs
+ * ("0.15", "500") end. */
+static double y_title_offset(double step, int decimals)
+{
+    PLFLT x0, x1, y0, y1;
+    char label[64];
+    size_t widest = 0;
+
+    plgvpw(&x0, &x1, &y0, &y1);
+    long first = lround(ceil(y0 / step - 1e-9)), last = lround(floor(y1 / step + 1e-9));
+    for (long k = first; k <= last && k - first < 200; k++) {
+        size_t glyphs = 0;
+        frame_tick_label((double)k * step, decimals, label, sizeof label);
+        for (const unsigned char *p = (const unsigned char *)label; *p; p++)
+            glyphs += (*p & 0xC0) != 0x80;
+        widest = glyphs > widest ? glyphs : widest;
+    }
+    return fmax(4.6, 1.6 + 0.74 * (double)widest);
+}
+
 void frame_y_axis(double step, const char *title)
 {
     int decimals = frame_step_decimals(step);
@@ -231,7 +253,7 @@ void frame_y_axis(double step, const char *title)
     plbox("b", 0, 0, "bnotv", step, 0);
     plslabelfunc(NULL, NULL);
     plcol0(CHART_INK);
-    plmtex("l", 4.6, 0.5, 0.5, title);
+    plmtex("l", y_title_offset(step, decimals), 0.5, 0.5, title);
 }
 
 void frame_month_axis(month_t first, int n_months)

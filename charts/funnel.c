@@ -8,6 +8,7 @@
 #include "funnel.h"
 
 #include "frame.h"
+#include "funnel_layout.h"
 #include "stats/funnel.h"
 #include "store/store.h"
 
@@ -15,6 +16,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +94,7 @@ static int read_points(sqlite3 *db, const char *measure, struct funnel_series *s
     return rc;
 }
 
-static void curves_of(struct funnel_series *s);
+static void layout_of(struct funnel_series *s);
 
 int funnel_load(sqlite3 *db, const char *force, const char *measure,
                 struct funnel_series *out, struct sio_error *err)
@@ -113,7 +115,7 @@ int funnel_load(sqlite3 *db, const char *force, const char *measure,
     digest_add_str(&a, out->force_name);
     digest_end(&a, &out->digest);
     if (!rc && out->n)
-        curves_of(out);
+        layout_of(out);
     return rc;
 }
 
@@ -168,33 +170,101 @@ char *funnel_title(const struct funnel_series *s, char *buf, size_t size)
     return buf;
 }
 
-/* The forces outside the 95% limits, "Leicestershire Police (above)", or
- * "none"; those that do not fit in buf are counted ("and 12 more"), never
- * cut off mid-name. */
-static void outside_words(const struct funnel_series *s, char *buf, size_t size)
+/* "above" or "below" the limits, by the side of the target. */
+static const char *side(const struct funnel_series *s, const struct funnel_point *p)
 {
-    char item[160], more[48];
-    size_t o = 0, outside = 0, shown = 0;
+    return p->rate >= s->target ? "above" : "below";
+}
+
+/* The City of London's rate per resident is the classic misleading point of
+ * a national funnel: about 8,600 residents, a daytime population many times
+ * that (workers, visitors) among whom its crime happens. */
+#define RESIDENT_ONLY "city-of-london"
+
+static const struct funnel_point *resident_only(const struct funnel_series *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->p[i].key, RESIDENT_ONLY))
+            return &s->p[i];
+    return NULL;
+}
+
+/* "City of London Police's rate is per resident: its daytime population
+ * is many times its 8,583 residents.", or "" when it is not plotted. */
+static char *resident_words(const struct funnel_series *s, char *buf, size_t size)
+{
+    const struct funnel_point *p = resident_only(s);
+    char residents[32];
+    buf[0] = '\0';
+    if (p)
+        snprintf(buf, size, "%s's rate is per resident: its daytime population is many times "
+                 "its %s residents.", p->display,
+                 words_thousands(p->population, residents, sizeof residents));
+    return buf;
+}
+
+/* Appends printf-style text to buf at *o, never past size. */
+static void append(char *buf, size_t size, size_t *o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void append(char *buf, size_t size, size_t *o, const char *fmt, ...)
+{
+    va_list ap;
+    if (*o >= size)
+        return;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *o, size - *o, fmt, ap);
+    va_end(ap);
+    *o = n < 0 || (size_t)n >= size - *o ? size : *o + (size_t)n;
+}
+
+/* Every other force in words: how many lie outside each limit, the names of
+ * those the chart names (a force outside the 99.8% limits "(above)"), how
+ * many more are not named, and which are off the scale, with their rates. */
+static void others_words(const struct funnel_series *s, int d, char *buf, size_t size)
+{
+    int others = (int)s->n - (s->self != NULL), above = 0, o998;
+    size_t o = 0, listed = 0;
+    char resident[256];
     buf[0] = '\0';
     for (size_t i = 0; i < s->n; i++)
-        outside += strcmp(s->p[i].position, "within") != 0;
-    for (size_t i = 0; i < s->n && shown < outside; i++) {
-        if (!strcmp(s->p[i].position, "within"))
+        above += &s->p[i] != s->self && !strcmp(s->p[i].position, "above 99.8%");
+    o998 = s->n_out998;
+    if (o998)
+        append(buf, size, &o, "Of the other %d forces, %d %s outside the 99.8%% limits (%d above, "
+               "%d below) and %d outside the 95%% limits only.", others, o998,
+               o998 == 1 ? "is" : "are", above, o998 - above, s->n_out95);
+    else
+        append(buf, size, &o, "Of the other %d forces, none is outside the 99.8%% limits and %d "
+               "%s outside the 95%% limits only.", others, s->n_out95,
+               s->n_out95 == 1 ? "is" : "are");
+    for (size_t i = 0; i < s->n; i++) {
+        const struct funnel_point *p = &s->p[i];
+        if (p == s->self || !p->named || !(strstr(p->position, "99.8%")))
             continue;
-        int n = snprintf(item, sizeof item, "%s%s (%s)", o ? ", " : "", s->p[i].display,
-                         s->p[i].position);
-        if (n < 0 || o + (size_t)n + sizeof more >= size)
-            break;
-        memcpy(buf + o, item, (size_t)n + 1);
-        o += (size_t)n;
-        shown++;
+        append(buf, size, &o, "%s%s (%s)", listed++ ? ", " : " Named: ", p->display,
+               side(s, p));
     }
-    if (shown < outside) {
-        snprintf(more, sizeof more, "%sand %zu more", o ? ", " : "", outside - shown);
-        snprintf(buf + o, size - o, "%s", more);
+    if (listed)
+        append(buf, size, &o, ".");
+    if (o998 > s->n_named998)
+        append(buf, size, &o, " %d more outside the 99.8%% limits %s not named.",
+               o998 - s->n_named998, o998 - s->n_named998 == 1 ? "is" : "are");
+    listed = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct funnel_point *p = &s->p[i];
+        if (!p->off_scale)
+            continue;
+        if (!listed++)
+            append(buf, size, &o, " %d force%s off the scale, drawn at the edge of the chart: ",
+                   s->n_off, s->n_off == 1 ? " is" : "s are");
+        else
+            append(buf, size, &o, ", ");
+        append(buf, size, &o, "%s (%.*f per 1,000)", p->display, d, p->rate);
     }
-    if (!outside)
-        snprintf(buf, size, "none");
+    if (listed)
+        append(buf, size, &o, ".");
+    if (resident_words(s, resident, sizeof resident)[0])
+        append(buf, size, &o, " %s", resident);
 }
 
 /* "the England and Wales rate", "the rate of the 4 forces with data". */
@@ -209,13 +279,13 @@ static char *target_words(const struct funnel_series *s, char *buf, size_t size)
 
 char *funnel_alt_text(const struct funnel_series *s, char *buf, size_t size)
 {
-    char label[128], period[48], outside[1024];
+    char label[128], period[48], others[2048];
     int d = rate_decimals(s);
     size_t o;
     snprintf(label, sizeof label, "%s", s->measure_label);
     if (isupper((unsigned char)label[0]) && !isupper((unsigned char)label[1]))
         label[0] = (char)tolower((unsigned char)label[0]);
-    outside_words(s, outside, sizeof outside);
+    others_words(s, d, others, sizeof others);
     char target[96];
     o = (size_t)snprintf(buf, size, "Funnel plot of %s per 1,000 population against population "
                          "for %zu forces, %s, with %s (%.*f per 1,000) and exact Poisson 95%% "
@@ -236,65 +306,15 @@ char *funnel_alt_text(const struct funnel_series *s, char *buf, size_t size)
         o += (size_t)snprintf(buf + o, size - o, "Population %d (%s). ", s->population_year,
                               s->population_source);
     if (o < size)
-        snprintf(buf + o, size - o, "Forces outside the 95%% limits: %s.\n", outside);
+        snprintf(buf + o, size - o, "%s\n", others);
     return buf;
 }
 
 /* ---- drawing ---------------------------------------------------------- */
 
-struct funnel_frame {
-    int log_x;                 /* x is log10 of the population in millions */
-    double x0, x1, xstep;      /* world x range; the step of a linear axis */
-    double y0, y1, ystep;
-};
-
-/* World x of a population: millions, or their log10 when forces' sizes
- * differ by more than LOG_RATIO (England and Wales: the City of London's
- * 10,000 residents beside the Met's nine million). */
-#define LOG_RATIO 20.0
-
 static double world_x(const struct funnel_frame *f, double pop)
 {
     return f->log_x ? log10(pop / 1e6) : pop / 1e6;
-}
-
-/* x: every force, with room; y: every rate and the 99.8% limits at the
- * middle force's population, not the limits of the smallest (which run off
- * towards zero and infinity and would squeeze the points into a line). */
-static void frame_of(const struct funnel_series *s, struct funnel_frame *f)
-{
-    double least = INFINITY, most = 0, lo = s->target, hi = s->target, lo998, hi998;
-    for (size_t i = 0; i < s->n; i++) {
-        least = fmin(least, (double)s->p[i].population);
-        most = fmax(most, (double)s->p[i].population);
-        lo = fmin(lo, s->p[i].rate);
-        hi = fmax(hi, s->p[i].rate);
-    }
-    /* the points are sorted by population when read */
-    double mid = (double)s->p[s->n / 2].population;
-    funnel_limits(s->target / 1000 * mid, 0.998, &lo998, &hi998);
-    if (isfinite(lo998) && isfinite(hi998)) {
-        lo = fmin(lo, lo998 / mid * 1000);
-        hi = fmax(hi, hi998 / mid * 1000);
-    }
-    f->log_x = most > least * LOG_RATIO;
-    if (f->log_x) {
-        f->x0 = floor(log10(least / 1e6) * 2) / 2;  /* to the half decade */
-        f->x1 = ceil(log10(most / 1e6) * 2) / 2;
-        f->xstep = 0;
-    } else {
-        f->xstep = frame_nice_step(most / 1e6 * 1.08, 0.1);
-        f->x0 = 0;
-        f->x1 = ceil(most / 1e6 * 1.08 / f->xstep) * f->xstep;
-    }
-    if (!(hi > lo))
-        hi = lo + fmax(s->target, 1e-3);
-    double pad = (hi - lo) * 0.15;
-    lo = fmax(0, lo - pad);
-    hi += pad;
-    f->ystep = frame_nice_step(hi - lo, 1e-4);
-    f->y0 = floor(lo / f->ystep) * f->ystep;
-    f->y1 = ceil(hi / f->ystep) * f->ystep;
 }
 
 /* A point of curve c at world x wx, unless its rate r is not a number. */
@@ -329,15 +349,13 @@ static int same_frame(const struct funnel_frame *a, const struct funnel_frame *b
 }
 
 /* The four control limits as curves over population, worked out once a
- * series (the same for every format drawn), or kept from the last series
+ * series (the same for every format drawn), or kept from an earlier series
  * with the same target and frame; each point two gamma quantiles a level. */
-static void curves_of(struct funnel_series *s)
+static void curves_of(struct funnel_series *s, const struct funnel_frame *f)
 {
-    struct funnel_frame f;
-    frame_of(s, &f);
     for (int k = 0; k < CURVES_KEPT; k++)
         if (curves_kept[k].valid && curves_kept[k].target == s->target &&
-            same_frame(&curves_kept[k].f, &f)) {
+            same_frame(&curves_kept[k].f, f)) {
             memcpy(s->curve, curves_kept[k].curve, sizeof s->curve);
             return;
         }
@@ -345,27 +363,36 @@ static void curves_of(struct funnel_series *s)
         s->curve[k].n = 0;
     for (int i = 0; i < FUNNEL_CURVE_POINTS; i++) {
         double t = (double)i / (FUNNEL_CURVE_POINTS - 1), wx, pop;
-        if (f.log_x) {
-            wx = f.x0 + (f.x1 - f.x0) * t;
+        if (f->log_x) {
+            wx = f->x0 + (f->x1 - f->x0) * t;
             pop = pow(10, wx) * 1e6;
         } else {
             /* closer points where the curve bends, near zero */
-            wx = f.x1 / 400 + (f.x1 - f.x1 / 400) * t * t;
+            wx = f->x1 / 400 + (f->x1 - f->x1 / 400) * t * t;
             pop = wx * 1e6;
         }
         for (int level = 0; level < 2; level++) {
             double lo, hi;
             funnel_limits(s->target / 1000 * pop, level ? 0.998 : 0.95, &lo, &hi);
-            curve_add(&s->curve[2 * level], wx, lo / pop * 1000, &f);
-            curve_add(&s->curve[2 * level + 1], wx, hi / pop * 1000, &f);
+            curve_add(&s->curve[2 * level], wx, lo / pop * 1000, f);
+            curve_add(&s->curve[2 * level + 1], wx, hi / pop * 1000, f);
         }
     }
     struct curves_kept *kept = &curves_kept[curves_next];
     curves_next = (curves_next + 1) % CURVES_KEPT;
     kept->valid = 1;
     kept->target = s->target;
-    kept->f = f;
+    kept->f = *f;
     memcpy(kept->curve, s->curve, sizeof s->curve);
+}
+
+/* The window, which forces are named or off the scale, and the curves. */
+static void layout_of(struct funnel_series *s)
+{
+    struct funnel_frame f;
+    funnel_layout_frame(s, &f);
+    funnel_layout_mark(s, &f);
+    curves_of(s, &f);
 }
 
 /* One control limit as a curve over population: dashed at 95%. */
@@ -413,27 +440,113 @@ static void axes(const struct funnel_series *s, const struct funnel_frame *f)
                                         : "Population (millions)");
 }
 
-/* A force's point: the force a large dark blue disc, one outside the 95%
- * limits an orange disc, the others pale blue; the first two named. */
-static void point(const struct funnel_series *s, const struct funnel_point *p,
-                  const struct funnel_frame *f)
+/* Where the drawing is on the page: the viewport (page fractions) and the
+ * world window it shows. */
+struct funnel_page {
+    struct funnel_frame f;
+    double vx0, vx1, vy0, vy1;
+};
+
+#define DISC "\xe2\x97\x8f"        /* U+25CF black circle */
+#define UP "\xe2\x96\xb2"          /* U+25B2 black up-pointing triangle */
+#define DOWN "\xe2\x96\xbc"        /* U+25BC black down-pointing triangle */
+#define LABEL_H (FRAME_NOTE * 1.6)  /* a name's line, page height */
+#define EDGE (FRAME_BODY * 0.55)    /* an off-scale marker's middle from the edge */
+
+/* A point's place on the page; an off-scale force's at the edge it is
+ * beyond. */
+static void page_xy(const struct funnel_page *g, const struct funnel_point *p, double *x,
+                    double *y)
 {
-    int self = p == s->self, named = self || strcmp(p->position, "within") != 0;
-    PLFLT x[1] = {world_x(f, (double)p->population)}, y[1] = {p->rate};
-    plcol0(self ? CHART_DARK_BLUE : named ? CHART_ORANGE : CHART_PALE_BLUE);
+    const struct funnel_frame *f = &g->f;
+    *x = g->vx0 + (world_x(f, (double)p->population) - f->x0) / (f->x1 - f->x0) * (g->vx1 - g->vx0);
+    *y = p->off_scale > 0 ? g->vy1 - EDGE : p->off_scale < 0 ? g->vy0 + EDGE
+         : g->vy0 + (p->rate - f->y0) / (f->y1 - f->y0) * (g->vy1 - g->vy0);
+}
+
+static double world_of_px(const struct funnel_page *g, double x)
+{
+    return g->f.x0 + (x - g->vx0) / (g->vx1 - g->vx0) * (g->f.x1 - g->f.x0);
+}
+
+static double world_of_py(const struct funnel_page *g, double y)
+{
+    return g->f.y0 + (y - g->vy0) / (g->vy1 - g->vy0) * (g->f.y1 - g->f.y0);
+}
+
+/* A force's mark: the force a large dark blue disc, one outside the 95%
+ * limits an orange disc, the others pale blue; a triangle at the edge,
+ * pointing off the chart, for a force off the scale. */
+static void point(const struct funnel_series *s, const struct funnel_point *p,
+                  const struct funnel_page *g)
+{
+    int self = p == s->self;
+    double px, py;
+    page_xy(g, p, &px, &py);
+    PLFLT x[1] = {world_of_px(g, px)}, y[1] = {world_of_py(g, py)};
+    plcol0(self ? CHART_DARK_BLUE : strcmp(p->position, "within") ? CHART_ORANGE
+                                                                 : CHART_PALE_BLUE);
     chart_text_size(self ? FRAME_TITLE * 1.1 : FRAME_BODY * 1.3);
-    plstring(1, x, y, "\xe2\x97\x8f"); /* U+25CF black circle, centred on the point */
-    if (!named)
-        return;
-    chart_text_size(FRAME_NOTE);
-    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, self ? PL_FCI_BOLD : PL_FCI_MEDIUM);
-    plcol0(CHART_INK);
-    /* right of the point, or left of it near the right edge */
-    double width = f->x1 - f->x0;
-    int left = x[0] > f->x0 + width * 0.75;
-    double gap = width * (self ? 0.022 : 0.014);
-    plptex(x[0] + (left ? -gap : gap), y[0], 1.0, 0.0, left ? 1.0 : 0.0, p->display);
-    plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+    plstring(1, x, y, p->off_scale > 0 ? UP : p->off_scale < 0 ? DOWN : DISC);
+}
+
+/* The name drawn for p: an off-scale force's with its rate and an arrow,
+ * "City of London Police 11.3 ↑". */
+static char *label_text(const struct funnel_series *s, const struct funnel_point *p, char *buf,
+                        size_t size)
+{
+    if (p->off_scale)
+        snprintf(buf, size, "%s %.*f %s", p->display, rate_decimals(s), p->rate,
+                 p->off_scale > 0 ? "\xe2\x86\x91" : "\xe2\x86\x93"); /* U+2191, U+2193 */
+    else
+        snprintf(buf, size, "%s", p->display);
+    return buf;
+}
+
+/* The names of the forces named, placed by funnel_layout_place: a thin
+ * leader from the point to a name moved off its point's level. */
+static void names(const struct funnel_series *s, const struct funnel_page *g)
+{
+    struct funnel_label *l = calloc(s->n, sizeof *l);
+    const struct funnel_point **who = calloc(s->n, sizeof *who);
+    double *px = calloc(s->n, sizeof *px), *py = calloc(s->n, sizeof *py);
+    char text[200];
+    size_t k = 0;
+
+    for (size_t i = 0; l && who && px && py && i < s->n; i++) {
+        const struct funnel_point *p = &s->p[i];
+        int self = p == s->self;
+        page_xy(g, p, &px[i], &py[i]);
+        if (!p->named)
+            continue;
+        who[k] = p;
+        l[k] = (struct funnel_label){.x = px[i], .y = py[i], .h = LABEL_H,
+                                     .w = chart_text_width(label_text(s, p, text, sizeof text),
+                                                           FRAME_NOTE, self),
+                                     .gap = (g->vx1 - g->vx0) * (self ? 0.022 : 0.014)};
+        k++;
+    }
+    if (l && who && px && py)
+        funnel_layout_place(l, k, px, py, s->n, g->vx0, g->vx1, g->vy0, g->vy1);
+    for (size_t j = 0; l && who && px && py && j < k; j++) {
+        int self = who[j] == s->self;
+        if (fabs(l[j].ly - l[j].y) > LABEL_H * 0.3) {
+            PLFLT lx[2] = {world_of_px(g, l[j].x), world_of_px(g, l[j].left ? l[j].lx + l[j].w
+                                                                          : l[j].lx)};
+            PLFLT ly[2] = {world_of_py(g, l[j].y), world_of_py(g, l[j].ly)};
+            plcol0(CHART_DARK_GREY);
+            chart_pen(0.8);
+            plline(2, lx, ly);
+            chart_pen(1.0);
+        }
+        chart_text_size(FRAME_NOTE);
+        plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, self ? PL_FCI_BOLD : PL_FCI_MEDIUM);
+        plcol0(CHART_INK);
+        plptex(world_of_px(g, l[j].lx), world_of_py(g, l[j].ly), 1.0, 0.0, 0.0,
+               label_text(s, who[j], text, sizeof text));
+        plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
+    }
+    free(l), free(who), free(px), free(py);
 }
 
 /* The legend under the subtitle: what the discs, the line and the curves
@@ -457,6 +570,8 @@ static int legend(const struct funnel_series *s)
         frame_legend_item(&x, &y, "\xe2\x97\x8f", CHART_ORANGE, 0, "Outside the 95% limits");
     if (others)
         frame_legend_item(&x, &y, "\xe2\x97\x8f", CHART_PALE_BLUE, 0, "Other forces");
+    if (s->n_off)
+        frame_legend_item(&x, &y, UP, CHART_DARK_GREY, 0, "Off the scale");
     /* "England and Wales rate", "Rate of the 4 forces with data" */
     const char *t = target_words(s, target, sizeof target) + 4;
     snprintf(words, sizeof words, "%c%s, %.*f", toupper((unsigned char)t[0]), t + 1, d, s->target);
@@ -466,40 +581,68 @@ static int legend(const struct funnel_series *s)
     return y < FRAME_LEGEND_Y ? 2 : 1;
 }
 
+/* Which forces the chart names, and those off its scale: "Named: the 8
+ * forces furthest outside the 99.8% limits; 28 more are outside them.
+ * ▲ off the scale: its rate beside its name." */
+static char *named_words(const struct funnel_series *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    if (!s->n_out998)
+        append(buf, size, &o, "No other force is outside the 99.8%% limits.");
+    else if (s->n_named998 == s->n_out998)
+        append(buf, size, &o, "Named: the force%s outside the 99.8%% limits.",
+               s->n_out998 == 1 ? "" : "s");
+    else
+        append(buf, size, &o, "Named: the %d forces furthest outside the 99.8%% limits; %d more "
+               "are outside them.", s->n_named998, s->n_out998 - s->n_named998);
+    if (s->n_off)
+        append(buf, size, &o, " %s off the scale: the rate is beside the name.",
+               s->n_off == 1 ? "One force is" : "Forces are");
+    return buf;
+}
+
 void funnel_draw(const void *series, const struct chart_style *st)
 {
     const struct funnel_series *s = series;
-    struct funnel_frame f;
-    char title[256], subtitle[256], period[48], population[320], left_out[96];
-    const char *notes[2] = {population, left_out};
-    int n_notes = 1;
+    struct funnel_page g;
+    char title[256], subtitle[256], period[48], population[320], named[256], resident[256],
+        left_out[96];
+    const char *notes[4] = {population, named};
+    int n_notes = 2;
 
     funnel_title(s, title, sizeof title);
     snprintf(subtitle, sizeof subtitle, "%s. Rate per 1,000 population against population, "
              "%zu forces.", period_words(s, period, sizeof period), s->n);
     if (s->population_year && s->population_source[0])
-        snprintf(population, sizeof population, "Population: %d (%s). Forces outside the 95%% "
-                 "limits are named.", s->population_year, s->population_source);
+        snprintf(population, sizeof population, "Population: %d (%s).", s->population_year,
+                 s->population_source);
     else
         snprintf(population, sizeof population, "Population: each force's estimate for the year "
-                 "nearest the middle of the 12 months. Forces outside the 95%% limits are named.");
+                 "nearest the middle of the 12 months.");
+    named_words(s, named, sizeof named);
+    if (resident_words(s, resident, sizeof resident)[0])
+        notes[n_notes++] = resident;
     if (s->left_out) {
         snprintf(left_out, sizeof left_out, "Not plotted: %d force%s without all 12 months or a "
                  "population.", s->left_out, s->left_out == 1 ? "" : "s");
-        n_notes++;
+        notes[n_notes++] = left_out;
     }
     frame_words(title, subtitle, 0.0, notes, n_notes, st);
     int rows = legend(s);
-    frame_of(s, &f);
-    plvpor(FRAME_X0, FRAME_X1, frame_plot_bottom(n_notes), FRAME_Y1 - FRAME_LEGEND_ROW * (rows - 1));
-    plwind(f.x0, f.x1, f.y0, f.y1);
-    axes(s, &f);
-    frame_hline(f.x0, f.x1, s->target, CHART_DARK_PINK, 2.0, 0);
+    funnel_layout_frame(s, &g.f);
+    g.vx0 = FRAME_X0, g.vx1 = FRAME_X1;
+    g.vy0 = frame_plot_bottom(n_notes), g.vy1 = FRAME_Y1 - FRAME_LEGEND_ROW * (rows - 1);
+    plvpor(g.vx0, g.vx1, g.vy0, g.vy1);
+    plwind(g.f.x0, g.f.x1, g.f.y0, g.f.y1);
+    axes(s, &g.f);
+    frame_hline(g.f.x0, g.f.x1, s->target, CHART_DARK_PINK, 2.0, 0);
     for (int k = 0; k < 4; k++)
         limit_curve(&s->curve[k], k < 2);
     for (size_t i = 0; i < s->n; i++)
         if (&s->p[i] != s->self)
-            point(s, &s->p[i], &f);
+            point(s, &s->p[i], &g);
     if (s->self)
-        point(s, s->self, &f); /* on top */
+        point(s, s->self, &g); /* on top */
+    names(s, &g);
 }

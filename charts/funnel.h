@@ -6,8 +6,9 @@
  * plotted: England and Wales when every force is there) as a line, and the
  * exact Poisson 95% (dashed) and 99.8% (solid) control limits around it as
  * curves that narrow as populations grow (lib/stats/funnel.h).  The force
- * is drawn large in the first palette colour and named; every force outside
- * the 95% limits is named too.  The figures are sio-measures' (the
+ * is drawn large in the first palette colour and named; the forces furthest
+ * outside the 99.8% limits are named too, and a force whose rate would
+ * squash the rest is drawn off the scale (funnel_layout.h).  The figures are sio-measures' (the
  * funnel_plots and funnel_points tables); the curves are drawn from the
  * same function that gave the stored limits.
  */
@@ -27,6 +28,8 @@ struct funnel_point {
     long count, population;
     double rate, low_95, high_95, low_998, high_998; /* per 1,000 */
     char position[16];            /* above 99.8% | above 95% | within | below 95% | below 99.8% */
+    int off_scale;                /* +1 above the y axis, -1 below it, 0 on it (funnel_layout.h) */
+    int named;                    /* its name is drawn */
 };
 
 #define FUNNEL_CURVE_POINTS 160
@@ -50,6 +53,10 @@ struct funnel_series {
     const struct funnel_point *self; /* the force's own point, NULL when not plotted */
     struct digest digest;         /* of the rows read and the names shown */
     struct funnel_curve curve[4]; /* the 95% limits, low and high, then the 99.8% */
+    /* of the forces other than the force (funnel_layout_mark): */
+    int n_out998, n_out95;        /* outside the 99.8% limits; outside the 95% only */
+    int n_named998;               /* outside the 99.8% limits and named */
+    int n_off;                    /* off the scale, the force too */
 };
 
 /* The funnel of measure with force highlighted; out->n = 0 when sio-measures
