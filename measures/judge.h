@@ -9,10 +9,13 @@
  * say too little about it), by the Pearson dispersion of a quasi-Poisson
  * (quasi-binomial) fit on a window indicator, with month-of-year terms when
  * the series is seasonal and both windows are whole years of months
- * (lib/stats/dispersion.h).  When the points give fewer than
- * DISPERSION_MIN_DF residual degrees of freedom (quarterly series,
- * rolling-year totals), the change is stated but not tested: verdict
- * "not tested", with the reason in the note.
+ * (lib/stats/dispersion.h).  When the two windows give fewer than
+ * DISPERSION_MIN_DF residual degrees of freedom (a quarterly series: 8
+ * points, 6 df), a count series' dispersion is fitted over the whole series
+ * with one rate a year (dispersion_poisson_years); when that too is short
+ * (or the series is of shares, or only rolling-year totals exist), the
+ * change is stated but not tested: verdict "not tested", with the reason in
+ * the note.
  */
 #ifndef SIO_MEASURES_JUDGE_H
 #define SIO_MEASURES_JUDGE_H

@@ -175,7 +175,16 @@ static int area_series(const struct national *nat, const char *region, month_t f
                 step = series_step(&nat->f[i].s);
         }
     sum->step = step;
-    for (month_t m = from; step && m <= to && !rc; m += step) {
+    /* The sum starts where the area's figures do, not at the earlier
+     * window: a quarterly series' dispersion is fitted over all of it, as
+     * the force's own is (judge.c), when the two windows are too few. */
+    month_t first = from;
+    for (int i = 0; i < nat->n; i++)
+        if (in_area(&nat->f[i], region) && nat->f[i].s.n &&
+            series_month(&nat->f[i].s, 0) < first)
+            first = series_month(&nat->f[i].s, 0);
+    for (month_t m = first + ((from - first) % (step ? step : 1)); step && m <= to && !rc;
+         m += step) {
         long num = 0, den = 0;
         int all = 1;
         for (int i = 0; i < nat->n && all; i++) {

@@ -453,6 +453,22 @@ static void remove_singleton(struct browser *b)
     atomic_remove_tree(target);
 }
 
+/* Chromium's helpers (zygote, renderers, crash handler) inherit its stderr
+ * and may outlive it by a moment, writing into the profile as it is
+ * removed; the end of the pipe says the last has gone.  Waited for a
+ * little, no more. */
+static void helpers_wait(int fd)
+{
+    char sink[512];
+    for (long end = now_ms() + 2000; fd >= 0 && now_ms() < end;) {
+        struct pollfd p = { fd, POLLIN, 0 };
+        if (poll(&p, 1, 50) < 0 && errno != EINTR)
+            return;
+        if (p.revents && read(fd, sink, sizeof sink) == 0)
+            return;
+    }
+}
+
 int browser_stop(struct browser *b, struct sio_error *err)
 {
     int rc = SIO_OK;
@@ -480,14 +496,14 @@ int browser_stop(struct browser *b, struct sio_error *err)
             nanosleep(&nap, NULL);
         }
     }
-    /* Still running after all that: killed, and waited for.  Its stderr is
-     * not read to its end: a helper of its own may hold it open a while. */
+    /* Still running after all that: killed, and waited for. */
     if (b->job.pid > 0) {
         kill(b->job.pid, SIGKILL);
         while (waitpid(b->job.pid, NULL, 0) < 0 && errno == EINTR)
             ;
         b->job.pid = 0;
     }
+    helpers_wait(b->job.err_fd);
     if (b->job.err_fd >= 0)
         close(b->job.err_fd);
     b->job.err_fd = -1;

@@ -1,6 +1,7 @@
 /*
  * dispersion.c — Pearson dispersion of a two-window Poisson or binomial
- * fit, and the change intervals widened by it (see dispersion.h).
+ * fit, or of a whole series' Poisson fit by year, and the change intervals
+ * widened by it (see dispersion.h).
  *
  * With the window indicator alone the maximum-likelihood fit is each
  * window's own rate (total / exposure), so the fitted means are closed
@@ -132,6 +133,45 @@ int dispersion_poisson(const struct dispersion_point *p, size_t n, int seasonal,
     free(mu);
     out->seasonal = seasonal;
     fit_finish(chisq, n, seasonal ? 1 + seasons_present(p, n) : 2, out);
+    out->years = 0;
+    return SIO_OK;
+}
+
+int dispersion_poisson_years(const struct dispersion_point *p, size_t n,
+                             struct dispersion_fit *out, struct sio_error *err)
+{
+    int years = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].window < 0)
+            return sio_fail(err, SIO_EDATA, NULL, 0, "point %zu: year %d is negative", i,
+                            p[i].window);
+        if (!(p[i].y >= 0) || !(p[i].t > 0) || !isfinite(p[i].t))
+            return sio_fail(err, SIO_EDATA, NULL, 0, "point %zu: %g in %g cannot be fitted",
+                            i, p[i].y, p[i].t);
+        years = p[i].window + 1 > years ? p[i].window + 1 : years;
+    }
+    double *y = calloc((size_t)years + 1, sizeof *y), *t = calloc((size_t)years + 1, sizeof *t);
+    double chisq = 0;
+    int params = 0;
+    if (!y || !t) {
+        free(y), free(t);
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    }
+    /* One rate a year: the maximum-likelihood fit of y ~ factor(year). */
+    for (size_t i = 0; i < n; i++) {
+        params += t[p[i].window] == 0;
+        y[p[i].window] += p[i].y;
+        t[p[i].window] += p[i].t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double mu = p[i].t * y[p[i].window] / t[p[i].window];
+        if (mu > 0)
+            chisq += (p[i].y - mu) * (p[i].y - mu) / mu;
+    }
+    free(y), free(t);
+    out->seasonal = 0;
+    fit_finish(chisq, n, params, out);
+    out->years = params;
     return SIO_OK;
 }
 
@@ -150,6 +190,7 @@ int dispersion_binomial(const struct dispersion_point *p, size_t n,
     }
     out->seasonal = 0;
     fit_finish(chisq, n, 2, out);
+    out->years = 0;
     return SIO_OK;
 }
 

@@ -61,6 +61,8 @@ struct dispersion_fit {
     double chisq; /* Pearson chi-square */
     int df;       /* residual degrees of freedom: points - parameters */
     int seasonal; /* month-of-year terms were fitted */
+    int years;    /* > 0: fitted over the whole series, one rate for each of
+                   * this many years (dispersion_poisson_years) */
 };
 
 /* Quasi-Poisson fit of p[0..n) on the window indicator, plus month-of-year
@@ -69,6 +71,17 @@ struct dispersion_fit {
  * window with no point, or a missing season. */
 int dispersion_poisson(const struct dispersion_point *p, size_t n, int seasonal,
                        struct dispersion_fit *out, struct sio_error *err);
+
+/* Quasi-Poisson fit of a whole series p[0..n), one rate a year: window is
+ * the point's year (0 the latest, 1 the one before ...), as R's
+ * summary(glm(y ~ factor(year), quasipoisson, offset = log(t)))$dispersion.
+ * For quarterly series, whose two windows of four points each leave 6
+ * residual df (too few): a series of four years leaves 12.  Variation within
+ * a year (a seasonal pattern, a trend) counts as noise here, so phi is if
+ * anything too large and the intervals too wide.  SIO_EDATA for a negative
+ * year or count or a non-positive exposure. */
+int dispersion_poisson_years(const struct dispersion_point *p, size_t n,
+                             struct dispersion_fit *out, struct sio_error *err);
 
 /* Quasi-binomial fit of p[0..n) (y successes of t trials) on the window
  * indicator; same errors, and y > t or t < 1 is SIO_EDATA. */

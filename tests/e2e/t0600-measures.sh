@@ -148,13 +148,17 @@ ho=$(q "SELECT change_pct || ',' || coalesce(ci_low_pct, 'none') || ',' || verdi
         AND comparison = 'baseline'")
 # hand: 4 quarters x 2 = 8 vs 4 x 3 = 12: -33.33%.  Eight quarterly figures
 # leave 6 residual degrees of freedom, too few to estimate the extra-Poisson
-# variation (sio needs 10): the change is stated, not tested.
+# variation (sio needs 10), so the dispersion is of the whole series with one
+# rate a year: 16 quarters, 4 years, 12 df; every quarter equals its year's
+# rate, so phi = 0 (<= 1) and the interval is the exact conditional one.
+# R: poisson.test(c(8, 12), c(12, 12))$conf.int = 0.236384410529 1.773597447858
 check t0600.9-ho-homicide-change near "$(field "$ho" 1)" -33.3333333 1e-6
-check t0600.10-ho-homicide-has-no-interval test "$(field "$ho" 2)" = none
-check t0600.11-ho-homicide-says-why test -n "$(q "SELECT 1 FROM measure_verdicts WHERE
-    force = 'warwickshire' AND measure = 'homicide' AND comparison = 'baseline'
-    AND sentence LIKE '%8 quarterly figures leave 6 degrees of freedom%' AND dispersion_df = 6")"
-check t0600.12-ho-homicide-verdict test "$(field "$ho" 3)" = "not tested"
+check t0600.10-ho-homicide-interval-as-r-poisson-test near "$(field "$ho" 2)" -76.3615589471 1e-6
+check t0600.11-ho-homicide-dispersion-of-the-whole-series test -n "$(q "SELECT 1 FROM
+    measure_verdicts WHERE force = 'warwickshire' AND measure = 'homicide'
+    AND comparison = 'baseline' AND dispersion_df = 12 AND dispersion = 0
+    AND method LIKE '%the whole series with one rate for each of its 4 years%'")"
+check t0600.12-ho-homicide-verdict test "$(field "$ho" 3)" = "no significant change"
 check t0600.12a-a-code-the-tables-stop-carrying-is-missing-not-zero test "$(q "SELECT
     count(*) FROM measure_results WHERE force = 'warwickshire' AND measure = 'drug_trafficking'
     AND period_end > '2021-03' AND value IS NOT NULL")" -eq 0

@@ -180,8 +180,8 @@ check t0830-13-ew-before-is-the-sum-over-forces test "$(nat country 'CAST(base_v
 check t0830-14-region-is-the-sum-over-its-forces test "$(nat region 'CAST(latest_value AS INTEGER)')" = "$wm_now"
 check t0830-15-all-43-forces-summed test "$(nat country forces_with_data)/$(nat country forces_expected)" = 43/43
 # The change from the independent sums (both windows 12 months); the
-# verdict and interval are judged as the force's own (quarterly figures:
-# 8 of them are too few to estimate the variation, so "not tested").
+# verdict and interval are judged as the force's own (quarterly figures: the
+# dispersion of the whole summed series, one rate a year).
 close() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-6) }'; }
 check t0830-16-ew-change-from-the-sums close "$(nat country change)" \
     "$(awk -v a="$ew_now" -v b="$ew_before" 'BEGIN { printf "%.9f", 100 * (a / b - 1) }')"

@@ -81,3 +81,17 @@ show("Q phi", fmt(phi), "df", q$df.residual)
 show("Q sums", sum(xl), sum(nl), sum(xb), sum(nb))
 show("Q newcombe", fmt(100 * newcombe(sum(xl), sum(nl), sum(xb), sum(nb), phi)))
 show("Q newcombe phi 1", fmt(100 * newcombe(sum(xl), sum(nl), sum(xb), sum(nb), 1)))
+
+# Case Y: a quarterly series of four financial years (neighbourhood crime of
+# the demo's Warwickshire, Home Office table, 2018/19 Q1 to 2021/22 Q4), whose
+# two windows of four quarters leave 6 df: the whole series with one rate a
+# year (year 0 the latest), and the latest year against the one before with
+# phi from it (dispersion_poisson_years; tests/unit/test_dispersion.c).
+y <- c(2043, 2117, 2338, 2184, 2013, 1931, 2129, 1851,
+       1248, 1682, 1708, 1433, 1582, 1780, 2057, 1850)
+year <- factor(rep(3:0, each = 4))
+f <- glm(y ~ year, family = quasipoisson, offset = log(rep(3, 16)), control = tight)
+show("Y phi", fmt(summary(f)$dispersion), "df", f$df.residual)
+b <- coef(f)["year1"]; se <- summary(f)$coefficients["year1", "Std. Error"]
+qy <- qt(0.975, f$df.residual)
+show("Y latest year / year before", fmt(exp(-c(b, b + qy * se, b - qy * se))))

@@ -6,15 +6,19 @@
 # counts x/phi of n/phi).  Called by tests/e2e/t0650-verdicts-against-r.sh.
 #
 # Usage: Rscript verdicts_check.R POINTS.csv VERDICTS.csv CONFIDENCE
-#   POINTS:   force,measure,month,y,n   (one row per month with data; n is
-#             the denominator of a share, empty for counts)
+#   POINTS:   force,measure,month,y,n,quarter,t   (one row per month, or
+#             financial quarter (quarter 1), with data; n is the denominator
+#             of a share, empty for counts; t the months it spans)
 #   VERDICTS: force,measure,comparison,latest_start,latest_end,base_start,
-#             base_end,change,low,high,dispersion,df,seasonal,unit
+#             base_end,change,low,high,dispersion,df,seasonal,unit,years
+#             (years 1: the dispersion is of the whole quarterly series
+#             with one rate a year, glm(y ~ factor(year), quasipoisson,
+#             offset = log(t)), the years counted back from latest_end)
 # Prints one line per mismatch, then "checked N verdicts, M mismatches";
 # exits 1 when any verdict differs.
 args <- commandArgs(trailingOnly = TRUE)
 pts <- read.csv(args[1], colClasses = c("character", "character", "character",
-                                        "numeric", "numeric"))
+                                        "numeric", "numeric", "integer", "numeric"))
 ver <- read.csv(args[2], stringsAsFactors = FALSE)
 level <- as.numeric(args[3])
 tight <- glm.control(epsilon = 1e-15, maxit = 100)
@@ -35,12 +39,16 @@ for (i in seq_len(nrow(ver))) {
   le <- ym(v$latest_end); be <- ym(v$base_end)
   ls <- if (v$comparison == "quarter_last_year") le - 11 else ym(v$latest_start)
   bs <- if (v$comparison == "quarter_last_year") be - 11 else ym(v$base_start)
-  p <- pts[pts$force == v$force & pts$measure == v$measure, ]
+  p <- pts[pts$force == v$force & pts$measure == v$measure & pts$quarter == v$years, ]
   late <- p[p$m >= ls & p$m <= le, ]; base <- p[p$m >= bs & p$m <= be, ]
   d <- rbind(transform(base, w = 0), transform(late, w = 1))
   d$w <- factor(d$w, levels = c(0, 1)); d$moy <- factor(d$m %% 12)
   share <- v$unit == "percentage points"
-  if (share) {
+  if (v$years == 1) {
+    d <- p[p$m + p$t - 1 <= le, ]
+    d$year <- factor((le - (d$m + d$t - 1)) %/% 12)
+    fit <- glm(y ~ year, family = quasipoisson, offset = log(t), data = d, control = tight)
+  } else if (share) {
     d$x <- round(d$y * d$n / 100)
     fit <- glm(cbind(x, n - x) ~ w, family = quasibinomial, data = d, control = tight)
   } else if (v$seasonal == 1) {
@@ -55,10 +63,10 @@ for (i in seq_len(nrow(ver))) {
     ci <- newcombe(sum(round(x1$y * x1$n / 100)), sum(x1$n), sum(round(x2$y * x2$n / 100)),
                    sum(x2$n), max(1, phi))
   } else if (phi <= 1) {
-    ci <- 100 * (poisson.test(c(sum(x1$y), sum(x2$y)), c(nrow(x1), nrow(x2)),
+    ci <- 100 * (poisson.test(c(sum(x1$y), sum(x2$y)), c(sum(x1$t), sum(x2$t)),
                               conf.level = level)$conf.int - 1)
   } else {
-    r <- (sum(x1$y) / nrow(x1)) / (sum(x2$y) / nrow(x2))
+    r <- (sum(x1$y) / sum(x1$t)) / (sum(x2$y) / sum(x2$t))
     se <- sqrt(phi * (1 / sum(x1$y) + 1 / sum(x2$y)))
     ci <- 100 * (exp(log(r) + c(-1, 1) * qt((1 + level) / 2, fit$df.residual) * se) - 1)
   }

@@ -1,6 +1,7 @@
 /*
  * test_dispersion.c — quasi-Poisson and quasi-binomial dispersion of two
- * windows, and the change intervals widened by it, against R.
+ * windows, or of a whole series by year, and the change intervals widened
+ * by it, against R.
  *
  * Every expected number was printed by R 4.2.2 (Debian bookworm r-base-core)
  * with tests/tools/dispersion.R, which holds the data and the R calls
@@ -38,7 +39,7 @@ static struct dispersion_fit fit_or_fail(const double *base, const double *late,
                                          int seasonal)
 {
     struct dispersion_point p[24];
-    struct dispersion_fit f = {0, 0, 0, 0};
+    struct dispersion_fit f = {0, 0, 0, 0, 0};
     struct sio_error err;
     size_t n = points(base, late, skip, p);
     CHECK_INT(dispersion_poisson(p, n, seasonal, &f, &err), SIO_OK);
@@ -143,7 +144,7 @@ TEST(test_under_dispersion_keeps_the_exact_poisson_interval)
 
 TEST(test_zero_total_uses_exact_interval_of_effective_counts)
 {
-    struct dispersion_fit f = {2.5, 55, 22, 0};
+    struct dispersion_fit f = {2.5, 55, 22, 0, 0};
     struct poisson_ratio r;
     struct sio_error err;
     CHECK_INT(dispersion_ratio_ci(0, 12, 20, 12, &f, 0.95, &r, &err), SIO_OK);
@@ -180,7 +181,7 @@ TEST(test_binomial_phi_matches_r_quasibinomial)
 
 TEST(test_newcombe_with_effective_counts_matches_r)
 {
-    struct dispersion_fit f = {2.5, 55, 22, 0};
+    struct dispersion_fit f = {2.5, 55, 22, 0, 0};
     struct binomial_difference d;
     struct sio_error err;
     CHECK_INT(dispersion_newcombe_ci(645, 855, 603, 853, &f, 0.95, &d, &err), SIO_OK);
@@ -193,7 +194,7 @@ TEST(test_newcombe_with_effective_counts_matches_r)
 
 TEST(test_newcombe_with_phi_below_one_is_the_plain_interval)
 {
-    struct dispersion_fit f = {0.784657270687, 17.26, 22, 0};
+    struct dispersion_fit f = {0.784657270687, 17.26, 22, 0, 0};
     struct binomial_difference d;
     struct sio_error err;
     CHECK_INT(dispersion_newcombe_ci(645, 855, 603, 853, &f, 0.95, &d, &err), SIO_OK);
@@ -215,6 +216,55 @@ TEST(test_too_few_degrees_of_freedom_is_not_usable)
     CHECK_INT(f.df, 6);
     CHECK(!dispersion_usable(&f));
     CHECK_INT(f.df + 4, DISPERSION_MIN_DF);
+}
+
+/* Case Y of dispersion.R: 16 quarters of four financial years, year 0 the
+ * latest. */
+static const double quarters_y[16] = {2043, 2117, 2338, 2184, 2013, 1931, 2129, 1851,
+                                      1248, 1682, 1708, 1433, 1582, 1780, 2057, 1850};
+
+static struct dispersion_fit years_fit_or_fail(void)
+{
+    struct dispersion_point p[16];
+    struct dispersion_fit f = {0, 0, 0, 0, 0};
+    struct sio_error err;
+    for (int i = 0; i < 16; i++)
+        p[i] = (struct dispersion_point){quarters_y[i], 3.0, 3 - i / 4, 0};
+    CHECK_INT(dispersion_poisson_years(p, 16, &f, &err), SIO_OK);
+    return f;
+}
+
+TEST(test_whole_series_by_year_matches_r_quasipoisson)
+{
+    struct dispersion_fit f = years_fit_or_fail();
+    /* R: summary(glm(y ~ year, quasipoisson, offset = log(3)))$dispersion
+     *    = 16.7434549865, df.residual 12 */
+    CHECK_NEAR(f.phi, 16.7434549865, REL);
+    CHECK_INT(f.df, 12);
+    CHECK_INT(f.years, 4);
+    CHECK(dispersion_usable(&f));
+}
+
+TEST(test_latest_year_against_the_one_before_with_the_series_dispersion_matches_r)
+{
+    struct dispersion_fit f = years_fit_or_fail();
+    struct poisson_ratio r;
+    struct sio_error err;
+    /* 2021/22: 1582 + 1780 + 2057 + 1850 = 7269; 2020/21: 6071.
+     * R: exp(-(b + c(0, 1, -1) * qt(0.975, 12) * se)) of year1
+     *    = 1.19733157635 1.02540516507 1.39808434026 */
+    CHECK_INT(dispersion_ratio_ci(7269, 12, 6071, 12, &f, 0.95, &r, &err), SIO_OK);
+    CHECK_NEAR(r.ratio, 1.19733157635, REL);
+    CHECK_NEAR(r.low, 1.02540516507, REL);
+    CHECK_NEAR(r.high, 1.39808434026, REL);
+}
+
+TEST(test_a_negative_year_is_an_error)
+{
+    struct dispersion_point p[2] = {{1, 3, 0, 0}, {2, 3, -1, 0}};
+    struct dispersion_fit f;
+    struct sio_error err;
+    CHECK_INT(dispersion_poisson_years(p, 2, &f, &err), SIO_EDATA);
 }
 
 TEST(test_one_window_only_is_an_error)
@@ -248,6 +298,9 @@ int main(void)
     RUN(test_newcombe_with_effective_counts_matches_r);
     RUN(test_newcombe_with_phi_below_one_is_the_plain_interval);
     RUN(test_too_few_degrees_of_freedom_is_not_usable);
+    RUN(test_whole_series_by_year_matches_r_quasipoisson);
+    RUN(test_latest_year_against_the_one_before_with_the_series_dispersion_matches_r);
+    RUN(test_a_negative_year_is_an_error);
     RUN(test_one_window_only_is_an_error);
     RUN(test_seasonal_fit_needs_a_month_for_every_point);
     return TESTING_DONE();

@@ -42,8 +42,8 @@ TEST(test_over_dispersed_shares_are_tested_on_f_of_chisq_over_phi)
      * 4000), correct = FALSE): X-squared 22.8637941427, p 1.73896807861e-06;
      * with phi 2.5 on 22 df, R: pf(22.8637941427 / 2.5, 1, 22, lower.tail =
      * FALSE) = 0.00623520839773 */
-    struct dispersion_fit over = {2.5, 55, 22, 0}, under = {0.8, 17.6, 22, 0},
-                          thin = {2.5, 15, 6, 0};
+    struct dispersion_fit over = {2.5, 55, 22, 0, 0}, under = {0.8, 17.6, 22, 0, 0},
+                          thin = {2.5, 15, 6, 0, 0};
     CHECK_NEAR(peerprop_p_value_dispersed(230, 400, 1800, 4000, &over), 0.00623520839773, 1e-9);
     CHECK_NEAR(peerprop_p_value_dispersed(230, 400, 1800, 4000, &under), 1.73896807861e-06,
                1e-9);
