@@ -12,7 +12,7 @@ STD      ?= -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     ?= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS     := sqlite3 gsl plplot inih nettle jansson libzip libcmark libxxhash libpng zlib
+PKGS     := sqlite3 gsl plplot cairo inih nettle jansson libzip libcmark libxxhash libpng zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -Ilib -DSIO_VERSION='"$(VERSION)"'

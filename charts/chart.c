@@ -4,12 +4,15 @@
  * PLplot has two hooks that can end a program: plexit() calls the handler set
  * with plsexit() and then exit()s whatever the handler returns, and plabort()
  * prints and carries on.  So the exit handler longjmps back into
- * chart_render() (the only frame that calls PLplot), and the abort handler
- * records the message for chart_render() to return.  Paths are checked by
- * creating the temporary file ourselves before PLplot opens it, so the usual
- * cause of plexit (an unwritable file) never reaches PLplot.  PLplot writes
- * a scratch file beside the target; the tidied bytes go through lib/atomic
- * (temporary name, fsync, rename) so a chart appears whole or not at all.
+ * chart_plot() (the only frame that calls PLplot), and the abort handler
+ * records the message for chart_plot() to return.  PLplot opens no file:
+ * its extcairo driver draws on cairo surfaces sio made (surface.h), an
+ * image for each PNG and one pass for SVG and PDF together, whose bytes sio
+ * tidies and writes through lib/atomic (temporary name, fsync, rename) so a
+ * chart appears whole or not at all.  Before this, each file was a PLplot
+ * pass of its own on the memcairo, svgcairo and pdfcairo devices; the files
+ * are the same bytes (test_chart_surface), from three passes where there
+ * were four.
  *
  * Two cairo 1.16 habits break "same input, same bytes", and are undone on the
  * finished file before it is renamed into place:
@@ -21,7 +24,7 @@
  *     the clock's, byte for byte the same length (the xref offsets hold).
  */
 #include "chart.h"
-#include "pngout.h"
+#include "surface.h"
 
 #include "sys/atomic.h"
 #include "sys/sourcedate.h"
@@ -30,7 +33,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -39,12 +41,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-/* A page being drawn: its size in device units, and for PNG the pixels. */
-struct chart_page {
-    unsigned char *rgb; /* PNG: width x height x 3 bytes; NULL otherwise */
-    int width, height;  /* pixels for PNG, points for SVG and PDF */
-};
 
 static jmp_buf chart_jmp;          /* where plexit's handler returns to */
 static int chart_armed;            /* chart_jmp is valid */
@@ -84,16 +80,6 @@ const char *chart_format_ext(int format)
     case CHART_PNG: return "png";
     case CHART_SVG: return "svg";
     case CHART_PDF: return "pdf";
-    default: return NULL;
-    }
-}
-
-static const char *chart_device(int format)
-{
-    switch (format) {
-    case CHART_PNG: return "memcairo";
-    case CHART_SVG: return "svgcairo";
-    case CHART_PDF: return "pdfcairo";
     default: return NULL;
     }
 }
@@ -183,38 +169,30 @@ char *chart_svg_renumber(const char *svg, size_t len, size_t *out_len)
     return out;
 }
 
-/* Make the bytes PLplot wrote to scratch reproducible and commit them as
- * af's file. */
-static int chart_finish(const char *scratch, struct atomic_file *af, int format,
-                        struct sio_error *err)
+/* Make the bytes a vector surface wrote reproducible and write them to af. */
+static int chart_write_vector(struct surface_bytes *b, struct atomic_file *af, int format,
+                              struct sio_error *err)
 {
-    size_t len = 0, out_len = 0;
-    char *buf = chart_slurp(scratch, &len), *out = buf;
+    size_t out_len = b->len;
+    char *out = b->data;
     int rc = SIO_OK;
 
-    if (!buf)
-        return sio_fail(err, SIO_EIO, scratch, 0, "cannot read back the chart: %s",
-                        strerror(errno));
-    out_len = len;
     if (format == CHART_SVG)
-        out = chart_svg_renumber(buf, len, &out_len);
-    else if (format == CHART_PDF)
-        sourcedate_fix_pdf(buf, len);
+        out = chart_svg_renumber(b->data, b->len, &out_len);
+    else
+        sourcedate_fix_pdf(b->data, b->len);
     if (!out)
         rc = sio_fail(err, SIO_ESOFTWARE, af->path, 0, "out of memory");
     else if (fwrite(out, 1, out_len, af->fp) != out_len)
         rc = sio_fail(err, SIO_EIO, af->path, 0, "write error: %s", strerror(errno));
-    else
-        rc = atomic_commit(af, err);
-    if (out != buf)
+    if (out != b->data)
         free(out);
-    free(buf);
     return rc;
 }
 
 /* The fixed colours, then the configured series colours over them, then
  * the pale tint mixed from the first series colour. */
-static void chart_set_palette(const unsigned *palette)
+void chart_set_palette(const unsigned *palette)
 {
     unsigned char rgb[CHART_N_COLOURS][3];
 
@@ -240,51 +218,36 @@ void chart_page_px(const struct chart_style *st, int format, int *width, int *he
     *height = (int)lround(h / 25.4 * dpi);
 }
 
-/* Everything per stream, before and right after plinit.  A PNG page is
- * drawn into page->rgb (page->width x page->height pixels, white to start
- * with: memcairo paints no background), the others into the file tmp. */
-static void chart_open_stream(int format, const char *tmp, const struct chart_page *page,
-                              const struct chart_style *st)
+/* Everything per stream, before and right after plinit: a page of width x
+ * height device units (pixels for PNG, points otherwise), white, drawn
+ * through cr. */
+static void chart_open_stream(cairo_t *cr, int width, int height, const struct chart_style *st)
 {
     PLINT strm;
-    double dpi = format == CHART_PNG ? (st->dpi > 0 ? st->dpi : CHART_DEFAULT_DPI) : 72.0;
 
-    chart_page_aspect = (double)page->width / page->height;
-    chart_page_height = page->height;
+    chart_page_aspect = (double)width / height;
+    chart_page_height = height;
+    /* the page white, as PLplot's file drivers start a page */
+    cairo_rectangle(cr, 0.0, 0.0, width, height);
+    cairo_set_source_rgba(cr, 1.0, 1.0, 1.0, 1.0);
+    cairo_fill(cr);
     plmkstrm(&strm);
-    plsdev(chart_device(format));
-    plspage(dpi, dpi, page->width, page->height, 0, 0);
-    if (format == CHART_PNG)
-        plsmem(page->width, page->height, page->rgb);
-    else
-        plsfnam(tmp);
+    plsdev("extcairo");
+    plspage(72.0, 72.0, width, height, 0, 0);
     plscmap0n(CHART_N_COLOURS);
     chart_set_palette(st->palette);
     plsetopt("drvopt", "text_anti_aliasing=2,graphics_anti_aliasing=2");
     plinit();
+    pl_cmd(PLESC_DEVINIT, cr);
     plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
     pladv(0);
 }
 
-/* Create the scratch file PLplot will write, so PLplot never meets a path
- * it cannot open (it would exit). */
-static int chart_scratch(const struct atomic_file *af, char *scratch, size_t size,
-                         struct sio_error *err)
-{
-    snprintf(scratch, size, "%s.plot", af->tmp);
-    int fd = open(scratch, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0)
-        return sio_fail(err, SIO_ECANTCREAT, scratch, 0, "cannot create: %s",
-                        strerror(errno));
-    close(fd);
-    return SIO_OK;
-}
-
-/* Run draw on a fresh stream writing scratch (or page, for PNG); PLplot
- * errors come back as SIO_ESOFTWARE through chart_jmp or chart_plmsg. */
-static int chart_plot(const char *scratch, const struct chart_page *page, int format,
-                      chart_draw_fn draw, const void *data, const struct chart_style *st,
-                      const char *path, struct sio_error *err)
+/* Run draw on a fresh stream drawing through cr; PLplot errors come back
+ * as SIO_ESOFTWARE through chart_jmp or chart_plmsg. */
+static int chart_plot(cairo_t *cr, int width, int height, chart_draw_fn draw,
+                      const void *data, const struct chart_style *st, const char *path,
+                      struct sio_error *err)
 {
     PLINT prev;
 
@@ -298,74 +261,123 @@ static int chart_plot(const char *scratch, const struct chart_page *page, int fo
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "PLplot failed: %s", chart_plmsg);
     }
     chart_armed = 1;
-    chart_open_stream(format, scratch, page, st);
+    chart_open_stream(cr, width, height, st);
     draw(data, st);
     plend1();
     chart_armed = 0;
     plsstrm(prev);
     if (chart_plmsg[0])
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "PLplot: %s", chart_plmsg);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "cairo: %s",
+                        cairo_status_to_string(cairo_status(cr)));
     return SIO_OK;
 }
 
-/* A PNG: drawn in memory, encoded straight into af. */
-static int chart_render_png(struct atomic_file *af, chart_draw_fn draw, const void *data,
-                            const struct chart_style *st, struct sio_error *err)
+/* Draw on surface, a page of width x height device units. */
+static int chart_draw_on(cairo_surface_t *surface, int width, int height, chart_draw_fn draw,
+                         const void *data, const struct chart_style *st, const char *path,
+                         struct sio_error *err)
 {
-    struct chart_page page;
-    int rc;
-
-    chart_page_px(st, CHART_PNG, &page.width, &page.height);
-    page.rgb = malloc((size_t)page.width * (size_t)page.height * 3);
-    if (!page.rgb)
-        return sio_fail(err, SIO_ESOFTWARE, af->path, 0, "out of memory");
-    memset(page.rgb, 0xFF, (size_t)page.width * (size_t)page.height * 3);
-    rc = chart_plot(NULL, &page, CHART_PNG, draw, data, st, af->path, err);
-    if (rc == SIO_OK)
-        rc = pngout_write(af->fp, page.rgb, page.width, page.height,
-                          st->dpi > 0 ? st->dpi : CHART_DEFAULT_DPI, af->path, err);
-    free(page.rgb);
-    return rc == SIO_OK ? atomic_commit(af, err) : rc;
+    cairo_t *cr = cairo_create(surface);
+    int rc = chart_plot(cr, width, height, draw, data, st, path, err);
+    cairo_destroy(cr);
+    return rc;
 }
 
-/* An SVG or PDF: PLplot writes a scratch file, tidied into af. */
-static int chart_render_file(struct atomic_file *af, int format, chart_draw_fn draw,
-                             const void *data, const struct chart_style *st,
-                             struct sio_error *err)
+/* Write bytes (or, for a PNG, img) to o->path whole or not at all. */
+static int chart_write(const struct chart_output *o, struct surface_bytes *bytes,
+                       cairo_surface_t *img, int dpi, struct sio_error *err)
 {
-    char scratch[sizeof af->tmp + 8];
-    struct chart_page page = {NULL, 0, 0};
-    int rc = chart_scratch(af, scratch, sizeof scratch, err);
+    struct atomic_file af;
+    int rc = atomic_open(&af, o->path, err);
 
     if (rc != SIO_OK)
         return rc;
-    chart_page_px(st, format, &page.width, &page.height);
-    rc = chart_plot(scratch, &page, format, draw, data, st, af->path, err);
+    rc = img ? surface_png(img, dpi, af.fp, o->path, err)
+             : chart_write_vector(bytes, &af, o->format, err);
     if (rc == SIO_OK)
-        rc = chart_finish(scratch, af, format, err);
-    unlink(scratch);
+        return atomic_commit_unsynced_folder(&af, err);
+    atomic_abort(&af);
     return rc;
+}
+
+/* One PNG: drawn on an image at its resolution, encoded from its pixels. */
+static int chart_render_png(const struct chart_output *o, chart_draw_fn draw, const void *data,
+                            const struct chart_style *st, struct sio_error *err)
+{
+    struct chart_style at = *st;
+    int width, height, rc;
+
+    at.dpi = o->dpi > 0 ? o->dpi : CHART_DEFAULT_DPI;
+    chart_page_px(&at, CHART_PNG, &width, &height);
+    cairo_surface_t *img = surface_image(width, height);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS)
+        rc = sio_fail(err, SIO_ESOFTWARE, o->path, 0, "cairo: %s",
+                      cairo_status_to_string(cairo_surface_status(img)));
+    else
+        rc = chart_draw_on(img, width, height, draw, data, &at, o->path, err);
+    if (rc == SIO_OK)
+        rc = chart_write(o, NULL, img, at.dpi, err);
+    cairo_surface_destroy(img);
+    return rc;
+}
+
+/* The SVG and PDF outputs among out[], drawn once for both. */
+static int chart_render_vector(const struct chart_output *out, int n, chart_draw_fn draw,
+                               const void *data, const struct chart_style *st,
+                               struct sio_error *err)
+{
+    struct surface_vector v;
+    const char *path = NULL;
+    int formats = 0, width, height, rc;
+
+    for (int i = 0; i < n; i++)
+        if (out[i].format != CHART_PNG) {
+            formats |= out[i].format;
+            path = path ? path : out[i].path;
+        }
+    if (!formats)
+        return SIO_OK;
+    chart_page_px(st, CHART_SVG, &width, &height);
+    if ((rc = surface_vector_open(&v, formats, width, height, path, err)) != SIO_OK)
+        return rc;
+    rc = chart_draw_on(v.draw, width, height, draw, data, st, path, err);
+    if (rc == SIO_OK)
+        rc = surface_vector_finish(&v, path, err);
+    for (int i = 0; rc == SIO_OK && i < n; i++)
+        if (out[i].format != CHART_PNG)
+            rc = chart_write(&out[i], out[i].format == CHART_SVG ? &v.svg_bytes : &v.pdf_bytes,
+                             NULL, 0, err);
+    surface_vector_free(&v);
+    return rc;
+}
+
+int chart_render_all(const struct chart_output *out, int n, chart_draw_fn draw,
+                     const void *data, const struct chart_style *st, struct sio_error *err)
+{
+    int rc = SIO_OK;
+
+    for (int i = 0; i < n; i++) {
+        if (chart_broken)
+            return sio_fail(err, SIO_ESOFTWARE, out[i].path, 0,
+                            "not drawn: PLplot failed earlier in this run");
+        if (!chart_format_ext(out[i].format))
+            return sio_fail(err, SIO_ESOFTWARE, out[i].path, 0, "unknown chart format %d",
+                            out[i].format);
+    }
+    for (int i = 0; rc == SIO_OK && i < n; i++)
+        if (out[i].format == CHART_PNG)
+            rc = chart_render_png(&out[i], draw, data, st, err);
+    return rc == SIO_OK ? chart_render_vector(out, n, draw, data, st, err) : rc;
 }
 
 int chart_render(const char *path, int format, chart_draw_fn draw,
                  const void *data, const struct chart_style *st,
                  struct sio_error *err)
 {
-    struct atomic_file af;
-    int rc;
-
-    if (chart_broken)
-        return sio_fail(err, SIO_ESOFTWARE, path, 0,
-                        "not drawn: PLplot failed earlier in this run");
-    if (!chart_device(format))
-        return sio_fail(err, SIO_ESOFTWARE, path, 0, "unknown chart format %d", format);
-    if ((rc = atomic_open(&af, path, err)) != SIO_OK)
-        return rc;
-    rc = format == CHART_PNG ? chart_render_png(&af, draw, data, st, err)
-                             : chart_render_file(&af, format, draw, data, st, err);
-    if (rc != SIO_OK)
-        atomic_abort(&af);
-    return rc;
+    struct chart_output o = {path, format, st->dpi};
+    return chart_render_all(&o, 1, draw, data, st, err);
 }
 
 int chart_write_text(const char *path, const char *text, struct sio_error *err)
@@ -379,7 +391,7 @@ int chart_write_text(const char *path, const char *text, struct sio_error *err)
         atomic_abort(&af);
         return sio_fail(err, SIO_EIO, path, 0, "write error: %s", strerror(errno));
     }
-    return atomic_commit(&af, err);
+    return atomic_commit_unsynced_folder(&af, err);
 }
 
 void chart_text_size(double height)

@@ -1,16 +1,20 @@
 /*
  * chart.h — one PLplot stream per chart, fenced so PLplot cannot end sio.
  *
- * chart_render() is the only way sio-charts talks to a PLplot output device.
- * It owns the whole life of one stream: a fresh stream (plmkstrm) with the
- * house page size, palette and font, a draw callback, plend1, then the file
- * written under a temporary name beside its final name is tidied (SVG ids
- * renumbered, PDF date fixed) and renamed into place.  Invariants: a chart
- * either appears complete under its real name or not at all; no PLplot state
- * survives from one chart to the next; PLplot's exit and abort hooks are
- * turned into SIO_ESOFTWARE.  After PLplot has called its exit hook the
- * library's state is unknown, so every later chart_render() fails at once.
- * Not thread-safe (PLplot is not either).
+ * chart_render_all() is the only way sio-charts talks to a PLplot output
+ * device.  It owns the whole life of each stream: a fresh stream (plmkstrm)
+ * with the house page size, palette and font, PLplot's extcairo driver
+ * drawing on a cairo surface of sio's (surface.h: an image for each PNG
+ * resolution, one pass for SVG and PDF together), a draw callback, plend1;
+ * then each file is written under a temporary name beside its final name,
+ * tidied (SVG ids renumbered, PDF date fixed), fsynced and renamed into
+ * place (the folder's fsync is left to the caller: reuse.h does it once a
+ * force).  Invariants: a chart either appears complete under its real name
+ * or not at all; no PLplot state survives from one stream to the next;
+ * PLplot's exit and abort hooks are turned into SIO_ESOFTWARE.  After
+ * PLplot has called its exit hook the library's state is unknown, so every
+ * later chart_render_all() fails at once.  Not thread-safe (PLplot is not
+ * either).
  */
 #ifndef SIO_CHART_H
 #define SIO_CHART_H
@@ -56,12 +60,31 @@ struct chart_style {
 /* Draws one chart on the current stream; PLplot calls only, no I/O. */
 typedef void (*chart_draw_fn)(const void *data, const struct chart_style *st);
 
-/* Render draw(data) as format (one CHART_PNG/SVG/PDF bit) to path.  Returns
- * SIO_OK, SIO_ECANTCREAT when path cannot be created, SIO_EIO on a write
- * error, SIO_ESOFTWARE when PLplot reported an error. */
+/* One file of a chart: its path, its format (one CHART_PNG/SVG/PDF bit) and,
+ * for PNG, its resolution (0: CHART_DEFAULT_DPI). */
+struct chart_output {
+    const char *path;
+    int format;
+    int dpi;
+};
+
+/* Draw draw(data) on the style's page and write it as each of the n
+ * outputs: each PNG drawn at its own resolution, the SVG and PDF drawn once
+ * for both.  Returns SIO_OK, SIO_ECANTCREAT when a path cannot be
+ * created, SIO_EIO on a write error, SIO_ESOFTWARE when PLplot or cairo
+ * reported an error; the outputs written before a failure stay (each is
+ * whole). */
+int chart_render_all(const struct chart_output *out, int n, chart_draw_fn draw,
+                     const void *data, const struct chart_style *st, struct sio_error *err);
+
+/* chart_render_all() of one output: path as format, PNG at st->dpi. */
 int chart_render(const char *path, int format, chart_draw_fn draw,
                  const void *data, const struct chart_style *st,
                  struct sio_error *err);
+
+/* The house palette (palette: CONFIG_PALETTE_N series colours, or NULL for
+ * the default) as the current stream's cmap0. */
+void chart_set_palette(const unsigned *palette);
 
 /* The file extension for one format bit ("png"), or NULL. */
 const char *chart_format_ext(int format);

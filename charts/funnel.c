@@ -327,11 +327,38 @@ static void curve_add(struct funnel_curve *c, double wx, double r, const struct 
     c->n++;
 }
 
+/* Curves worked out before, with what they are a function of: the target
+ * and the frame.  A measure's funnel is the same for every force but for
+ * the point highlighted, so a worker drawing force after force works each
+ * measure's curves out once, not once a force (640 gamma quantiles).  The
+ * national set has 7 funnels; past CURVES_KEPT the oldest are replaced. */
+#define CURVES_KEPT 16
+
+static struct curves_kept {
+    int valid;
+    double target;
+    struct funnel_frame f;
+    struct funnel_curve curve[4];
+} curves_kept[CURVES_KEPT];
+static int curves_next; /* the entry to replace next */
+
+static int same_frame(const struct funnel_frame *a, const struct funnel_frame *b)
+{
+    return a->log_x == b->log_x && a->x0 == b->x0 && a->x1 == b->x1 && a->xstep == b->xstep &&
+           a->y0 == b->y0 && a->y1 == b->y1 && a->ystep == b->ystep;
+}
+
 /* The four control limits as curves over population, worked out once a
- * series: the same for every format drawn, and each point two gamma
- * quantiles a level. */
+ * series (the same for every format drawn), or kept from an earlier series
+ * with the same target and frame; each point two gamma quantiles a level. */
 static void curves_of(struct funnel_series *s, const struct funnel_frame *f)
 {
+    for (int k = 0; k < CURVES_KEPT; k++)
+        if (curves_kept[k].valid && curves_kept[k].target == s->target &&
+            same_frame(&curves_kept[k].f, f)) {
+            memcpy(s->curve, curves_kept[k].curve, sizeof s->curve);
+            return;
+        }
     for (int k = 0; k < 4; k++)
         s->curve[k].n = 0;
     for (int i = 0; i < FUNNEL_CURVE_POINTS; i++) {
@@ -351,6 +378,12 @@ static void curves_of(struct funnel_series *s, const struct funnel_frame *f)
             curve_add(&s->curve[2 * level + 1], wx, hi / pop * 1000, f);
         }
     }
+    struct curves_kept *kept = &curves_kept[curves_next];
+    curves_next = (curves_next + 1) % CURVES_KEPT;
+    kept->valid = 1;
+    kept->target = s->target;
+    kept->f = *f;
+    memcpy(kept->curve, s->curve, sizeof s->curve);
 }
 
 /* The window, which forces are named or off the scale, and the curves. */

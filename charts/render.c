@@ -2,12 +2,14 @@
  * render.c — the variants of one chart: sizes x formats x PNG resolutions,
  * drawn or kept (render.h says when).
  *
- * Every variant is a separate chart_render() call, so a fresh PLplot stream
- * with nothing left from the one before.
+ * Every size is one chart_render_all() call: PLplot draws the chart once, on
+ * a fresh stream with nothing left from the one before, and every format and
+ * resolution of that size is played back from the one drawing.
  */
 #include "render.h"
 #include "text/stem.h"
 
+#include <cairo.h>
 #include <plplot.h>
 #include <png.h>
 #include <stdio.h>
@@ -38,8 +40,8 @@ static void render_config_digest(struct digest_acc *a, const struct sio_config *
 
 /* What every chart's bytes depend on besides its own data and words: the
  * program (its file, which changes with any change to sio's code), the
- * libraries that write the bytes, the configuration and the date written
- * into PDF files. */
+ * libraries that write the bytes, the configuration and
+ * the date written into PDF files. */
 static void render_setup_digest(struct render *r, const char *version)
 {
     struct digest_acc a;
@@ -53,6 +55,7 @@ static void render_setup_digest(struct render *r, const char *version)
     digest_add_str(&a, version);
     digest_add_digest(&a, &exe);
     digest_add_str(&a, plplot);
+    digest_add_str(&a, cairo_version_string());
     digest_add_int(&a, (long long)png_access_version_number());
     digest_add_str(&a, zlibVersion());
     digest_add_str(&a, sde ? sde : "(unset)");
@@ -181,21 +184,25 @@ static void render_chart_digest(const struct render *r, const char *name,
     digest_end(&a, out);
 }
 
-/* One size and format: every resolution for PNG, once otherwise. */
-static int render_format(struct render *r, const char *name, int si, int format,
-                         chart_draw_fn draw, const void *data, struct sio_error *err)
+/* One size: every format, and every resolution for PNG, from one drawing. */
+static int render_size(struct render *r, const char *name, int si, chart_draw_fn draw,
+                       const void *data, struct sio_error *err)
 {
-    char path[CONFIG_PATH_MAX + 256];
-    int n_dpi = format == CHART_PNG ? r->cfg->n_chart_dpi : 1, rc = SIO_OK;
+    char paths[CONFIG_MAX_DPI + 2][CONFIG_PATH_MAX + 256];
+    struct chart_output out[CONFIG_MAX_DPI + 2];
+    int n = 0, rc = SIO_OK;
 
-    for (int di = 0; rc == SIO_OK && di < n_dpi; di++) {
-        r->style.dpi = r->cfg->chart_dpi[di];
-        rc = render_path(r, r->dir, name, si, format, di, path, sizeof path, err);
-        if (rc == SIO_OK)
-            rc = chart_render(path, format, draw, data, &r->style, err);
-        r->files += rc == SIO_OK;
-        r->drawn += rc == SIO_OK;
-    }
+    for (int bit = CHART_PNG; rc == SIO_OK && bit <= CHART_PDF; bit <<= 1)
+        for (int di = 0; rc == SIO_OK && (r->cfg->chart_formats & bit) &&
+                         di < (bit == CHART_PNG ? r->cfg->n_chart_dpi : 1); di++) {
+            rc = render_path(r, r->dir, name, si, bit, di, paths[n], sizeof paths[n], err);
+            out[n] = (struct chart_output){paths[n], bit, r->cfg->chart_dpi[di]};
+            n += rc == SIO_OK;
+        }
+    if (rc == SIO_OK)
+        rc = chart_render_all(out, n, draw, data, &r->style, err);
+    if (rc == SIO_OK)
+        r->files += n, r->drawn += n;
     return rc;
 }
 
@@ -209,9 +216,7 @@ static int render_draw(struct render *r, const char *name, chart_draw_fn draw,
     for (int si = 0; rc == SIO_OK && si < r->cfg->n_chart_sizes; si++) {
         r->style.width_mm = r->cfg->chart_sizes[si].width_mm;
         r->style.height_mm = r->cfg->chart_sizes[si].height_mm;
-        for (int bit = CHART_PNG; rc == SIO_OK && bit <= CHART_PDF; bit <<= 1)
-            if (r->cfg->chart_formats & bit)
-                rc = render_format(r, name, si, bit, draw, data, err);
+        rc = render_size(r, name, si, draw, data, err);
     }
     if (rc != SIO_OK)
         return rc;

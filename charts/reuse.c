@@ -3,8 +3,10 @@
  *
  * A link is made under a temporary name and renamed over the output's name,
  * as lib/atomic does for written files, so a name never shows half a file;
- * a copy goes through lib/atomic itself.  Links are made durable by one
- * fsync of the folder when the force is done, not one per file.
+ * a copy goes through lib/atomic itself.  Links, and the charts drawn into
+ * the folder (chart.c commits them without a folder fsync of their own), are
+ * made durable by one fsync of the folder when the force is done, before its
+ * list is written: not one per file.
  */
 #include "reuse.h"
 
@@ -113,7 +115,7 @@ static int reuse_copy(const char *src, const char *dst, struct sio_error *err)
                       ferror(in) ? "read" : "write", strerror(errno));
         atomic_abort(&af);
     } else
-        rc = atomic_commit(&af, err);
+        rc = atomic_commit_unsynced_folder(&af, err); /* reuse_sync: the folder */
     fclose(in);
     return rc;
 }
@@ -189,6 +191,7 @@ int reuse_drawn(struct reuse_force *rf, const char *name, const struct digest *d
 {
     if (reuse_add(&rf->now, &rf->n_now, &rf->cap_now, name, d) != 0)
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    rf->drawn++;
     return SIO_OK;
 }
 
@@ -225,7 +228,8 @@ static int reuse_write(struct reuse_force *rf, struct sio_error *err)
     return atomic_commit(&af, err);
 }
 
-/* fsync the output folder, making the links made into it durable. */
+/* fsync the output folder, making the links and charts renamed into it
+ * durable. */
 static int reuse_sync(const struct reuse_force *rf, struct sio_error *err)
 {
     int fd = open(rf->to, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -244,7 +248,7 @@ int reuse_close(struct reuse_force *rf, struct sio_error *err)
 {
     int rc = SIO_OK;
     qsort(rf->now, rf->n_now, sizeof *rf->now, reuse_by_name);
-    if (rf->linked)
+    if (rf->linked || rf->drawn)
         rc = reuse_sync(rf, err);
     if (rc == SIO_OK && !reuse_unchanged(rf))
         rc = reuse_write(rf, err);

@@ -41,6 +41,7 @@ struct reuse_force {
     size_t n_old, n_now, cap_now;
     int old_removed;                  /* in place: the list is gone */
     int linked;                       /* files linked or copied into to */
+    int drawn;                        /* charts drawn into to */
 };
 
 /* Start a force: to is its output folder, from the same force's folder in

@@ -66,7 +66,9 @@ static int sync_folder(const char *path)
     return rc;
 }
 
-int atomic_commit(struct atomic_file *af, struct sio_error *err)
+/* The file durable and renamed into place; its folder synced too when
+ * sync_dir. */
+static int commit(struct atomic_file *af, int sync_dir, struct sio_error *err)
 {
     int failed = ferror(af->fp) != 0;
     failed |= fflush(af->fp) != 0;
@@ -85,8 +87,19 @@ int atomic_commit(struct atomic_file *af, struct sio_error *err)
                         strerror(saved));
     }
     af->tmp[0] = '\0';
-    sync_folder(af->path);
+    if (sync_dir)
+        sync_folder(af->path);
     return SIO_OK;
+}
+
+int atomic_commit(struct atomic_file *af, struct sio_error *err)
+{
+    return commit(af, 1, err);
+}
+
+int atomic_commit_unsynced_folder(struct atomic_file *af, struct sio_error *err)
+{
+    return commit(af, 0, err);
 }
 
 void atomic_abort(struct atomic_file *af)

@@ -26,6 +26,12 @@ int atomic_open(struct atomic_file *af, const char *path, struct sio_error *err)
 /* Make the written bytes the new content of path.  Closes af->fp. */
 int atomic_commit(struct atomic_file *af, struct sio_error *err);
 
+/* atomic_commit() without the fsync of the folder after the rename: for a
+ * writer of many files in one folder, which fsyncs the folder once after the
+ * last (sio-charts: a force's charts, before their digest list is written).
+ * The file's own bytes are fsynced before the rename all the same. */
+int atomic_commit_unsynced_folder(struct atomic_file *af, struct sio_error *err);
+
 /* Drop the temporary file; safe after a failed commit. */
 void atomic_abort(struct atomic_file *af);
 

@@ -23,7 +23,7 @@ stages="ingest transform measures workbook charts"
 gen_sample full
 mkdir -p part && cp -r full/2018-* full/2019-* full/2020-* part/
 # SVG only keeps the test inside its time budget: every format goes through the
-# same write path (scratch file, lib/atomic), and t0710 checks all of them.
+# same write path (a temporary name, lib/atomic), and t0710 checks all of them.
 # For the same reason the statement is Markdown and HTML only: its Word and
 # PDF copies take the same path (a temporary name, renamed when whole).
 run_config_extra='[charts]\nformats = svg\n[statement]\nformats = none\n'

@@ -2,15 +2,17 @@
  * test_chart_pool.c — the worker processes sio-charts draws on: every item
  * runs once with its result back in the parent, the error reported is the
  * first failed item's in item order whichever worker finished first, a
- * worker killed by a signal is an error naming its item, and one job runs
- * in the calling process.
+ * worker killed by a signal is an error naming its item, one job runs in
+ * the calling process, and N jobs are N worker processes, never more.
  */
 #include "../../charts/pool.h"
 
 #include "testing.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -100,11 +102,82 @@ TEST(one_job_runs_in_this_process)
         CHECK_INT(res[i].pid, (long)getpid());
 }
 
+static char roll[64]; /* a file each worker appends its pid to, once */
+
+/* The distinct pids in roll. */
+static int workers_on_roll(long *pids, int max)
+{
+    FILE *f = fopen(roll, "r");
+    long pid;
+    int n = 0;
+    while (f && fscanf(f, "%ld", &pid) == 1) {
+        int seen = 0;
+        for (int k = 0; k < n; k++)
+            seen |= pids[k] == pid;
+        if (!seen && n < max)
+            pids[n++] = pid;
+    }
+    if (f)
+        fclose(f);
+    return n;
+}
+
+/* Sign the roll, then wait (up to 10 s) until want workers have: every
+ * worker is held in its first item until all have started, so each takes
+ * at least one. */
+static int roll_call(void *ctx, int i, void *out, struct sio_error *err)
+{
+    int want = *(const int *)ctx;
+    static long signed_by;
+    long pids[64];
+    (void)i, (void)err;
+    if (signed_by != (long)getpid()) {
+        char line[32];
+        int fd = open(roll, O_WRONLY | O_APPEND);
+        int len = snprintf(line, sizeof line, "%ld\n", (long)getpid());
+        if (fd >= 0) {
+            if (write(fd, line, (size_t)len) != len)
+                return sio_fail(err, SIO_EIO, roll, 0, "cannot sign the roll");
+            close(fd);
+        }
+        signed_by = (long)getpid();
+    }
+    for (int t = 0; t < 1000 && workers_on_roll(pids, 64) < want; t++)
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    ((struct result *)out)->pid = (long)getpid();
+    return SIO_OK;
+}
+
+TEST(n_jobs_are_n_worker_processes)
+{
+    int jobs = 3;
+    long pids[64];
+    struct result res[12];
+    struct sio_error err;
+    struct pool_job job = {12, sizeof *res, NULL, roll_call, NULL, name_of, &jobs};
+    snprintf(roll, sizeof roll, "/tmp/sio-test-pool-XXXXXX");
+    int fd = mkstemp(roll);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    close(fd);
+    CHECK_INT(pool_run(&job, jobs, res, NULL, &err), SIO_OK);
+    CHECK_INT(workers_on_roll(pids, 64), 3);
+    for (int i = 0; i < 12; i++) {
+        int one_of_them = 0;
+        for (int k = 0; k < 3; k++)
+            one_of_them |= res[i].pid == pids[k];
+        CHECK(one_of_them && res[i].pid != (long)getpid());
+    }
+    unlink(roll);
+}
+
 int main(void)
 {
     RUN(every_item_runs_once_with_its_result);
     RUN(the_first_failed_item_in_order_is_the_error);
     RUN(a_worker_killed_by_a_signal_is_an_error_naming_its_item);
     RUN(one_job_runs_in_this_process);
+    RUN(n_jobs_are_n_worker_processes);
     return TESTING_DONE();
 }
