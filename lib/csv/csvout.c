@@ -6,6 +6,7 @@
 #include "sys/atomic.h"
 #include "store/store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void csvout_field(FILE *fp, const char *s)
@@ -27,16 +28,17 @@ void csvout_field(FILE *fp, const char *s)
     putc('"', fp);
 }
 
-/* Column i's form from forms (see csvout.h). */
-static int column_form(const char *forms, int i)
+/* Column i's form from forms (see csvout.h); n is strlen(forms). */
+static int column_form(const char *forms, size_t n, int i)
 {
-    if (!forms || (size_t)i >= strlen(forms))
+    if (!forms || (size_t)i >= n)
         return CSVNUM_TEXT;
     char c = forms[i];
     return c == 'w' ? CSVNUM_WHOLE_OR_6 : c >= '1' && c <= '6' ? c - '0' : CSVNUM_TEXT;
 }
 
-static void write_row(FILE *fp, sqlite3 *db, sqlite3_stmt *st, const char *forms, int header)
+/* One row; form[i] is column i's form, worked out once a query. */
+static void write_row(FILE *fp, sqlite3 *db, sqlite3_stmt *st, const int *form, int header)
 {
     char buf[CSVNUM_MAX];
     int n = sqlite3_column_count(st);
@@ -44,7 +46,7 @@ static void write_row(FILE *fp, sqlite3 *db, sqlite3_stmt *st, const char *forms
         if (i)
             putc(',', fp);
         csvout_field(fp, header ? sqlite3_column_name(st, i)
-                                : csvnum_column(db, st, i, column_form(forms, i), buf));
+                                : csvnum_column(db, st, i, form[i], buf));
     }
     putc('\n', fp);
 }
@@ -67,9 +69,18 @@ int csvout_query_forms(sqlite3 *db, const char *sql, const char *forms, const ch
         sqlite3_finalize(st);
         return rc;
     }
-    write_row(af.fp, db, st, forms, 1);
+    int columns = sqlite3_column_count(st), *form = calloc((size_t)columns + 1, sizeof *form);
+    if (!form) {
+        atomic_abort(&af);
+        sqlite3_finalize(st);
+        return sio_fail(err, SIO_ESOFTWARE, path, 0, "out of memory");
+    }
+    for (int i = 0; i < columns; i++)
+        form[i] = column_form(forms, forms ? strlen(forms) : 0, i);
+    write_row(af.fp, db, st, form, 1);
     while ((step = sqlite3_step(st)) == SQLITE_ROW)
-        write_row(af.fp, db, st, forms, 0);
+        write_row(af.fp, db, st, form, 0);
+    free(form);
     if (step != SQLITE_DONE) {
         rc = store_fail(db, err, "cannot read results");
         atomic_abort(&af);

@@ -30,7 +30,8 @@ double binomial_cdf_newton(double (*cdf)(double, double, double),
     if (!(cdf(lo, a, b) <= p))
         return NAN;
     double top = INFINITY, x = guess > lo && isfinite(guess) ? guess : lo + (hi - lo) / 2.0;
-    for (int i = 0; i < 264; i++) {
+    /* Enough for 64 doublings of an open top and 200 halvings or steps. */
+    for (int i = 0; i < 64 + 200; i++) {
         double f = cdf(x, a, b) - p;
         if (isnan(f))
             return NAN;

@@ -98,8 +98,8 @@ TEST(title_states_the_latest_comparable_finding)
 }
 
 /* The statement's rule (WORDS_SMALL_COUNT): 100 or fewer in the latest 12
- * months are told as counts, never as a percentage change. */
-/* Homicide's figures: 5 in the 12 months to Mar 2022, 9 in the baseline
+ * months are told as counts, never as a percentage change.  The fixture is
+ * homicide's figures: 5 in the 12 months to Mar 2022, 9 in the baseline
  * year, not tested. */
 static void small_count_fixture(struct quarter_series *s, struct quarter_point *q)
 {
