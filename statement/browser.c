@@ -1,6 +1,7 @@
 /*
  * browser.c — Chromium started once, its DevTools messages written and
- * read with jansson, and the printed page decoded from base64 (nettle).
+ * read with jansson, shared out among the prints under way, and the
+ * printed page decoded from base64 (nettle).
  */
 #include "browser.h"
 
@@ -25,14 +26,29 @@
 /* How long Browser.close may take before Chromium is killed. */
 #define CLOSE_WAIT_S 10
 
-int browser_init(struct browser *b, int timeout_s, struct sio_error *err)
+int browser_init(struct browser *b, int tabs, int timeout_s, struct sio_error *err)
 {
+    pthread_condattr_t ca;
     memset(b, 0, sizeof *b);
     b->fd = -1;
+    b->tabs = tabs < 1 ? 1 : tabs > BROWSER_TABS_MAX ? BROWSER_TABS_MAX : tabs;
     b->timeout_s = timeout_s;
     atomic_init(&b->cancel, 0);
-    if (pthread_mutex_init(&b->mu, NULL) != 0)
+    if (!(b->inbox = json_array()))
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    /* The waits' deadlines are CLOCK_MONOTONIC's, as now_ms() is. */
+    int failed = pthread_condattr_init(&ca) != 0;
+    failed = failed || pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) != 0 ||
+             pthread_cond_init(&b->cv, &ca) != 0;
+    if (!failed && pthread_mutex_init(&b->mu, NULL) != 0) {
+        pthread_cond_destroy(&b->cv);
+        failed = 1;
+    }
+    pthread_condattr_destroy(&ca);
+    if (failed) {
+        json_decref(b->inbox);
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "cannot make a mutex");
+    }
     return SIO_OK;
 }
 
@@ -41,6 +57,16 @@ static long now_ms(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Wait (b->mu held) for another print's news, until deadline but a tenth
+ * of a second at most, to see a cancel. */
+static void nap(struct browser *b, long deadline)
+{
+    long until = now_ms() + 100;
+    until = deadline < until ? deadline : until;
+    struct timespec t = { until / 1000, (until % 1000) * 1000000 };
+    pthread_cond_timedwait(&b->cv, &b->mu, &t);
 }
 
 /* A fresh Chromium profile folder, so runs never share one (or the user's). */
@@ -90,14 +116,25 @@ static int start(struct browser *b, const char *pdf, struct sio_error *err)
     return SIO_OK;
 }
 
+/* Why Chromium can print no more, into err, once it has been found so. */
+static int still_broken(const struct browser *b, struct sio_error *err)
+{
+    *err = b->broken;
+    return err->status;
+}
+
 /* Chromium has gone or must go: kill it if it still runs, wait for it, and
  * keep in b->broken (and err) why no more pages can be printed: why, and
  * how it ended (with the last line it wrote when it exited of itself; a
- * killed one's last words are the noise of its start). */
+ * killed one's last words are the noise of its start).  The first cause is
+ * every print's.  Its pipes are closed by browser_stop(), not here: another
+ * print may be waiting on them. */
 static int broken(struct browser *b, const char *pdf, const char *why, struct sio_error *err)
 {
     char how[160] = "";
     int status = 0;
+    if (b->broken.status)
+        return still_broken(b, err);
     if (b->job.pid > 0) {
         /* Ended already (its status says how), or ended here (nothing to say). */
         struct timespec nap = { 0, 50000000 };
@@ -123,12 +160,6 @@ static int broken(struct browser *b, const char *pdf, const char *why, struct si
             snprintf(how, sizeof how, " (killed by signal %d, %s)", WTERMSIG(status),
                      strsignal(WTERMSIG(status)));
     }
-    if (b->job.err_fd >= 0)
-        close(b->job.err_fd);
-    b->job.err_fd = -1;
-    if (b->fd >= 0)
-        close(b->fd);
-    b->fd = -1;
     sio_fail(&b->broken, SIO_ESOFTWARE, pdf, 0, "chromium %s%s", why, how);
     *err = b->broken;
     return err->status;
@@ -156,7 +187,7 @@ static int send_message(struct browser *b, json_t *msg, const char *pdf, struct 
 }
 
 /* Send method with params (stolen; NULL for none), in session (NULL: the
- * browser's own); *id is its id for the answer. */
+ * browser's own); *id is its id for the answer, unique in the run. */
 static int command(struct browser *b, const char *session, const char *method, json_t *params,
                    long *id, const char *pdf, struct sio_error *err)
 {
@@ -170,91 +201,155 @@ static int command(struct browser *b, const char *session, const char *method, j
     return send_message(b, msg, pdf, err);
 }
 
-/* The next whole message, waiting until deadline (ms, CLOCK_MONOTONIC). */
-static int next_message(struct browser *b, long deadline, json_t **msg, const char *pdf,
-                        struct sio_error *err)
+/* Room in b->buf for another read. */
+static int grow(struct browser *b)
 {
-    for (;;) {
-        char *end = b->len ? memchr(b->buf, '\0', b->len) : NULL;
-        if (end) {
-            size_t n = (size_t)(end - b->buf);
-            json_error_t jerr;
-            *msg = json_loadb(b->buf, n, 0, &jerr);
-            memmove(b->buf, end + 1, b->len - n - 1);
-            b->len -= n + 1;
-            if (!*msg)
-                return broken(b, pdf, "sent a message that is not JSON", err);
-            return SIO_OK;
+    if (b->cap - b->len >= 65536)
+        return 0;
+    size_t cap = b->cap ? 2 * b->cap : 1 << 20;
+    char *grown = cap <= MESSAGE_MAX ? realloc(b->buf, cap) : NULL;
+    if (!grown)
+        return -1;
+    b->buf = grown;
+    b->cap = cap;
+    return 0;
+}
+
+/* The whole messages in b->buf into b->inbox. */
+static int take_messages(struct browser *b, const char *pdf, struct sio_error *err)
+{
+    char *at = b->buf, *end;
+    while ((end = memchr(at, '\0', b->len - (size_t)(at - b->buf))) != NULL) {
+        json_error_t jerr;
+        json_t *msg = json_loadb(at, (size_t)(end - at), 0, &jerr);
+        if (!msg || json_array_append_new(b->inbox, msg) != 0)
+            return broken(b, pdf, "sent a message that is not JSON", err);
+        at = end + 1;
+    }
+    b->len -= (size_t)(at - b->buf);
+    memmove(b->buf, at, b->len);
+    return SIO_OK;
+}
+
+/* Read what the pipe has, waiting until deadline but a tenth of a second
+ * at most (to see a cancel), with b->mu released meanwhile so that the
+ * other prints can send and take their messages.  One print reads at a
+ * time (b->reading); the others nap() until it has read. */
+static int read_some(struct browser *b, long deadline, const char *pdf, struct sio_error *err)
+{
+    struct pollfd p[2] = { { b->fd, POLLIN, 0 }, { b->job.err_fd, POLLIN, 0 } };
+    long left = deadline - now_ms();
+    ssize_t n = 0;
+    int r, saved;
+    if (grow(b) != 0)
+        return broken(b, pdf, "sent a message too long to take", err);
+    b->reading = 1;
+    pthread_mutex_unlock(&b->mu);
+    r = poll(p, b->job.err_fd >= 0 ? 2 : 1, left < 100 ? (int)left : 100);
+    saved = errno;
+    if (r > 0 && p[0].revents) {
+        n = read(b->fd, b->buf + b->len, b->cap - b->len);
+        saved = errno;
+    }
+    pthread_mutex_lock(&b->mu);
+    b->reading = 0;
+    pthread_cond_broadcast(&b->cv);
+    if (b->broken.status)
+        return still_broken(b, err);
+    if (r < 0 && saved != EINTR)
+        return broken(b, pdf, "cannot be waited for", err);
+    if (r > 0 && p[1].revents)
+        convert_drain(&b->job);
+    if (r <= 0 || !p[0].revents || (n < 0 && saved == EINTR))
+        return SIO_OK;
+    if (n <= 0)
+        return broken(b, pdf, "stopped before the PDF was printed", err);
+    b->len += (size_t)n;
+    return take_messages(b, pdf, err);
+}
+
+/* An event of session's (or the browser's) that nobody waits for now: the
+ * answers, which carry an id, are left for the print that sent them. */
+static int passed_over(json_t *msg, const char *session)
+{
+    const char *sid = json_string_value(json_object_get(msg, "sessionId"));
+    return !json_object_get(msg, "id") && (!sid || (session && !strcmp(sid, session)));
+}
+
+/* The first message in the inbox match() accepts, taken out (NULL: none
+ * yet), passing over the events of session's that come before it. */
+static json_t *take(struct browser *b, int (*match)(json_t *msg, const void *want),
+                    const void *want, const char *session)
+{
+    json_t *inbox = b->inbox;
+    for (size_t i = 0; i < json_array_size(inbox);) {
+        json_t *msg = json_array_get(inbox, i);
+        if (match(msg, want)) {
+            json_incref(msg);
+            json_array_remove(inbox, i);
+            return msg;
         }
+        if (passed_over(msg, session))
+            json_array_remove(inbox, i);
+        else
+            i++;
+    }
+    return NULL;
+}
+
+/* The next message of session's match() accepts (the caller json_decref()s
+ * *found), waiting at most timeout_s; b->mu held. */
+static int wait_for(struct browser *b, int (*match)(json_t *msg, const void *want),
+                    const void *want, const char *session, json_t **found, const char *pdf,
+                    struct sio_error *err)
+{
+    long deadline = now_ms() + 1000L * b->timeout_s;
+    for (;;) {
+        if ((*found = take(b, match, want, session)) != NULL)
+            return SIO_OK;
+        if (b->broken.status)
+            return still_broken(b, err);
         if (atomic_load(&b->cancel))
             return broken(b, pdf, "was stopped: the run failed", err);
-        long left = deadline - now_ms();
-        if (left <= 0) {
+        if (now_ms() >= deadline) {
             char why[96];
             snprintf(why, sizeof why, "did not answer within %d s ([statement] print_timeout)",
                      b->timeout_s);
             return broken(b, pdf, why, err);
         }
-        struct pollfd p[2] = { { b->fd, POLLIN, 0 }, { b->job.err_fd, POLLIN, 0 } };
-        /* A tenth of a second at most, to see a cancel. */
-        int r = poll(p, b->job.err_fd >= 0 ? 2 : 1, left < 100 ? (int)left : 100);
-        if (r < 0 && errno != EINTR)
-            return broken(b, pdf, "cannot be waited for", err);
-        if (r <= 0)
-            continue;
-        if (p[1].revents)
-            convert_drain(&b->job);
-        if (!p[0].revents)
-            continue;
-        if (b->cap - b->len < 65536) {
-            size_t cap = b->cap ? 2 * b->cap : 1 << 20;
-            char *grown = cap <= MESSAGE_MAX ? realloc(b->buf, cap) : NULL;
-            if (!grown)
-                return broken(b, pdf, "sent a message too long to take", err);
-            b->buf = grown;
-            b->cap = cap;
+        if (b->reading)
+            nap(b, deadline);
+        else {
+            int rc = read_some(b, deadline, pdf, err);
+            if (rc)
+                return rc;
         }
-        ssize_t n = read(b->fd, b->buf + b->len, b->cap - b->len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return broken(b, pdf, "stopped before the PDF was printed", err);
-        b->len += (size_t)n;
     }
 }
 
-/* The next message match() accepts (the caller json_decref()s *found),
- * passing over the others, waiting at most timeout_s. */
-static int wait_for(struct browser *b, int (*match)(json_t *msg, const void *want),
-                    const void *want, json_t **found, const char *pdf, struct sio_error *err)
-{
-    long deadline = now_ms() + 1000L * b->timeout_s;
-    for (;;) {
-        json_t *msg;
-        int rc = next_message(b, deadline, &msg, pdf, err);
-        if (rc)
-            return rc;
-        if (match(msg, want)) {
-            *found = msg;
-            return SIO_OK;
-        }
-        json_decref(msg);
-    }
-}
+/* The answer to command id sent in session (NULL: the browser's). */
+struct answer_wanted {
+    long id;
+    const char *session;
+};
 
 static int is_answer(json_t *msg, const void *want)
 {
+    const struct answer_wanted *w = want;
     json_t *id = json_object_get(msg, "id");
-    return json_is_integer(id) && json_integer_value(id) == *(const long *)want;
+    const char *sid = json_string_value(json_object_get(msg, "sessionId"));
+    return json_is_integer(id) && json_integer_value(id) == w->id &&
+           (!sid || (w->session && !strcmp(sid, w->session)));
 }
 
-/* The answer to command id (the caller json_decref()s *reply); an error
- * answer fails. */
-static int answer(struct browser *b, long id, json_t **reply, const char *pdf,
-                  struct sio_error *err)
+/* The answer to command id sent in session (the caller json_decref()s
+ * *reply); an error answer fails. */
+static int answer(struct browser *b, const char *session, long id, json_t **reply,
+                  const char *pdf, struct sio_error *err)
 {
+    struct answer_wanted want = { id, session };
     json_t *msg;
-    int rc = wait_for(b, is_answer, &id, &msg, pdf, err);
+    int rc = wait_for(b, is_answer, &want, session, &msg, pdf, err);
     if (rc)
         return rc;
     json_t *e = json_object_get(msg, "error");
@@ -277,7 +372,7 @@ static int call(struct browser *b, const char *session, const char *method, json
     json_t *msg = NULL;
     int rc = command(b, session, method, params, &id, pdf, err);
     if (!rc)
-        rc = answer(b, id, &msg, pdf, err);
+        rc = answer(b, session, id, &msg, pdf, err);
     if (!rc && reply)
         *reply = msg;
     else
@@ -316,7 +411,7 @@ static int wait_load(struct browser *b, const char *session, const char *frame,
 {
     struct load_wanted want = { session, frame, loader };
     json_t *msg;
-    int rc = wait_for(b, is_load, &want, &msg, pdf, err);
+    int rc = wait_for(b, is_load, &want, session, &msg, pdf, err);
     if (!rc)
         json_decref(msg);
     return rc;
@@ -360,9 +455,10 @@ static json_t *print_settings(void)
                      "printBackground", 1, "preferCSSPageSize", 1);
 }
 
-/* The run's one tab, opened at the first page and kept for the others (a
+/* A tab of the run, opened when first needed and kept for later pages (a
  * tab a page cost a new renderer process each: 0.3 s of CPU a page). */
-static int open_tab(struct browser *b, const char *pdf, struct sio_error *err)
+static int open_tab(struct browser *b, struct browser_tab *t, const char *pdf,
+                    struct sio_error *err)
 {
     json_t *tab = NULL, *attached = NULL;
     const char *target = NULL, *session = NULL;
@@ -375,37 +471,38 @@ static int open_tab(struct browser *b, const char *pdf, struct sio_error *err)
                   json_pack("{s:s, s:b}", "targetId", target, "flatten", 1), &attached, pdf, err);
     if (!rc && !(session = result_string(attached, "sessionId")))
         rc = sio_fail(err, SIO_ESOFTWARE, pdf, 0, "chromium gave no session for the tab");
-    if (!rc && snprintf(b->session, sizeof b->session, "%s", session) >= (int)sizeof b->session)
+    if (!rc && snprintf(t->session, sizeof t->session, "%s", session) >= (int)sizeof t->session)
         rc = sio_fail(err, SIO_ESOFTWARE, pdf, 0, "chromium's session id is too long");
     if (!rc)
-        rc = call(b, b->session, "Page.enable", NULL, NULL, pdf, err);
+        rc = call(b, t->session, "Page.enable", NULL, NULL, pdf, err);
     if (!rc)
-        rc = call(b, b->session, "Page.setLifecycleEventsEnabled",
+        rc = call(b, t->session, "Page.setLifecycleEventsEnabled",
                   json_pack("{s:b}", "enabled", 1), NULL, pdf, err);
     if (rc)
-        b->session[0] = '\0';
+        t->session[0] = '\0';
     json_decref(attached);
     json_decref(tab);
     return rc;
 }
 
-/* One page in the tab: load, print. */
-static int print_page(struct browser *b, const char *url, const char *pdf, struct sio_error *err)
+/* One page in tab t: load, print. */
+static int print_page(struct browser *b, struct browser_tab *t, const char *url, const char *pdf,
+                      struct sio_error *err)
 {
     json_t *nav = NULL, *printed = NULL;
     const char *frame = NULL, *failed;
-    int rc = b->session[0] ? SIO_OK : open_tab(b, pdf, err);
+    int rc = t->session[0] ? SIO_OK : open_tab(b, t, pdf, err);
     if (!rc)
-        rc = call(b, b->session, "Page.navigate", json_pack("{s:s}", "url", url), &nav, pdf, err);
+        rc = call(b, t->session, "Page.navigate", json_pack("{s:s}", "url", url), &nav, pdf, err);
     if (!rc && (failed = result_string(nav, "errorText")) != NULL)
         rc = sio_fail(err, SIO_ESOFTWARE, pdf, 0, "chromium could not open the print copy: %s",
                       failed);
     else if (!rc && !(frame = result_string(nav, "frameId")))
         rc = sio_fail(err, SIO_ESOFTWARE, pdf, 0, "chromium navigated no frame");
     if (!rc)
-        rc = wait_load(b, b->session, frame, result_string(nav, "loaderId"), pdf, err);
+        rc = wait_load(b, t->session, frame, result_string(nav, "loaderId"), pdf, err);
     if (!rc)
-        rc = call(b, b->session, "Page.printToPDF", print_settings(), &printed, pdf, err);
+        rc = call(b, t->session, "Page.printToPDF", print_settings(), &printed, pdf, err);
     if (!rc)
         rc = write_pdf(printed, pdf, err);
     json_decref(printed);
@@ -413,19 +510,54 @@ static int print_page(struct browser *b, const char *url, const char *pdf, struc
     return rc;
 }
 
-int browser_print(struct browser *b, const char *url, const char *pdf, struct sio_error *err)
+/* Whether Chromium can take a page: not broken or cancelled, started. */
+static int ready(struct browser *b, const char *pdf, struct sio_error *err)
 {
-    int rc;
-    pthread_mutex_lock(&b->mu);
-    if (b->broken.status) {
-        *err = b->broken;
-        rc = err->status;
-    } else if (atomic_load(&b->cancel))
+    int rc = SIO_OK;
+    if (b->broken.status)
+        rc = still_broken(b, err);
+    else if (atomic_load(&b->cancel))
         rc = sio_fail(err, SIO_ESOFTWARE, pdf, 0, "chromium was stopped: the run failed");
     else if (!b->started && (rc = start(b, pdf, err)) != SIO_OK)
         b->broken = *err;
-    else
-        rc = print_page(b, url, pdf, err);
+    return rc;
+}
+
+/* A free tab, an open one first (its renderer is running), else one not
+ * yet opened, else the first to be freed. */
+static int take_tab(struct browser *b, struct browser_tab **tab, const char *pdf,
+                    struct sio_error *err)
+{
+    int rc;
+    while ((rc = ready(b, pdf, err)) == SIO_OK) {
+        struct browser_tab *unopened = NULL;
+        for (int i = 0; i < b->tabs; i++) {
+            struct browser_tab *t = &b->tab[i];
+            if (!t->busy && t->session[0]) {
+                *tab = t;
+                return SIO_OK;
+            }
+            if (!t->busy && !unopened)
+                unopened = t;
+        }
+        if ((*tab = unopened) != NULL)
+            return SIO_OK;
+        nap(b, now_ms() + 100);
+    }
+    return rc;
+}
+
+int browser_print(struct browser *b, const char *url, const char *pdf, struct sio_error *err)
+{
+    struct browser_tab *t = NULL;
+    pthread_mutex_lock(&b->mu);
+    int rc = take_tab(b, &t, pdf, err);
+    if (!rc) {
+        t->busy = 1;
+        rc = print_page(b, t, url, pdf, err);
+        t->busy = 0;
+        pthread_cond_broadcast(&b->cv);
+    }
     pthread_mutex_unlock(&b->mu);
     return rc;
 }
@@ -482,7 +614,7 @@ int browser_stop(struct browser *b, struct sio_error *err)
         /* Browser.close is answered, then Chromium ends; whatever it does, it
          * is waited for (killed when it lingers). */
         if (!command(b, NULL, "Browser.close", NULL, &id, NULL, &ignored))
-            answer(b, id, &reply, NULL, &ignored);
+            answer(b, NULL, id, &reply, NULL, &ignored);
         json_decref(reply);
         b->timeout_s = saved;
         shutdown(b->fd, SHUT_RDWR);
@@ -513,7 +645,9 @@ int browser_stop(struct browser *b, struct sio_error *err)
     if (b->profile[0] && atomic_remove_tree(b->profile) != 0 && !rc)
         rc = sio_fail(err, SIO_EIO, b->profile, 0, "cannot remove Chromium's scratch profile: %m");
     free(b->buf);
+    json_decref(b->inbox);
     pthread_mutex_unlock(&b->mu);
     pthread_mutex_destroy(&b->mu);
+    pthread_cond_destroy(&b->cv);
     return rc;
 }

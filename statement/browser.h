@@ -12,11 +12,22 @@
  * header or footer of its own), so the file is the one the command line
  * made, byte for byte once statement/pdf.c has made it reproducible.
  *
- * One page at a time (a mutex): the callers are worker threads, each
- * printing one draft while sio-statement composes the next.  Every wait has a
- * deadline ([statement] print_timeout): a Chromium that stops answering is
- * killed and the print fails, never hangs.  Once Chromium has died or been
- * killed, every later print fails at once with the same cause.
+ * Several pages at once ([statement] print_tabs, default one a processor,
+ * at most 2): Chromium lays out and prints a page on one thread of one
+ * renderer, so one tab leaves the second core idle.  Each tab is its own
+ * target and session, with its own renderer process (hundreds of MB while
+ * it prints statements); the tabs are opened as they are first needed, so a
+ * run of one force opens one.  The callers are worker threads, each
+ * printing one draft while sio-statement composes the next; a print takes
+ * a free tab, or waits for one.  Every message, each tab's and the
+ * browser's, comes on the one pipe: whichever print is waiting reads it
+ * (one at a time) and keeps what is not its own for the print it belongs
+ * to, found by the command's id and the tab's session.
+ *
+ * Every wait has a deadline ([statement] print_timeout): a Chromium that
+ * stops answering is killed and the print fails, never hangs.  Once
+ * Chromium has died or been killed, every print under way and every later
+ * one fails at once with the same cause.
  */
 #ifndef SIO_STATEMENT_BROWSER_H
 #define SIO_STATEMENT_BROWSER_H
@@ -28,23 +39,37 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+/* The most tabs [statement] print_tabs may ask for. */
+#define BROWSER_TABS_MAX 8
+
+/* One tab: a target and the DevTools session attached to it. */
+struct browser_tab {
+    char session[128];           /* "" until it is opened */
+    int busy;                    /* a print is using it */
+};
+
 struct browser {
     struct convert_job job;      /* Chromium itself; its stderr's tail */
     int fd;                      /* our end of its fds 3 and 4 (-1 before the start) */
     char profile[PATH_MAX];      /* its scratch profile folder ("" none) */
-    char *buf;                   /* bytes read and not yet taken as messages */
+    char *buf;                   /* bytes read and not yet whole messages (the reader's) */
     size_t len, cap;
+    void *inbox;                 /* messages read, not yet taken (a jansson array) */
+    int reading;                 /* a print is reading the pipe (mu released) */
     long next_id;                /* the last command's id */
-    char session[128];           /* the DevTools session of its tab ("" none yet) */
+    struct browser_tab tab[BROWSER_TABS_MAX];
+    int tabs;                    /* how many tabs may be opened */
     int timeout_s;               /* the longest wait for one answer */
     int started;                 /* Chromium has been started (it may have died since) */
     struct sio_error broken;     /* why it can print no more (status 0 while it can) */
     atomic_int cancel;           /* set by browser_cancel() */
-    pthread_mutex_t mu;          /* one print at a time */
+    pthread_mutex_t mu;          /* all of the above but buf, and the pipe's writing */
+    pthread_cond_t cv;           /* a message read, a tab freed or the reader gone */
 };
 
-/* A browser not yet started, waiting at most timeout_s for an answer. */
-int browser_init(struct browser *b, int timeout_s, struct sio_error *err);
+/* A browser not yet started, printing in at most tabs tabs at once
+ * (1 to BROWSER_TABS_MAX), waiting at most timeout_s for an answer. */
+int browser_init(struct browser *b, int tabs, int timeout_s, struct sio_error *err);
 
 /* Print the page at url (file://...) to the file pdf, starting Chromium if
  * it is not running.  SIO_EUNAVAILABLE when Chromium is not installed,

@@ -24,8 +24,11 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Drafts under way at once, at most (one a core). */
-#define MAX_IN_FLIGHT 4
+/* Drafts under way at once, at most: one a tab and one being composed. */
+#define MAX_IN_FLIGHT (BROWSER_TABS_MAX + 1)
+/* Tabs by default, at most: each tab's renderer holds hundreds of MB, and
+ * more with every page it prints (README, "Where sio-statement's time goes"). */
+#define DEFAULT_TABS_MAX 2
 
 
 static const char usage[] =
@@ -194,22 +197,30 @@ static int draft_end(sqlite3 *db, struct draft *dr, int ok, int quiet, int *writ
     return ok ? rc : SIO_OK;
 }
 
-/* The drafts of forces (NULL-ended), each started while the one before is
- * still being printed and converted: as many at once as there are cores.
- * With pass_over, a force without figures for the quarter is passed over
- * and said so.  One Chromium prints every PDF. */
+/* [statement] print_tabs, else one a processor up to DEFAULT_TABS_MAX. */
+static int print_tabs(const struct sio_config *cfg)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cfg->statement_print_tabs > 0)
+        return cfg->statement_print_tabs;
+    return cpus < 1 ? 1 : cpus > DEFAULT_TABS_MAX ? DEFAULT_TABS_MAX : (int)cpus;
+}
+
+/* The drafts of forces (NULL-ended), each started while those before are
+ * still being printed and converted: one a tab of Chromium's, and the next
+ * being composed.  With pass_over, a force without figures for the quarter
+ * is passed over and said so.  One Chromium prints every PDF. */
 static int run_forces(sqlite3 *db, const struct sio_config *cfg, char *const *forces,
                       month_t quarter, int pass_over, int quiet, int *written,
                       struct sio_error *err)
 {
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    int depth = cpus < 1 ? 1 : cpus > MAX_IN_FLIGHT ? MAX_IN_FLIGHT : (int)cpus, k = 0, rc;
+    int tabs = print_tabs(cfg), depth = tabs + 1, k = 0, rc;
     struct draft ring[MAX_IN_FLIGHT];
     struct browser b;
     struct sio_error ignored;
 
     memset(ring, 0, sizeof ring);
-    if ((rc = browser_init(&b, cfg->statement_print_timeout, err)) != SIO_OK)
+    if ((rc = browser_init(&b, tabs, cfg->statement_print_timeout, err)) != SIO_OK)
         return rc;
     for (char *const *f = forces; rc == SIO_OK && *f; f++) {
         struct draft *dr = &ring[k % depth];

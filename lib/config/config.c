@@ -148,12 +148,12 @@ static int run_length(const char *value, int *out)
     return 1;
 }
 
-/* Seconds, 1 to a day. */
-static int print_timeout(const char *value, int *out)
+/* A whole number from lo to hi. */
+static int int_between(const char *value, long lo, long hi, int *out)
 {
     char *end;
     long n = strtol(value, &end, 10);
-    if (*end || end == value || n < 1 || n > 86400)
+    if (*end || end == value || n < lo || n > hi)
         return 0;
     *out = (int)n;
     return 1;
@@ -297,7 +297,10 @@ static int main_key(struct parse_state *st, const char *section,
     else if (!strcmp(section, "statement") && !strcmp(name, "print_css"))
         ok = copy_value(cfg->statement_css, sizeof cfg->statement_css, value);
     else if (!strcmp(section, "statement") && !strcmp(name, "print_timeout"))
-        ok = print_timeout(value, &cfg->statement_print_timeout);
+        ok = int_between(value, 1, 86400, &cfg->statement_print_timeout); /* a day */
+    else if (!strcmp(section, "statement") && !strcmp(name, "print_tabs"))
+        /* each a renderer, about 170 MB: 8 at most (BROWSER_TABS_MAX) */
+        ok = int_between(value, 1, 8, &cfg->statement_print_tabs);
     else if (!strcmp(section, "comparison") || !strcmp(section, "spc") ||
              !strcmp(section, "peers") || !strcmp(section, "annotations"))
         ok = analysis_key(cfg, section, name, value);

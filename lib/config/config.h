@@ -152,6 +152,7 @@ struct sio_config {
     char statement_reference[CONFIG_PATH_MAX]; /* [statement] reference_docx, resolved */
     char statement_css[CONFIG_PATH_MAX];  /* [statement] print_css, resolved */
     int statement_print_timeout;          /* [statement] print_timeout: seconds, > 0 */
+    int statement_print_tabs;             /* [statement] print_tabs: 1 to 8, 0 one a processor */
     struct measure_def measures[CONFIG_MAX_MEASURES];
     int n_measures;
     struct priority_def priorities[CONFIG_PRIORITIES]; /* in the order's order */

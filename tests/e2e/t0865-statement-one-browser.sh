@@ -1,12 +1,15 @@
 # t0865 — a draft for every force, every PDF printed by one Chromium.
 # sio-statement without --force starts Chromium once for the run (counted
-# by a chromium on PATH that logs each start and runs the real one), and
-# each force's PDF is byte for byte the one a run for that force alone
-# makes (SOURCE_DATE_EPOCH set); so is its Word copy.  A Chromium that dies
-# half-way fails the run with one message (70), the draft being printed and
-# those after it keep their previous files, all four of them, and nothing
-# is left behind; a Chromium that stops answering is stopped after
-# [statement] print_timeout, and the run fails the same way, never hangs.
+# by a chromium on PATH that runs the real one through a relay logging its
+# start and every DevTools command and answer: tests/tools/devtools_relay.py),
+# prints in two tabs at once ([statement] print_tabs = 2), or in one with
+# print_tabs = 1, and each force's PDF is byte for byte the one a run for
+# that force alone makes (SOURCE_DATE_EPOCH set); so is its Word copy.  A
+# Chromium that dies half-way, one draft printed and two pages in flight,
+# fails the run with one message (70), the drafts being printed keep their
+# previous files, all four of them, and nothing is left behind; a Chromium
+# that stops answering is stopped after [statement] print_timeout, and the
+# run fails the same way, never hangs.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/tests/fault/lib.sh"
 
@@ -26,13 +29,10 @@ done
 forces=$(sqlite3 -batch -noheader var/sio.db 'SELECT DISTINCT force FROM measure_quarters ORDER BY 1')
 n=$(echo "$forces" | wc -l)
 
-# chromium on PATH: logs its start, then is the real one.
-cat >bin/chromium <<'EOF'
-#!/bin/sh
-echo "start $$" >>"$CHROMIUM_LOG"
-exec "$REAL_CHROMIUM" "$@"
-EOF
+# chromium on PATH: the real one, through the logging relay.
+printf '#!/bin/sh\nexec python3 "%s/tests/tools/devtools_relay.py" "$@"\n' "$TOP" >bin/chromium
 chmod +x bin/chromium
+printf '[statement]\nprint_tabs = 2\n' >>cfg/main.ini
 statement() { # OUT ARGS...: sio-statement with the logging chromium first on PATH
     s_out=$1; shift
     env PATH="$WORK/bin:$PATH" "$BIN/sio-statement" --config cfg/main.ini --out "$s_out" "$@"
@@ -43,7 +43,19 @@ cp -r out one
 check_exit "t0865-1 sio-statement for every force succeeds" 0 statement out --quiet
 check "t0865-2 and writes the $n forces' PDFs" \
     test "$(ls out/statement/*.pdf | wc -l)" -eq "$n" -a "$(ls out/statement/*.md | wc -l)" -eq "$n"
-check "t0865-3 starting Chromium once for the $n" test "$(wc -l <"$CHROMIUM_LOG")" -eq 1
+check "t0865-3 starting Chromium once for the $n" test "$(grep -c '^start' "$CHROMIUM_LOG")" -eq 1
+tabs() { # the sessions (tabs) Page.printToPDF was sent in
+    awk '$1 == ">" && $3 == "Page.printToPDF" { print $4 }' "$CHROMIUM_LOG" | sort -u | wc -l
+}
+at_once() { # the most pages in flight at once: from Page.navigate to the print's answer
+    awk '$1 == ">" && $3 == "Page.navigate" { busy[$4] = 1 }
+         $1 == ">" && $3 == "Page.printToPDF" { print_of[$2] = $4 }
+         $1 == "<" && ($2 in print_of) { delete busy[print_of[$2]] }
+         { n = 0; for (s in busy) n++; if (n > most) most = n }
+         END { print most + 0 }' "$CHROMIUM_LOG"
+}
+check "t0865-17 printing in two tabs" test "$(tabs)" -eq 2
+check "t0865-18 two pages at once" test "$(at_once)" -eq 2
 last=$(ls out/statement/*.pdf | tail -n 1)
 check "t0865-4 the last PDF printed (by a Chromium that printed others first) is A4, marked on every page, tagged, with embedded fonts and vector charts" \
     python3 "$TOP/tests/tools/pdf_check.py" "$last" "${last%.pdf}.html" OFFICIAL
@@ -55,27 +67,31 @@ same_as_one() { # EXT: every force's file the same as its one-force run's
 }
 check "t0865-5 each force's PDF is byte for byte the one its own run prints" same_as_one pdf
 check "t0865-6 and so is each Word copy" same_as_one docx
+sed 's/^print_tabs = 2$/print_tabs = 1/' cfg/main.ini >cfg/one-tab.ini
+rm -rf tab1 && cp -r one tab1 && : >"$CHROMIUM_LOG"
+env PATH="$WORK/bin:$PATH" "$BIN/sio-statement" --config cfg/one-tab.ini --out tab1 --quiet ||
+    fail "t0865-19 sio-statement with print_tabs = 1" "exit $?"
+check "t0865-19 with print_tabs = 1, one tab prints every page" test "$(tabs)" -eq 1 -a "$(at_once)" -eq 1
+check "t0865-20 and the PDFs are the same" sh -c 'for p in out/statement/*.pdf; do cmp -s "$p" "tab1/statement/${p##*/}" || exit 1; done'
+for bad in 0 9 two; do
+    sed "s/^print_tabs = 2\$/print_tabs = $bad/" cfg/main.ini >cfg/bad-tabs.ini
+    check_exit "t0865-22 print_tabs = $bad (not 1 to 8) is refused (78)" 78 \
+        "$BIN/sio-statement" --config cfg/bad-tabs.ini --out tab1 --quiet
+done
 check "t0865-7 no scratch file or Chromium profile is left" \
     sh -c "! ls out/statement | grep -q '\.tmp\.' && ! ls '$TMPDIR' | grep -q ."
 
-# A Chromium killed once the run's first draft is in place (all four files
-# newer than the mark).  The watcher holds no end of Chromium's pipe.
-cat >bin/chromium <<'EOF'
-#!/bin/sh
-echo "start $$" >>"$CHROMIUM_LOG"
-( i=0
-  while [ $i -lt 1200 ] && [ -z "$(find "$WATCH" -name '*.pdf' -newer "$MARK")" ]; do
-      sleep 0.05; i=$((i + 1))
-  done
-  kill -9 $$ ) 3>&- 4>&- </dev/null >/dev/null 2>&1 &
-exec "$REAL_CHROMIUM" "$@"
-EOF
+# A Chromium killed (by the relay) once the first draft's PDF is printed and
+# the second's held back, at the moment the third's is sent: two pages in
+# flight.
 inodes() { find out/statement -type f -printf '%i %f\n' | LC_ALL=C sort -k 2; }
 inodes >before.list
-touch mark
-sleep 1 # a file written from now on is newer than the mark
-export WATCH="$WORK/out/statement" MARK="$WORK/mark" SOURCE_DATE_EPOCH=1700086400
-check_exit "t0865-8 a Chromium that dies half-way fails the run (70)" 70 statement out --quiet
+: >"$CHROMIUM_LOG"
+export RELAY_KILL=1 SOURCE_DATE_EPOCH=1700086400
+check_exit "t0865-8 a Chromium that dies half-way, two pages in flight, fails the run (70)" 70 \
+    statement out --quiet
+unset RELAY_KILL
+check "t0865-21 (killed by the relay with two prints unanswered)" grep -q '^kill$' "$CHROMIUM_LOG"
 check "t0865-9 with one message, that Chromium stopped, naming the PDF" \
     sh -c "test \$(wc -l <.err) -eq 1 && grep -q 'sio-statement: .*\.pdf: chromium stopped' .err"
 inodes >after.list
@@ -96,9 +112,9 @@ whole() {
         esac
     done
     echo "$new new, $kept kept" >drafts
-    test "$new" -ge 1 -a "$kept" -ge 1
+    test "$new" -eq 1 -a "$kept" -eq $((n - 1))
 }
-check "t0865-10 the drafts printed before it died are new, the others keep all four previous files" whole
+check "t0865-10 the draft printed before it died is new, the two in flight keep all four previous files" whole
 check "t0865-11 and no scratch file or Chromium profile is left" \
     sh -c "! ls out/statement | grep -q '\.tmp\.' && ! ls '$TMPDIR' | grep -q ."
 
