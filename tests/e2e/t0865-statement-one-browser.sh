@@ -81,13 +81,13 @@ done
 check "t0865-7 no scratch file or Chromium profile is left" \
     sh -c "! ls out/statement | grep -q '\.tmp\.' && ! ls '$TMPDIR' | grep -q ."
 
-# A Chromium killed (by the relay) once the first draft's PDF is printed and
-# the second's held back, at the moment the third's is sent: two pages in
+# A Chromium killed (by the relay) once the first draft's PDF is printed
+# and the others' held back, at the moment the third's is sent: two pages in
 # flight.
 inodes() { find out/statement -type f -printf '%i %f\n' | LC_ALL=C sort -k 2; }
 inodes >before.list
 : >"$CHROMIUM_LOG"
-export RELAY_KILL=1 SOURCE_DATE_EPOCH=1700086400
+export RELAY_KILL="/statement/$(echo "$forces" | head -n 1)-" SOURCE_DATE_EPOCH=1700086400
 check_exit "t0865-8 a Chromium that dies half-way, two pages in flight, fails the run (70)" 70 \
     statement out --quiet
 unset RELAY_KILL

@@ -9,11 +9,12 @@ Environment: REAL_CHROMIUM (the browser to run), CHROMIUM_LOG (appended:
 "start PID", then "> ID METHOD SESSION" for each command sent, "< ID SESSION"
 for each answer passed back; SESSION is "-" for the browser's own).
 
-With RELAY_KILL=1 it passes back the answer to the first Page.printToPDF to
-arrive and holds back the later ones, and at the moment two prints are
-awaiting their answers (so two pages are in flight in Chromium) it kills
-Chromium and itself with SIGKILL: a Chromium dying half-way, with one draft
-printed and two being printed, at a moment no timing can miss.
+With RELAY_KILL=TEXT it passes back the answer to the print of the page
+whose address holds TEXT (the run's first draft) and holds back the others,
+and at the moment two prints are awaiting their answers after that one (so
+two pages are in flight in Chromium) it kills Chromium and itself with
+SIGKILL: a Chromium dying half-way, with the first draft printed and two
+being printed, at a moment no timing can miss.
 """
 import json
 import os
@@ -25,10 +26,12 @@ import threading
 
 log = open(os.environ["CHROMIUM_LOG"], "a", buffering=1)
 log.write("start %d\n" % os.getpid())
-kill_mode = os.environ.get("RELAY_KILL") == "1"
+first_page = os.environ.get("RELAY_KILL", "")
+kill_mode = first_page != ""
 lock = threading.Lock()
-printing = set()          # ids of Page.printToPDF commands not yet answered
-answered_one = [False]    # an answer to a print has been passed back
+printing = {}             # Page.printToPDF commands not yet answered: id -> address
+page_of = {}              # each session's page (the last Page.navigate's address)
+answered_one = [False]    # the first page's print has been passed back
 
 # Our fds 3 and 4 are sio-statement's end; Chromium gets its own pair there.
 from_sio, to_sio = os.dup(3), os.dup(4)
@@ -66,8 +69,10 @@ def up():
         m = json.loads(msg)
         log.write("> %s %s %s\n" % (m.get("id"), m.get("method"), m.get("sessionId", "-")))
         with lock:
+            if m.get("method") == "Page.navigate":
+                page_of[m.get("sessionId")] = m["params"]["url"]
             if m.get("method") == "Page.printToPDF":
-                printing.add(m.get("id"))
+                printing[m.get("id")] = page_of.get(m.get("sessionId"), "")
             if kill_mode and answered_one[0] and len(printing) >= 2:
                 die()
         ours.sendall(msg + b"\0")
@@ -82,10 +87,10 @@ def down():
             log.write("< %s %s\n" % (m["id"], m.get("sessionId", "-")))
         with lock:
             if m.get("id") in printing:
-                if kill_mode and answered_one[0]:
+                if kill_mode and first_page not in printing[m["id"]]:
                     continue  # held back: this page stays in flight
                 answered_one[0] = True
-                printing.discard(m.get("id"))
+                del printing[m["id"]]
         view = memoryview(msg + b"\0")
         while view:
             view = view[os.write(to_sio, view):]
