@@ -11,7 +11,10 @@
  * it instead of drawn (reuse.h).  A chart type whose table has no rows for a
  * force and measure is skipped quietly and counted in the run's record.  The
  * first failure stops the run: charts already written stay (each is whole),
- * and the status becomes the exit code.
+ * and the status becomes the exit code.  With --force, one force's charts
+ * only: what they compare it with (peers, England and Wales, funnel limits)
+ * is read from the whole store all the same, so its files are those a run
+ * over every force draws.
  */
 #include "chart.h"
 #include "funnel.h"
@@ -36,8 +39,9 @@
 
 
 static const char usage[] =
-    "usage: sio-charts [--config FILE] [--store PATH] [--out DIR] [--jobs N]\n"
-    "                  [--reuse DIR | --redraw] [--quiet] [--help] [--version]\n"
+    "usage: sio-charts [--force NAME] [--config FILE] [--store PATH] [--out DIR]\n"
+    "                  [--jobs N] [--reuse DIR | --redraw] [--quiet] [--help]\n"
+    "                  [--version]\n"
     "\n"
     "Draw the charts of every force and measure in the store (written by\n"
     "sio-measures): the quarterly chart, the SPC chart, the peer chart, the\n"
@@ -45,6 +49,9 @@ static const char usage[] =
     "are those an earlier run drew (a digest of them is kept beside the\n"
     "charts) is kept, not drawn again.\n"
     "\n"
+    "  --force NAME   draw that force's charts only (any spelling of its name),\n"
+    "                 still compared with every force in the store; the store's\n"
+    "                 chart_files then lists that force's charts only\n"
     "  --config FILE  read FILE (else $SIO_CONFIG, ./config/sio.ini or\n"
     "                 /etc/sio/sio.ini, the first that is set or exists)\n"
     "  --verbose      say which configuration is used (on stderr)\n"
@@ -75,7 +82,7 @@ static const char usage[] =
     "  SOURCE_DATE_EPOCH  date written into PDF files, for reproducible output\n"
     "\n"
     "EXIT STATUS\n"
-    "  0 success, 64 usage, 65 bad data in the store, 66 store missing,\n"
+    "  0 success, 64 usage (unknown force), 65 bad data in the store, 66 store missing,\n"
     "  70 internal or PLplot error, 73 output cannot be created, 74 I/O error,\n"
     "  78 bad configuration.\n";
 
@@ -457,8 +464,29 @@ static int draw_forces(struct charts_run *run, int jobs, struct force_counts *t,
     return rc;
 }
 
-static int walk_store(struct charts_run *run, sqlite3 *db, int jobs, struct force_counts *t,
-                      struct sio_error *err)
+/* The forces to draw: the one named (any spelling; it must have figures,
+ * as sio-statement --force requires), else every force with series. */
+static int pick_forces(struct charts_run *run, sqlite3 *db, const char *spelling,
+                       struct sio_error *err)
+{
+    char key[128];
+    if (!spelling)
+        return series_forces(db, &run->forces, &run->n_forces, err);
+    int rc = store_force_with_figures(db, spelling, key, sizeof key, err);
+    if (rc != SIO_OK)
+        return rc;
+    run->forces = malloc(sizeof *run->forces);
+    if (!run->forces || !(run->forces[0] = strdup(key))) {
+        free(run->forces);
+        run->forces = NULL;
+        return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
+    }
+    run->n_forces = 1;
+    return SIO_OK;
+}
+
+static int walk_store(struct charts_run *run, sqlite3 *db, const char *force, int jobs,
+                      struct force_counts *t, struct sio_error *err)
 {
     long long run_id = 0;
     struct sio_error ignored;
@@ -467,12 +495,17 @@ static int walk_store(struct charts_run *run, sqlite3 *db, int jobs, struct forc
 
     if (rc != SIO_OK)
         return rc;
-    rc = catalogue_charts_clear(db, err);
+    /* an unknown force leaves the charts recorded as they were */
+    rc = pick_forces(run, db, force, err);
     if (rc == SIO_OK)
-        rc = series_forces(db, &run->forces, &run->n_forces, err);
+        rc = catalogue_charts_clear(db, err);
     if (rc == SIO_OK && run->n_forces > 0)
         rc = draw_forces(run, jobs, t, err);
     run_counts(t, counts, sizeof counts);
+    /* a reader of runs must see that these counts are one force's */
+    if (force && run->n_forces == 1)
+        snprintf(counts + strlen(counts), sizeof counts - strlen(counts), " force=%s",
+                 run->forces[0]);
     /* the run's own error matters more than failing to record it */
     store_run_finish(db, run_id, NULL, counts, sio_exit_code(rc), &ignored);
     series_forces_free(run->forces, run->n_forces);
@@ -491,6 +524,7 @@ static void report(const struct force_counts *t, const char *top)
 }
 
 struct options {
+    const char *force; /* --force; NULL: every force */
     int jobs;          /* --jobs; 0: one a processor */
     const char *reuse; /* --reuse; NULL: the output folder */
     int redraw;        /* --redraw */
@@ -515,17 +549,18 @@ static int run_charts(const struct sio_config *cfg, const struct options *o, int
                         "no store here: run sio-ingest first");
     if ((rc = store_open(cfg->store_path, &db, err)) != SIO_OK)
         return rc;
-    rc = walk_store(&run, db, o->jobs > 0 ? o->jobs : pool_cpus(), &t, err);
+    rc = walk_store(&run, db, o->force, o->jobs > 0 ? o->jobs : pool_cpus(), &t, err);
     store_close(db);
     if (rc == SIO_OK && t.series == 0)
-        rc = sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0,
-                      "measure_quarters is empty: run sio-measures first");
+        rc = sio_fail(err, SIO_ENOINPUT, cfg->store_path, 0, "measure_quarters is empty%s%s:"
+                      " run sio-measures first", o->force ? " for " : "",
+                      o->force ? o->force : "");
     if (rc == SIO_OK && !quiet)
         report(&t, top);
     return rc;
 }
 
-enum { OPT_JOBS = 256, OPT_REUSE, OPT_REDRAW };
+enum { OPT_JOBS = 256, OPT_REUSE, OPT_REDRAW, OPT_FORCE };
 
 static int on_option(int opt, const char *arg, void *ctx)
 {
@@ -535,8 +570,8 @@ static int on_option(int opt, const char *arg, void *ctx)
         o->redraw = 1;
         return 0;
     }
-    if (opt == OPT_REUSE) {
-        o->reuse = arg;
+    if (opt == OPT_REUSE || opt == OPT_FORCE) {
+        *(opt == OPT_REUSE ? &o->reuse : &o->force) = arg;
         return 0;
     }
     long n = strtol(arg, &end, 10);
@@ -554,9 +589,10 @@ int main(int argc, char **argv)
         {"jobs", required_argument, NULL, OPT_JOBS},
         {"reuse", required_argument, NULL, OPT_REUSE},
         {"redraw", no_argument, NULL, OPT_REDRAW},
+        {"force", required_argument, NULL, OPT_FORCE},
         {NULL, 0, NULL, 0},
     };
-    struct options o = {0, NULL, 0};
+    struct options o = {NULL, 0, NULL, 0};
     struct cli cli;
     struct sio_config cfg;
     struct sio_error err;

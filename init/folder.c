@@ -163,7 +163,7 @@ static int write_ini(const struct build *b, struct sio_error *err)
         goto done;
     fprintf(af.fp, "\n; ---- Set by sio-init %s on %s for %s ----\n"
                    "; A key set again here wins over the same key above.\n[run]\n"
-                   "; The force the draft statement is for:\nstatement_force = %s\n"
+                   "; The force the draft statement and the charts are for:\nstatement_force = %s\n"
                    "; What sio-run reads when no path is given (see inputs/*/ABOUT.txt):\n",
             SIO_VERSION, b->date, b->res->force_name, b->force_slug);
     for (int i = 0; i < b->n_inputs; i++)

@@ -60,7 +60,9 @@ char **plan_argv(const struct plan_step *s, const struct plan_args *a)
         argv[n++] = "--reuse";
         argv[n++] = (char *)a->published;
     }
-    if (!strcmp(s->stage, "statement") && a->force && *a->force) {
+    /* the one force published: its charts are all its statement shows */
+    if ((!strcmp(s->stage, "statement") || !strcmp(s->stage, "charts")) && a->force &&
+        *a->force) {
         argv[n++] = "--force";
         argv[n++] = (char *)a->force;
     }

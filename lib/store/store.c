@@ -234,6 +234,21 @@ int store_force_key(sqlite3 *db, const char *spelling, char *out, size_t size,
                            " WHERE alias = ?1), ?1)", spelling, out, size, err);
 }
 
+int store_force_with_figures(sqlite3 *db, const char *spelling, char *key, size_t size,
+                             struct sio_error *err)
+{
+    char slug[256];
+    int rc = store_force_key(db, spelling, slug, sizeof slug, err);
+    if (rc)
+        return rc;
+    /* the COALESCE gives '' (a row) when force_quarters has no such force */
+    rc = text_lookup(db, "SELECT COALESCE((SELECT force FROM force_quarters WHERE force = ?1), '')",
+                     slug, key, size, err);
+    if (rc == SIO_OK && !key[0])
+        rc = sio_fail(err, SIO_EUSAGE, NULL, 0, "no figures for force '%s' in the store", spelling);
+    return rc;
+}
+
 int store_force_name(sqlite3 *db, const char *key, char *out, size_t size,
                      struct sio_error *err)
 {

@@ -62,6 +62,13 @@ int store_run_finish(sqlite3 *db, long long run_id, const char *fingerprint,
 int store_force_key(sqlite3 *db, const char *spelling, char *out, size_t size,
                     struct sio_error *err);
 
+/* The results-table key of a force named by any spelling (store_force_key),
+ * when sio-measures stored figures for it (force_quarters): a force named
+ * on a command line (--force) must be one the store can speak for.
+ * SIO_EUSAGE naming the spelling when it has none. */
+int store_force_with_figures(sqlite3 *db, const char *spelling, char *key, size_t size,
+                             struct sio_error *err);
+
 /* The name to show people for a results-table force key: forces.name when
  * the key is a known slug ('warwickshire' -> 'Warwickshire Police'), else
  * the key itself. */
