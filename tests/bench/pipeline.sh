@@ -11,7 +11,9 @@
 #   sio-statement     the draft statement of every force, in one run
 #   pipeline          the five stages above, added up
 #   sio-run           all of it as cron runs it, from an empty store to a
-#                     published out/ (one statement, the manifest)
+#                     published out/ as an office runs it: every file ingested and
+#                     every force measured, its own force's charts and
+#                     statement ([run] statement_force), the manifest
 #   sio-run again     nothing changed since the last run (sio-run sees it and
 #                     runs no stage)
 #   sio-run --always  the same, every stage run all the same
@@ -31,7 +33,8 @@ pw=$work/pipeline
 rm -rf "$pw"
 mkdir -p "$pw/var"
 cp -r "$top/config" "$pw/config"
-# sio-run writes one statement; the set has many forces, so name one.
+# sio-run draws the charts and writes the statement of one force, as an
+# office does; the set has many forces, so name one.
 sed -i 's/^\[run\]$/[run]\nstatement_force = warwickshire/' "$pw/config/sio.ini"
 cfg=$pw/config/sio.ini
 store=$pw/sio.db
