@@ -28,8 +28,8 @@ static const char priority_sql[] =
 static const char measure_sql[] =
     "INSERT INTO measure_catalogue(measure, position, label, noun, unit, priority, role,"
     " precedence, source_kind, source_description, definition, source_file, source_note,"
-    " source_loaded, better, statistic, target, chart_stem)"
-    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
+    " source_loaded, better, statistic, target, chart_stem, better_reason)"
+    " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)";
 
 /* Whether the store holds any rows of m's source, for any force. */
 static const char *loaded_sql(const struct measure_def *m)
@@ -118,6 +118,10 @@ static int measure_put(sqlite3 *db, sqlite3_stmt *st, const struct measure_def *
     sqlite3_bind_text(st, 16, m->proportion ? "proportion" : "count", -1, SQLITE_STATIC);
     store_bind_real(st, 17, m->target);
     sqlite3_bind_text(st, 18, m->stem, -1, SQLITE_STATIC);
+    if (m->better_reason[0])
+        sqlite3_bind_text(st, 19, m->better_reason, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, 19);
     return step_reset(db, st, err);
 }
 

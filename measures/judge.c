@@ -66,24 +66,28 @@ static const char *point_word(const struct series *s)
 }
 
 /* When the two windows leave too few df (a quarterly series: 8 points, 6
- * df), the dispersion of the whole series with one rate a year, the years
- * counted back from the latest window's end (dispersion_poisson_years);
- * kept only when it has the df the windows lacked.  pts has room for every
- * point of s. */
-static int fit_years(struct comparison *c, const struct series *s, struct points *pts,
-                     struct sio_error *err)
+ * df), the dispersion of the whole series with one rate (or share) a year,
+ * the years counted back from the latest window's end
+ * (dispersion_*_years); kept only when it has the df the windows lacked.
+ * pts has room for every point of s. */
+static int fit_years(struct comparison *c, const struct series *s, int proportion,
+                     struct points *pts, struct sio_error *err)
 {
     struct dispersion_fit years;
     int step = series_step(s);
     size_t n = 0;
     for (int i = 0; i < s->n; i++) {
         month_t end = series_month(s, i) + step - 1;
-        if (!s->present[i] || end > c->latest.end || s->count[i] < 0)
+        if (!s->present[i] || end > c->latest.end || s->count[i] < 0 ||
+            (proportion && s->denom[i] <= 0))
             continue;
-        pts->p[n++] = (struct dispersion_point){(double)s->count[i], (double)step,
-                                                (int)((c->latest.end - end) / 12), 0};
+        pts->p[n++] = (struct dispersion_point){
+            (double)s->count[i], proportion ? (double)s->denom[i] : (double)step,
+            (int)((c->latest.end - end) / 12), 0};
     }
-    int rc = n ? dispersion_poisson_years(pts->p, n, &years, err) : SIO_OK;
+    int rc = !n ? SIO_OK
+           : proportion ? dispersion_binomial_years(pts->p, n, &years, err)
+                        : dispersion_poisson_years(pts->p, n, &years, err);
     if (!rc && n && dispersion_usable(&years)) {
         c->fit = years;
         pts->n = n;
@@ -115,8 +119,8 @@ static int fit_dispersion(struct comparison *c, const struct series *s,
     else
         rc = dispersion_poisson(pts.p, pts.n, seasonal && pts.whole[0] && pts.whole[1],
                                 &c->fit, err);
-    if (!rc && !pts.negative && !dispersion_usable(&c->fit) && !m->proportion)
-        rc = fit_years(c, s, &pts, err);
+    if (!rc && !pts.negative && !dispersion_usable(&c->fit))
+        rc = fit_years(c, s, m->proportion, &pts, err);
     if (!rc && !pts.negative && !dispersion_usable(&c->fit))
         snprintf(c->note, sizeof c->note, "%zu %s leave %d degrees of freedom to estimate"
                  " how much they vary beyond chance, and sio needs %d", pts.n,
@@ -127,12 +131,13 @@ static int fit_dispersion(struct comparison *c, const struct series *s,
 
 /* "quasi-Poisson dispersion 3.61 (Pearson chi-square / 11 df, window +
  * month of year)". */
-static void fit_words(const struct comparison *c, const char *family, char *buf, size_t size)
+static void fit_words(const struct comparison *c, int proportion, char *buf, size_t size)
 {
+    const char *family = proportion ? "quasi-binomial" : "quasi-Poisson";
     if (c->fit.years > 0)
         snprintf(buf, size, "%s dispersion %.2f (Pearson chi-square / %d df, the whole"
-                 " series with one rate for each of its %d years)", family, c->fit.phi,
-                 c->fit.df, c->fit.years);
+                 " series with one %s for each of its %d years)", family, c->fit.phi,
+                 c->fit.df, proportion ? "share" : "rate", c->fit.years);
     else
         snprintf(buf, size, "%s dispersion %.2f (Pearson chi-square / %d df, window%s)",
                  family, c->fit.phi, c->fit.df, c->fit.seasonal ? " + month of year" : "");
@@ -145,7 +150,7 @@ static void method_words(struct comparison *c, const struct measure_def *m, doub
     char fit[128];
     const char *what = m->proportion ? "difference of proportions"
                                      : "ratio of rates per covered month";
-    fit_words(c, m->proportion ? "quasi-binomial" : "quasi-Poisson", fit, sizeof fit);
+    fit_words(c, m->proportion, fit, sizeof fit);
     if (!dispersion_usable(&c->fit))
         snprintf(c->method, sizeof c->method, "%s, not tested: too few points to estimate"
                  " the dispersion", what);

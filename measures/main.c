@@ -96,36 +96,41 @@ static int work(sqlite3 *db, const struct sio_config *cfg, struct annotations *n
         rc = annotations_store(db, notes, err);
     if (!rc)
         rc = analyse_all(db, cfg, notes, t, err);
-    if (!rc)
-        rc = funnel_all(db, cfg, &t->funnels, err);
-    return rc ? rc : outputs_write(db, cfg->out_dir, err);
+    return rc ? rc : funnel_all(db, cfg, &t->funnels, err);
 }
 
+/* The results in one transaction; then the CSV files from them, with the
+ * WAL's checkpoint beside them rather than inside the commit (outputs.h);
+ * then the run's record, which says whether the files were written. */
 static int run(sqlite3 *db, const struct sio_config *cfg, const struct cli *cli,
                struct sio_error *err)
 {
     struct annotations notes;
     struct analyse_totals t;
+    struct sio_error ignored;
     long long run_id;
     char counts[160];
     int rc = load_notes(cfg, &notes, err);
-    if (rc || (rc = store_run_start(db, "measures", &run_id, err)) ||
-        (rc = store_begin(db, err))) {
+    if (rc || (rc = store_exec(db, "PRAGMA wal_autocheckpoint = 0", err)) ||
+        (rc = store_run_start(db, "measures", &run_id, err)) || (rc = store_begin(db, err))) {
         annotations_free(&notes);
         return rc;
     }
-    if (!(rc = work(db, cfg, &notes, &t, err))) {
-        snprintf(counts, sizeof counts, "forces=%ld series=%ld results=%ld quarter_rows=%ld"
-                 " funnels=%ld", t.forces, t.series, t.results, t.quarters, t.funnels);
-        rc = store_run_finish(db, run_id, NULL, counts, 0, err);
-    }
-    rc = rc ? rc : store_commit(db, err);
-    if (rc)
+    if ((rc = work(db, cfg, &notes, &t, err)) || (rc = store_commit(db, err)))
         store_rollback(db);
-    else if (!cli->quiet)
+    annotations_free(&notes);
+    if (rc)
+        return rc;
+    rc = outputs_write(db, cfg->out_dir, err);
+    snprintf(counts, sizeof counts, "forces=%ld series=%ld results=%ld quarter_rows=%ld"
+             " funnels=%ld", t.forces, t.series, t.results, t.quarters, t.funnels);
+    /* the run's own error matters more than failing to record it */
+    int recorded = store_run_finish(db, run_id, NULL, counts, sio_exit_code(rc),
+                                    rc ? &ignored : err);
+    rc = rc ? rc : recorded;
+    if (!rc && !cli->quiet)
         printf("%ld forces, %ld series with data: wrote %ld results to %s/csv/measures.csv\n",
                t.forces, t.series, t.results, cfg->out_dir);
-    annotations_free(&notes);
     return rc;
 }
 

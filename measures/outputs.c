@@ -11,7 +11,9 @@
 #include "sys/atomic.h"
 #include "config/config.h"
 #include "store/store.h"
+#include "sys/worker.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -126,14 +128,71 @@ static const struct {
      "SELECT month AS date, label, force FROM annotations ORDER BY month, force, label", ""},
 };
 
+/* The tables not yet taken, shared by the two connections that write them:
+ * each takes the next, so the largest (first) go out at once on both. */
+struct outputs_queue {
+    const char *dir;
+    atomic_size_t next;
+    atomic_int failed;
+};
+
+static int outputs_take(sqlite3 *db, struct outputs_queue *q, struct sio_error *err)
+{
+    char path[CONFIG_PATH_MAX + 64];
+    size_t i;
+    int rc = SIO_OK;
+    while (!rc && !atomic_load(&q->failed) &&
+           (i = atomic_fetch_add(&q->next, 1)) < sizeof tables / sizeof tables[0]) {
+        snprintf(path, sizeof path, "%s/%s", q->dir, tables[i].file);
+        if ((rc = csvout_query_forms(db, tables[i].sql, tables[i].forms, path, err)))
+            atomic_store(&q->failed, 1);
+    }
+    return rc;
+}
+
+/* The second connection: it checkpoints the WAL the results went into, then
+ * takes tables.  A checkpoint that cannot run now (another reader or writer)
+ * is left to the store's next commit, as SQLite would leave it. */
+struct outputs_helper {
+    struct outputs_queue *q;
+    const char *store_path;
+    int rc;
+    struct sio_error err;
+};
+
+static void outputs_help(void *arg)
+{
+    struct outputs_helper *h = arg;
+    sqlite3 *db;
+    h->rc = store_open_again(h->store_path, &db, &h->err);
+    if (h->rc) {
+        atomic_store(&h->q->failed, 1);
+        return;
+    }
+    (void)sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    h->rc = outputs_take(db, h->q, &h->err);
+    store_close(db);
+}
+
 int outputs_write(sqlite3 *db, const char *out_dir, struct sio_error *err)
 {
-    char dir[CONFIG_PATH_MAX + 8], path[CONFIG_PATH_MAX + 64];
+    char dir[CONFIG_PATH_MAX + 8];
     snprintf(dir, sizeof dir, "%s/csv", out_dir);
     int rc = atomic_mkdirs(dir, err);
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rc; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, tables[i].file);
-        rc = csvout_query_forms(db, tables[i].sql, tables[i].forms, path, err);
-    }
+    if (rc)
+        return rc;
+    struct outputs_queue q = {.dir = dir};
+    struct outputs_helper h = {.q = &q, .store_path = sqlite3_db_filename(db, "main")};
+    struct worker_job job;
+    atomic_init(&q.next, 0);
+    atomic_init(&q.failed, 0);
+    int helped = h.store_path && worker_start(&job, outputs_help, &h) == 0;
+    rc = outputs_take(db, &q, err);
+    if (helped)
+        worker_wait(&job);
+    else
+        (void)sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (!rc && helped && h.rc)
+        *err = h.err, rc = h.rc;
     return rc;
 }

@@ -8,7 +8,8 @@
  * file), charts, then statement when it is built.  Every stage gets the
  * same --config, --store and --out; ingest gets the inputs, sio-charts the
  * published output folder to keep unchanged charts from (--reuse), and
- * sio-statement the force ([run] statement_force).
+ * sio-charts and sio-statement the force ([run] statement_force): an office
+ * publishing one force's statement needs that force's charts only.
  */
 #ifndef SIO_RUN_PLAN_H
 #define SIO_RUN_PLAN_H
@@ -35,7 +36,7 @@ struct plan_args {
     const char *published;    /* sio-charts --reuse: the output folder it replaces */
     char *const *inputs;      /* ingest's operands */
     int n_inputs;
-    const char *force;        /* sio-statement --force, "" for none */
+    const char *force;        /* sio-charts and sio-statement --force, "" for none */
 };
 
 /* Find the stage programs beside this executable.  SIO_ESOFTWARE naming the

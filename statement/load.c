@@ -49,16 +49,8 @@ static int pick_force(sqlite3 *db, const char *force, struct statement *s, struc
     char n[32];
     int rc;
 
-    if (force) {
-        char key[128];
-        if ((rc = store_force_key(db, force, key, sizeof key, err)))
-            return rc;
-        rc = one_text(db, "SELECT force FROM force_quarters WHERE force = ?1", key,
-                      NULL, s->force, sizeof s->force, err);
-        if (rc == SIO_OK && !s->force[0])
-            rc = sio_fail(err, SIO_EUSAGE, NULL, 0, "no figures for force '%s' in the store", force);
-        return rc;
-    }
+    if (force)
+        return store_force_with_figures(db, force, s->force, sizeof s->force, err);
     rc = one_text(db, "SELECT count(*) FROM force_quarters WHERE ?1 = ?1", "", NULL,
                   n, sizeof n, err);
     if (rc == SIO_OK && atoi(n) != 1)

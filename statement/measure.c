@@ -207,8 +207,12 @@ void compose_measure(struct doc *d, const struct statement *s, const struct stat
         doc_check(d, "The latest figures for %s end in %s, before the end of %s.", m->def.label,
                   sw_month(m->win.last, end, sizeof end), s->quarter_label);
     quarter_sentence(d, m);
-    if (m->quarter.found || m->r12.found)
+    if (m->quarter.found || m->r12.found) {
         verdict_sentences(d, m);
+        if (m->def.better_reason[0])
+            doc_quiet(d, "A %s counts as an improvement for this measure: %s",
+                      m->def.better > 0 ? "rise" : "fall", m->def.better_reason);
+    }
     compare_table(d, s, m);
     national_words(d, s, m);
     spc_words(d, m);

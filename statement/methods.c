@@ -46,9 +46,9 @@ static void comparisons(struct doc *d, const struct statement *s)
                 "month to month more than chance alone would make them, so its %g%% confidence "
                 "interval allows for the variation each series shows: the dispersion is "
                 "estimated from the monthly figures of the two periods (quasi-Poisson, with "
-                "month-of-year terms for a seasonal series; for a series by quarter, from the "
-                "whole series with one level a year, since two periods hold only eight "
-                "quarters) and widens the interval (the exact "
+                "month-of-year terms for a seasonal series; for a series by quarter, counts or "
+                "percentages, from the whole series with one level a year, since two periods "
+                "hold only eight quarters) and widens the interval (the exact "
                 "Poisson interval when there is no extra variation). A percentage's change is a "
                 "difference in percentage points, its interval Newcombe's on the effective "
                 "counts.", 100 * s->confidence);
@@ -56,8 +56,8 @@ static void comparisons(struct doc *d, const struct statement *s)
                 "charts: improvement or deterioration when the whole interval lies on one side "
                 "of no change (judged in the measure's better direction), no significant change "
                 "when it does not, not tested when there are too few figures to estimate the "
-                "variation (a short series by quarter, percentages by quarter, or 12-month totals "
-                "alone), not comparable when a window has "
+                "variation (a series by quarter shorter than about three and a half years, or "
+                "12-month totals alone), not comparable when a window has "
                 "missing months, and no data when there are no figures.");
     doc_para(d, "Where a measure's latest 12 months hold %d or fewer, its figures are given as "
                 "counts with the verdict in words, not as a percentage change: with single "

@@ -401,6 +401,8 @@ static int measure_more_key(struct measure_def *m, const char *name, const char 
         return copy_value(m->noun, sizeof m->noun, value);
     if (!strcmp(name, "source_note"))
         return copy_value(m->source_note, sizeof m->source_note, value);
+    if (!strcmp(name, "better_reason"))
+        return priority_words_add(m->better_reason, sizeof m->better_reason, value);
     return -1;
 }
 

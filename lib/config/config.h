@@ -81,6 +81,8 @@ struct measure_def {
     char noun[64];                        /* what is counted, plural: "crimes", "searches";
                                              "" for an indicator with no noun ("Number") */
     char source_note[256];                /* the charts' "Source: ..." line for this measure */
+    char better_reason[512];              /* why the better direction is better, where a
+                                             reader could doubt it ("" when plain) */
 };
 
 #define CONFIG_MAX_REBASE 16

@@ -43,7 +43,6 @@ int priority_key(struct sio_config *cfg, const char *section, const char *name,
 {
     struct priority_def *p = (struct priority_def *)config_priority(
         cfg, section + strlen(PRIORITY_SECTION));
-    size_t n = strlen(value);
 
     if (!p)
         return -2;
@@ -55,14 +54,17 @@ int priority_key(struct sio_config *cfg, const char *section, const char *name,
     }
     if (strcmp(name, "reason"))
         return -1;
-    /* a long reason goes on over indented lines: inih hands each on as
-     * another value of the same key, appended here after a space */
-    size_t at = strlen(p->reason);
-    if (n == 0 || at + (at > 0) + n >= sizeof p->reason)
+    return priority_words_add(p->reason, sizeof p->reason, value);
+}
+
+int priority_words_add(char *dst, size_t size, const char *value)
+{
+    size_t at = strlen(dst), n = strlen(value);
+    if (n == 0 || at + (at > 0) + n >= size)
         return 0;
     if (at)
-        p->reason[at++] = ' ';
-    memcpy(p->reason + at, value, n + 1);
+        dst[at++] = ' ';
+    memcpy(dst + at, value, n + 1);
     return 1;
 }
 

@@ -27,6 +27,11 @@ void priority_defaults(struct sio_config *cfg);
 int priority_key(struct sio_config *cfg, const char *section, const char *name,
                  const char *value);
 
+/* A sentence that may go on over indented lines (a priority's reason, a
+ * measure's better_reason): inih hands each line on as another value of the
+ * same key, appended to dst here after a space.  0 when empty or too long. */
+int priority_words_add(char *dst, size_t size, const char *value);
+
 /* role = headline|context|activity|focus into *role; 0 when not one of them. */
 int priority_role(const char *value, int *role);
 

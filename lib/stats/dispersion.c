@@ -137,15 +137,18 @@ int dispersion_poisson(const struct dispersion_point *p, size_t n, int seasonal,
     return SIO_OK;
 }
 
-int dispersion_poisson_years(const struct dispersion_point *p, size_t n,
-                             struct dispersion_fit *out, struct sio_error *err)
+/* One rate (or share) a year: the maximum-likelihood fit of y ~ factor(year)
+ * is each year's total over its exposure (or trials), in closed form. */
+static int years_fit(const struct dispersion_point *p, size_t n, int binomial,
+                     struct dispersion_fit *out, struct sio_error *err)
 {
     int years = 0;
     for (size_t i = 0; i < n; i++) {
         if (p[i].window < 0)
             return sio_fail(err, SIO_EDATA, NULL, 0, "point %zu: year %d is negative", i,
                             p[i].window);
-        if (!(p[i].y >= 0) || !(p[i].t > 0) || !isfinite(p[i].t))
+        if (!(p[i].y >= 0) || !(p[i].t > 0) || !isfinite(p[i].t) ||
+            (binomial && (p[i].y > p[i].t || p[i].t < 1)))
             return sio_fail(err, SIO_EDATA, NULL, 0, "point %zu: %g in %g cannot be fitted",
                             i, p[i].y, p[i].t);
         years = p[i].window + 1 > years ? p[i].window + 1 : years;
@@ -157,22 +160,34 @@ int dispersion_poisson_years(const struct dispersion_point *p, size_t n,
         free(y), free(t);
         return sio_fail(err, SIO_ESOFTWARE, NULL, 0, "out of memory");
     }
-    /* One rate a year: the maximum-likelihood fit of y ~ factor(year). */
     for (size_t i = 0; i < n; i++) {
         params += t[p[i].window] == 0;
         y[p[i].window] += p[i].y;
         t[p[i].window] += p[i].t;
     }
     for (size_t i = 0; i < n; i++) {
-        double mu = p[i].t * y[p[i].window] / t[p[i].window];
-        if (mu > 0)
-            chisq += (p[i].y - mu) * (p[i].y - mu) / mu;
+        double q = y[p[i].window] / t[p[i].window], mu = p[i].t * q;
+        double v = binomial ? mu * (1 - q) : mu; /* a year of all or none fits exactly */
+        if (v > 0)
+            chisq += (p[i].y - mu) * (p[i].y - mu) / v;
     }
     free(y), free(t);
     out->seasonal = 0;
     fit_finish(chisq, n, params, out);
     out->years = params;
     return SIO_OK;
+}
+
+int dispersion_poisson_years(const struct dispersion_point *p, size_t n,
+                             struct dispersion_fit *out, struct sio_error *err)
+{
+    return years_fit(p, n, 0, out, err);
+}
+
+int dispersion_binomial_years(const struct dispersion_point *p, size_t n,
+                              struct dispersion_fit *out, struct sio_error *err)
+{
+    return years_fit(p, n, 1, out, err);
 }
 
 int dispersion_binomial(const struct dispersion_point *p, size_t n,

@@ -61,8 +61,8 @@ struct dispersion_fit {
     double chisq; /* Pearson chi-square */
     int df;       /* residual degrees of freedom: points - parameters */
     int seasonal; /* month-of-year terms were fitted */
-    int years;    /* > 0: fitted over the whole series, one rate for each of
-                   * this many years (dispersion_poisson_years) */
+    int years;    /* > 0: fitted over the whole series, one rate (or share) for
+                   * each of this many years (dispersion_*_years) */
 };
 
 /* Quasi-Poisson fit of p[0..n) on the window indicator, plus month-of-year
@@ -82,6 +82,12 @@ int dispersion_poisson(const struct dispersion_point *p, size_t n, int seasonal,
  * year or count or a non-positive exposure. */
 int dispersion_poisson_years(const struct dispersion_point *p, size_t n,
                              struct dispersion_fit *out, struct sio_error *err);
+
+/* The same for shares: p[i].y successes of p[i].t trials, one share a year,
+ * as R's summary(glm(cbind(y, t - y) ~ factor(year), quasibinomial))
+ * $dispersion; y > t or t < 1 is SIO_EDATA too. */
+int dispersion_binomial_years(const struct dispersion_point *p, size_t n,
+                              struct dispersion_fit *out, struct sio_error *err);
 
 /* Quasi-binomial fit of p[0..n) (y successes of t trials) on the window
  * indicator; same errors, and y > t or t < 1 is SIO_EDATA. */

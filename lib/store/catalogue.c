@@ -19,7 +19,7 @@
 static const char measure_cols[] =
     "SELECT measure, position, label, noun, unit, priority, role, coalesce(precedence, 0),"
     " source_kind, source_description, definition, source_file, source_note, source_loaded,"
-    " better, statistic, target, chart_stem FROM measure_catalogue";
+    " better, statistic, target, chart_stem, coalesce(better_reason, '') FROM measure_catalogue";
 
 static void measure_row(sqlite3_stmt *st, struct catalogue_measure *m)
 {
@@ -41,6 +41,7 @@ static void measure_row(sqlite3_stmt *st, struct catalogue_measure *m)
     m->proportion = strcmp(store_col_text(st, 15), "proportion") == 0;
     m->target = store_col_real(st, 16);
     COPY(m->stem, st, 17);
+    COPY(m->better_reason, st, 18);
 }
 
 static int finish(sqlite3 *db, sqlite3_stmt *st, int step, struct sio_error *err)

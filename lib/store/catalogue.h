@@ -35,6 +35,7 @@ struct catalogue_measure {
     char source_note[256];       /* the charts' "Source: ..." line */
     int source_loaded;           /* the store holds rows of this source */
     int better;                  /* -1: a fall is an improvement; +1: a rise is */
+    char better_reason[512];     /* why, where a reader could doubt it; "" = none given */
     int proportion;              /* statistic = proportion */
     double target;               /* NAN: none */
     char stem[64];               /* chart file stem */

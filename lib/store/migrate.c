@@ -6,10 +6,13 @@
  * texts that repeat (force names, crime types, outcome categories) once in
  * labels, and street is a view.  The rows keep their rowids, so the runs in
  * street_rows still find each file's rows.  The forces table gained a region
- * column after version 2; it is added in place (a column, not a new shape).
+ * column after version 2, and measure_catalogue a better_reason column later;
+ * both are added in place (a column, not a new shape).
  */
 #include "store/migrate.h"
 #include "store/store.h"
+
+#include <stdio.h>
 
 static const char street_v1_sql[] =
     "INSERT OR IGNORE INTO labels(text)"
@@ -44,25 +47,35 @@ static int street_is_table(sqlite3 *db, struct sio_error *err)
     return step == SQLITE_ROW;
 }
 
-/* A forces table from before regions gains its region column (NULL until
- * sio-ingest loads the forces file again). */
-static int forces_region(sqlite3 *db, struct sio_error *err)
+/* A column added to a table after stores were made with it: ALTER TABLE
+ * when the table lacks it (CREATE TABLE IF NOT EXISTS leaves it as it was).
+ * The names are constants of this file, never input. */
+static int add_column(sqlite3 *db, const char *table, const char *column, const char *type,
+                      struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(db, "SELECT count(*) FROM pragma_table_info('forces')"
-                               " WHERE name = 'region'", &st, err);
+    char sql[160];
+    int rc = store_prepare(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+                           &st, err);
     if (rc)
         return rc;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
     int step = sqlite3_step(st), has = step == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
     sqlite3_finalize(st);
     if (step != SQLITE_ROW)
         return store_fail(db, err, "cannot read the store's schema");
-    return has ? SIO_OK : store_exec(db, "ALTER TABLE forces ADD COLUMN region TEXT", err);
+    snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", table, column, type);
+    return has ? SIO_OK : store_exec(db, sql, err);
 }
 
 int store_migrate(sqlite3 *db, int *moved, struct sio_error *err)
 {
-    int rc = forces_region(db, err);
+    /* forces.region: NULL until sio-ingest loads the forces file again;
+     * measure_catalogue.better_reason: filled by the next sio-measures. */
+    int rc = add_column(db, "forces", "region", "TEXT", err);
+    if (!rc)
+        rc = add_column(db, "measure_catalogue", "better_reason", "TEXT", err);
     if (rc)
         return rc;
     int got = street_is_table(db, err);

@@ -40,4 +40,8 @@ END {
     printf "sio-measures: %.1f times R's results per second (%.1f per CPU second);",
            rate("sio-measures") / rate("R-measures"), cpu_rate("sio-measures") / cpu_rate("R-measures")
     printf " sio-charts: %.1f times matplotlib's files per second\n", rate("sio-charts") / rate("matplotlib")
+    if ("R-measures-turns" in n)
+        printf "sio-measures and R in turns, %d runs each: %.1f times R's results per second by the median wall times (%.1f by the median CPU times)\n",
+               turns, rate("sio-measures-turns") / rate("R-measures-turns"),
+               cpu_rate("sio-measures-turns") / cpu_rate("R-measures-turns")
 }

@@ -34,13 +34,14 @@ q "SELECT c.force, c.measure, c.period_start AS month, c.value AS y,
    LEFT JOIN measure_results d ON d.force = c.force AND d.measure = c.measure
     AND d.period_type = c.period_type AND d.period = c.period AND d.statistic = 'denominator'
    WHERE (c.period_type = 'month' AND c.statistic IN ('count', 'proportion_pct')
-          OR c.period_type = 'fq' AND c.statistic = 'count' AND c.months_covered = 3)
+          OR c.period_type = 'fq' AND c.statistic IN ('count', 'proportion_pct')
+             AND c.months_covered = 3)
     AND c.value IS NOT NULL" >"$WORK/points.csv"
 q "SELECT v.force, v.measure, v.comparison, v.latest_start, v.latest_end, v.base_start,
           v.base_end, printf('%.17g', v.change_pct) AS change, printf('%.17g', v.ci_low_pct) AS low,
           printf('%.17g', v.ci_high_pct) AS high, printf('%.17g', v.dispersion) AS dispersion,
           v.dispersion_df AS df, coalesce(s.value < 0.05 AND v.unit = '%', 0) AS seasonal, v.unit,
-          v.method LIKE '%whole series with one rate for each%' AS years
+          v.method LIKE '%whole series with one % for each%' AS years
    FROM measure_verdicts v LEFT JOIN measure_results s ON s.force = v.force
     AND s.measure = v.measure AND s.period_type = 'series' AND s.statistic = 'seasonal_f_p'
    WHERE v.verdict IN ('improvement', 'deterioration', 'no significant change')
@@ -52,6 +53,7 @@ check t0650.7-some-are-shares grep -q ',"percentage points",0$' "$WORK/verdicts.
 # Quarterly series: 8 points in the two windows are too few, so the whole
 # series with one rate a year (lib/stats/dispersion.h).
 check t0650.7a-some-quarterly-series-are-fitted-by-year grep -q ',%,1$' "$WORK/verdicts.csv"
+check t0650.7b-some-quarterly-shares-are-fitted-by-year grep -q ',"percentage points",1$' "$WORK/verdicts.csv"
 check_exit t0650.8-every-verdict-agrees-with-r 0 Rscript "$TOP/tests/tools/verdicts_check.R" \
     "$WORK/points.csv" "$WORK/verdicts.csv" 0.95
 grep MISMATCH "$WORK/.out" | head -n 5

@@ -181,4 +181,24 @@ check "t0730-58 no row of the changed bytes was kept" \
     test "$(sqlite3 ch/sio.db "SELECT COUNT(*) FROM street WHERE crime_id = 'changed-by-inject'")" = 0
 check "t0730-59 the previous outputs are intact" intact ch
 
+# --- sio-measures: the results are committed before the CSV files are written
+# (on two connections at once), so a file that fails leaves the results
+# stored and the run's record saying the stage failed.
+fresh mc
+measures_run() { "$BIN/sio-measures" --config cfg/mc.ini --quiet; }
+check_exit "t0730-60 sio-measures cannot rename peer_results.csv into place (EIO): exit 73" 73 \
+    env SIO_FAULT="rename:peer_results.csv:EIO" LD_PRELOAD="$shim" "$BIN/sio-measures" --config cfg/mc.ini --quiet
+check "t0730-61 the message names the file" grep -q "peer_results.csv: cannot rename into place" "$WORK/.err"
+check "t0730-62 the run's record says the stage failed with 73" \
+    test "$(sqlite3 mc/sio.db "SELECT status FROM runs WHERE stage = 'measures' ORDER BY id DESC LIMIT 1")" = 73
+check "t0730-63 the previous peer_results.csv is intact" cmp -s mc/out/csv/peer_results.csv prev/out/csv/peer_results.csv
+check_exit "t0730-64 a rerun without the fault completes" 0 measures_run
+check "t0730-65 and records the stage as done" \
+    test "$(sqlite3 mc/sio.db "SELECT status FROM runs WHERE stage = 'measures' ORDER BY id DESC LIMIT 1")" = 0
+for f in measures verdicts spc_points spc_signals spc_summary peer_results peer_proportions measure_quarters annotations funnel; do
+    cmp -s "mc/out/csv/$f.csv" "prev/out/csv/$f.csv" || echo "$f.csv" >>mc.differ
+done
+check "t0730-66 its CSV files are byte for byte the previous run's (same store)" test ! -s mc.differ
+check "t0730-67 the store still passes integrity_check" integrity mc
+
 done_testing

@@ -42,4 +42,7 @@ check "t0755-8 and its draft" drafts_of_other
 check "t0755-9 its charts are those sio-charts over every force draws, byte for byte" \
     diff -r "out/charts/$other" "all/charts/$other"
 
+dry_run_asks() { "$BIN/sio-run" --dry-run --config cfg/main.ini in | grep -q "/sio-charts .* --force $other\$"; }
+check "t0755-10 --dry-run shows sio-charts given the force" dry_run_asks
+
 done_testing

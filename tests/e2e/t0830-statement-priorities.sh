@@ -84,6 +84,15 @@ six_in_order() {
     { echo "got $got"; return 1; }
 }
 check t0830-4-six-sections-in-the-orders-order six_in_order "$wmd"
+# A rise in drug trafficking is counted as an improvement, and the draft says
+# why, in measures.ini's words, right after the headline's verdicts; a measure
+# whose better direction needs no reason (homicide: a fall) gets no such line.
+why_rise() {
+    section "$wmd" 3 | grep -A 12 '^### Headline: Drug trafficking offences$' |
+        grep -q '^\*A rise counts as an improvement for this measure: recorded trafficking offences depend largely on police activity against supply, since few are reported by victims'
+}
+check t0830-40-says-why-a-rise-in-trafficking-is-an-improvement why_rise
+check t0830-41-no-reason-where-the-direction-is-plain sh -c '! grep -q "counts as an improvement for this measure" "$1"' - "$(section "$wmd" 1 >"$WORK/s1.md"; echo "$WORK/s1.md")"
 parts_first() {
     grep '^## ' "$1" | head -n 3 | tr '\n' '|' |
         grep -qx '## Introduction|## The Specified Information Order|## Statement of contribution|'

@@ -95,3 +95,17 @@ show("Y phi", fmt(summary(f)$dispersion), "df", f$df.residual)
 b <- coef(f)["year1"]; se <- summary(f)$coefficients["year1", "Std. Error"]
 qy <- qt(0.975, f$df.residual)
 show("Y latest year / year before", fmt(exp(-c(b, b + qy * se, b - qy * se))))
+
+# Case S: a share by quarter over four financial years (victims of domestic
+# abuse satisfied, x of n asked each quarter, year 0 the latest), whose two
+# windows of four quarters leave 6 df: the whole series with one share a
+# year (dispersion_binomial_years), and the latest quarter against the same
+# quarter a year earlier by Newcombe on the effective counts x/phi of n/phi.
+xs <- c(52, 40, 47, 62, 55, 38, 63, 45, 44, 59, 36, 60, 48, 62, 35, 53)
+ns <- c(60, 68, 59, 66, 64, 58, 70, 61, 55, 64, 60, 67, 58, 65, 52, 66)
+years <- factor(rep(3:0, each = 4))
+s <- glm(cbind(xs, ns - xs) ~ years, family = quasibinomial, control = tight)
+phis <- summary(s)$dispersion
+show("S phi", fmt(phis), "df", s$df.residual)
+show("S latest quarter / a year earlier", xs[16], ns[16], xs[12], ns[12])
+show("S newcombe", fmt(100 * newcombe(xs[16], ns[16], xs[12], ns[12], max(1, phis))))

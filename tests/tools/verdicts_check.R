@@ -13,7 +13,9 @@
 #             base_end,change,low,high,dispersion,df,seasonal,unit,years
 #             (years 1: the dispersion is of the whole quarterly series
 #             with one rate a year, glm(y ~ factor(year), quasipoisson,
-#             offset = log(t)), the years counted back from latest_end)
+#             offset = log(t)), or one share a year, glm(cbind(x, n - x) ~
+#             factor(year), quasibinomial), the years counted back from
+#             latest_end)
 # Prints one line per mismatch, then "checked N verdicts, M mismatches";
 # exits 1 when any verdict differs.
 args <- commandArgs(trailingOnly = TRUE)
@@ -47,7 +49,12 @@ for (i in seq_len(nrow(ver))) {
   if (v$years == 1) {
     d <- p[p$m + p$t - 1 <= le, ]
     d$year <- factor((le - (d$m + d$t - 1)) %/% 12)
-    fit <- glm(y ~ year, family = quasipoisson, offset = log(t), data = d, control = tight)
+    if (share) {
+      d$x <- round(d$y * d$n / 100)
+      fit <- glm(cbind(x, n - x) ~ year, family = quasibinomial, data = d, control = tight)
+    } else {
+      fit <- glm(y ~ year, family = quasipoisson, offset = log(t), data = d, control = tight)
+    }
   } else if (share) {
     d$x <- round(d$y * d$n / 100)
     fit <- glm(cbind(x, n - x) ~ w, family = quasibinomial, data = d, control = tight)

@@ -30,7 +30,8 @@ static const char sio_ini[] =
     "[charts]\nsource = Source: police.uk street-level crime data\n";
 
 static const char measures_ini[] =
-    "[drugs]\nlabel = Drug offences\ncrime_type = Drugs\n"
+    "[drugs]\nlabel = Drug offences\ncrime_type = Drugs\nbetter = up\n"
+    "better_reason = few are reported by victims\n"
     "[homicide_ho]\nlabel = Homicide (HO)\nho_offence_code = 1\n"
     "[burglary_r12]\nlabel = Burglary (HO)\nho_offence_group = Domestic burglary\n"
     "[searches]\nlabel = Drugs searches\nstop_search_object = Controlled drugs\n"
@@ -93,6 +94,13 @@ TEST(a_measures_own_noun_and_source_win)
     CHECK_STR(measure("closures")->noun, "county lines closed");
     CHECK_STR(config_measure_unit(measure("closures")), "county lines closed");
     CHECK_STR(measure("closures")->source_note, "Source: regional organised crime unit");
+}
+
+TEST(a_measure_says_why_its_better_direction_is_better)
+{
+    CHECK(measure("drugs")->better == 1);
+    CHECK_STR(measure("drugs")->better_reason, "few are reported by victims");
+    CHECK_STR(measure("homicide_ho")->better_reason, "");
 }
 
 /* Load ini with measures.ini holding text into c; the status. */
@@ -212,6 +220,7 @@ int main(void)
     RUN(a_proportion_is_in_percent);
     RUN(an_indicator_is_a_plain_number_from_the_forces_own_figures);
     RUN(a_measures_own_noun_and_source_win);
+    RUN(a_measure_says_why_its_better_direction_is_better);
     config_free(&cfg);
     RUN(headline_candidates_are_ranked_by_source_unless_told);
     RUN(context_and_activity_are_never_headline_candidates);

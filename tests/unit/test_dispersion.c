@@ -223,15 +223,32 @@ TEST(test_too_few_degrees_of_freedom_is_not_usable)
 static const double quarters_y[16] = {2043, 2117, 2338, 2184, 2013, 1931, 2129, 1851,
                                       1248, 1682, 1708, 1433, 1582, 1780, 2057, 1850};
 
-static struct dispersion_fit years_fit_or_fail(void)
+/* 16 quarters of four years, year 0 the latest: counts over 3 months each
+ * (trials NULL), or successes of trials[i]. */
+static struct dispersion_fit by_year_or_fail(const double *y, const double *trials)
 {
     struct dispersion_point p[16];
     struct dispersion_fit f = {0, 0, 0, 0, 0};
     struct sio_error err;
     for (int i = 0; i < 16; i++)
-        p[i] = (struct dispersion_point){quarters_y[i], 3.0, 3 - i / 4, 0};
-    CHECK_INT(dispersion_poisson_years(p, 16, &f, &err), SIO_OK);
+        p[i] = (struct dispersion_point){y[i], trials ? trials[i] : 3.0, 3 - i / 4, 0};
+    CHECK_INT(trials ? dispersion_binomial_years(p, 16, &f, &err)
+                     : dispersion_poisson_years(p, 16, &f, &err), SIO_OK);
     return f;
+}
+
+static struct dispersion_fit years_fit_or_fail(void)
+{
+    return by_year_or_fail(quarters_y, NULL);
+}
+
+/* R's dispersion of a 16-quarter fit by year: 4 years, 12 residual df. */
+static void check_by_year(const struct dispersion_fit *f, double r_phi)
+{
+    CHECK_NEAR(f->phi, r_phi, REL);
+    CHECK_INT(f->df, 12);
+    CHECK_INT(f->years, 4);
+    CHECK(dispersion_usable(f));
 }
 
 TEST(test_whole_series_by_year_matches_r_quasipoisson)
@@ -239,10 +256,7 @@ TEST(test_whole_series_by_year_matches_r_quasipoisson)
     struct dispersion_fit f = years_fit_or_fail();
     /* R: summary(glm(y ~ year, quasipoisson, offset = log(3)))$dispersion
      *    = 16.7434549865, df.residual 12 */
-    CHECK_NEAR(f.phi, 16.7434549865, REL);
-    CHECK_INT(f.df, 12);
-    CHECK_INT(f.years, 4);
-    CHECK(dispersion_usable(&f));
+    check_by_year(&f, 16.7434549865);
 }
 
 TEST(test_latest_year_against_the_one_before_with_the_series_dispersion_matches_r)
@@ -257,6 +271,45 @@ TEST(test_latest_year_against_the_one_before_with_the_series_dispersion_matches_
     CHECK_NEAR(r.ratio, 1.19733157635, REL);
     CHECK_NEAR(r.low, 1.02540516507, REL);
     CHECK_NEAR(r.high, 1.39808434026, REL);
+}
+
+/* Case S of dispersion.R: a share by quarter, 16 quarters of four
+ * financial years, year 0 the latest. */
+static const double shares_x[16] = {52, 40, 47, 62, 55, 38, 63, 45, 44, 59, 36, 60, 48, 62, 35, 53};
+static const double shares_n[16] = {60, 68, 59, 66, 64, 58, 70, 61, 55, 64, 60, 67, 58, 65, 52, 66};
+
+static struct dispersion_fit share_years_fit_or_fail(void)
+{
+    return by_year_or_fail(shares_x, shares_n);
+}
+
+TEST(test_shares_by_year_match_r_quasibinomial)
+{
+    struct dispersion_fit f = share_years_fit_or_fail();
+    /* R: summary(glm(cbind(xs, ns - xs) ~ years, quasibinomial))$dispersion
+     *    = 6.99137962378, df.residual 12 */
+    check_by_year(&f, 6.99137962378);
+}
+
+TEST(test_latest_quarter_share_with_the_series_dispersion_matches_r)
+{
+    struct dispersion_fit f = share_years_fit_or_fail();
+    struct binomial_difference d;
+    struct sio_error err;
+    /* 53 of 66 against 60 of 67.  R: 100 * newcombe(53, 66, 60, 67, phi)
+     *    = -9.24920850294 -42.26245845954 25.10465720270 */
+    CHECK_INT(dispersion_newcombe_ci(53, 66, 60, 67, &f, 0.95, &d, &err), SIO_OK);
+    CHECK_NEAR(100 * d.estimate, -9.24920850294, REL);
+    CHECK_NEAR(100 * d.low, -42.26245845954, REL);
+    CHECK_NEAR(100 * d.high, 25.10465720270, REL);
+}
+
+TEST(test_more_successes_than_trials_in_a_year_fit_is_an_error)
+{
+    struct dispersion_point p[2] = {{5, 4, 0, 0}, {2, 3, 1, 0}};
+    struct dispersion_fit f;
+    struct sio_error err;
+    CHECK_INT(dispersion_binomial_years(p, 2, &f, &err), SIO_EDATA);
 }
 
 TEST(test_a_negative_year_is_an_error)
@@ -295,6 +348,9 @@ int main(void)
     RUN(test_under_dispersion_keeps_the_exact_poisson_interval);
     RUN(test_zero_total_uses_exact_interval_of_effective_counts);
     RUN(test_binomial_phi_matches_r_quasibinomial);
+    RUN(test_shares_by_year_match_r_quasibinomial);
+    RUN(test_latest_quarter_share_with_the_series_dispersion_matches_r);
+    RUN(test_more_successes_than_trials_in_a_year_fit_is_an_error);
     RUN(test_newcombe_with_effective_counts_matches_r);
     RUN(test_newcombe_with_phi_below_one_is_the_plain_interval);
     RUN(test_too_few_degrees_of_freedom_is_not_usable);

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS measure_catalogue (
     source_note TEXT NOT NULL,    -- the charts' 'Source: ...' line
     source_loaded INTEGER NOT NULL, -- 1 when the store holds any rows of this source
     better      INTEGER NOT NULL, -- -1 a fall is an improvement, +1 a rise is
+    better_reason TEXT,           -- why, where a reader could doubt it (measures.ini)
     statistic   TEXT NOT NULL,    -- count | proportion
     target      REAL,             -- the SPC target, NULL when none
     chart_stem  TEXT NOT NULL UNIQUE -- chart file names start with this (lib/text/stem.h)
