@@ -6,7 +6,7 @@
  * took), and sio-statement for every force paid it 43 times.  So Chromium is
  * started once, at the first PDF, with --remote-debugging-pipe, and driven
  * over the DevTools protocol (JSON messages, each ended by a NUL byte, on
- * its fds 3 and 4): one tab, and for each page Page.navigate to its print
+ * its fds 3 and 4): tabs kept for the run, and for each page Page.navigate to its print
  * copy, the page's load event, then Page.printToPDF with the settings
  * Chromium's own --print-to-pdf uses (CSS page size, backgrounds, tagged, no
  * header or footer of its own), so the file is the one the command line
