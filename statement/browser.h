@@ -45,7 +45,9 @@
 /* One tab: a target and the DevTools session attached to it. */
 struct browser_tab {
     char session[128];           /* "" until it is opened */
+    char target[128];            /* its target id, to close it by */
     int busy;                    /* a print is using it */
+    int pages;                   /* pages printed since it was opened */
 };
 
 struct browser {
@@ -59,6 +61,7 @@ struct browser {
     long next_id;                /* the last command's id */
     struct browser_tab tab[BROWSER_TABS_MAX];
     int tabs;                    /* how many tabs may be opened */
+    int tab_pages;               /* a tab is closed after printing this many */
     int timeout_s;               /* the longest wait for one answer */
     int started;                 /* Chromium has been started (it may have died since) */
     struct sio_error broken;     /* why it can print no more (status 0 while it can) */
@@ -68,8 +71,11 @@ struct browser {
 };
 
 /* A browser not yet started, printing in at most tabs tabs at once
- * (1 to BROWSER_TABS_MAX), waiting at most timeout_s for an answer. */
-int browser_init(struct browser *b, int tabs, int timeout_s, struct sio_error *err);
+ * (1 to BROWSER_TABS_MAX), each closed and opened afresh after tab_pages
+ * pages (a renderer keeps memory from every page it printed, about 100 MB
+ * a statement), waiting at most timeout_s for an answer. */
+int browser_init(struct browser *b, int tabs, int tab_pages, int timeout_s,
+                 struct sio_error *err);
 
 /* Print the page at url (file://...) to the file pdf, starting Chromium if
  * it is not running.  SIO_EUNAVAILABLE when Chromium is not installed,

@@ -220,7 +220,8 @@ static int run_forces(sqlite3 *db, const struct sio_config *cfg, char *const *fo
     struct sio_error ignored;
 
     memset(ring, 0, sizeof ring);
-    if ((rc = browser_init(&b, tabs, cfg->statement_print_timeout, err)) != SIO_OK)
+    if ((rc = browser_init(&b, tabs, cfg->statement_print_tab_pages, cfg->statement_print_timeout,
+                           err)) != SIO_OK)
         return rc;
     for (char *const *f = forces; rc == SIO_OK && *f; f++) {
         struct draft *dr = &ring[k % depth];

@@ -62,6 +62,7 @@ void config_defaults(struct sio_config *cfg)
     strcpy(cfg->statement_reference, "reference.docx");
     strcpy(cfg->statement_css, "statement-print.css");
     cfg->statement_print_timeout = 120;
+    cfg->statement_print_tab_pages = 3;
     cfg->spc_shift = 7;   /* NHSRplotthedots and MDC (measures.md §6) */
     cfg->spc_trend = 6;   /* the sio brief; NHSRplotthedots uses 7 */
     cfg->spc_limits_start = cfg->spc_limits_end = MONTH_NONE;
@@ -301,6 +302,8 @@ static int main_key(struct parse_state *st, const char *section,
     else if (!strcmp(section, "statement") && !strcmp(name, "print_tabs"))
         /* each a renderer, about 170 MB: 8 at most (BROWSER_TABS_MAX) */
         ok = int_between(value, 1, 8, &cfg->statement_print_tabs);
+    else if (!strcmp(section, "statement") && !strcmp(name, "print_tab_pages"))
+        ok = int_between(value, 1, 1000, &cfg->statement_print_tab_pages);
     else if (!strcmp(section, "comparison") || !strcmp(section, "spc") ||
              !strcmp(section, "peers") || !strcmp(section, "annotations"))
         ok = analysis_key(cfg, section, name, value);

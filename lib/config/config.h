@@ -155,6 +155,7 @@ struct sio_config {
     char statement_css[CONFIG_PATH_MAX];  /* [statement] print_css, resolved */
     int statement_print_timeout;          /* [statement] print_timeout: seconds, > 0 */
     int statement_print_tabs;             /* [statement] print_tabs: 1 to 8, 0 one a processor */
+    int statement_print_tab_pages;        /* [statement] print_tab_pages: 1 to 1000 */
     struct measure_def measures[CONFIG_MAX_MEASURES];
     int n_measures;
     struct priority_def priorities[CONFIG_PRIORITIES]; /* in the order's order */

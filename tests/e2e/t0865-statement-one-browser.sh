@@ -54,6 +54,7 @@ at_once() { # the most pages in flight at once: from Page.navigate to the print'
          { n = 0; for (s in busy) n++; if (n > most) most = n }
          END { print most + 0 }' "$CHROMIUM_LOG"
 }
+cp "$CHROMIUM_LOG" "$WORK/default-run.log"
 check "t0865-17 printing in two tabs" test "$(tabs)" -eq 2
 check "t0865-18 two pages at once" test "$(at_once)" -eq 2
 last=$(ls out/statement/*.pdf | tail -n 1)
@@ -73,6 +74,24 @@ env PATH="$WORK/bin:$PATH" "$BIN/sio-statement" --config cfg/one-tab.ini --out t
     fail "t0865-19 sio-statement with print_tabs = 1" "exit $?"
 check "t0865-19 with print_tabs = 1, one tab prints every page" test "$(tabs)" -eq 1 -a "$(at_once)" -eq 1
 check "t0865-20 and the PDFs are the same" sh -c 'for p in out/statement/*.pdf; do cmp -s "$p" "tab1/statement/${p##*/}" || exit 1; done'
+# A tab closed after every page: each print opens a fresh one (a new
+# renderer), and the PDFs are the same.
+sed 's/^print_tabs = 2$/print_tabs = 2\nprint_tab_pages = 1/' cfg/main.ini >cfg/fresh-tabs.ini
+rm -rf fresh && cp -r one fresh && : >"$CHROMIUM_LOG"
+env PATH="$WORK/bin:$PATH" "$BIN/sio-statement" --config cfg/fresh-tabs.ini --out fresh --quiet ||
+    fail "t0865-23 sio-statement with print_tab_pages = 1" "exit $?"
+sent() { awk -v m="$1" '$1 == ">" && $3 == m' "$CHROMIUM_LOG" | wc -l; }
+check "t0865-23 with print_tab_pages = 1, a tab is closed after each of the $n pages" \
+    test "$(sent Target.closeTarget)" -eq "$n" -a "$(sent Target.createTarget)" -eq "$n"
+check "t0865-24 and each page is printed in a tab of its own" test "$(tabs)" -eq "$n"
+check "t0865-25 and the PDFs are the same" sh -c 'for p in out/statement/*.pdf; do cmp -s "$p" "fresh/statement/${p##*/}" || exit 1; done'
+check "t0865-26 by default (3 pages a tab) no tab of the $n is closed before the end" \
+    sh -c '! grep -q "Target.closeTarget" "$1"' - "$WORK/default-run.log"
+for bad in 0 1001 five; do
+    sed "s/^print_tabs = 2\$/print_tabs = 2\nprint_tab_pages = $bad/" cfg/main.ini >cfg/bad-pages.ini
+    check_exit "t0865-27 print_tab_pages = $bad (not 1 to 1000) is refused (78)" 78 \
+        "$BIN/sio-statement" --config cfg/bad-pages.ini --out tab1 --quiet
+done
 for bad in 0 9 two; do
     sed "s/^print_tabs = 2\$/print_tabs = $bad/" cfg/main.ini >cfg/bad-tabs.ini
     check_exit "t0865-22 print_tabs = $bad (not 1 to 8) is refused (78)" 78 \
