@@ -89,9 +89,7 @@ static int canon_notes(sqlite3 *db, struct annotations *a, struct sio_error *err
 static int work(sqlite3 *db, const struct sio_config *cfg, struct annotations *notes,
                 struct analyse_totals *t, struct sio_error *err)
 {
-    int rc = outputs_upgrade(db, err);
-    if (!rc)
-        rc = canon_notes(db, notes, err);
+    int rc = canon_notes(db, notes, err);
     if (!rc)
         rc = annotations_store(db, notes, err);
     if (!rc)

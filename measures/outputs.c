@@ -1,10 +1,6 @@
 /*
- * outputs.c — CSV tables from the result tables, and column upgrades.
- *
- * CREATE TABLE IF NOT EXISTS leaves an older table as it was, so columns
- * added to lib/store/schema/20-results.sql after a store was made are added here
- * with ALTER TABLE; the tables are rebuilt on every run, so the new
- * columns are filled at once.
+ * outputs.c — CSV tables from the result tables, written on two
+ * connections at once.
  */
 #include "outputs.h"
 #include "csv/csvout.h"
@@ -16,64 +12,6 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *const added[][3] = {
-    {"measure_results", "national_measure", "TEXT"},
-    {"measure_results", "source", "TEXT"},
-    {"measure_results", "note", "TEXT"},
-    {"measure_verdicts", "national_measure", "TEXT"},
-    {"measure_verdicts", "unit", "TEXT"},
-    {"measure_verdicts", "method", "TEXT"},
-    {"measure_verdicts", "months_covered", "INTEGER"},
-    {"measure_verdicts", "months_expected", "INTEGER"},
-    {"measure_verdicts", "dispersion", "REAL"},
-    {"measure_verdicts", "dispersion_df", "INTEGER"},
-    {"spc_summary", "rules", "TEXT"},
-    {"spc_summary", "note", "TEXT"},
-    {"spc_summary", "chart", "TEXT"},
-    {"spc_summary", "basis", "TEXT"},
-    {"spc_summary", "limits_start", "TEXT"},
-    {"spc_summary", "limits_end", "TEXT"},
-    {"spc_summary", "limits_points", "INTEGER"},
-    {"spc_summary", "lowest", "REAL"},
-    {"spc_summary", "highest", "REAL"},
-    {"spc_summary", "why_no_verdict", "TEXT"},
-    {"peer_results", "count", "INTEGER"},
-    {"peer_results", "population", "INTEGER"},
-    {"peer_results", "difference", "REAL"},
-    {"peer_results", "method", "TEXT"},
-    {"peer_results", "population_year", "INTEGER"},
-    {"peer_results", "population_source", "TEXT"},
-};
-
-static int has_column(sqlite3 *db, const char *table, const char *column, int *has,
-                      struct sio_error *err)
-{
-    sqlite3_stmt *st;
-    int rc = store_prepare(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", &st, err);
-    if (rc)
-        return rc;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
-    *has = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return SIO_OK;
-}
-
-int outputs_upgrade(sqlite3 *db, struct sio_error *err)
-{
-    char sql[160];
-    int rc = SIO_OK, has;
-    for (size_t i = 0; i < sizeof added / sizeof added[0] && !rc; i++) {
-        if ((rc = has_column(db, added[i][0], added[i][1], &has, err)) || has)
-            continue;
-        /* Names are constants above, never input. */
-        snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", added[i][0],
-                 added[i][1], added[i][2]);
-        rc = store_exec(db, sql, err);
-    }
-    return rc;
-}
 
 /* Each table's query and how its columns are written (csvout.h): '.' as
  * stored, 'w' whole numbers without ".0" and the rest to 6 places, '1' to

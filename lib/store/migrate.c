@@ -5,9 +5,9 @@
  * table named street.  Version 2 keeps them in street_coded, with the
  * texts that repeat (force names, crime types, outcome categories) once in
  * labels, and street is a view.  The rows keep their rowids, so the runs in
- * street_rows still find each file's rows.  The forces table gained a region
- * column after version 2, and measure_catalogue a better_reason column later;
- * both are added in place (a column, not a new shape).
+ * street_rows still find each file's rows.  Columns added to a table since
+ * (forces.region, the result tables' and the catalogue's later columns) are
+ * added in place: a column, not a new shape.
  */
 #include "store/migrate.h"
 #include "store/store.h"
@@ -47,9 +47,9 @@ static int street_is_table(sqlite3 *db, struct sio_error *err)
     return step == SQLITE_ROW;
 }
 
-/* A column added to a table after stores were made with it: ALTER TABLE
- * when the table lacks it (CREATE TABLE IF NOT EXISTS leaves it as it was).
- * The names are constants of this file, never input. */
+/* ALTER TABLE when the table lacks the column (CREATE TABLE IF NOT EXISTS
+ * leaves an older table as it was).  The names are constants of this file
+ * (added[] below), never input. */
 static int add_column(sqlite3 *db, const char *table, const char *column, const char *type,
                       struct sio_error *err)
 {
@@ -69,13 +69,45 @@ static int add_column(sqlite3 *db, const char *table, const char *column, const 
     return has ? SIO_OK : store_exec(db, sql, err);
 }
 
+/* Columns added to tables after stores were made with them: forces.region
+ * stays NULL until sio-ingest loads the forces file again; the result and
+ * catalogue tables are rebuilt by every sio-measures run, which fills them. */
+static const char *const added[][3] = {
+    {"forces", "region", "TEXT"},
+    {"measure_catalogue", "better_reason", "TEXT"},
+    {"measure_results", "national_measure", "TEXT"},
+    {"measure_results", "source", "TEXT"},
+    {"measure_results", "note", "TEXT"},
+    {"measure_verdicts", "national_measure", "TEXT"},
+    {"measure_verdicts", "unit", "TEXT"},
+    {"measure_verdicts", "method", "TEXT"},
+    {"measure_verdicts", "months_covered", "INTEGER"},
+    {"measure_verdicts", "months_expected", "INTEGER"},
+    {"measure_verdicts", "dispersion", "REAL"},
+    {"measure_verdicts", "dispersion_df", "INTEGER"},
+    {"spc_summary", "rules", "TEXT"},
+    {"spc_summary", "note", "TEXT"},
+    {"spc_summary", "chart", "TEXT"},
+    {"spc_summary", "basis", "TEXT"},
+    {"spc_summary", "limits_start", "TEXT"},
+    {"spc_summary", "limits_end", "TEXT"},
+    {"spc_summary", "limits_points", "INTEGER"},
+    {"spc_summary", "lowest", "REAL"},
+    {"spc_summary", "highest", "REAL"},
+    {"spc_summary", "why_no_verdict", "TEXT"},
+    {"peer_results", "count", "INTEGER"},
+    {"peer_results", "population", "INTEGER"},
+    {"peer_results", "difference", "REAL"},
+    {"peer_results", "method", "TEXT"},
+    {"peer_results", "population_year", "INTEGER"},
+    {"peer_results", "population_source", "TEXT"},
+};
+
 int store_migrate(sqlite3 *db, int *moved, struct sio_error *err)
 {
-    /* forces.region: NULL until sio-ingest loads the forces file again;
-     * measure_catalogue.better_reason: filled by the next sio-measures. */
-    int rc = add_column(db, "forces", "region", "TEXT", err);
-    if (!rc)
-        rc = add_column(db, "measure_catalogue", "better_reason", "TEXT", err);
+    int rc = SIO_OK;
+    for (size_t i = 0; i < sizeof added / sizeof added[0] && !rc; i++)
+        rc = add_column(db, added[i][0], added[i][1], added[i][2], err);
     if (rc)
         return rc;
     int got = street_is_table(db, err);

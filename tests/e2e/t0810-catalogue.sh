@@ -78,6 +78,13 @@ check_exit t0810-22-older-catalogue-opens 0 stage charts
 check t0810-23-older-catalogue-gains-the-column test "$(q "SELECT count(*) FROM measure_catalogue
     WHERE better_reason IS NULL")" = "$(q "SELECT count(*) FROM measure_catalogue")"
 
+# A store from before a result column: opening it adds the column, and
+# sio-measures fills it.
+q "ALTER TABLE measure_verdicts DROP COLUMN dispersion_df"
+check_exit t0810-24-older-results-table-measures-again 0 stage measures
+check t0810-25-older-results-table-gains-the-column-filled test "$(q "SELECT count(*) FROM measure_verdicts
+    WHERE dispersion_df IS NOT NULL")" -gt 0
+
 # Results older than the catalogue: the later stages say what to run.
 q "DELETE FROM measure_catalogue"
 check_exit t0810-17-charts-without-catalogue-is-data-error 65 stage charts
