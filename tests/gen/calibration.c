@@ -63,17 +63,25 @@ static const double covid_depth[N_TYPES] = {
  * fitted to England and Wales' published totals (published[] below). */
 #define KNIFE_SHARE 0.075
 
+/* Reports to Action Fraud at the strictest lockdown, over the level of the
+ * months around it: fraud did not follow the lockdowns' fall (ONS, Crime in
+ * England and Wales: year ending March 2021, main points); set by hand. */
+#define FRAUD_LOCKDOWN 1.15
+
 /* England and Wales' published totals (the 43 forces), 12 months ending
  * March of FY_FIRST .. FY_FIRST + N_FY - 1, that the forces other than the
- * demo forces are made to meet (0: no published figure found; that year
- * follows its neighbours).  Police recorded crime unless said otherwise;
- * the number beside each is where it was read. */
+ * demo forces (every force, for the Action Fraud series) are made to meet
+ * (0: no published figure found; that year follows its neighbours and is
+ * not tested).  Police recorded crime unless said otherwise; the number
+ * beside each is where it was read. */
 #define FY_FIRST 2019
 #define N_FY 4
-enum { A_HOMICIDE, A_VIOLENCE_INJURY, A_ROBBERY, A_KNIFE, N_ANCHORED };
+enum { A_HOMICIDE, A_VIOLENCE_INJURY, A_ROBBERY, A_KNIFE, A_FRAUD, A_CYBER, N_ANCHORED };
 static const struct {
-    int group; /* G_*; -1: the knife crime indicator */
+    int group;       /* G_*; -1: an indicator series (anchored_shape) */
     double total[N_FY];
+    int every_force; /* the demo forces too: they have no figures of their own */
+    int no_2018;     /* no 2018 level known: flat before the first published year */
 } published[N_ANCHORED] = {
     [A_HOMICIDE] = {G_HOMICIDE, {
         671, /* 2019: ONS, Homicide in England and Wales: year ending March
@@ -111,6 +119,30 @@ static const struct {
                 * The Independent, 21 July 2022) */
         48931, /* 2022: ONS, The nature of violent crime in England and
                 * Wales: year ending March 2022, main points (up 10%) */
+    }},
+    /* Fraud offences reported to Action Fraud (the indicator
+     * action_fraud_reports), from the Home Office's 306,126 in the 12
+     * months to December 2018 (rec-crime-pfa.csv, 'Fraud: Action Fraud'). */
+    [A_FRAUD] = {.group = -1, .every_force = 1, .total = {
+        0,      /* 2019: no published figure found */
+        0,      /* 2020: no published figure found */
+        398022, /* 2021: ONS, Nature of fraud and computer misuse in England
+                 * and Wales: year ending March 2022, main points (Action
+                 * Fraud's record level of the year before) */
+        354758, /* 2022: same passage (down 11% to 354,758) */
+    }},
+    /* Computer misuse offences referred to the National Fraud Intelligence
+     * Bureau by Action Fraud (the indicator cyber_crime_reports), as a share
+     * of the fraud reports above; no figure for 2018 on this basis. */
+    [A_CYBER] = {.group = -1, .every_force = 1, .no_2018 = 1, .total = {
+        0,     /* 2019: no published figure found (the 2020 share is kept) */
+        26215, /* 2020: ONS, Crime in England and Wales: year ending March
+                * 2020, computer misuse (up 23%; as reported by Infosecurity
+                * Magazine, 'Cybercrime jumped 23% over past year') */
+        30467, /* 2021: ONS, Crime in England and Wales: year ending March
+                * 2022, computer misuse (NFIB: down 5% from 30,467 to 28,886;
+                * read in a scraped copy of the bulletin) */
+        28886, /* 2022: same passage */
     }},
 };
 
@@ -207,13 +239,21 @@ static double fy_centre(int y)
 
 /* Series a's national factor in month m: 1 at the middle of 2018 (the
  * forces' own Home Office figures), then log-linear through the years that
- * have a published total, flat before 2018 and after the last. */
+ * have a published total, flat before 2018 and after the last.  A series
+ * with no 2018 level starts flat at its first published year's factor. */
 static double anchor_factor(int a, month_t m)
 {
     double at = ANCHOR_2018, from = 1.0;
+    int i = 0;
+    if (published[a].no_2018) {
+        while (i < N_FY - 1 && published[a].total[i] <= 0)
+            i++;
+        at = fy_centre(FY_FIRST + i);
+        from = anchor_node[a][i++];
+    }
     if (m <= at)
-        return 1.0;
-    for (int i = 0; i < N_FY; i++) {
+        return from;
+    for (; i < N_FY; i++) {
         if (published[a].total[i] <= 0)
             continue;
         double c = fy_centre(FY_FIRST + i), to = anchor_node[a][i];
@@ -243,14 +283,44 @@ static double group_shape(int fi, int g, month_t m)
            cal_covid(covid_depth[t], m);
 }
 
+/* Force fi's share of the 43 forces' people in calendar year y. */
+static double population_share(int fi, int y)
+{
+    double all = 0;
+    for (int i = 0; i < CAL_N_FORCES; i++)
+        all += cal_population(i, y);
+    return cal_population(fi, y) / all;
+}
+
 /* Series a's expected count for force fi in month m, before its own
- * national factor (the knife indicator takes its groups' factors). */
+ * national factor (the knife indicator takes its groups' factors, computer
+ * misuse the fraud reports'; fraud reports are shared by population). */
 static double anchored_shape(int a, int fi, month_t m)
 {
-    return published[a].group >= 0
-               ? group_shape(fi, published[a].group, m)
-               : KNIFE_SHARE * (cal_group_mean(fi, G_VIOLENCE_INJURY, m) +
-                                cal_group_mean(fi, G_ROBBERY, m));
+    switch (a) {
+    case A_KNIFE:
+        return KNIFE_SHARE *
+               (cal_group_mean(fi, G_VIOLENCE_INJURY, m) + cal_group_mean(fi, G_ROBBERY, m));
+    case A_FRAUD:
+        return cal_fraud[0].ho2018 / 12.0 * population_share(fi, month_year(m)) * cal_days(m) *
+               cal_covid(FRAUD_LOCKDOWN, m);
+    case A_CYBER:
+        return cal_fraud_mean(fi, m);
+    default:
+        return group_shape(fi, published[a].group, m);
+    }
+}
+
+/* Whether series a's national factor applies to force fi (BTP when fi < 0):
+ * not to a demo force that has figures of its own. */
+static int anchor_applies(int a, int fi)
+{
+    return published[a].every_force || fi < 0 || fi >= CAL_N_DEMO;
+}
+
+static double anchored_mean(int a, int fi, month_t m)
+{
+    return anchored_shape(a, fi, m) * (anchor_applies(a, fi) ? anchor_factor(a, m) : 1.0);
 }
 
 /* The factor nodes that make the 43 forces' total meet each published
@@ -271,10 +341,10 @@ static void fit_anchor(int a)
             for (month_t m = month_make(FY_FIRST + i - 1, 4);
                  m <= month_make(FY_FIRST + i, 3); m++)
                 for (int f = 0; f < CAL_N_FORCES; f++)
-                    if (f < CAL_N_DEMO)
-                        demo += anchored_shape(a, f, m);
-                    else
+                    if (anchor_applies(a, f))
                         other += anchored_shape(a, f, m) * anchor_factor(a, m);
+                    else
+                        demo += anchored_shape(a, f, m);
             if (want > demo && other > 0)
                 anchor_node[a][i] *= (want - demo) / other;
         }
@@ -287,7 +357,8 @@ static void anchors(void)
     for (int a = 0; a < N_ANCHORED; a++)
         if (published[a].group >= 0)
             group_anchor[published[a].group] = a;
-    /* In enum order: the knife indicator is fitted on its fitted groups. */
+    /* In enum order: the knife indicator is fitted on its fitted groups,
+     * computer misuse on the fitted fraud reports. */
     for (int a = 0; a < N_ANCHORED; a++)
         fit_anchor(a);
 }
@@ -367,12 +438,22 @@ double cal_street_cv2(int t)
 double cal_group_mean(int fi, int g, month_t m)
 {
     int a = group_anchor[g];
-    return group_shape(fi, g, m) * (a < 0 || (fi >= 0 && fi < CAL_N_DEMO) ? 1.0 : anchor_factor(a, m));
+    return a < 0 ? group_shape(fi, g, m) : anchored_mean(a, fi, m);
 }
 
 double cal_knife_mean(int fi, month_t m)
 {
-    return anchored_shape(A_KNIFE, fi, m) * (fi < CAL_N_DEMO ? 1.0 : anchor_factor(A_KNIFE, m));
+    return anchored_mean(A_KNIFE, fi, m);
+}
+
+double cal_fraud_mean(int fi, month_t m)
+{
+    return anchored_mean(A_FRAUD, fi, m);
+}
+
+double cal_cyber_mean(int fi, month_t m)
+{
+    return anchored_mean(A_CYBER, fi, m);
 }
 
 double cal_population(int fi, int y)

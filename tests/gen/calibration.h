@@ -16,7 +16,9 @@
  * (homicide, violence with injury, robbery, the knife crime indicator;
  * calibration.c cites each figure), their change is whatever makes the 43
  * forces meet it, shared in proportion to their 2018 levels; the other
- * offence groups take the demo forces' pooled change;
+ * offence groups take the demo forces' pooled change.  Reports to Action
+ * Fraud and the computer misuse among them meet England and Wales'
+ * published totals the same way, every force sharing them by population;
  * the season is a cosine with a summer or winter peak per crime type, and
  * the COVID-19 factor is each type's lockdown depth weighted by how strict
  * each month's restrictions were.  Counts are drawn gamma-Poisson with the
@@ -115,6 +117,12 @@ double cal_group_mean(int fi, int g, month_t m);
  * force fi in month m: a share of violence with injury and robbery, the
  * other forces' share meeting England and Wales' published totals. */
 double cal_knife_mean(int fi, month_t m);
+
+/* Fraud reports to Action Fraud expected from force fi's area in month m,
+ * and the computer misuse offences among them: the forces' shares of their
+ * people, England and Wales' totals meeting the published ones. */
+double cal_fraud_mean(int fi, month_t m);
+double cal_cyber_mean(int fi, month_t m);
 
 /* Force fi's population in calendar year y (the nearest year held). */
 double cal_population(int fi, int y);

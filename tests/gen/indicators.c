@@ -12,42 +12,26 @@
  * Lines Programme started (November 2019), fewer before: England and Wales
  * then closes about 1,100 lines a year, the Programme's reported pace (some
  * 4,000 lines in its first three and a half years), the Metropolitan Police
- * about 300 and Warwickshire single figures.  Every force of England and
- * Wales is written, each from its own figures, so England and Wales' sum is
- * the forces' sum.
+ * about 300 and Warwickshire single figures.  Knife crime, reports to
+ * Action Fraud and computer misuse take their levels from calibration.c,
+ * which meets England and Wales' published totals.  Every force of England
+ * and Wales is written, each from its own figures, so England and Wales'
+ * sum is the forces' sum.
  */
 #include "indicators.h"
 #include "calibration.h"
 #include "forces.h"
 #include "out.h"
 
-#include <math.h>
 #include <stdio.h>
 
 enum { S_KNIFE = 1, S_FRAUD, S_CYBER, S_SATISFACTION, S_COUNTY_LINES, S_DOMESTIC_ABUSE };
 
-#define CYBER_SHARE 0.085  /* of reports to Action Fraud */
-#define FRAUD_GROWTH 1.08  /* reports to Action Fraud, a year */
 #define DRUGS_PER_LINE 600.0 /* drug offences a year per county line closed a quarter */
 
 static struct rng series_rng(const struct plan *p, int fi, int series)
 {
     return rng_for(p->seed, RNG_INDICATOR + (uint64_t)fi, (uint64_t)series);
-}
-
-static double population_share(int fi, int year)
-{
-    double all = 0;
-    for (int i = 0; i < CAL_N_FORCES; i++)
-        all += cal_population(i, year);
-    return cal_population(fi, year) / all;
-}
-
-/* Action Fraud reports from force fi's area expected in month m. */
-static double fraud_mean(int fi, month_t m)
-{
-    return cal_fraud[0].ho2018 / 12.0 * population_share(fi, month_year(m)) * cal_days(m) *
-           pow(FRAUD_GROWTH, (m - month_make(2018, 6)) / 12.0) * cal_covid(1.15, m);
 }
 
 /* Whole respondents satisfied out of n, for a true share p. */
@@ -71,9 +55,9 @@ static void monthly(struct out *o, const struct plan *p, int fi)
         out_printf(o, "%s,%s,knife_crime_offences,%ld\n", name, mon,
                    rng_gamma_poisson(&knife, cal_knife_mean(fi, m), 0.02));
         out_printf(o, "%s,%s,action_fraud_reports,%ld\n", name, mon,
-                   rng_gamma_poisson(&fraud, fraud_mean(fi, m), 0.01));
+                   rng_gamma_poisson(&fraud, cal_fraud_mean(fi, m), 0.01));
         out_printf(o, "%s,%s,cyber_crime_reports,%ld\n", name, mon,
-                   rng_gamma_poisson(&cyber, CYBER_SHARE * fraud_mean(fi, m), 0.03));
+                   rng_gamma_poisson(&cyber, cal_cyber_mean(fi, m), 0.03));
         long n = 20 + rng_poisson(&sat, 30 + 80 * people);
         double share = 0.79 - 0.035 * (m >= month_make(2020, 4)) -
                        0.005 * (m - month_make(2018, 4)) / 12.0;
