@@ -1,10 +1,10 @@
 #!/bin/sh
 # t0117-gen-national-totals: the England and Wales totals sio-gen's sample
 # adds up to, for the 12 months ending March, are the published ones for
-# every offence group the generator anchors on them (tests/gen/calibration.c
-# says how): within 5%, or within three Poisson standard deviations (3 x
-# sqrt of the published count) where that is wider, as for homicide (about
-# 80 a year).  England and Wales is the 43 forces (British Transport Police
+# every offence group and indicator series the generator anchors on them
+# (tests/gen/calibration.c says how): within 5%, or within three Poisson
+# standard deviations (3 x sqrt of the published count) where that is
+# wider, as for homicide (about 80 a year).  England and Wales is the 43 forces (British Transport Police
 # and the fraud bodies left out), summed here with awk from the rolling-year
 # file and indicators.csv sio-gen writes, not by sio.  Each expected value
 # is written with its source; a year with no published figure is not
@@ -20,10 +20,12 @@ check_exit t0117-1-generate 0 "$BIN/sio-gen" --forces 1 --from 2018-04 --to 2022
 awk -F, 'NR > 1 && $3 != "British Transport Police" && $3 !~ /^Fraud/ && $1 ~ /^31\/03\// {
     t[$4 "," substr($1, 7, 4)] += $5 }
   END { for (k in t) print k "," t[k] }' g/home-office/rec-crime-pfa.csv >totals.csv
-awk -F, 'NR > 1 && $3 == "knife_crime_offences" {
-    y = substr($2, 1, 4) + 0; if (substr($2, 6, 2) + 0 > 3) y++; k[y] += $4 }
-  END { for (y in k) print "Knife or sharp instrument offences," y "," k[y] }' \
-    g/indicators.csv >>totals.csv
+awk -F, 'BEGIN { name["knife_crime_offences"] = "Knife or sharp instrument offences"
+    name["action_fraud_reports"] = "Action Fraud fraud offences"
+    name["cyber_crime_reports"] = "Computer misuse referred by Action Fraud" }
+  NR > 1 && ($3 in name) {
+    y = substr($2, 1, 4) + 0; if (substr($2, 6, 2) + 0 > 3) y++; k[name[$3] "," y] += $4 }
+  END { for (x in k) print x "," k[x] }' g/indicators.csv >>totals.csv
 
 # near GROUP YEAR PUBLISHED: the generated total within the tolerance above.
 near() {
@@ -70,5 +72,25 @@ check t0117-9-knife-2020 near "Knife or sharp instrument offences" 2020 55076
 # PA, The Independent, 21 July 2022): 44,642 in the year ending March 2021.
 check t0117-10-knife-2021 near "Knife or sharp instrument offences" 2021 44642
 check t0117-11-knife-2022 near "Knife or sharp instrument offences" 2022 48931
+
+# Fraud offences reported to Action Fraud (the indicator action_fraud_reports;
+# none published found for 2019 and 2020, which are not checked).
+# ONS, Nature of fraud and computer misuse in England and Wales: year ending
+# March 2022, main points: down 11% to 354,758 from the year ending March
+# 2021's record 398,022.
+check t0117-12-action-fraud-2021 near "Action Fraud fraud offences" 2021 398022
+check t0117-13-action-fraud-2022 near "Action Fraud fraud offences" 2022 354758
+
+# Computer misuse offences referred to the National Fraud Intelligence Bureau
+# by Action Fraud (the indicator cyber_crime_reports; 2019 not checked, none
+# published found).
+# ONS, Crime in England and Wales: year ending March 2020, computer misuse
+# (as reported by Infosecurity Magazine, 'Cybercrime jumped 23% over past
+# year'): 26,215, up 23%.
+check t0117-14-computer-misuse-2020 near "Computer misuse referred by Action Fraud" 2020 26215
+# ONS, Crime in England and Wales: year ending March 2022, computer misuse
+# (read in a scraped copy): down 5% from 30,467 to 28,886.
+check t0117-15-computer-misuse-2021 near "Computer misuse referred by Action Fraud" 2021 30467
+check t0117-16-computer-misuse-2022 near "Computer misuse referred by Action Fraud" 2022 28886
 
 done_testing
