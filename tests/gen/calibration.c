@@ -55,9 +55,70 @@ static const double covid_depth[N_TYPES] = {
 #define ANCHOR_2018 ((double)(2018 * 12 + 5) + 0.5)
 #define ANCHOR_2022 ((double)(2022 * 12 + 5))
 
+/* The knife or sharp instrument offences indicator, as a share of violence
+ * with injury and robbery, the two offence groups that hold most knife
+ * crime (about 44% each in the year ending March 2020: ONS, Crime in
+ * England and Wales: year ending March 2020, as reported by PA).  The share
+ * is set by hand and kept for the demo forces; the other forces' is then
+ * fitted to England and Wales' published totals (published[] below). */
+#define KNIFE_SHARE 0.075
+
+/* England and Wales' published totals (the 43 forces), 12 months ending
+ * March of FY_FIRST .. FY_FIRST + N_FY - 1, that the forces other than the
+ * demo forces are made to meet (0: no published figure found; that year
+ * follows its neighbours).  Police recorded crime unless said otherwise;
+ * the number beside each is where it was read. */
+#define FY_FIRST 2019
+#define N_FY 4
+enum { A_HOMICIDE, A_VIOLENCE_INJURY, A_ROBBERY, A_KNIFE, N_ANCHORED };
+static const struct {
+    int group; /* G_*; -1: the knife crime indicator */
+    double total[N_FY];
+} published[N_ANCHORED] = {
+    [A_HOMICIDE] = {G_HOMICIDE, {
+        671, /* 2019: ONS, Homicide in England and Wales: year ending March
+              * 2019, main points (Homicide Index victims; no police
+              * recorded figure for that year was found) */
+        716, /* 2020: ONS, The nature of violent crime in England and Wales:
+              * year ending March 2022, main points (with the 39 victims of
+              * the Grays lorry) */
+        594, /* 2021: ONS, Homicide in England and Wales: year ending March
+              * 2021, main points (Homicide Index victims; the police recorded
+              * figure is given only as 25% below 2022's) */
+        709, /* 2022: ONS, The nature of violent crime in England and Wales:
+              * year ending March 2022, main points */
+    }},
+    [A_VIOLENCE_INJURY] = {G_VIOLENCE_INJURY, {
+        0,      /* 2019: no published figure found */
+        540699, /* 2020: ONS, Crime in England and Wales: year ending March
+                 * 2022, police recorded violence (violence with injury 5%
+                 * above the year ending March 2020's 540,699) */
+        0,      /* 2021: given only as 22% below 2022's */
+        566603, /* 2022: same bulletin and passage (up 22% to 566,603) */
+    }},
+    [A_ROBBERY] = {G_ROBBERY, {
+        0, 0, 0, /* 2019-2021: no published figure found */
+        66300,   /* 2022: ONS, Crime in England and Wales: year ending March
+                  * 2023, police recorded robbery (75,300, up 13% from
+                  * 66,300; rounded to hundreds as published) */
+    }},
+    [A_KNIFE] = {-1, {
+        0,     /* 2019: none on the current (NDQIS) basis */
+        55076, /* 2020: ONS, The nature of violent crime in England and
+                * Wales: year ending March 2022, main points */
+        44642, /* 2021: ONS, Crime in England and Wales: year ending March
+                * 2022, knife or sharp instrument offences (as reported by PA,
+                * The Independent, 21 July 2022) */
+        48931, /* 2022: ONS, The nature of violent crime in England and
+                * Wales: year ending March 2022, main points (up 10%) */
+    }},
+};
+
 static double level18[CAL_N_FORCES][N_TYPES]; /* deseasonalised monthly level */
 static double level22[CAL_N_FORCES][N_TYPES];
 static double pooled_change[N_TYPES];         /* demo forces' 2022 / 2018 */
+static double anchor_node[N_ANCHORED][N_FY];  /* the other forces' factor */
+static int group_anchor[N_GROUPS];            /* A_*, or -1 */
 static double cv2[N_TYPES];
 static int ready;
 
@@ -138,8 +199,103 @@ static void levels_from_street_files(void)
         pooled_change[t] = sum18[t] > 0 ? sum22[t] / sum18[t] : 1.0;
 }
 
-/* The other forces: the pooled change, and anti-social behaviour at the
- * demo forces' share of all rows. */
+/* The centre of the 12 months ending March of year y, as a month. */
+static double fy_centre(int y)
+{
+    return month_make(y - 1, 4) + 5.5;
+}
+
+/* Series a's national factor in month m: 1 at the middle of 2018 (the
+ * forces' own Home Office figures), then log-linear through the years that
+ * have a published total, flat before 2018 and after the last. */
+static double anchor_factor(int a, month_t m)
+{
+    double at = ANCHOR_2018, from = 1.0;
+    if (m <= at)
+        return 1.0;
+    for (int i = 0; i < N_FY; i++) {
+        if (published[a].total[i] <= 0)
+            continue;
+        double c = fy_centre(FY_FIRST + i), to = anchor_node[a][i];
+        if (m < c)
+            return from * pow(to / from, (m - at) / (c - at));
+        at = c;
+        from = to;
+    }
+    return from;
+}
+
+/* Offence group g's expected count for force fi (BTP when fi < 0) in month
+ * m, before any national factor.  The demo forces follow their own change
+ * from 2018 to their 2022 street files; an anchored group elsewhere stays
+ * at its 2018 level, its national factor making the change. */
+static double group_shape(int fi, int g, month_t m)
+{
+    const double *ho = fi < 0 ? cal_btp.ho2018 : cal_forces[fi].ho2018;
+    int t = cal_group_type[g];
+    double base = ho[g] / 12.0 / shape_mean(t, month_make(2018, 1), month_make(2018, 12));
+    int demo = fi >= 0 && fi < CAL_N_DEMO;
+    /* Homicide and driving deaths do not follow violence's recording-led rise. */
+    double change = g == G_HOMICIDE || g == G_DRIVING || (!demo && group_anchor[g] >= 0) ? 1.0
+                    : !demo || level18[fi][t] <= 0 ? pooled_change[t]
+                                                   : level22[fi][t] / level18[fi][t];
+    return trend(base, base * change, m) * season_factor(t, m) * cal_days(m) *
+           cal_covid(covid_depth[t], m);
+}
+
+/* Series a's expected count for force fi in month m, before its own
+ * national factor (the knife indicator takes its groups' factors). */
+static double anchored_shape(int a, int fi, month_t m)
+{
+    return published[a].group >= 0
+               ? group_shape(fi, published[a].group, m)
+               : KNIFE_SHARE * (cal_group_mean(fi, G_VIOLENCE_INJURY, m) +
+                                cal_group_mean(fi, G_ROBBERY, m));
+}
+
+/* The factor nodes that make the 43 forces' total meet each published
+ * year: the demo forces' own counts are taken as they are, and the rest is
+ * shared among the other forces in proportion to their shapes.  Each round
+ * rescales every node by what its year still misses; the interpolation
+ * between nodes couples neighbouring years only weakly, so a few dozen
+ * rounds settle them far below a count. */
+static void fit_anchor(int a)
+{
+    for (int i = 0; i < N_FY; i++)
+        anchor_node[a][i] = 1.0;
+    for (int round = 0; round < 40; round++)
+        for (int i = 0; i < N_FY; i++) {
+            double want = published[a].total[i], demo = 0, other = 0;
+            if (want <= 0)
+                continue;
+            for (month_t m = month_make(FY_FIRST + i - 1, 4);
+                 m <= month_make(FY_FIRST + i, 3); m++)
+                for (int f = 0; f < CAL_N_FORCES; f++)
+                    if (f < CAL_N_DEMO)
+                        demo += anchored_shape(a, f, m);
+                    else
+                        other += anchored_shape(a, f, m) * anchor_factor(a, m);
+            if (want > demo && other > 0)
+                anchor_node[a][i] *= (want - demo) / other;
+        }
+}
+
+static void anchors(void)
+{
+    for (int g = 0; g < N_GROUPS; g++)
+        group_anchor[g] = -1;
+    for (int a = 0; a < N_ANCHORED; a++)
+        if (published[a].group >= 0)
+            group_anchor[published[a].group] = a;
+    /* In enum order: the knife indicator is fitted on its fitted groups. */
+    for (int a = 0; a < N_ANCHORED; a++)
+        fit_anchor(a);
+}
+
+/* The other forces' 2022 police.uk levels: each offence group's own
+ * change (an anchored group's national factor, the others the demo forces'
+ * pooled change), weighted by the force's 2018 counts; and anti-social
+ * behaviour at the demo forces' share of all rows. */
 static void levels_elsewhere(void)
 {
     double asb = 0, crime = 0;
@@ -147,10 +303,17 @@ static void levels_elsewhere(void)
         for (int t = 0; t < N_TYPES; t++)
             *(t == T_ASB ? &asb : &crime) += level22[f][t];
     for (int f = CAL_N_DEMO; f < CAL_N_FORCES; f++) {
-        double total = 0;
+        double total = 0, ho18[N_TYPES] = {0}, ho22[N_TYPES] = {0};
+        for (int g = 0; g < N_GROUPS; g++) {
+            int t = cal_group_type[g], a = group_anchor[g];
+            ho18[t] += cal_forces[f].ho2018[g];
+            ho22[t] += cal_forces[f].ho2018[g] *
+                       (a < 0 ? pooled_change[t] : anchor_factor(a, (month_t)ANCHOR_2022));
+        }
         for (int t = 0; t < N_TYPES; t++)
             if (t != T_ASB)
-                total += level22[f][t] = level18[f][t] * pooled_change[t];
+                total += level22[f][t] =
+                    level18[f][t] * (ho18[t] > 0 ? ho22[t] / ho18[t] : pooled_change[t]);
         level22[f][T_ASB] = total * asb / crime;
         level18[f][T_ASB] = ASB_2018_OVER_2022 * level22[f][T_ASB];
     }
@@ -184,6 +347,7 @@ void cal_init(void)
         return;
     levels_from_home_office();
     levels_from_street_files();
+    anchors();
     levels_elsewhere();
     ready = 1;
     dispersion();
@@ -202,15 +366,13 @@ double cal_street_cv2(int t)
 
 double cal_group_mean(int fi, int g, month_t m)
 {
-    const double *ho = fi < 0 ? cal_btp.ho2018 : cal_forces[fi].ho2018;
-    int t = cal_group_type[g];
-    double base = ho[g] / 12.0 / shape_mean(t, month_make(2018, 1), month_make(2018, 12));
-    /* Homicide and driving deaths do not follow violence's recording-led rise. */
-    double change = g == G_HOMICIDE || g == G_DRIVING ? 1.0
-                    : fi < 0 || level18[fi][t] <= 0 ? pooled_change[t]
-                    : level22[fi][t] / level18[fi][t];
-    return trend(base, base * change, m) * season_factor(t, m) * cal_days(m) *
-           cal_covid(covid_depth[t], m);
+    int a = group_anchor[g];
+    return group_shape(fi, g, m) * (a < 0 || (fi >= 0 && fi < CAL_N_DEMO) ? 1.0 : anchor_factor(a, m));
+}
+
+double cal_knife_mean(int fi, month_t m)
+{
+    return anchored_shape(A_KNIFE, fi, m) * (fi < CAL_N_DEMO ? 1.0 : anchor_factor(A_KNIFE, m));
 }
 
 double cal_population(int fi, int y)

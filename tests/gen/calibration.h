@@ -11,7 +11,12 @@
  *
  * where the level and trend run log-linearly from the Home Office 2018
  * figure (mapped to police.uk crime types) to the 2022 police.uk figure
- * (the demo forces; the other forces get the demo forces' pooled change),
+ * for the four demo forces.  The other forces have no 2022 files: where
+ * England and Wales' total for the 12 months ending March is published
+ * (homicide, violence with injury, robbery, the knife crime indicator;
+ * calibration.c cites each figure), their change is whatever makes the 43
+ * forces meet it, shared in proportion to their 2018 levels; the other
+ * offence groups take the demo forces' pooled change;
  * the season is a cosine with a summer or winter peak per crime type, and
  * the COVID-19 factor is each type's lockdown depth weighted by how strict
  * each month's restrictions were.  Counts are drawn gamma-Poisson with the
@@ -105,6 +110,11 @@ double cal_street_cv2(int t);
 /* The expected count of offence group g in month m for force fi, or for
  * British Transport Police when fi < 0 (Home Office recorded crime). */
 double cal_group_mean(int fi, int g, month_t m);
+
+/* The knife or sharp instrument offences indicator's expected count for
+ * force fi in month m: a share of violence with injury and robbery, the
+ * other forces' share meeting England and Wales' published totals. */
+double cal_knife_mean(int fi, month_t m);
 
 /* Force fi's population in calendar year y (the nearest year held). */
 double cal_population(int fi, int y);

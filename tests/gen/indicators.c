@@ -26,7 +26,6 @@
 
 enum { S_KNIFE = 1, S_FRAUD, S_CYBER, S_SATISFACTION, S_COUNTY_LINES, S_DOMESTIC_ABUSE };
 
-#define KNIFE_SHARE 0.075  /* of violence with injury and robbery */
 #define CYBER_SHARE 0.085  /* of reports to Action Fraud */
 #define FRAUD_GROWTH 1.08  /* reports to Action Fraud, a year */
 #define DRUGS_PER_LINE 600.0 /* drug offences a year per county line closed a quarter */
@@ -69,10 +68,8 @@ static void monthly(struct out *o, const struct plan *p, int fi)
     char mon[8];
     for (month_t m = p->from; m <= p->to; m++) {
         month_format(m, mon);
-        double k = KNIFE_SHARE * (cal_group_mean(fi, G_VIOLENCE_INJURY, m) +
-                                  cal_group_mean(fi, G_ROBBERY, m));
         out_printf(o, "%s,%s,knife_crime_offences,%ld\n", name, mon,
-                   rng_gamma_poisson(&knife, k, 0.02));
+                   rng_gamma_poisson(&knife, cal_knife_mean(fi, m), 0.02));
         out_printf(o, "%s,%s,action_fraud_reports,%ld\n", name, mon,
                    rng_gamma_poisson(&fraud, fraud_mean(fi, m), 0.01));
         out_printf(o, "%s,%s,cyber_crime_reports,%ld\n", name, mon,
