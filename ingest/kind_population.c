@@ -90,6 +90,19 @@ static const char *check_census(struct tab_sink *t, const struct csvin_row *r)
     return NULL;
 }
 
+/* Wide: each column after the year is a force's, named in the header; a
+ * column without a name would leave its figures nowhere to go, so the file
+ * is refused rather than every row. */
+static int locate_wide(struct tab_sink *t, struct sio_error *err)
+{
+    for (int i = 1; i < t->header->n; i++)
+        if (!t->header->name[i][0])
+            return sio_fail(err, SIO_EDATA, t->path, 1, "column %d of the header has no force "
+                            "name (a wide population table names a force above each column)",
+                            i + 1);
+    return SIO_OK;
+}
+
 /* Wide: every cell is checked here; insert() then binds and stores each. */
 static const char *check_wide(struct tab_sink *t, const struct csvin_row *r)
 {
@@ -145,6 +158,7 @@ const struct kind_ops kind_population_wide = {
     .name = "population-wide",
     .table = "population",
     .sql = pop_sql,
+    .locate = locate_wide,
     .check = check_wide,
     .insert = insert_wide,
 };

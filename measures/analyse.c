@@ -65,14 +65,14 @@ static int quarters_emit(struct emitter *e, const struct series *s, long *rows,
     month_t last = series_last_month(s);
     if (e->m->proportion)
         return SIO_OK;
-    int rc = store_prepare(e->db, quarter_sql, &st, err);
+    int rc = stmts_get(e->stmts, e->db, quarter_sql, &st, err);
     for (month_t q = month_fq_start(s->first); q <= last && !rc; q += 3) {
         struct quarter_row row;
         if (!(rc = quarterly_row(s, q, e->cfg, e->m, trendrun_seasonal(e), &row, err)) &&
             !(rc = quarter_put(e, st, &row, err)))
             ++*rows;
     }
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 
@@ -204,7 +204,7 @@ static int analyse_forces(struct emitter *e, char **forces, struct national *nat
             rc = analyse_one(e, &nat[i], t, err);
         }
         if (!rc)
-            rc = catalogue_force_put(e->db, cfg, *f, err);
+            rc = catalogue_force_put(e, err);
     }
     if (!rc)
         rc = peers_emit(e->db, e->src, forces, &peer_rows, err);

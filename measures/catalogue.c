@@ -268,16 +268,15 @@ struct candidate {
     const char *status;      /* current | older | no rows for the force | not loaded */
 };
 
-static int candidate_read(sqlite3 *db, const char *force, struct candidate *c,
-                          struct sio_error *err)
+static int candidate_read(struct emitter *e, struct candidate *c, struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(db, "SELECT (SELECT last_month FROM measure_windows WHERE force = ?1"
-                               " AND measure = ?2), source_loaded FROM measure_catalogue"
-                               " WHERE measure = ?2", &st, err);
+    int rc = stmts_get(e->stmts, e->db, "SELECT (SELECT last_month FROM measure_windows"
+                       " WHERE force = ?1 AND measure = ?2), source_loaded"
+                       " FROM measure_catalogue WHERE measure = ?2", &st, err);
     if (rc)
         return rc;
-    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, c->m->key, -1, SQLITE_STATIC);
     c->last = MONTH_NONE;
     c->loaded = 0;
@@ -285,7 +284,7 @@ static int candidate_read(sqlite3 *db, const char *force, struct candidate *c,
         c->last = text_month(st, 0);
         c->loaded = sqlite3_column_int(st, 1);
     }
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return SIO_OK;
 }
 
@@ -329,26 +328,26 @@ static void candidate_reason(const struct candidate *c, int chosen, month_t q_en
                  compare_month_name(c->last, when), q);
 }
 
-static int candidate_put(sqlite3 *db, const char *force, const struct candidate *c, int chosen,
+static int candidate_put(struct emitter *e, const struct candidate *c, int chosen,
                          month_t q_end, struct sio_error *err)
 {
     sqlite3_stmt *st;
     char reason[512];
-    int rc = store_prepare(db, "INSERT INTO priority_sources(force, priority, measure,"
-                               " precedence, chosen, status, reason)"
-                               " VALUES (?1,?2,?3,?4,?5,?6,?7)", &st, err);
+    int rc = stmts_get(e->stmts, e->db, "INSERT INTO priority_sources(force, priority,"
+                       " measure, precedence, chosen, status, reason)"
+                       " VALUES (?1,?2,?3,?4,?5,?6,?7)", &st, err);
     if (rc)
         return rc;
     candidate_reason(c, chosen, q_end, reason, sizeof reason);
-    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, c->m->national, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, c->m->key, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 4, c->m->rank);
     sqlite3_bind_int(st, 5, chosen);
     sqlite3_bind_text(st, 6, c->status, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 7, reason, -1, SQLITE_TRANSIENT);
-    rc = step_reset(db, st, err);
-    sqlite3_finalize(st);
+    rc = step_reset(e->db, st, err);
+    stmts_put(e->stmts, st);
     return rc;
 }
 
@@ -364,14 +363,14 @@ static int candidates_of(const struct sio_config *cfg, const char *priority,
     return n;
 }
 
-static int priority_put(sqlite3 *db, const struct sio_config *cfg, const char *force,
-                        const char *priority, month_t q_end, struct sio_error *err)
+static int priority_put(struct emitter *e, const char *priority, month_t q_end,
+                        struct sio_error *err)
 {
     struct candidate c[CONFIG_MAX_MEASURES];
-    int n = candidates_of(cfg, priority, c), chosen = -1, rc = SIO_OK;
+    int n = candidates_of(e->cfg, priority, c), chosen = -1, rc = SIO_OK;
 
     for (int i = 0; i < n && !rc; i++) {
-        rc = candidate_read(db, force, &c[i], err);
+        rc = candidate_read(e, &c[i], err);
         c[i].status = !c[i].loaded ? "not loaded"
                     : c[i].last == MONTH_NONE ? "no rows for the force"
                     : c[i].last >= q_end ? "current" : "older";
@@ -382,18 +381,18 @@ static int priority_put(sqlite3 *db, const struct sio_config *cfg, const char *f
         if (!strcmp(c[i].status, "older"))
             chosen = i;
     for (int i = 0; i < n && !rc; i++)
-        rc = candidate_put(db, force, &c[i], i == chosen, q_end, err);
+        rc = candidate_put(e, &c[i], i == chosen, q_end, err);
     return rc;
 }
 
-int catalogue_force_put(sqlite3 *db, const struct sio_config *cfg, const char *force,
-                        struct sio_error *err)
+int catalogue_force_put(struct emitter *e, struct sio_error *err)
 {
+    const struct sio_config *cfg = e->cfg;
     month_t end;
-    int rc = force_quarter_end(db, force, &end, err);
+    int rc = force_quarter_end(e->db, e->force, &end, err);
     if (rc || end == MONTH_NONE)
         return rc;
-    if ((rc = force_quarter_put(db, force, end, err)))
+    if ((rc = force_quarter_put(e->db, e->force, end, err)))
         return rc;
     for (int i = 0; i < cfg->n_measures && !rc; i++) {
         const struct measure_def *m = &cfg->measures[i];
@@ -401,7 +400,7 @@ int catalogue_force_put(sqlite3 *db, const struct sio_config *cfg, const char *f
         for (int j = 0; j < i && first; j++)
             first = strcmp(cfg->measures[j].national, m->national) != 0;
         if (first)
-            rc = priority_put(db, cfg, force, m->national, end, err);
+            rc = priority_put(e, m->national, end, err);
     }
     return rc;
 }

@@ -40,9 +40,8 @@ void catalogue_collect_take(struct catalogue_collect *w, const struct comparison
 int catalogue_windows_put(struct emitter *e, const struct catalogue_collect *w,
                           struct sio_error *err);
 
-/* After every measure of force: its reporting quarter and each priority's
+/* After every measure of e->force: its reporting quarter and each priority's
  * headline candidates (force_quarters, priority_sources). */
-int catalogue_force_put(sqlite3 *db, const struct sio_config *cfg, const char *force,
-                        struct sio_error *err);
+int catalogue_force_put(struct emitter *e, struct sio_error *err);
 
 #endif

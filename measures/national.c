@@ -263,18 +263,18 @@ static int area_emit(struct emitter *e, struct national *nat, const char *kind,
 }
 
 /* The force's region, "" when unknown. */
-static int region_of(sqlite3 *db, const char *force, char *buf, size_t size,
-                     struct sio_error *err)
+static int region_of(struct emitter *e, char *buf, size_t size, struct sio_error *err)
 {
     sqlite3_stmt *st;
-    int rc = store_prepare(db, "SELECT coalesce(region, '') FROM forces WHERE slug = ?1", &st, err);
+    int rc = stmts_get(e->stmts, e->db, "SELECT coalesce(region, '') FROM forces"
+                       " WHERE slug = ?1", &st, err);
     buf[0] = '\0';
     if (rc)
         return rc;
-    sqlite3_bind_text(st, 1, force, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, e->force, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW)
         snprintf(buf, size, "%s", store_col_text(st, 0));
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return SIO_OK;
 }
 
@@ -303,7 +303,7 @@ int national_emit(struct emitter *e, struct national *nat,
                 rc = coverage_put(e, nat, k, err);
         return rc;
     }
-    if ((rc = region_of(e->db, e->force, region, sizeof region, err)))
+    if ((rc = region_of(e, region, sizeof region, err)))
         return rc;
     for (int k = 0; k < COMPARE_KINDS && !rc; k++) {
         if (!w->taken[k])

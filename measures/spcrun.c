@@ -2,6 +2,7 @@
  * spcrun.c — from a series to stored XmR points, signals and a summary.
  */
 #include "spcrun.h"
+#include "store/stmts.h"
 #include "stats/spc.h"
 #include "store/store.h"
 #include "trendrun.h"
@@ -260,9 +261,9 @@ static int store_points(struct emitter *e, const struct series *s, const struct 
 {
     sqlite3_stmt *st;
     char mon[8], rules[64];
-    int rc = store_prepare(e->db, "INSERT OR REPLACE INTO spc_points(force, measure, month,"
-                           " value, centre, lower, upper, lower2, upper2, segment, rules,"
-                           " signal) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)", &st, err);
+    int rc = stmts_get(e->stmts, e->db, "INSERT OR REPLACE INTO spc_points(force, measure,"
+                       " month, value, centre, lower, upper, lower2, upper2, segment, rules,"
+                       " signal) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)", &st, err);
     for (size_t i = 0, seg = 0; !rc && i < (size_t)s->n; i++) {
         const struct spc_limits *l = &c->p[i].limits;
         while (seg < c->opt.n_rebase && c->rebase[seg] <= i)
@@ -287,7 +288,7 @@ static int store_points(struct emitter *e, const struct series *s, const struct 
             rc = store_fail(e->db, err, "cannot store SPC points");
         sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 
@@ -325,8 +326,8 @@ static int store_signals(struct emitter *e, const struct series *s, const struct
 {
     sqlite3_stmt *st;
     size_t n = (size_t)s->n;
-    int rc = store_prepare(e->db, "INSERT INTO spc_signals(force, measure, rule, first_month,"
-                           " last_month, signal) VALUES (?1,?2,?3,?4,?5,?6)", &st, err);
+    int rc = stmts_get(e->stmts, e->db, "INSERT INTO spc_signals(force, measure, rule,"
+                       " first_month, last_month, signal) VALUES (?1,?2,?3,?4,?5,?6)", &st, err);
     for (int k = 0; !rc && c->ok && k < 4; k++)
         for (size_t i = 0; !rc && i < n; i++) {
             if (!(c->p[i].flags & (1u << k)))
@@ -337,7 +338,7 @@ static int store_signals(struct emitter *e, const struct series *s, const struct
             rc = store_signal(e, st, s, c, k, i, j, err);
             i = j;
         }
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 
@@ -361,7 +362,7 @@ static int store_summary(struct emitter *e, const struct series *s, const struct
 {
     sqlite3_stmt *st;
     char rules[200], a[8], b[8];
-    int rc = store_prepare(e->db, summary_sql, &st, err);
+    int rc = stmts_get(e->stmts, e->db, summary_sql, &st, err);
     if (rc)
         return rc;
     rules_words(e, c, rules, sizeof rules);
@@ -393,7 +394,7 @@ static int store_summary(struct emitter *e, const struct series *s, const struct
     sqlite3_bind_text(st, 15, c->why, -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(st) == SQLITE_DONE ? SIO_OK
                                          : store_fail(e->db, err, "cannot store SPC summary");
-    sqlite3_finalize(st);
+    stmts_put(e->stmts, st);
     return rc;
 }
 

@@ -23,8 +23,8 @@ double binomial_cdf_newton(double (*cdf)(double, double, double),
                            double (*pdf)(double, double, double), double a, double b,
                            double p, double lo, double hi, double guess)
 {
-    /* hi is confirmed lazily: the CDF at it was two or three of the dozen
-     * CDFs a quantile cost, and Newton's own steps from a good guess
+    /* hi is confirmed lazily: the CDF at it would be one more of the four
+     * or so CDFs a quantile costs, and Newton's own steps from a good guess
      * bracket the root as they go.  Until a point with cdf >= p is seen the
      * top of the bracket is open, and a step beyond it doubles instead. */
     if (!(cdf(lo, a, b) <= p))
@@ -42,6 +42,12 @@ double binomial_cdf_newton(double (*cdf)(double, double, double),
         else
             top = x;
         double d = pdf(x, a, b), next = x - f / d, reach = 2.0 * fmax(x, hi);
+        /* A Newton step below the last bit is the root to working precision
+         * (|cdf - p| is within a rounding of x times the density), open
+         * top or not: waiting for a point above it cost a doubling out and
+         * a dozen steps back. */
+        if (d > 0.0 && isfinite(next) && fabs(next - x) <= 4e-16 * fabs(next))
+            return next;
         if (!(d > 0.0) || !(next > lo && next < top) || (isinf(top) && next > reach))
             /* a step out of the bracket halves it instead; an open one
              * goes at most to twice the larger of x and hi */

@@ -87,11 +87,12 @@ int poisson_ratio_ci(long x1, double t1, long x2, double t2, double level,
 /* The limits for a count of x in exposure 1 depend on x and the level only,
  * and a run of sio-measures asks for the same count many times over (every
  * window of every force: at national size 16,000 intervals of 5,000
- * counts), each answer costing two bisections of about 55 gamma CDFs.  So
- * the last answers are kept, a slot per count (direct-mapped by x); a slot
- * holds the very numbers the bisections gave, so an answer from it is the
- * same to the last bit.  Per thread, so any thread may call this;
- * poisson_rate_ci_ahead() fills the calling thread's slots from others. */
+ * counts), each answer costing two Newton searches of about four gamma
+ * CDFs each, with their densities.  So the last answers are kept, a slot
+ * per count (direct-mapped by x); a slot holds the very numbers the
+ * searches gave, so an answer from it is the same to the last bit.  Per
+ * thread, so any thread may call this; poisson_rate_ci_ahead() fills the
+ * calling thread's slots from others. */
 #define POISSON_MEMO_SLOTS 65536
 
 struct poisson_memo {

@@ -10,6 +10,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
+#include <math.h>
 
 #define REL 1e-9
 
@@ -86,6 +87,44 @@ TEST(test_cdf_newton_finds_the_quantile_from_a_guess_outside_the_bracket)
     CHECK_NEAR(binomial_cdf_newton(gsl_cdf_beta_P, gsl_ran_beta_pdf, 1235, 3766, 0.005, 0, 1,
                                    0.999),
                0.231437680138993, REL);
+}
+
+static long gamma_cdf_calls;
+
+static double gamma_cdf_counted(double x, double a, double b)
+{
+    gamma_cdf_calls++;
+    return gsl_cdf_gamma_P(x, a, b);
+}
+
+/* The lower 2.5% quantile of Gamma(k), from the Wilson-Hilferty guess that
+ * poisson_gamma_quantile() starts from. */
+static double lower_quantile_counting(double k)
+{
+    double c = 1.0 / (9.0 * k), w = 1.0 - c + gsl_cdf_ugaussian_Pinv(0.025) * sqrt(c);
+    gamma_cdf_calls = 0;
+    return binomial_cdf_newton(gamma_cdf_counted, gsl_ran_gamma_pdf, k, 1.0, 0.025, 0.0,
+                               k + 1.0, k * w * w * w);
+}
+
+/* Newton's method stops once its step is below the last bit, even before it
+ * has seen a point above the root: these quantiles took 41 to 49 CDFs when
+ * it waited for one (a doubling out and a dozen steps back), and a run of
+ * sio-measures asks for thousands. */
+TEST(test_cdf_newton_stops_once_its_step_is_below_the_last_bit)
+{
+    static const struct {
+        double k, r;
+    } want[] = {
+        {6, 2.20189425349085},   /* R: qgamma(0.025, 6) */
+        {30, 20.2408740214209},  /* R: qgamma(0.025, 30) */
+        {45, 32.8233087882345},  /* R: qgamma(0.025, 45) */
+        {52, 38.8360872004612},  /* R: qgamma(0.025, 52) */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        CHECK_NEAR(lower_quantile_counting(want[i].k), want[i].r, REL);
+        CHECK(gamma_cdf_calls <= 6);
+    }
 }
 
 TEST(test_wilson_ci_matches_r_prop_test_7_of_20)
@@ -205,6 +244,7 @@ int main(void)
     RUN(test_exact_ci_with_zero_successes_has_low_zero);
     RUN(test_exact_ci_with_all_successes_has_high_one);
     RUN(test_cdf_newton_finds_the_quantile_from_a_guess_outside_the_bracket);
+    RUN(test_cdf_newton_stops_once_its_step_is_below_the_last_bit);
     RUN(test_wilson_ci_matches_r_prop_test_7_of_20);
     RUN(test_wilson_ci_matches_r_at_level_99_for_1234_of_5000);
     RUN(test_wilson_ci_with_zero_successes_has_low_zero);
