@@ -152,17 +152,25 @@ static int label_row(double *row_end, double a)
     return best;
 }
 
+double frame_annotation_text_x(double x, double w, double gap, double x1, double *just)
+{
+    *just = x + gap + w > x1 ? 1.0 : 0.0; /* flip left at the right edge */
+    return *just > 0 ? x - gap : x + gap;
+}
+
 void frame_annotations(const struct annotation_list *notes, double (*x_of)(month_t, const void *),
                        const void *ctx, double x0, double x1, double ytop)
 {
-    double row_end[3] = {-1e300, -1e300, -1e300}, gap = world_width("  ");
+    /* the text a space from its line; labels in a row two spaces apart */
+    double row_end[3] = {-1e300, -1e300, -1e300}, space = world_width(" "), gap = 2 * space;
     PLINT dash_mark[1] = {1500}, dash_space[1] = {1500};
 
     for (size_t i = 0; notes && i < notes->n; i++) {
         double x = x_of(notes->a[i].month, ctx), w = world_width(notes->a[i].label);
         if (x < x0 || x >= x1)
             continue;
-        double a = x + w + gap > x1 ? x - w - gap : x; /* flip left at the right edge */
+        double just, tx = frame_annotation_text_x(x, w, space, x1, &just);
+        double a = just > 0 ? x - w - gap : x;
         int r = label_row(row_end, a);
         double y = ytop * (0.955 - 0.055 * r);
         row_end[r] = a + w + gap;
@@ -175,8 +183,7 @@ void frame_annotations(const struct annotation_list *notes, double (*x_of)(month
         chart_pen(1.0);
         chart_text_size(FRAME_NOTE);
         plcol0(CHART_INK);
-        plptex(a == x ? x + gap / 4 : x - gap / 4, y, 1.0, 0.0, a == x ? 0.0 : 1.0,
-               notes->a[i].label);
+        plptex(tx, y, 1.0, 0.0, just, notes->a[i].label);
     }
 }
 

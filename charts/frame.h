@@ -48,6 +48,13 @@ double frame_fit(const char *text, double h, double width, int bold);
 void frame_annotations(const struct annotation_list *notes, double (*x_of)(month_t, const void *),
                        const void *ctx, double x0, double x1, double ytop);
 
+/* Where an annotation's label is drawn beside its line at x (world units):
+ * starting gap right of the line (*just 0, the text's left edge), or, where
+ * a label w wide would then run past x1, ending gap left of it (*just 1),
+ * so the text never touches its line.  frame_annotations uses a space's
+ * width for gap. */
+double frame_annotation_text_x(double x, double w, double gap, double x1, double *just);
+
 /* A tick step of 1, 2, 2.5 or 5 x 10^k giving about five gridlines, never
  * below min_step, and a whole multiple of min_step (so with min_step 1 a
  * count axis never gets 2.5, whose ticks would be labelled 3 and 8). */

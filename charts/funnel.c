@@ -452,6 +452,8 @@ struct funnel_page {
 #define DOWN "\xe2\x96\xbc"        /* U+25BC black down-pointing triangle */
 #define LABEL_H (FRAME_NOTE * 1.6)  /* a name's line, page height */
 #define EDGE (FRAME_BODY * 0.55)    /* an off-scale marker's middle from the edge */
+#define SELF_MARK (FRAME_TITLE * 1.1) /* the force's mark's text size */
+#define OTHER_MARK (FRAME_BODY * 1.3) /* another force's */
 
 /* A point's place on the page; an off-scale force's at the edge it is
  * beyond. */
@@ -486,7 +488,7 @@ static void point(const struct funnel_series *s, const struct funnel_point *p,
     PLFLT x[1] = {world_of_px(g, px)}, y[1] = {world_of_py(g, py)};
     plcol0(self ? CHART_DARK_BLUE : strcmp(p->position, "within") ? CHART_ORANGE
                                                                  : CHART_PALE_BLUE);
-    chart_text_size(self ? FRAME_TITLE * 1.1 : FRAME_BODY * 1.3);
+    chart_text_size(self ? SELF_MARK : OTHER_MARK);
     plstring(1, x, y, p->off_scale > 0 ? UP : p->off_scale < 0 ? DOWN : DISC);
 }
 
@@ -503,50 +505,134 @@ static char *label_text(const struct funnel_series *s, const struct funnel_point
     return buf;
 }
 
-/* The names of the forces named, placed by funnel_layout_place: a thin
- * leader from the point to a name moved off its point's level. */
-static void names(const struct funnel_series *s, const struct funnel_page *g)
+/* Half a mark's height (page height): a disc is about as wide as the text
+ * size it is drawn at. */
+static double mark_half(const struct funnel_series *s, const struct funnel_point *p)
 {
-    struct funnel_label *l = calloc(s->n, sizeof *l);
-    const struct funnel_point **who = calloc(s->n, sizeof *who);
-    double *px = calloc(s->n, sizeof *px), *py = calloc(s->n, sizeof *py);
-    char text[200];
-    size_t k = 0;
+    return 0.5 * (p == s->self ? SELF_MARK : OTHER_MARK);
+}
 
-    for (size_t i = 0; l && who && px && py && i < s->n; i++) {
-        const struct funnel_point *p = &s->p[i];
-        int self = p == s->self;
-        page_xy(g, p, &px[i], &py[i]);
-        if (!p->named)
-            continue;
-        who[k] = p;
-        l[k] = (struct funnel_label){.x = px[i], .y = py[i], .h = LABEL_H,
-                                     .w = chart_text_width(label_text(s, p, text, sizeof text),
-                                                           FRAME_NOTE, self),
-                                     .gap = (g->vx1 - g->vx0) * (self ? 0.022 : 0.014)};
-        k++;
+/* The names of the forces named and where they go (funnel_layout_place),
+ * the force's own placed first. */
+struct funnel_names {
+    struct funnel_label *l;
+    const struct funnel_point **who;
+    struct funnel_dot *dots;
+    size_t k;        /* names */
+    int dropped;     /* names with no free place, not drawn */
+};
+
+static void names_free(struct funnel_names *nm)
+{
+    free(nm->l), free(nm->who), free(nm->dots);
+    memset(nm, 0, sizeof *nm);
+}
+
+static void names_place(const struct funnel_series *s, const struct funnel_page *g,
+                        struct funnel_names *nm)
+{
+    char text[200];
+    memset(nm, 0, sizeof *nm);
+    nm->l = calloc(s->n, sizeof *nm->l);
+    nm->who = calloc(s->n, sizeof *nm->who);
+    nm->dots = calloc(s->n, sizeof *nm->dots);
+    if (!nm->l || !nm->who || !nm->dots) {
+        names_free(nm);
+        return;
     }
-    if (l && who && px && py)
-        funnel_layout_place(l, k, px, py, s->n, g->vx0, g->vx1, g->vy0, g->vy1);
-    for (size_t j = 0; l && who && px && py && j < k; j++) {
-        int self = who[j] == s->self;
-        if (fabs(l[j].ly - l[j].y) > LABEL_H * 0.3) {
-            PLFLT lx[2] = {world_of_px(g, l[j].x), world_of_px(g, l[j].left ? l[j].lx + l[j].w
-                                                                          : l[j].lx)};
-            PLFLT ly[2] = {world_of_py(g, l[j].y), world_of_py(g, l[j].ly)};
+    for (size_t i = 0; i < s->n; i++) {
+        const struct funnel_point *p = &s->p[i];
+        struct funnel_dot *d = &nm->dots[i];
+        page_xy(g, p, &d->x, &d->y);
+        d->ry = mark_half(s, p);
+        d->rx = d->ry / chart_aspect();
+    }
+    for (int own = 1; own >= 0; own--) /* the force's own name first */
+        for (size_t i = 0; i < s->n; i++) {
+            const struct funnel_point *p = &s->p[i];
+            int self = p == s->self;
+            if (!p->named || self != own)
+                continue;
+            nm->who[nm->k] = p;
+            nm->l[nm->k] = (struct funnel_label){
+                .x = nm->dots[i].x, .y = nm->dots[i].y, .rx = nm->dots[i].rx,
+                .ry = nm->dots[i].ry, .h = LABEL_H,
+                .w = chart_text_width(label_text(s, p, text, sizeof text), FRAME_NOTE, self),
+                .gap = (g->vx1 - g->vx0) * (self ? 0.022 : 0.014)};
+            nm->k++;
+        }
+    funnel_layout_place(nm->l, nm->k, nm->dots, s->n, g->vx0, g->vx1, g->vy0, g->vy1);
+    for (size_t j = 0; j < nm->k; j++)
+        nm->dropped += nm->l[j].side == FUNNEL_DROPPED;
+}
+
+/* The note naming the forces whose names found no free place, with their
+ * population and rate so that their marks can be found: "Not named for
+ * want of room: Humberside Police (0.93 million, 0.31)."  As many as fit
+ * the page's width (the last in place of the count of the rest); the
+ * others counted, with the table that has them. */
+static char *dropped_words(const struct funnel_series *s, const struct funnel_names *nm,
+                           char *buf, size_t size)
+{
+    char one[200];
+    size_t o = 0;
+    int d = rate_decimals(s), listed = 0, left = 0;
+    double room = FRAME_X1 - 0.035 - chart_text_width("; and 9 more (funnel.csv).", FRAME_NOTE, 0);
+    buf[0] = '\0';
+    append(buf, size, &o, "Not named for want of room:");
+    for (size_t j = 0; j < nm->k; j++) {
+        const struct funnel_point *p = nm->who[j];
+        if (nm->l[j].side != FUNNEL_DROPPED)
+            continue;
+        snprintf(one, sizeof one, "%s %s (%.2f million, %.*f)", listed ? ";" : "", p->display,
+                 (double)p->population / 1e6, d, p->rate);
+        double w = chart_text_width(buf, FRAME_NOTE, 0) + chart_text_width(one, FRAME_NOTE, 0);
+        if (!left && (w < room || (w < FRAME_X1 - 0.035 && nm->dropped == listed + 1))) {
+            append(buf, size, &o, "%s", one);
+            listed++;
+        } else
+            left++;
+    }
+    if (left)
+        append(buf, size, &o, "%s%d %s (funnel.csv)", listed ? "; and " : " ", left,
+               listed ? "more" : "forces");
+    append(buf, size, &o, ".");
+    return buf;
+}
+
+/* The names as placed: beside the point, or above or below it, or off its
+ * level with a thin leader from the point. */
+static void names_draw(const struct funnel_series *s, const struct funnel_page *g,
+                       const struct funnel_names *nm)
+{
+    char text[200];
+    for (size_t j = 0; j < nm->k; j++) {
+        const struct funnel_label *l = &nm->l[j];
+        int self = nm->who[j] == s->self;
+        double x = l->lx, just = 0.0;
+        if (l->side == FUNNEL_DROPPED)
+            continue;
+        if (l->leader) {
+            PLFLT lx[2] = {world_of_px(g, l->x), world_of_px(g, l->ax)};
+            PLFLT ly[2] = {world_of_py(g, l->y), world_of_py(g, l->ay)};
             plcol0(CHART_DARK_GREY);
             chart_pen(0.8);
             plline(2, lx, ly);
             chart_pen(1.0);
         }
+        /* the box is a generous estimate of the text: the text is set
+         * against the side nearest the point */
+        if (l->side == FUNNEL_LEFT)
+            x = l->lx + l->w, just = 1.0;
+        else if (l->side != FUNNEL_RIGHT) /* centred in its box, held inside the plot */
+            x = l->lx + l->w / 2, just = 0.5;
         chart_text_size(FRAME_NOTE);
         plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, self ? PL_FCI_BOLD : PL_FCI_MEDIUM);
         plcol0(CHART_INK);
-        plptex(world_of_px(g, l[j].lx), world_of_py(g, l[j].ly), 1.0, 0.0, 0.0,
-               label_text(s, who[j], text, sizeof text));
+        plptex(world_of_px(g, x), world_of_py(g, l->ly), 1.0, 0.0, just,
+               label_text(s, nm->who[j], text, sizeof text));
         plsfont(PL_FCI_SANS, PL_FCI_UPRIGHT, PL_FCI_MEDIUM);
     }
-    free(l), free(who), free(px), free(py);
 }
 
 /* The legend under the subtitle: what the discs, the line and the curves
@@ -606,9 +692,10 @@ void funnel_draw(const void *series, const struct chart_style *st)
 {
     const struct funnel_series *s = series;
     struct funnel_page g;
+    struct funnel_names nm;
     char title[256], subtitle[256], period[48], population[320], named[256], resident[256],
-        left_out[96];
-    const char *notes[4] = {population, named};
+        left_out[96], dropped[1024];
+    const char *notes[5] = {population, named};
     int n_notes = 2;
 
     funnel_title(s, title, sizeof title);
@@ -628,11 +715,20 @@ void funnel_draw(const void *series, const struct chart_style *st)
                  "population.", s->left_out, s->left_out == 1 ? "" : "s");
         notes[n_notes++] = left_out;
     }
-    frame_words(title, subtitle, 0.0, notes, n_notes, st);
     int rows = legend(s);
     funnel_layout_frame(s, &g.f);
     g.vx0 = FRAME_X0, g.vx1 = FRAME_X1;
     g.vy0 = frame_plot_bottom(n_notes), g.vy1 = FRAME_Y1 - FRAME_LEGEND_ROW * (rows - 1);
+    names_place(s, &g, &nm);
+    int shown = n_notes;
+    if (nm.dropped) { /* a note names them, which shortens the plot: place again */
+        names_free(&nm);
+        g.vy0 = frame_plot_bottom(n_notes + 1);
+        names_place(s, &g, &nm);
+        if (nm.dropped) /* else the shorter plot had room for every name */
+            notes[shown++] = dropped_words(s, &nm, dropped, sizeof dropped);
+    }
+    frame_words(title, subtitle, 0.0, notes, shown, st);
     plvpor(g.vx0, g.vx1, g.vy0, g.vy1);
     plwind(g.f.x0, g.f.x1, g.f.y0, g.f.y1);
     axes(s, &g.f);
@@ -644,5 +740,6 @@ void funnel_draw(const void *series, const struct chart_style *st)
             point(s, &s->p[i], &g);
     if (s->self)
         point(s, s->self, &g); /* on top */
-    names(s, &g);
+    names_draw(s, &g, &nm);
+    names_free(&nm);
 }

@@ -2,13 +2,11 @@
  * funnel_layout.c — the funnel plot's window, the forces it names and
  * where their names go (see funnel_layout.h for the rules and why).
  *
- * The names are pushed apart one column at a time: names whose boxes share
- * some x are one column (transitively), and a column is laid out as the
- * least-squares fit of its names to their points' heights with no two
- * overlapping: taken from the bottom up, each name starts as a block of
- * its own, and a block that overlaps the one below is merged with it into
- * one block placed where its names' mean displacement is zero, held inside
- * the plot (pool-adjacent-violators, as a 1-D label "distribute" does).
+ * The names are placed one at a time, greedily, each at the first of a
+ * fixed list of candidate places that is free: a name pushed only apart
+ * from other names (as this file did before) could land on another force's
+ * mark in the national cluster, where the marks are what the reader looks
+ * at.  Marks and names are treated as boxes, which errs on the side of room.
  */
 #include "funnel_layout.h"
 
@@ -154,132 +152,229 @@ void funnel_layout_mark(struct funnel_series *s, const struct funnel_frame *f)
 
 /* ---- where the names go ------------------------------------------------- */
 
-/* Points other than (ox, oy) within the box x0..x1, y0..y1. */
-static int points_in(double x0, double x1, double y0, double y1, const double *px,
-                     const double *py, size_t n, double ox, double oy)
-{
-    int k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += !(px[i] == ox && py[i] == oy) && px[i] >= x0 && px[i] <= x1 && py[i] >= y0 &&
-             py[i] <= y1;
-    return k;
-}
-
-/* Right of the point where the name fits there, left where only that fits
- * or where fewer other points lie under it (within a disc's radius, about
- * half a name's height). */
-static void choose_side(struct funnel_label *l, const double *px, const double *py,
-                        size_t n_points, double x0, double x1)
-{
-    double right = l->x + l->gap, left = l->x - l->gap - l->w, r = l->h / 2;
-    int fits_right = right + l->w <= x1, fits_left = left >= x0;
-    if (fits_right && fits_left)
-        l->left = points_in(left - r, left + l->w + r, l->y - l->h, l->y + l->h, px, py,
-                            n_points, l->x, l->y) <
-                  points_in(right - r, right + l->w + r, l->y - l->h, l->y + l->h, px, py,
-                            n_points, l->x, l->y);
-    else
-        l->left = !fits_right && (fits_left || l->x - x0 > x1 - l->x);
-    l->lx = l->left ? left : right;
-    l->ly = l->y;
-}
-
-static int share_x(const struct funnel_label *a, const struct funnel_label *b)
-{
-    return a->lx < b->lx + b->w && b->lx < a->lx + a->w;
-}
-
-/* A block of consecutive names of a column, bottom up. */
-struct block {
-    size_t first, count;
-    double bottom, height;
+/* A box: x0..x1 by y0..y1 (page fractions). */
+struct box {
+    double x0, x1, y0, y1;
 };
 
-/* Where block b of column m (names by height) sits: its names stacked from
- * bottom, the mean of their displacements zero, inside y0..y1. */
-static void block_fit(struct block *b, const size_t *m, const struct funnel_label *l, double y0,
-                      double y1)
+static int boxes_meet(const struct box *a, const struct box *b)
 {
-    double below = 0, sum = 0;
-    for (size_t j = b->first; j < b->first + b->count; j++) {
-        const struct funnel_label *e = &l[m[j]];
-        sum += e->y - (below + e->h / 2);
-        below += e->h;
-    }
-    b->height = below;
-    b->bottom = fmax(y0, fmin(sum / (double)b->count, y1 - below));
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-/* Sort a column's members by their points' heights, the index breaking
- * ties (insertion sort: a column holds a handful of names). */
-static void column_sort(size_t *m, size_t k, const struct funnel_label *l)
+/* Whether the segment (ax, ay)-(bx, by) passes through the inside of box b
+ * (Liang-Barsky: clip the segment's parameter t in 0..1 to each slab). */
+static int segment_meets_box(double ax, double ay, double bx, double by, const struct box *b)
 {
-    for (size_t i = 1; i < k; i++)
-        for (size_t j = i; j > 0 && (l[m[j]].y < l[m[j - 1]].y ||
-                                     (l[m[j]].y == l[m[j - 1]].y && m[j] < m[j - 1])); j--) {
-            size_t t = m[j];
-            m[j] = m[j - 1];
-            m[j - 1] = t;
+    double t0 = 0, t1 = 1, d[2] = {bx - ax, by - ay}, a[2] = {ax, ay};
+    double lo[2] = {b->x0, b->y0}, hi[2] = {b->x1, b->y1};
+    for (int k = 0; k < 2; k++) {
+        if (d[k] == 0) {
+            if (a[k] <= lo[k] || a[k] >= hi[k])
+                return 0;
+            continue;
         }
+        double u = (lo[k] - a[k]) / d[k], v = (hi[k] - a[k]) / d[k];
+        if (u > v) {
+            double t = u;
+            u = v, v = t;
+        }
+        t0 = fmax(t0, u), t1 = fmin(t1, v);
+        if (t0 >= t1)
+            return 0;
+    }
+    return 1;
 }
 
-static void column_place(struct funnel_label *l, size_t *m, size_t k, struct block *blk,
-                         double y0, double y1)
+/* Which side of the line through a and b the point c lies (the sign of the
+ * cross product). */
+static int turn(double ax, double ay, double bx, double by, double cx, double cy)
 {
-    size_t nb = 0;
-    column_sort(m, k, l);
-    for (size_t j = 0; j < k; j++) {
-        blk[nb] = (struct block){.first = j, .count = 1};
-        block_fit(&blk[nb], m, l, y0, y1);
-        nb++;
-        while (nb > 1 && blk[nb - 2].bottom + blk[nb - 2].height > blk[nb - 1].bottom) {
-            blk[nb - 2].count += blk[nb - 1].count;
-            block_fit(&blk[nb - 2], m, l, y0, y1);
-            nb--;
-        }
-    }
-    for (size_t b = 0; b < nb; b++) {
-        double below = blk[b].bottom;
-        for (size_t j = blk[b].first; j < blk[b].first + blk[b].count; j++) {
-            l[m[j]].ly = below + l[m[j]].h / 2;
-            below += l[m[j]].h;
-        }
-    }
+    double z = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+    return (z > 0) - (z < 0);
 }
 
-void funnel_layout_place(struct funnel_label *l, size_t n, const double *px, const double *py,
-                         size_t n_points, double x0, double x1, double y0, double y1)
+/* Whether two leaders cross (touching at an end is not crossing). */
+static int leaders_cross(const struct funnel_label *p, const struct funnel_label *q)
 {
-    size_t *column = malloc(n * sizeof *column), *m = malloc(n * sizeof *m);
-    struct block *blk = malloc(n * sizeof *blk);
+    return turn(p->x, p->y, p->ax, p->ay, q->x, q->y) *
+                   turn(p->x, p->y, p->ax, p->ay, q->ax, q->ay) < 0 &&
+           turn(q->x, q->y, q->ax, q->ay, p->x, p->y) *
+                   turn(q->x, q->y, q->ax, q->ay, p->ax, p->ay) < 0;
+}
 
-    for (size_t i = 0; i < n; i++)
-        choose_side(&l[i], px, py, n_points, x0, x1);
-    if (!column || !m || !blk) { /* out of memory: names beside their points */
-        free(column), free(m), free(blk);
+static struct box label_box(const struct funnel_label *l)
+{
+    return (struct box){l->lx, l->lx + l->w, l->ly - l->h / 2, l->ly + l->h / 2};
+}
+
+/* Whether l, as now placed, is inside the plot, covers no mark, and meets
+ * none of the names placed before it (done[0..n_done-1]) nor their leaders,
+ * nor (unless crossing) crosses their leaders with its own. */
+static int place_is_free(const struct funnel_label *l, const struct funnel_label *const *done,
+                         size_t n_done, const struct funnel_dot *dots, size_t n_dots,
+                         const struct box *plot, int crossing)
+{
+    struct box b = label_box(l);
+    if (b.x0 < plot->x0 || b.x1 > plot->x1 || b.y0 < plot->y0 || b.y1 > plot->y1)
+        return 0;
+    for (size_t i = 0; i < n_dots; i++) {
+        struct box d = {dots[i].x - dots[i].rx, dots[i].x + dots[i].rx, dots[i].y - dots[i].ry,
+                        dots[i].y + dots[i].ry};
+        if (boxes_meet(&b, &d))
+            return 0;
+    }
+    for (size_t i = 0; i < n_done; i++) {
+        struct box o = label_box(done[i]);
+        if (boxes_meet(&b, &o) ||
+            (done[i]->leader && segment_meets_box(done[i]->x, done[i]->y, done[i]->ax,
+                                                  done[i]->ay, &b)) ||
+            (l->leader && segment_meets_box(l->x, l->y, l->ax, l->ay, &o)) ||
+            (!crossing && l->leader && done[i]->leader && leaders_cross(l, done[i])))
+            return 0;
+    }
+    return 1;
+}
+
+/* Put l on side, its middle dy above the point (a leader when dy is not 0),
+ * held inside y0..y1 when held. */
+static void put(struct funnel_label *l, enum funnel_side side, double dy, double far,
+                const struct box *plot, int held)
+{
+    double x0 = plot->x0, x1 = plot->x1, lift = l->ry + l->h * 0.15 + l->h / 2; /* a name above or below: clear of its mark */
+    l->side = side;
+    l->leader = dy != 0;
+    switch (side) {
+    case FUNNEL_LEFT:
+        l->lx = l->x - l->gap * (dy != 0 ? 2 : 1) - far - l->w;
+        l->ly = l->y + dy;
+        break;
+    case FUNNEL_ABOVE:
+    case FUNNEL_BELOW: /* centred on the point, or as near as the plot allows */
+        l->lx = fmax(x0, fmin(l->x - l->w / 2, x1 - l->w));
+        l->ly = l->y + (dy != 0 ? dy : side == FUNNEL_ABOVE ? lift : -lift);
+        break;
+    default:
+        l->lx = l->x + l->gap * (dy != 0 ? 2 : 1) + far;
+        l->ly = l->y + dy;
+        break;
+    }
+    if (held)
+        l->ly = fmax(plot->y0 + l->h / 2, fmin(l->ly, plot->y1 - l->h / 2));
+    l->ax = side == FUNNEL_LEFT ? l->lx + l->w : side == FUNNEL_RIGHT ? l->lx : l->x;
+    l->ay = side == FUNNEL_ABOVE ? l->ly - l->h / 2 : side == FUNNEL_BELOW ? l->ly + l->h / 2
+                                                                           : l->ly;
+}
+
+/* The first free place for l among those k half-heights from its point in
+ * the order funnel_layout_place gives (k = 0: beside, above, below it). */
+static int place_at(struct funnel_label *l, int k, int far, const struct funnel_label *const *done,
+                    size_t n_done, const struct funnel_dot *dots, size_t n_dots,
+                    const struct box *plot, int crossing)
+{
+    static const enum funnel_side near[4] = {FUNNEL_RIGHT, FUNNEL_LEFT, FUNNEL_ABOVE,
+                                             FUNNEL_BELOW};
+    if (k == 0) {
+        for (int c = 0; c < 4 && !far; c++) {
+            put(l, near[c], 0, 0, plot, 1);
+            if (place_is_free(l, done, n_done, dots, n_dots, plot, crossing))
+                return 1;
+        }
+        return 0;
+    }
+    for (int up = 1; up >= 0; up--)
+        for (int c = far ? 3 : 0; c < (far ? 5 : 3); c++) {
+            /* right, left, centred over (or under) the point; far: right and
+             * left a name's length further out */
+            static const enum funnel_side side[5] = {FUNNEL_RIGHT, FUNNEL_LEFT, FUNNEL_ABOVE,
+                                                     FUNNEL_RIGHT, FUNNEL_LEFT};
+            double dy = (up ? 1 : -1) * l->h / 2 * k;
+            if (l->y + dy - l->h / 2 < plot->y0 || l->y + dy + l->h / 2 > plot->y1)
+                continue;
+            put(l, side[c] == FUNNEL_ABOVE && !up ? FUNNEL_BELOW : side[c], dy, far ? l->w : 0,
+                plot, 0);
+            if (place_is_free(l, done, n_done, dots, n_dots, plot, crossing))
+                return 1;
+        }
+    return 0;
+}
+
+/* The first free place for l, nearest first, where its leader crosses no
+ * other, else where it crosses one; 0 when there is none. */
+static int place_one(struct funnel_label *l, const struct funnel_label *const *done,
+                     size_t n_done, const struct funnel_dot *dots, size_t n_dots,
+                     const struct box *plot)
+{
+    int most = l->h > 0 ? (int)ceil((plot->y1 - plot->y0) / (l->h / 2)) : 0;
+    /* near the point with no leader crossed; a name's length further out;
+     * then the same crossing another leader */
+    for (int tier = 0; tier < 4; tier++)
+        for (int k = 0; k <= most; k++)
+            if (place_at(l, k, tier % 2, done, n_done, dots, n_dots, plot, tier / 2))
+                return 1;
+    return 0;
+}
+
+/* Place the names in the order given by order[0..n-1]; returns how many
+ * found no place. */
+static size_t place_in_order(struct funnel_label *l, const size_t *order, size_t n,
+                             const struct funnel_label **done, const struct funnel_dot *dots,
+                             size_t n_dots, const struct box *plot)
+{
+    size_t n_done = 0, dropped = 0;
+    for (size_t o = 0; o < n; o++) {
+        struct funnel_label *e = &l[order[o]];
+        if (place_one(e, done, n_done, dots, n_dots, plot))
+            done[n_done++] = e;
+        else {
+            e->side = FUNNEL_DROPPED;
+            e->leader = 0;
+            dropped++;
+        }
+    }
+    return dropped;
+}
+
+void funnel_layout_place(struct funnel_label *l, size_t n, const struct funnel_dot *dots,
+                         size_t n_dots, double x0, double x1, double y0, double y1)
+{
+    if (n == 0)
+        return;
+    const struct funnel_label **done = malloc(n * sizeof *done);
+    size_t *order = malloc(n * sizeof *order), *next = malloc(n * sizeof *next);
+    struct funnel_label *best = malloc(n * sizeof *best);
+    struct box plot = {x0, x1, y0, y1};
+
+    if (!done || !order || !next || !best) { /* out of memory: names beside their points */
+        for (size_t i = 0; i < n; i++)
+            put(&l[i], FUNNEL_RIGHT, 0, 0, &plot, 1);
+        free(done), free(order), free(next), free(best);
         return;
     }
-    /* columns: names sharing some x, transitively; numbered by first member */
     for (size_t i = 0; i < n; i++)
-        column[i] = i;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (column[j] != column[i] && share_x(&l[i], &l[j])) {
-                size_t from = column[j] > column[i] ? column[j] : column[i];
-                size_t to = column[j] > column[i] ? column[i] : column[j];
-                for (size_t q = 0; q < n; q++)
-                    if (column[q] == from)
-                        column[q] = to;
-            }
-    for (size_t c = 0; c < n; c++) {
+        order[i] = i;
+    size_t fewest = place_in_order(l, order, n, done, dots, n_dots, &plot);
+    memcpy(best, l, n * sizeof *l);
+    /* A name dropped is tried again earlier, straight after the first name
+     * (the most wanted keeps its place): the order dropping fewest wins. */
+    for (size_t attempt = 1; attempt < n && fewest > 0; attempt++) {
         size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (column[i] == c)
-                m[k++] = i;
-        if (k > 1)
-            column_place(l, m, k, blk, y0, y1);
-        else if (k == 1)
-            l[m[0]].ly = fmax(y0 + l[m[0]].h / 2, fmin(l[m[0]].ly, y1 - l[m[0]].h / 2));
+        next[k++] = order[0];
+        for (size_t o = 1; o < n; o++)
+            if (l[order[o]].side == FUNNEL_DROPPED)
+                next[k++] = order[o];
+        for (size_t o = 1; o < n; o++)
+            if (l[order[o]].side != FUNNEL_DROPPED)
+                next[k++] = order[o];
+        if (!memcmp(next, order, n * sizeof *order))
+            break; /* the same order again: the same places */
+        memcpy(order, next, n * sizeof *order);
+        size_t dropped = place_in_order(l, order, n, done, dots, n_dots, &plot);
+        if (dropped < fewest) {
+            fewest = dropped;
+            memcpy(best, l, n * sizeof *l);
+        }
     }
-    free(column), free(m), free(blk);
+    memcpy(l, best, n * sizeof *l);
+    free(done), free(order), free(next), free(best);
 }

@@ -19,10 +19,12 @@
  *    multiple of the distance from the target to the limit on their side),
  *    FUNNEL_NAMED_MAX of them at most besides the force; the note counts
  *    the others;
- *  - names go right of their point (left where there is no room, or where
- *    fewer other points lie under them), then are pushed apart vertically,
- *    as little as they can be, wherever two would overlap (funnel_layout_
- *    place): none ever overlaps another.
+ *  - each name goes beside its point where it covers no force's mark and
+ *    no name already placed (funnel_layout_place): right of the point,
+ *    left, above, below, then further up or down, beside or over it, with
+ *    a leader line, the first place free in that order; a name with no
+ *    free place anywhere in the plot is not drawn, and the chart's note
+ *    names it instead.
  *
  * Everything here is plain arithmetic on the series (no PLplot), so tests
  * can check it directly.
@@ -67,21 +69,38 @@ double funnel_layout_beyond(const struct funnel_point *p, double target);
  * scale (the force too), for the window f. */
 void funnel_layout_mark(struct funnel_series *s, const struct funnel_frame *f);
 
-/* A name to place: its point and size in page fractions (x of the page's
- * width, y of its height, y upwards); on return, where it goes. */
-struct funnel_label {
-    double x, y;       /* the point */
-    double w, h;       /* the name's box */
-    double gap;        /* between the point and the name */
-    double lx, ly;     /* out: the box's left edge and its middle */
-    int left;          /* out: the name is left of the point */
+/* A force's mark: its middle and half its width and height, in page
+ * fractions (x of the page's width, y of its height, y upwards). */
+struct funnel_dot {
+    double x, y, rx, ry;
 };
 
-/* Place n names inside the box x0..x1, y0..y1, with the points px, py
- * (n_points, page fractions) to keep clear of where a side is free: no two
- * names' boxes overlap afterwards (unless more names share a column than
- * the box is tall).  Deterministic: the same input, the same places. */
-void funnel_layout_place(struct funnel_label *l, size_t n, const double *px, const double *py,
-                         size_t n_points, double x0, double x1, double y0, double y1);
+enum funnel_side { FUNNEL_RIGHT, FUNNEL_LEFT, FUNNEL_ABOVE, FUNNEL_BELOW, FUNNEL_DROPPED };
+
+/* A name to place: its point, the point's mark and the name's size in page
+ * fractions; on return, where it goes. */
+struct funnel_label {
+    double x, y;       /* the point */
+    double rx, ry;     /* half the mark's width and height */
+    double w, h;       /* the name's box */
+    double gap;        /* from the point to a name beside it */
+    double lx, ly;     /* out: the box's left edge and its middle */
+    enum funnel_side side; /* out: where the box is; FUNNEL_DROPPED: nowhere */
+    int leader;        /* out: a line joins the point to (ax, ay), the box's near edge */
+    double ax, ay;
+};
+
+/* Place n names, in the order given (the first most wanted), inside the
+ * box x0..x1, y0..y1, each where its box overlaps none of the n_dots marks
+ * and no name placed before it, nor the leader line of one, and its own
+ * leader line crosses no name placed before it.  Tried in order: right of
+ * the point at its height, left, above, below (a name at the plot's edge
+ * held inside it), then, half a name's height further up and down at a
+ * time, right, left and centred over or under the point, with a leader.
+ * A name left with no free place is tried again straight after the first
+ * (the order dropping fewest names wins); one still without a place gets
+ * side FUNNEL_DROPPED.  Deterministic: the same input, the same places. */
+void funnel_layout_place(struct funnel_label *l, size_t n, const struct funnel_dot *dots,
+                         size_t n_dots, double x0, double x1, double y0, double y1);
 
 #endif

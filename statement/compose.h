@@ -23,9 +23,12 @@
 int compose_statement(const struct statement *s, struct doc *d, struct sio_error *err);
 
 /* One measure's figures, verdicts, comparisons table, national picture and
- * charts (all of them, or only the first: the quarterly chart when drawn). */
+ * charts (all of them, or only the first: the quarterly chart when drawn).
+ * printed[0..n_printed-1]: the measures with figures its section prints, in
+ * order (indices into s->m), among which a reason shared by several for
+ * their better direction is said once, at the first. */
 void compose_measure(struct doc *d, const struct statement *s, const struct statement_measure *m,
-                     int all_charts);
+                     int all_charts, const int *printed, int n_printed);
 
 /* One priority's section. */
 void compose_section(struct doc *d, const struct statement *s, const struct statement_section *sec,

@@ -198,8 +198,48 @@ static void spc_words(struct doc *d, const struct statement_measure *m)
                   m->assurance[0] ? "; assurance: " : "", m->assurance);
 }
 
+static int same_reason(const struct statement_measure *a, const struct statement_measure *b)
+{
+    return a->def.better == b->def.better && !strcmp(a->def.better_reason, b->def.better_reason);
+}
+
+/* Why a rise (or a fall) counts as an improvement for m, in measures.ini's
+ * words: said once for the measures of printed[0..n_printed-1] (indices
+ * into s->m, the measures with figures that m's section prints, in order)
+ * that give the same reason, at the first of them, naming the others; the
+ * others then say nothing (two drug offence measures under one priority
+ * printed the same sentence twice). */
+static void better_reason(struct doc *d, const struct statement *s,
+                          const struct statement_measure *m, const int *printed, int n_printed)
+{
+    char others[1024] = "";
+    size_t o = 0;
+    int at = -1, n_others = 0;
+
+    if (!m->def.better_reason[0])
+        return;
+    for (int i = 0; i < n_printed && at < 0; i++)
+        if (&s->m[printed[i]] == m)
+            at = i;
+        else if (same_reason(&s->m[printed[i]], m))
+            return; /* said at an earlier measure of the section */
+    for (int i = at + 1; at >= 0 && i < n_printed; i++)
+        if (same_reason(&s->m[printed[i]], m))
+            n_others++;
+    for (int i = at + 1, k = 0; at >= 0 && i < n_printed && o < sizeof others; i++)
+        if (same_reason(&s->m[printed[i]], m))
+            o += (size_t)snprintf(others + o, sizeof others - o, "%s%s", !k++ ? ""
+                                  : k == n_others ? " and " : ", ", s->m[printed[i]].def.label);
+    if (n_others)
+        doc_quiet(d, "A %s counts as an improvement for this measure and for %s, below: %s",
+                  m->def.better > 0 ? "rise" : "fall", others, m->def.better_reason);
+    else
+        doc_quiet(d, "A %s counts as an improvement for this measure: %s",
+                  m->def.better > 0 ? "rise" : "fall", m->def.better_reason);
+}
+
 void compose_measure(struct doc *d, const struct statement *s, const struct statement_measure *m,
-                     int all_charts)
+                     int all_charts, const int *printed, int n_printed)
 {
     char end[24];
 
@@ -209,9 +249,7 @@ void compose_measure(struct doc *d, const struct statement *s, const struct stat
     quarter_sentence(d, m);
     if (m->quarter.found || m->r12.found) {
         verdict_sentences(d, m);
-        if (m->def.better_reason[0])
-            doc_quiet(d, "A %s counts as an improvement for this measure: %s",
-                      m->def.better > 0 ? "rise" : "fall", m->def.better_reason);
+        better_reason(d, s, m, printed, n_printed);
     }
     compare_table(d, s, m);
     national_words(d, s, m);

@@ -41,7 +41,28 @@ static void not_used(struct doc *d, const struct statement *s, const struct stat
         doc_quiet(d, "Not used: %s.", buf);
 }
 
-static void headline(struct doc *d, const struct statement *s, const struct statement_section *sec)
+/* The members with figures the section prints, in order: the headline,
+ * then the supporting figures (or, with no priority, every member). */
+struct printed {
+    int idx[CONFIG_MAX_MEASURES];
+    int n;
+};
+
+static int no_figures(const struct statement_measure *m);
+
+static void printed_order(const struct statement *s, const struct statement_section *sec,
+                          struct printed *p)
+{
+    p->n = 0;
+    if (sec->p.key[0] && sec->headline >= 0 && !no_figures(&s->m[sec->headline]))
+        p->idx[p->n++] = sec->headline;
+    for (int i = 0; i < sec->n_members && p->n < CONFIG_MAX_MEASURES; i++)
+        if ((!sec->p.key[0] || sec->member[i] != sec->headline) && !no_figures(&s->m[sec->member[i]]))
+            p->idx[p->n++] = sec->member[i];
+}
+
+static void headline(struct doc *d, const struct statement *s, const struct statement_section *sec,
+                     const struct printed *p)
 {
     const struct statement_measure *m = &s->m[sec->headline];
     char src[1400];
@@ -49,7 +70,7 @@ static void headline(struct doc *d, const struct statement *s, const struct stat
     doc_heading(d, 3, "", "Headline: %s", m->def.label);
     doc_quiet(d, "Source: %s. Chosen as %s.", sw_source(m, src, sizeof src), m->reason);
     not_used(d, s, sec);
-    compose_measure(d, s, m, 1);
+    compose_measure(d, s, m, 1, p->idx, p->n);
 }
 
 /* No source has figures: say so, and what would supply them. */
@@ -113,7 +134,8 @@ static void not_loaded(struct doc *d, const struct statement *s, const struct st
         doc_quiet(d, "No figures loaded for: %s.", buf);
 }
 
-static void supporting(struct doc *d, const struct statement *s, const struct statement_section *sec)
+static void supporting(struct doc *d, const struct statement *s, const struct statement_section *sec,
+                       const struct printed *p)
 {
     char src[1400];
     int first = 1;
@@ -133,7 +155,7 @@ static void supporting(struct doc *d, const struct statement *s, const struct st
                   : !strcmp(m->def.role, "context") ? "Context, not the measure itself"
                                                     : "Another source for this priority",
                   sw_source(m, src, sizeof src));
-        compose_measure(d, s, m, 0);
+        compose_measure(d, s, m, 0, p->idx, p->n);
     }
 }
 
@@ -156,22 +178,24 @@ static void words(struct doc *d, const struct statement_section *sec)
 void compose_section(struct doc *d, const struct statement *s, const struct statement_section *sec,
                      int number)
 {
+    struct printed p;
+    printed_order(s, sec, &p);
     if (!sec->p.key[0]) {
         doc_heading(d, 2, "local", "%s", sec->p.title);
         doc_quiet(d, "Measures in measures.ini that serve none of the six national priorities.");
         for (int i = 0; i < sec->n_members; i++) {
             doc_heading(d, 3, "", "%s", s->m[sec->member[i]].def.label);
-            compose_measure(d, s, &s->m[sec->member[i]], 1);
+            compose_measure(d, s, &s->m[sec->member[i]], 1, p.idx, p.n);
         }
         return;
     }
     doc_heading(d, 2, sec->p.key, "%d. %s", number, sec->p.title);
     applicability(d, sec);
     if (sec->headline >= 0)
-        headline(d, s, sec);
+        headline(d, s, sec, &p);
     else
         no_headline(d, s, sec);
-    supporting(d, s, sec);
+    supporting(d, s, sec, &p);
     not_loaded(d, s, sec, 0);
     not_loaded(d, s, sec, 1);
     words(d, sec);

@@ -213,6 +213,21 @@ TEST(tick_labels_show_every_multiple_of_the_step_exactly)
     CHECK_STR(b, "0.03");
 }
 
+/* An event's label never touches its dashed line (the "f" of "first
+ * national lockdown" did, drawn half a space from it): the text starts the
+ * gap right of the line, or ends the gap left of it at the right edge.
+ * Worked by hand: line at 3, gap 0.2, a 2-wide label, the plot ending at 10. */
+TEST(an_event_label_stands_a_gap_clear_of_its_line)
+{
+    double just;
+    CHECK_NEAR(frame_annotation_text_x(3.0, 2.0, 0.2, 10.0, &just), 3.2, 1e-12);
+    CHECK_NEAR(just, 0.0, 0); /* the text's left edge at 3.2 */
+    CHECK_NEAR(frame_annotation_text_x(9.0, 2.0, 0.2, 10.0, &just), 8.8, 1e-12);
+    CHECK_NEAR(just, 1.0, 0); /* 9.2 + 2 > 10: the text's right edge at 8.8 */
+    CHECK_NEAR(frame_annotation_text_x(7.8, 2.0, 0.2, 10.0, &just), 8.0, 1e-12);
+    CHECK_NEAR(just, 0.0, 0); /* 8.0 + 2 = 10 fits exactly */
+}
+
 TEST(svg_renumbering_is_by_first_use)
 {
     const char *in = "<g id=\"surface17\"><use xlink:href=\"#surface23\"/>"
@@ -372,6 +387,7 @@ int main(void)
     RUN(alt_text_of_a_plain_number_has_no_noun);
     RUN(a_count_axis_never_steps_by_two_and_a_half);
     RUN(tick_labels_show_every_multiple_of_the_step_exactly);
+    RUN(an_event_label_stands_a_gap_clear_of_its_line);
     RUN(svg_renumbering_is_by_first_use);
     RUN(svg_twice_gives_the_same_bytes);
     RUN(png_is_the_configured_size_at_the_configured_dpi);

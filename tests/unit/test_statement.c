@@ -115,7 +115,7 @@ TEST(html_escapes_every_special_character)
 
 static struct sio_config cfg;
 static struct statement st;
-static struct statement_measure ms[2];
+static struct statement_measure ms[3];
 
 static void value(struct statement_value *v, double x, month_t start, int months)
 {
@@ -324,6 +324,85 @@ TEST(an_earlier_quarter_has_counts_but_no_verdicts)
     doc_free(&d);
 }
 
+/* Two more measures of the first priority, supporting its headline, with
+ * figures (a copy of the homicide's), a rise better for both, for the
+ * reasons given. */
+static void two_drug_measures(const char *reason1, const char *reason2)
+{
+    static const char *const label[2] = {"Drug offences (12-month totals)", "Drugs, police.uk"};
+    for (int i = 1; i <= 2; i++) {
+        ms[i] = ms[0];
+        snprintf(ms[i].def.key, sizeof ms[i].def.key, "drugs%d", i);
+        snprintf(ms[i].def.label, sizeof ms[i].def.label, "%s", label[i - 1]);
+        snprintf(ms[i].def.role, sizeof ms[i].def.role, "context");
+        ms[i].def.precedence = 0;
+        ms[i].def.better = 1;
+        snprintf(ms[i].def.better_reason, sizeof ms[i].def.better_reason, "%s",
+                 i == 1 ? reason1 : reason2);
+        st.sec[0].member[st.sec[0].n_members++] = i;
+    }
+    st.n = 3;
+}
+
+/* How many blocks of kind contain needle. */
+static int count_blocks(const struct doc *d, enum doc_kind kind, const char *needle)
+{
+    int n = 0;
+    for (int i = 0; i < d->n; i++)
+        n += d->b[i].kind == kind && d->b[i].text && strstr(d->b[i].text, needle) != NULL;
+    return n;
+}
+
+/* Two measures of one section giving the same reason for their better
+ * direction: it is said once, at the first, naming the second. */
+TEST(a_reason_two_measures_share_is_said_once_naming_both)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    two_drug_measures("few are reported by victims.", "few are reported by victims.");
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK_INT(count_blocks(&d, DOC_PARA, "counts as an improvement"), 1);
+    CHECK(find_block(&d, DOC_PARA, "A rise counts as an improvement for this measure and for "
+                                   "Drugs, police.uk, below: few are reported by victims.") != NULL);
+    /* and at the first of the two: after its heading, before the second's */
+    int h1 = -1, said = -1, h2 = -1;
+    for (int i = 0; i < d.n; i++) {
+        if (d.b[i].kind == DOC_HEADING && !strcmp(d.b[i].text, "Drug offences (12-month totals)"))
+            h1 = i;
+        if (d.b[i].kind == DOC_HEADING && !strcmp(d.b[i].text, "Drugs, police.uk"))
+            h2 = i;
+        if (d.b[i].kind == DOC_PARA && strstr(d.b[i].text, "counts as an improvement"))
+            said = i;
+    }
+    CHECK(h1 >= 0 && h1 < said && said < h2);
+    doc_free(&d);
+}
+
+/* Different reasons are each said, once, for their own measure. */
+TEST(different_reasons_are_each_said_for_their_own_measure)
+{
+    struct doc d = {0};
+    struct sio_error err;
+    homicide_statement();
+    two_drug_measures("one reason.", "another reason.");
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK_INT(count_blocks(&d, DOC_PARA, "counts as an improvement"), 2);
+    CHECK(find_block(&d, DOC_PARA, "A rise counts as an improvement for this measure: one reason.") != NULL);
+    CHECK(find_block(&d, DOC_PARA, "A rise counts as an improvement for this measure: another "
+                                   "reason.") != NULL);
+    doc_free(&d);
+    /* the same words for opposite directions are not one reason */
+    homicide_statement();
+    two_drug_measures("the same words.", "the same words.");
+    ms[2].def.better = -1;
+    CHECK_INT(compose_statement(&st, &d, &err), SIO_OK);
+    CHECK_INT(count_blocks(&d, DOC_PARA, "counts as an improvement for this measure: the same"), 2);
+    CHECK(find_block(&d, DOC_PARA, "A fall counts as an improvement for this measure: the same "
+                                   "words.") != NULL);
+    doc_free(&d);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/sio-test-statement-XXXXXX");
@@ -345,6 +424,8 @@ int main(void)
     RUN(a_priority_not_applicable_locally_says_so_and_why);
     RUN(the_spc_summary_names_its_frequency_and_why_no_verdict);
     RUN(an_earlier_quarter_has_counts_but_no_verdicts);
+    RUN(a_reason_two_measures_share_is_said_once_naming_both);
+    RUN(different_reasons_are_each_said_for_their_own_measure);
     const char *names[] = {"a.md", "b.md", "c.md", "d.md"};
     char p[128];
     for (int i = 0; i < 4; i++) {
