@@ -37,7 +37,7 @@
 #include <sysexits.h>
 
 /* Bump when the bytes written for a given seed and options change. */
-#define GEN_FORMAT 5
+#define GEN_FORMAT 6
 
 /* The truths a run keeps while it writes. */
 struct truths {

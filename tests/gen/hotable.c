@@ -156,9 +156,11 @@ static const char *const group_names[N_GROUPS] = {
     "Miscellaneous crimes against society",
 };
 
-/* The fraud bodies' yearly change and lockdown factor (reports to Action
- * Fraud rose through the period and in lockdown; CIFAS level; UK Finance
- * falling), applied to their 2018 totals. */
+/* The fraud bodies' yearly change and lockdown factor, applied to their
+ * 2018 totals: CIFAS level, UK Finance falling.  Action Fraud's row is not
+ * shaped here (its first entry is unused): it is the national total of the
+ * forces' action_fraud_reports series, which meets the published figures
+ * (calibration.c), so the sample holds one Action Fraud figure, not two. */
 static const struct {
     double growth, lockdown;
 } fraud_shape[CAL_N_FRAUD] = {{1.08, 1.15}, {1.00, 1.00}, {0.95, 1.00}};
@@ -274,8 +276,13 @@ long hotable_fraud(const struct plan *p, int k, month_t q)
     struct rng r = rng_for(p->seed, RNG_HO + (uint64_t)(CAL_N_FORCES + 1 + k), (uint64_t)q);
     double mean = 0;
     for (month_t m = q; m < q + 3; m++)
-        mean += cal_fraud[k].ho2018 / 12.0 * cal_days(m) * cal_covid(fraud_shape[k].lockdown, m) *
-                pow(fraud_shape[k].growth, (m - month_make(2018, 6)) / 12.0);
+        if (k == 0)
+            for (int fi = 0; fi < CAL_N_FORCES; fi++)
+                mean += cal_fraud_mean(fi, m);
+        else
+            mean += cal_fraud[k].ho2018 / 12.0 * cal_days(m) *
+                    cal_covid(fraud_shape[k].lockdown, m) *
+                    pow(fraud_shape[k].growth, (m - month_make(2018, 6)) / 12.0);
     return rng_gamma_poisson(&r, mean, 0.002);
 }
 
