@@ -175,6 +175,28 @@ TEST(test_rate_ci_matches_r_for_a_million_in_12)
     CHECK_NEAR(r.high, 83496.8259955, REL);
 }
 
+TEST(test_rate_ci_matches_r_for_ten_million_where_gsl_gamma_p_loses_digits)
+{
+    struct poisson_interval r = {0, 0, 0};
+    struct sio_error err;
+    CHECK_INT(poisson_rate_ci(9999999, 1, 0.95, &r, &err), SIO_OK);
+    /* R: format(poisson.test(9999999)$conf.int, digits = 15)
+     *    = 9993801.99719417 10006198.89742160
+     * (Newton on GSL 2.7's gamma CDF gave 10006188.0 for the high limit) */
+    CHECK_NEAR(r.low, 9993801.99719417, REL);
+    CHECK_NEAR(r.high, 10006198.89742160, REL);
+}
+
+TEST(test_gamma_quantile_matches_r_either_side_of_two_million)
+{
+    /* R: format(qgamma(c(0.975, 0.0005), 2e6), digits = 15) and
+     *    format(qgamma(c(0.975, 0.9995), 2.5e6), digits = 15) */
+    CHECK_NEAR(poisson_gamma_quantile(2e6, 0.975), 2002772.75468001, REL);
+    CHECK_NEAR(poisson_gamma_quantile(2e6, 0.0005), 1995349.76807673, REL);
+    CHECK_NEAR(poisson_gamma_quantile(2.5e6, 0.975), 2503099.92220568, REL);
+    CHECK_NEAR(poisson_gamma_quantile(2.5e6, 0.9995), 2505206.05566305, REL);
+}
+
 TEST(test_rate_ci_with_zero_count_has_low_zero)
 {
     struct poisson_interval r = {0, 0, 0};
@@ -241,6 +263,8 @@ int main(void)
     RUN(test_rate_ci_matches_r_for_1500_in_12);
     RUN(test_rate_ci_matches_r_for_150000_where_gsl_gamma_qinv_misleads);
     RUN(test_rate_ci_matches_r_for_a_million_in_12);
+    RUN(test_rate_ci_matches_r_for_ten_million_where_gsl_gamma_p_loses_digits);
+    RUN(test_gamma_quantile_matches_r_either_side_of_two_million);
     RUN(test_rate_ci_with_zero_count_has_low_zero);
     RUN(test_rate_ci_rejects_zero_exposure);
     RUN(test_verdict_is_decrease_when_interval_below_one);
