@@ -19,6 +19,14 @@ static struct poisson_ratio ratio_or_fail(long x1, double t1, long x2,
     return r;
 }
 
+static struct poisson_interval rate_or_fail(long x, double t, double level)
+{
+    struct poisson_interval r = {0, 0, 0};
+    struct sio_error err;
+    CHECK_INT(poisson_rate_ci(x, t, level, &r, &err), SIO_OK);
+    return r;
+}
+
 TEST(test_ratio_ci_matches_r_poisson_test_120_vs_150)
 {
     struct poisson_ratio r = ratio_or_fail(120, 1, 150, 1, 0.95);
@@ -135,9 +143,7 @@ TEST(test_ratio_ci_rejects_level_outside_zero_one)
 
 TEST(test_rate_ci_matches_r_poisson_test_7_in_2)
 {
-    struct poisson_interval r = {0, 0, 0};
-    struct sio_error err;
-    CHECK_INT(poisson_rate_ci(7, 2, 0.95, &r, &err), SIO_OK);
+    struct poisson_interval r = rate_or_fail(7, 2, 0.95);
     CHECK_NEAR(r.rate, 3.5, REL);
     /* R: poisson.test(7, 2)$conf.int = 1.40718152576 7.21133768085 */
     CHECK_NEAR(r.low, 1.40718152576, REL);
@@ -146,9 +152,7 @@ TEST(test_rate_ci_matches_r_poisson_test_7_in_2)
 
 TEST(test_rate_ci_matches_r_for_1500_in_12)
 {
-    struct poisson_interval r = {0, 0, 0};
-    struct sio_error err;
-    CHECK_INT(poisson_rate_ci(1500, 12, 0.95, &r, &err), SIO_OK);
+    struct poisson_interval r = rate_or_fail(1500, 12, 0.95);
     /* R: poisson.test(1500, 12)$conf.int = 118.753539022 131.489753927 */
     CHECK_NEAR(r.low, 118.753539022, REL);
     CHECK_NEAR(r.high, 131.489753927, REL);
@@ -156,9 +160,7 @@ TEST(test_rate_ci_matches_r_for_1500_in_12)
 
 TEST(test_rate_ci_matches_r_for_150000_where_gsl_gamma_qinv_misleads)
 {
-    struct poisson_interval r = {0, 0, 0};
-    struct sio_error err;
-    CHECK_INT(poisson_rate_ci(150000, 1, 0.95, &r, &err), SIO_OK);
+    struct poisson_interval r = rate_or_fail(150000, 1, 0.95);
     /* R: poisson.test(150000, 1)$conf.int = 149241.856809 150761.040026
      * (GSL 2.7 gsl_cdf_gamma_Qinv(0.025, 150001, 1) gives 221598) */
     CHECK_NEAR(r.low, 149241.856809, REL);
@@ -167,9 +169,7 @@ TEST(test_rate_ci_matches_r_for_150000_where_gsl_gamma_qinv_misleads)
 
 TEST(test_rate_ci_matches_r_for_a_million_in_12)
 {
-    struct poisson_interval r = {0, 0, 0};
-    struct sio_error err;
-    CHECK_INT(poisson_rate_ci(1000000, 12, 0.95, &r, &err), SIO_OK);
+    struct poisson_interval r = rate_or_fail(1000000, 12, 0.95);
     /* R: poisson.test(1000000, 12)$conf.int = 83170.0819450 83496.8259955 */
     CHECK_NEAR(r.low, 83170.0819450, REL);
     CHECK_NEAR(r.high, 83496.8259955, REL);
@@ -177,9 +177,7 @@ TEST(test_rate_ci_matches_r_for_a_million_in_12)
 
 TEST(test_rate_ci_matches_r_for_ten_million_where_gsl_gamma_p_loses_digits)
 {
-    struct poisson_interval r = {0, 0, 0};
-    struct sio_error err;
-    CHECK_INT(poisson_rate_ci(9999999, 1, 0.95, &r, &err), SIO_OK);
+    struct poisson_interval r = rate_or_fail(9999999, 1, 0.95);
     /* R: format(poisson.test(9999999)$conf.int, digits = 15)
      *    = 9993801.99719417 10006198.89742160
      * (Newton on GSL 2.7's gamma CDF gave 10006188.0 for the high limit) */
@@ -199,9 +197,7 @@ TEST(test_gamma_quantile_matches_r_either_side_of_two_million)
 
 TEST(test_rate_ci_with_zero_count_has_low_zero)
 {
-    struct poisson_interval r = {0, 0, 0};
-    struct sio_error err;
-    CHECK_INT(poisson_rate_ci(0, 1, 0.95, &r, &err), SIO_OK);
+    struct poisson_interval r = rate_or_fail(0, 1, 0.95);
     /* R: poisson.test(0, 1)$conf.int = 0.00000000000 3.68887945411 */
     CHECK(r.low == 0.0);
     CHECK_NEAR(r.high, 3.68887945411, REL);
