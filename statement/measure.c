@@ -212,25 +212,22 @@ static int same_reason(const struct statement_measure *a, const struct statement
 static void better_reason(struct doc *d, const struct statement *s,
                           const struct statement_measure *m, const int *printed, int n_printed)
 {
+    const struct statement_measure *sharing[CONFIG_MAX_MEASURES];
     char others[1024] = "";
     size_t o = 0;
-    int at = -1, n_others = 0;
+    int n = 0;
 
     if (!m->def.better_reason[0])
         return;
-    for (int i = 0; i < n_printed && at < 0; i++)
-        if (&s->m[printed[i]] == m)
-            at = i;
-        else if (same_reason(&s->m[printed[i]], m))
-            return; /* said at an earlier measure of the section */
-    for (int i = at + 1; at >= 0 && i < n_printed; i++)
-        if (same_reason(&s->m[printed[i]], m))
-            n_others++;
-    for (int i = at + 1, k = 0; at >= 0 && i < n_printed && o < sizeof others; i++)
-        if (same_reason(&s->m[printed[i]], m))
-            o += (size_t)snprintf(others + o, sizeof others - o, "%s%s", !k++ ? ""
-                                  : k == n_others ? " and " : ", ", s->m[printed[i]].def.label);
-    if (n_others)
+    for (int i = 0; i < n_printed && n < CONFIG_MAX_MEASURES; i++)
+        if (&s->m[printed[i]] == m || same_reason(&s->m[printed[i]], m))
+            sharing[n++] = &s->m[printed[i]];
+    if (n && sharing[0] != m)
+        return; /* said at an earlier measure of the section */
+    for (int k = 1; k < n && o < sizeof others; k++)
+        o += (size_t)snprintf(others + o, sizeof others - o, "%s%s",
+                              k == 1 ? "" : k == n - 1 ? " and " : ", ", sharing[k]->def.label);
+    if (n > 1)
         doc_quiet(d, "A %s counts as an improvement for this measure and for %s, below: %s",
                   m->def.better > 0 ? "rise" : "fall", others, m->def.better_reason);
     else

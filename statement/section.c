@@ -42,13 +42,17 @@ static void not_used(struct doc *d, const struct statement *s, const struct stat
 }
 
 /* The members with figures the section prints, in order: the headline,
- * then the supporting figures (or, with no priority, every member). */
+ * then the supporting figures (or, with no priority, every member); the
+ * supporting figures are printed from this list. */
 struct printed {
     int idx[CONFIG_MAX_MEASURES];
     int n;
 };
 
-static int no_figures(const struct statement_measure *m);
+static int no_figures(const struct statement_measure *m)
+{
+    return !m->quarter.found && !m->r12.found;
+}
 
 static void printed_order(const struct statement *s, const struct statement_section *sec,
                           struct printed *p)
@@ -93,11 +97,6 @@ static void no_headline(struct doc *d, const struct statement *s, const struct s
 }
 
 /* A member with no figures for the force at all. */
-static int no_figures(const struct statement_measure *m)
-{
-    return !m->quarter.found && !m->r12.found;
-}
-
 /* Whether the section has already said why m has no figures: a candidate
  * before the headline ("Not used"), or any candidate when there is none. */
 static int explained(const struct statement_section *sec, int i)
@@ -140,9 +139,9 @@ static void supporting(struct doc *d, const struct statement *s, const struct st
     char src[1400];
     int first = 1;
 
-    for (int i = 0; i < sec->n_members; i++) {
-        const struct statement_measure *m = &s->m[sec->member[i]];
-        if (sec->member[i] == sec->headline || no_figures(m))
+    for (int k = 0; k < p->n; k++) {
+        const struct statement_measure *m = &s->m[p->idx[k]];
+        if (p->idx[k] == sec->headline)
             continue;
         if (first)
             doc_heading(d, 3, "", "Supporting figures");
